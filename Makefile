@@ -1,0 +1,85 @@
+# dmaudit: build, test, demo, install.
+#   make            build ./dmaudit
+#   make test       install missing packages, build, run every test
+#   make demo       install missing packages, build, audit the bundled sample into demo-out/
+#   make asan       build with AddressSanitizer and UBSan and run the tests with it
+#   make install PREFIX=/usr/local
+
+PREFIX  ?= /usr/local
+CC      ?= cc
+PKGS    := jansson sqlite3 libarchive libutf8proc
+BUILD   ?= build
+WERROR  ?= $(if $(CI),-Werror,)
+OPT     ?= -O2
+SAN     ?=
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	   -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral $(WERROR) $(SAN) \
+	   -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) -include include/banned.h
+LDLIBS  += $(PKG_LIBS) -lpthread -lm
+LDFLAGS += $(SAN)
+
+SRCS    := $(shell find src -name '*.c' | sort)
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+LIBOBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
+GEN     := $(BUILD)/gen/schema_sql.h $(BUILD)/gen/indexes_sql.h
+UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
+BIN     := $(if $(filter build,$(BUILD)),dmaudit,$(BUILD)/dmaudit)
+
+.PHONY: all test unit e2e demo asan install clean deps bench fuzz
+all: $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(GEN) $(wildcard include/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+# The SQL files become C string literals.
+$(BUILD)/gen/%_sql.h: src/store/%.sql
+	@mkdir -p $(dir $@)
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $< > $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) $(LDFLAGS) -o $@ $< \
+		$(LIBOBJS) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+deps:
+	@scripts/install-deps
+
+# deps first, then the build (a second make sees the packages' pkg-config).
+test: deps
+	@$(MAKE) --no-print-directory $(BIN) units
+	@tests/run $(BIN) $(UNIT)
+
+units: $(UNIT)
+
+demo: deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@scripts/demo ./$(BIN) sample-data/sample.zip demo-out
+
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
+		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+		build/asan/dmaudit build-asan-units
+	@ASAN_OPTIONS=detect_leaks=1 tests/run build/asan/dmaudit \
+		$(patsubst $(BUILD)/tests/%,build/asan/tests/%,$(UNIT))
+
+build-asan-units: $(UNIT)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/dmaudit
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/dmaudit
+	install -m 644 dmaudit.1 $(DESTDIR)$(PREFIX)/share/man/man1/dmaudit.1
+	for f in scripts/*.gp; do [ -e "$$f" ] && install -m 644 "$$f" \
+		$(DESTDIR)$(PREFIX)/share/dmaudit/ || true; done
+
+clean:
+	rm -rf build dmaudit demo-out

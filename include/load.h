@@ -1,0 +1,69 @@
+/*
+ * load: one parsed archive element (jansson) into rows of the store.
+ *
+ * The loader owns the prepared INSERT statements of one ingest and inserts
+ * with INSERT OR IGNORE, so split conversation chunks, overlapping parts and
+ * snapshots taken on different dates merge by id. It also collects what the
+ * ingest needs to know about the archive as a whole: the owner (manifest.js,
+ * account.js, or the id common to every 1:1 conversation), the generation
+ * date, the manifest's item counts, and what was read. It never prints; a
+ * bad element fails with an EXIT_INPUT error that names the field.
+ */
+#ifndef DMAUDIT_LOAD_H
+#define DMAUDIT_LOAD_H
+
+#include "classify.h"
+#include "buf.h"
+#include "error.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct manifest_count {
+	char *file;     /* base name, e.g. "direct-messages-part1.js" */
+	int64_t count;
+};
+
+struct load_counts {
+	int64_t dm_messages, group_messages, dm_chunks, group_chunks;
+	int64_t tweets, followers, following, apps, blocks, mutes, media_files;
+};
+
+struct load {
+	struct store *store;
+	int64_t snapshot_id;
+	sqlite3_stmt *st[20];
+	struct buf scratch;
+
+	/* what the archive says of itself */
+	int64_t manifest_owner, account_owner;
+	char *owner_handle, *owner_name;
+	int64_t generated_at;            /* 0 when no manifest */
+	int64_t newest_item;             /* newest message or tweet time */
+	struct manifest_count *manifest; /* counts listed by manifest.js */
+	size_t nmanifest, amanifest;
+	bool has_manifest;
+
+	/* the owner by inference: ids common to every 1:1 conversation id */
+	int64_t cand[2];
+	int ncand;                       /* -1 before the first conversation */
+
+	bool seen[KIND__COUNT];          /* kinds of files met */
+	struct load_counts n;            /* items read (not necessarily new) */
+};
+
+int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err);
+void load_release(struct load *l);
+
+/* Insert one element of a file of the given kind. */
+int load_element(struct load *l, enum data_kind kind, json_t *elem, struct err *err);
+
+/* Record a media file's path (its bytes are never read). */
+int load_media_path(struct load *l, const char *path, struct err *err);
+
+/* The owner: manifest, else account.js, else inferred; 0 when unknown. */
+int64_t load_owner(const struct load *l);
+
+#endif

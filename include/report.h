@@ -1,0 +1,72 @@
+/*
+ * report: the report kinds, what they share, and how they are found.
+ *
+ * A report is two steps. analyse() reads the store and returns the result
+ * as JSON: exactly the contract's document (docs in README), plus extra
+ * fields. view() turns that JSON into a doc (doc.h), from which every other
+ * format is rendered. So the JSON is the single source of truth and the
+ * text, Markdown, CSV and HTML outputs cannot disagree with it.
+ *
+ * Reports only read the store. Personal data is redacted in both steps
+ * unless opts->reveal is set.
+ */
+#ifndef DMAUDIT_REPORT_H
+#define DMAUDIT_REPORT_H
+
+#include "doc.h"
+#include "error.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct report_opts {
+	bool reveal;         /* show personal data in full */
+	const char *tz;      /* IANA zone for times shown and business hours; NULL is UTC */
+	int hours_from;      /* business hours [from, to) in local hours; -1 when not set */
+	int hours_to;
+	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
+};
+
+struct report_ctx {
+	struct store *store;
+	const struct report_opts *opts;
+	int64_t owner;
+	char owner_handle[64];
+	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
+	sqlite3_stmt *handle_st;
+};
+
+struct report_kind {
+	const char *name;
+	const char *title;
+	json_t *(*analyse)(struct report_ctx *ctx, struct err *err);
+	void (*view)(struct report_ctx *ctx, json_t *result, struct doc *d);
+	const char *csv_table;   /* the table CSV output writes */
+};
+
+/* NULL when there is no such kind ("all" is handled by the command). */
+const struct report_kind *report_find(const char *name);
+extern const struct report_kind *const report_kinds[];  /* NULL-terminated, in `all` order */
+
+int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
+		    struct err *err);
+void report_ctx_release(struct report_ctx *ctx);
+
+/* "@handle" when the archive revealed one, else the decimal id. */
+const char *report_name(struct report_ctx *ctx, int64_t id, char out[80]);
+/* The handle alone, or NULL (malloc'ed). */
+char *report_handle(struct report_ctx *ctx, int64_t id);
+
+/* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
+json_t *report_id(int64_t id);
+json_t *report_time(int64_t ms);
+/* "3 h 05 min", "2 d 4 h", "45 s" */
+void report_duration(int64_t seconds, char out[32]);
+
+/* The report analysers, one per file in src/analyze/ */
+json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
+void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+
+#endif

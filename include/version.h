@@ -1,0 +1,4 @@
+#ifndef DMAUDIT_VERSION_H
+#define DMAUDIT_VERSION_H
+#define DMAUDIT_VERSION "0.1.0"
+#endif

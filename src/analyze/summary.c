@@ -1,0 +1,156 @@
+/*
+ * summary: what the database holds: owner, snapshots, counts, follow changes.
+ */
+#include "report.h"
+#include "timeutil.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static json_t *count(struct report_ctx *ctx, const char *sql)
+{
+	return json_integer(store_int(ctx->store, sql, 0));
+}
+
+json_t *summary_analyse(struct report_ctx *ctx, struct err *err)
+{
+	struct store *s = ctx->store;
+	sqlite3_stmt *st;
+	json_t *r = json_object(), *owner = json_object(), *snaps = json_array();
+	json_t *counts = json_object(), *changes = json_object();
+
+	json_object_set_new(owner, "account_id", report_id(ctx->owner));
+	json_object_set_new(owner, "username",
+			    ctx->owner_handle[0] ? json_string(ctx->owner_handle) : json_null());
+	json_object_set_new(r, "owner", owner);
+
+	if (store_prepare(s, "SELECT s.id, s.generated_at, s.source, s.sha256, s.generated_from,"
+			     " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
+			     "  f.direction = 'follower'),"
+			     " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
+			     "  f.direction = 'following'), s.ingested_at"
+			     " FROM snapshot s ORDER BY s.generated_at, s.id", &st, err)) {
+		json_decref(r);
+		json_decref(snaps);
+		json_decref(counts);
+		json_decref(changes);
+		return NULL;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		json_t *o = json_object();
+		json_object_set_new(o, "generated_at", report_time(sqlite3_column_int64(st, 1)));
+		json_object_set_new(o, "followers", json_integer(sqlite3_column_int64(st, 5)));
+		json_object_set_new(o, "following", json_integer(sqlite3_column_int64(st, 6)));
+		json_object_set_new(o, "source", json_string((const char *)sqlite3_column_text(st, 2)));
+		json_object_set_new(o, "sha256", json_string((const char *)sqlite3_column_text(st, 3)));
+		json_object_set_new(o, "generated_at_from",
+				    json_string((const char *)sqlite3_column_text(st, 4)));
+		json_object_set_new(o, "ingested_at", report_time(sqlite3_column_int64(st, 7)));
+		json_array_append_new(snaps, o);
+	}
+	sqlite3_finalize(st);
+	json_object_set_new(r, "snapshots", snaps);
+
+	json_object_set_new(counts, "dm_conversations",
+			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'dm'"));
+	json_object_set_new(counts, "dm_messages",
+			    count(ctx, "SELECT count(*) FROM message m JOIN conversation c ON "
+				       "c.id = m.conversation_id WHERE c.kind = 'dm'"));
+	json_object_set_new(counts, "group_conversations",
+			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'group'"));
+	json_object_set_new(counts, "group_messages",
+			    count(ctx, "SELECT count(*) FROM message m JOIN conversation c ON "
+				       "c.id = m.conversation_id WHERE c.kind = 'group'"));
+	json_object_set_new(counts, "tweets", count(ctx, "SELECT count(*) FROM tweet"));
+	json_object_set_new(counts, "followers",
+			    count(ctx, "SELECT count(*) FROM follow WHERE direction = 'follower' "
+				       "AND snapshot_id = (SELECT id FROM snapshot WHERE has_followers "
+				       "ORDER BY generated_at DESC, id DESC LIMIT 1)"));
+	json_object_set_new(counts, "following",
+			    count(ctx, "SELECT count(*) FROM follow WHERE direction = 'following' "
+				       "AND snapshot_id = (SELECT id FROM snapshot WHERE has_following "
+				       "ORDER BY generated_at DESC, id DESC LIMIT 1)"));
+	json_object_set_new(r, "counts", counts);
+
+	json_object_set_new(changes, "gained",
+			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'follower' AND change = 'gained'"));
+	json_object_set_new(changes, "lost",
+			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'follower' AND change = 'lost'"));
+	json_object_set_new(r, "follower_changes", changes);
+
+	/* extras beyond the contract */
+	json_t *x = json_object();
+	json_object_set_new(x, "following_gained",
+			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'following' AND change = 'gained'"));
+	json_object_set_new(x, "following_lost",
+			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'following' AND change = 'lost'"));
+	json_object_set_new(x, "media_messages",
+			    count(ctx, "SELECT count(*) FROM message WHERE media_count > 0"));
+	json_object_set_new(x, "welcome_messages",
+			    count(ctx, "SELECT count(*) FROM message WHERE kind = 'welcome'"));
+	json_object_set_new(x, "owner_replies",
+			    count(ctx, "SELECT count(*) FROM owner_reply"));
+	json_object_set_new(x, "apps_with_dm_access",
+			    count(ctx, "SELECT count(DISTINCT id) FROM app WHERE permissions "
+				       "LIKE '%directmessages%'"));
+	int64_t first = store_int(s, "SELECT min(created_at) FROM message", 0);
+	int64_t last = store_int(s, "SELECT max(created_at) FROM message", 0);
+	json_object_set_new(x, "first_message_at", first ? report_time(first) : json_null());
+	json_object_set_new(x, "last_message_at", last ? report_time(last) : json_null());
+	json_object_set_new(r, "extra", x);
+	return r;
+}
+
+static int64_t geti(json_t *o, const char *k)
+{
+	return json_integer_value(json_object_get(o, k));
+}
+
+void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	json_t *c = json_object_get(r, "counts"), *x = json_object_get(r, "extra");
+	json_t *ch = json_object_get(r, "follower_changes"), *snaps = json_object_get(r, "snapshots");
+	(void)ctx;
+	doc_heading(d, 1, "Archive summary");
+	if (ctx->owner_handle[0])
+		doc_para(d, "Archive of @%s (account %lld), %zu snapshot%s.", ctx->owner_handle,
+			 (long long)ctx->owner, json_array_size(snaps),
+			 json_array_size(snaps) == 1 ? "" : "s");
+	else
+		doc_para(d, "Archive of account %lld, %zu snapshot%s.", (long long)ctx->owner,
+			 json_array_size(snaps), json_array_size(snaps) == 1 ? "" : "s");
+	doc_kv(d, "1:1 conversations", "%lld", (long long)geti(c, "dm_conversations"));
+	doc_kv(d, "1:1 messages", "%lld", (long long)geti(c, "dm_messages"));
+	doc_kv(d, "group conversations", "%lld", (long long)geti(c, "group_conversations"));
+	doc_kv(d, "group messages", "%lld", (long long)geti(c, "group_messages"));
+	doc_kv(d, "tweets", "%lld (%lld replies to others)", (long long)geti(c, "tweets"),
+	       (long long)geti(x, "owner_replies"));
+	doc_kv(d, "followers", "%lld", (long long)geti(c, "followers"));
+	doc_kv(d, "following", "%lld", (long long)geti(c, "following"));
+	if (json_array_size(snaps) > 1)
+		doc_kv(d, "follower changes", "+%lld gained, -%lld lost",
+		       (long long)geti(ch, "gained"), (long long)geti(ch, "lost"));
+	const char *f = json_string_value(json_object_get(x, "first_message_at"));
+	const char *l = json_string_value(json_object_get(x, "last_message_at"));
+	if (f && l)
+		doc_kv(d, "messages span", "%.10s to %.10s", f, l);
+	if (geti(x, "apps_with_dm_access"))
+		doc_kv(d, "apps with DM access", "%lld", (long long)geti(x, "apps_with_dm_access"));
+
+	doc_heading(d, 2, "Snapshots");
+	static const char *const cols[] = { "generated", ">followers", ">following", "source",
+					    NULL };
+	struct doc_table *t = doc_table(d, "snapshots", cols);
+	size_t i;
+	json_t *sn;
+	json_array_foreach(snaps, i, sn) {
+		doc_cell(t, "%s", json_string_value(json_object_get(sn, "generated_at")));
+		doc_cell(t, "%lld", (long long)geti(sn, "followers"));
+		doc_cell(t, "%lld", (long long)geti(sn, "following"));
+		doc_cell(t, "%s", json_string_value(json_object_get(sn, "source")));
+	}
+}

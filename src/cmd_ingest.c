@@ -1,0 +1,133 @@
+/*
+ * dmaudit ingest [--db FILE] [--quiet] ARCHIVE...
+ */
+#include "cmd.h"
+#include "exitcode.h"
+#include "ingest.h"
+#include "store.h"
+#include "timeutil.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: dmaudit ingest [--db FILE] [--quiet] ARCHIVE [ARCHIVE...]\n\n"
+	"Read Twitter/X data archives (the ZIP, or the folder it unzips to) into the\n"
+	"database. Several archives of one account, from different dates, may be given\n"
+	"in one call or several, in any order; each lands whole or not at all.\n\n"
+	"  --db FILE   the database (default: dmaudit.db; created with mode 0600)\n"
+	"  -q, --quiet no progress bar and no summary line\n"
+	"  -h, --help  this help\n";
+
+struct progress {
+	const char *name;
+	double last;
+	bool shown;
+};
+
+static double now_s(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void show_progress(void *ctx, uint64_t done, uint64_t total)
+{
+	struct progress *p = ctx;
+	double t = now_s();
+	if (t - p->last < 0.1 || !total)
+		return;
+	p->last = t;
+	p->shown = true;
+	int pct = done >= total ? 100 : (int)(done * 100 / total);
+	int bar = pct * 30 / 100;
+	fprintf(stderr, "\r%-.30s [%.*s%*s] %3d%% %.1f/%.1f MB", p->name, bar,
+		"##############################", 30 - bar, "", pct, (double)done / 1e6,
+		(double)total / 1e6);
+	fflush(stderr);
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = "dmaudit.db";
+	bool quiet = false;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "d:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'q': quiet = true; break;
+		case 'h': fputs(usage_text, stdout); return EXIT_OK;
+		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("dmaudit: ingest: no archive given\n", stderr);
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+
+	struct store s = STORE_INIT;
+	struct err err = ERR_INIT;
+	if (store_open(&s, db, STORE_WRITE, &err)) {
+		err_print(&err);
+		return err.code;
+	}
+	bool landed = false;
+	int rc = EXIT_OK;
+	for (int i = optind; i < argc && rc == EXIT_OK; i++) {
+		struct ingest_result res;
+		struct progress p = { argv[i], now_s(), false };
+		double t0 = now_s();
+		bool tty = !quiet && isatty(STDERR_FILENO);
+		int r = ingest_archive(&s, argv[i], tty ? show_progress : NULL, &p, &res, &err);
+		if (p.shown)
+			fputs("\r\033[K", stderr);
+		for (size_t w = 0; w < res.nwarnings; w++)
+			fprintf(stderr, "dmaudit: warning: %s\n", res.warnings[w]);
+		if (r) {
+			err_print(&err);
+			rc = err.code ? err.code : EXIT_IO;
+		} else if (res.already) {
+			if (!quiet)
+				fprintf(stderr, "dmaudit: '%s': this snapshot is already in '%s'; "
+						"nothing changed\n", argv[i], db);
+		} else {
+			landed = true;
+			if (!quiet) {
+				char date[16], who[96];
+				time_format_date(res.generated_at, date);
+				if (res.owner_handle[0])
+					snprintf(who, sizeof(who), "@%s (%lld)", res.owner_handle,
+						 (long long)res.owner);
+				else
+					snprintf(who, sizeof(who), "account %lld",
+						 (long long)res.owner);
+				fprintf(stderr,
+					"%s: %s, snapshot of %s: %lld messages in %lld "
+					"conversations, %lld group messages, %lld tweets, %lld "
+					"followers, %lld following (%.2f s)\n",
+					argv[i], who, date, (long long)res.n.dm_messages,
+					(long long)store_int(&s, "SELECT count(*) FROM conversation "
+								 "WHERE kind = 'dm'", 0),
+					(long long)res.n.group_messages, (long long)res.n.tweets,
+					(long long)res.n.followers, (long long)res.n.following,
+					now_s() - t0);
+			}
+		}
+		ingest_result_release(&res);
+	}
+	/* A database this call created and nothing landed in is removed again. */
+	store_close(&s, !landed);
+	return rc;
+}

@@ -1,0 +1,271 @@
+/*
+ * dmaudit report KIND [--db FILE] [--format F] [-o FILE] [--reveal] [--tz ZONE] [--hours H-H]
+ */
+#include "cmd.h"
+#include "doc.h"
+#include "exitcode.h"
+#include "report.h"
+#include "store.h"
+#include "tz.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+	"usage: dmaudit report KIND [--db FILE] [--format text|json|csv|md|html] [-o FILE]\n"
+	"                      [--reveal] [--tz ZONE] [--hours HH-HH] [--days DAYS]\n\n"
+	"KIND is summary, autodm, etiquette, exposure, or all.\n\n"
+	"  --db FILE      the database (default: dmaudit.db)\n"
+	"  --format F     text, json, csv, md or html. Default: from the -o file's\n"
+	"                 extension; else text on a terminal and json otherwise\n"
+	"  -o FILE        write to FILE (mode 0600) instead of standard output\n"
+	"  --reveal       show personal data in full (redacted by default)\n"
+	"  --tz ZONE      IANA time zone for times shown and business hours (default UTC)\n"
+	"  --hours HH-HH  business hours, e.g. 09-17 (etiquette); the customer message's\n"
+	"                 time decides whether it arrived in business hours\n"
+	"  --days DAYS    working days for --hours, e.g. mon-fri (default) or mon-sat\n"
+	"  -h, --help     this help\n";
+
+enum fmt { F_TEXT, F_JSON, F_CSV, F_MD, F_HTML, F_NONE };
+
+static enum fmt parse_format(const char *s)
+{
+	static const char *const names[] = { "text", "json", "csv", "md", "html" };
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(s, names[i]))
+			return (enum fmt)i;
+	if (!strcmp(s, "markdown"))
+		return F_MD;
+	if (!strcmp(s, "txt"))
+		return F_TEXT;
+	return F_NONE;
+}
+
+static enum fmt format_from_name(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	if (!dot)
+		return F_NONE;
+	if (!strcmp(dot, ".htm"))
+		return F_HTML;
+	if (!strcmp(dot, ".markdown"))
+		return F_MD;
+	return parse_format(dot + 1);
+}
+
+static int parse_hours(const char *s, struct report_opts *o)
+{
+	char *end;
+	long a = strtol(s, &end, 10);
+	if (end == s || *end != '-')
+		return -1;
+	const char *p = end + 1;
+	long b = strtol(p, &end, 10);
+	if (end == p || *end || a < 0 || a > 23 || b < 1 || b > 24 || a == b)
+		return -1;
+	o->hours_from = (int)a;
+	o->hours_to = (int)b;
+	return 0;
+}
+
+static int day_index(const char *s, size_t n)
+{
+	static const char *const d[] = { "sun", "mon", "tue", "wed", "thu", "fri", "sat" };
+	for (int i = 0; i < 7; i++)
+		if (n == 3 && !strncmp(s, d[i], 3))
+			return i;
+	return -1;
+}
+
+/* "mon-fri", "mon,wed,fri", "sun-thu" */
+static int parse_days(const char *s, unsigned *mask)
+{
+	*mask = 0;
+	while (*s) {
+		size_t n = strcspn(s, ",");
+		const char *dash = memchr(s, '-', n);
+		int a = day_index(s, dash ? (size_t)(dash - s) : n);
+		int b = dash ? day_index(dash + 1, n - (size_t)(dash - s) - 1) : a;
+		if (a < 0 || b < 0)
+			return -1;
+		for (int i = a;; i = (i + 1) % 7) {
+			*mask |= 1u << i;
+			if (i == b)
+				break;
+		}
+		s += n;
+		if (*s == ',')
+			s++;
+	}
+	return *mask ? 0 : -1;
+}
+
+static void write_json(FILE *out, json_t *doc)
+{
+	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+	fputc('\n', out);
+}
+
+int cmd_report(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "reveal", no_argument, NULL, 'r' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "hours", required_argument, NULL, 'H' },
+		{ "days", required_argument, NULL, 'D' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report_opts ro = { false, NULL, -1, -1, 0x3E };
+	const char *db = "dmaudit.db", *outpath = NULL, *kind = NULL;
+	enum fmt fmt = F_NONE;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "d:f:o:hr", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'o': outpath = optarg; break;
+		case 'r': ro.reveal = true; break;
+		case 'f':
+			if ((fmt = parse_format(optarg)) == F_NONE) {
+				fprintf(stderr, "dmaudit: report: unknown format '%s' (text, json, "
+						"csv, md, html)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'z':
+			if (tz_check(optarg)) {
+				fprintf(stderr, "dmaudit: report: unknown time zone '%s' (an IANA "
+						"name such as Europe/Paris, or UTC)\n", optarg);
+				return EXIT_USAGE;
+			}
+			ro.tz = optarg;
+			break;
+		case 'H':
+			if (parse_hours(optarg, &ro)) {
+				fprintf(stderr, "dmaudit: report: --hours '%s' is not like 09-17\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'D':
+			if (parse_days(optarg, &ro.workdays)) {
+				fprintf(stderr, "dmaudit: report: --days '%s' is not like mon-fri\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': fputs(usage_text, stdout); return EXIT_OK;
+		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fputs("dmaudit: report: which report? (summary, autodm, etiquette, exposure, all)\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
+	kind = argv[optind];
+	if (optind + 1 < argc) {
+		fprintf(stderr, "dmaudit: report: unexpected argument '%s'\n", argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	bool all = !strcmp(kind, "all");
+	const struct report_kind *one = all ? NULL : report_find(kind);
+	if (!all && !one) {
+		fprintf(stderr, "dmaudit: report: unknown report '%s' (summary, autodm, etiquette, "
+				"exposure, all)\n", kind);
+		return EXIT_USAGE;
+	}
+	if (fmt == F_NONE && outpath)
+		fmt = format_from_name(outpath);
+	if (fmt == F_NONE)
+		fmt = isatty(STDOUT_FILENO) && !outpath ? F_TEXT : outpath ? F_TEXT : F_JSON;
+	if (ro.tz)
+		tz_set(ro.tz);
+
+	struct store s = STORE_INIT;
+	struct err err = ERR_INIT;
+	struct report_ctx ctx;
+	if (store_open(&s, db, STORE_READ, &err) || report_ctx_init(&ctx, &s, &ro, &err)) {
+		err_print(&err);
+		store_close(&s, false);
+		return err.code;
+	}
+
+	/* Analyse everything first: nothing is written unless all of it worked. */
+	json_t *results = json_object();
+	for (size_t i = 0; report_kinds[i]; i++) {
+		const struct report_kind *k = report_kinds[i];
+		if (!all && k != one)
+			continue;
+		json_t *r = k->analyse(&ctx, &err);
+		if (!r) {
+			err_print(&err);
+			json_decref(results);
+			report_ctx_release(&ctx);
+			store_close(&s, false);
+			return err.code ? err.code : EXIT_IO;
+		}
+		json_object_set_new(results, k->name, r);
+	}
+
+	FILE *out = stdout;
+	if (outpath && !(out = fopen(outpath, "w"))) {
+		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
+			strerror(errno));
+		json_decref(results);
+		report_ctx_release(&ctx);
+		store_close(&s, false);
+		return EXIT_IO;
+	}
+
+	if (fmt == F_JSON) {
+		write_json(out, all ? results : json_object_get(results, one->name));
+	} else {
+		struct doc d;
+		char title[128];
+		if (ctx.owner_handle[0])
+			snprintf(title, sizeof(title), "dmaudit: %s of @%s",
+				 all ? "DM audit" : one->title, ctx.owner_handle);
+		else
+			snprintf(title, sizeof(title), "dmaudit: %s", all ? "DM audit" : one->title);
+		doc_init(&d, title);
+		if (all && fmt == F_HTML)
+			doc_heading(&d, 1, "%s", title + 9);
+		for (size_t i = 0; report_kinds[i]; i++) {
+			const struct report_kind *k = report_kinds[i];
+			json_t *r = json_object_get(results, k->name);
+			if (!r)
+				continue;
+			struct doc part;
+			doc_init(&part, k->title);
+			k->view(&ctx, r, &part);
+			doc_append(&d, &part);
+			doc_release(&part);
+		}
+		enum doc_format df = fmt == F_TEXT ? DOC_TEXT : fmt == F_MD ? DOC_MD
+				   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
+		doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
+		doc_release(&d);
+	}
+
+	int rc = EXIT_OK;
+	if (out != stdout) {
+		if (ferror(out) | fclose(out)) {
+			fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
+				strerror(errno));
+			rc = EXIT_IO;
+		}
+	}
+	json_decref(results);
+	report_ctx_release(&ctx);
+	store_close(&s, false);
+	return rc;
+}

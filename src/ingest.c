@@ -1,0 +1,438 @@
+#include "ingest.h"
+#include "classify.h"
+#include "exitcode.h"
+#include "sha256.h"
+#include "source.h"
+#include "timeutil.h"
+#include "xalloc.h"
+#include "ytd.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct file_count {
+	char *base;
+	int64_t elements;
+};
+
+struct run {
+	struct store *store;
+	const char *path;
+	struct load load;
+	struct ingest_result *res;
+	ingest_progress_fn progress;
+	void *progress_ctx;
+	bool folder;
+	struct sha256 folder_hash;  /* folder mode: hash of the files read */
+
+	/* the file being read */
+	const char *entry;
+	enum data_kind kind;
+	int64_t elements;
+
+	struct file_count *files;
+	size_t nfiles, afiles;
+	unsigned tick;
+	bool stop_already;          /* manifest shows a snapshot already held */
+};
+
+static void add_warning(struct ingest_result *res, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add_warning(struct ingest_result *res, const char *fmt, ...)
+{
+	va_list ap;
+	char line[512];
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	ALLOC_GROW(res->warnings, res->nwarnings + 1, res->awarnings);
+	res->warnings[res->nwarnings++] = xstrdup(line);
+}
+
+void ingest_result_release(struct ingest_result *res)
+{
+	for (size_t i = 0; i < res->nwarnings; i++)
+		free(res->warnings[i]);
+	free(res->warnings);
+	memset(res, 0, sizeof(*res));
+}
+
+/* Has a snapshot with this manifest generation date been ingested? */
+static bool snapshot_known(struct store *s, int64_t generated_at, const char *sha)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	const char *q = sha ? "SELECT 1 FROM snapshot WHERE sha256 = ?1"
+			    : "SELECT 1 FROM snapshot WHERE generated_at = ?1 AND "
+			      "generated_from = 'manifest'";
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	if (sha)
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, generated_at);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
+		      struct err *err)
+{
+	struct run *r = ctx;
+	json_error_t jerr;
+	json_t *elem = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
+	if (!elem)
+		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
+			       index + 1, (unsigned long long)(offset + (uint64_t)jerr.position),
+			       jerr.text);
+	int rc = load_element(&r->load, r->kind, elem, err);
+	json_decref(elem);
+	if (rc) {
+		err_prefix(err, "element %zu at byte %llu", index + 1, (unsigned long long)offset);
+		return -1;
+	}
+	r->elements++;
+	if (r->kind == KIND_MANIFEST && r->load.generated_at &&
+	    snapshot_known(r->store, r->load.generated_at, NULL)) {
+		r->stop_already = true;
+		return err_set(err, EXIT_OK, "already ingested");
+	}
+	return 0;
+}
+
+static int read_data_file(struct run *r, struct source *src, const struct source_entry *e,
+			  struct err *err)
+{
+	struct ytd_reader yr;
+	const char *p;
+	size_t n;
+	int rc, got;
+
+
+	ytd_init(&yr, on_element, r);
+	r->elements = 0;
+	if (r->folder) {
+		sha256_update(&r->folder_hash, e->path, strlen(e->path) + 1);
+	}
+	rc = 0;
+	while ((got = source_read(src, &p, &n, err)) == 1) {
+		if (r->folder)
+			sha256_update(&r->folder_hash, p, n);
+		if (ytd_feed(&yr, p, n, err)) {
+			rc = -1;
+			break;
+		}
+		if (r->progress && (++r->tick & 15) == 0) {
+			uint64_t done, total;
+			source_progress(src, &done, &total);
+			r->progress(r->progress_ctx, done, total);
+		}
+	}
+	if (got < 0)
+		rc = -1;
+	if (!rc && ytd_finish(&yr, err))
+		rc = -1;
+	ytd_release(&yr);
+	if (rc)
+		return -1;
+
+	const char *base = strrchr(e->path, '/');
+	ALLOC_GROW(r->files, r->nfiles + 1, r->afiles);
+	r->files[r->nfiles].base = xstrdup(base ? base + 1 : e->path);
+	r->files[r->nfiles].elements = r->elements;
+	r->nfiles++;
+	return 0;
+}
+
+static int on_entry(void *ctx, struct source *src, const struct source_entry *e, struct err *err)
+{
+	struct run *r = ctx;
+	int part;
+	enum data_kind kind = classify_path(e->path, &part);
+
+	if (kind == KIND_NONE)
+		return 0;
+	if (e->skip) {
+		if (kind != KIND_MEDIA)
+			add_warning(r->res, "'%s': skipped '%s': %s", r->path, e->path, e->skip);
+		return 0;
+	}
+	if (kind == KIND_MEDIA) {
+		if (load_media_path(&r->load, e->path, err))
+			return -1;
+		return 0;
+	}
+	r->entry = e->path;
+	r->kind = kind;
+	r->load.seen[kind] = true;
+	if (read_data_file(r, src, e, err)) {
+		if (r->stop_already)
+			return -1;
+		if (err->code == EXIT_INPUT)
+			err_prefix(err, "'%s': %s", r->path, e->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Compare what manifest.js announced with what was read. */
+static void check_manifest(struct run *r)
+{
+	for (size_t i = 0; i < r->load.nmanifest; i++) {
+		const struct manifest_count *m = &r->load.manifest[i];
+		int kind_part;
+		enum data_kind k = classify_path(m->file, &kind_part);
+		if (k == KIND_NONE || k == KIND_MANIFEST)
+			continue;
+		const struct file_count *f = NULL;
+		for (size_t j = 0; j < r->nfiles; j++)
+			if (!strcmp(r->files[j].base, m->file))
+				f = &r->files[j];
+		if (!f && m->count > 0)
+			add_warning(r->res, "'%s': manifest.js lists %s with %lld items, but the "
+					    "archive does not hold it",
+				    r->path, m->file, (long long)m->count);
+		else if (f && f->elements != m->count)
+			add_warning(r->res, "'%s': manifest.js says %s holds %lld items, %lld were read",
+				    r->path, m->file, (long long)m->count, (long long)f->elements);
+	}
+}
+
+int ingest_follow_changes(struct store *s, struct err *err)
+{
+	static const char sql[] =
+		"DELETE FROM follow_change;"
+		"WITH s AS (SELECT id, generated_at, has_followers, has_following,"
+		"  LAG(id) OVER w AS prev, LAG(generated_at) OVER w AS prev_at,"
+		"  LAG(has_followers) OVER w AS prev_followers,"
+		"  LAG(has_following) OVER w AS prev_following"
+		"  FROM snapshot WINDOW w AS (ORDER BY generated_at, id)),"
+		" pairs AS (SELECT id, prev, prev_at, generated_at FROM s WHERE prev IS NOT NULL),"
+		" ok(direction, id) AS (SELECT 'follower', id FROM s WHERE prev IS NOT NULL AND"
+		"  has_followers AND prev_followers UNION ALL SELECT 'following', id FROM s WHERE"
+		"  prev IS NOT NULL AND has_following AND prev_following)"
+		" INSERT INTO follow_change (direction, account_id, change, from_snapshot,"
+		"  to_snapshot, after, before)"
+		" SELECT f.direction, f.account_id, 'gained', p.prev, p.id, p.prev_at, p.generated_at"
+		"  FROM pairs p JOIN ok ON ok.id = p.id JOIN follow f ON f.snapshot_id = p.id"
+		"  AND f.direction = ok.direction WHERE NOT EXISTS (SELECT 1 FROM follow g WHERE"
+		"  g.snapshot_id = p.prev AND g.direction = f.direction AND g.account_id ="
+		"  f.account_id)"
+		" UNION ALL"
+		" SELECT f.direction, f.account_id, 'lost', p.prev, p.id, p.prev_at, p.generated_at"
+		"  FROM pairs p JOIN ok ON ok.id = p.id JOIN follow f ON f.snapshot_id = p.prev"
+		"  AND f.direction = ok.direction WHERE NOT EXISTS (SELECT 1 FROM follow g WHERE"
+		"  g.snapshot_id = p.id AND g.direction = f.direction AND g.account_id ="
+		"  f.account_id);";
+	return store_exec(s, sql, err);
+}
+
+static int settle_snapshot(struct run *r, const char *sha, struct err *err)
+{
+	struct store *s = r->store;
+	struct load *l = &r->load;
+	struct ingest_result *res = r->res;
+	int64_t owner = load_owner(l);
+	const char *from = "manifest";
+	int64_t gen = l->generated_at;
+
+	if (!owner) {
+		if (l->ncand == 2)
+			return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
+					"manifest.js or account.js, and its only 1:1 conversation "
+					"involves two accounts (%lld, %lld)", r->path,
+					(long long)l->cand[0], (long long)l->cand[1]);
+		return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
+				"manifest.js or account.js, and no account common to all 1:1 "
+				"conversations", r->path);
+	}
+	int64_t held = store_owner(s);
+	if (held && held != owner) {
+		char *h = NULL;
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, "SELECT handle FROM account WHERE id = ?", -1, &st,
+				       NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, held);
+			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+				h = xstrdup((const char *)sqlite3_column_text(st, 0));
+			sqlite3_finalize(st);
+		}
+		err_set(err, EXIT_INPUT, "'%s': archive of account %lld%s%s%s, but '%s' holds "
+			"account %lld%s%s%s; use another --db", r->path, (long long)owner,
+			l->owner_handle ? " (@" : "", l->owner_handle ? l->owner_handle : "",
+			l->owner_handle ? ")" : "", s->path, (long long)held, h ? " (@" : "",
+			h ? h : "", h ? ")" : "");
+		free(h);
+		return -1;
+	}
+	if (snapshot_known(s, 0, sha)) {
+		res->already = true;
+		return 0;
+	}
+	if (!gen) {
+		struct stat st;
+		if (l->newest_item) {
+			gen = l->newest_item;
+			from = "data";
+		} else if (stat(r->path, &st) == 0) {
+			gen = (int64_t)st.st_mtime * 1000;
+			from = "file";
+		}
+	}
+
+	sqlite3_stmt *st;
+	if (store_prepare(s, "UPDATE snapshot SET sha256 = ?2, generated_at = ?3, "
+			     "generated_from = ?4, owner_id = ?5, layout = ?6, has_followers = ?7, "
+			     "has_following = ?8 WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, res->snapshot_id);
+	sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, gen);
+	sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, owner);
+	sqlite3_bind_text(st, 6, l->has_manifest ? "data" : "root", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, l->seen[KIND_FOLLOWER]);
+	sqlite3_bind_int(st, 8, l->seen[KIND_FOLLOWING]);
+	int rc = store_step_done(s, st, err);
+	sqlite3_finalize(st);
+	if (rc)
+		return -1;
+
+	char num[24];
+	snprintf(num, sizeof(num), "%lld", (long long)owner);
+	if (store_meta_set(s, "owner_id", num, err))
+		return -1;
+	if (l->owner_handle && store_meta_set(s, "owner_handle", l->owner_handle, err))
+		return -1;
+	if (store_prepare(s, "UPDATE conversation SET counterpart_id = CASE"
+			     " WHEN instr(id, '-') = 0 THEN NULL"
+			     " WHEN CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) = ?1"
+			     " THEN CAST(substr(id, instr(id, '-') + 1) AS INTEGER)"
+			     " ELSE CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) END"
+			     " WHERE kind = 'dm' AND counterpart_id IS NULL", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, owner);
+	rc = store_step_done(s, st, err);
+	sqlite3_finalize(st);
+	if (rc || ingest_follow_changes(s, err) || store_build_indexes(s, err))
+		return -1;
+
+	res->owner = owner;
+	res->generated_at = gen;
+	snprintf(res->owner_handle, sizeof(res->owner_handle), "%s",
+		 l->owner_handle ? l->owner_handle : "");
+	return 0;
+}
+
+struct hash_job {
+	const char *path;
+	char hex[65];
+	int rc, errnum;
+};
+
+static void *hash_thread(void *arg)
+{
+	struct hash_job *j = arg;
+	j->rc = sha256_file(j->path, j->hex);
+	j->errnum = errno;
+	return NULL;
+}
+
+int ingest_archive(struct store *s, const char *path, ingest_progress_fn progress,
+		   void *progress_ctx, struct ingest_result *res, struct err *err)
+{
+	struct run r;
+	struct hash_job job = { path, "", 0, 0 };
+	pthread_t hasher;
+	bool hashing = false;
+	int rc = -1;
+	sqlite3_stmt *st;
+
+	memset(&r, 0, sizeof(r));
+	memset(res, 0, sizeof(*res));
+	r.store = s;
+	r.path = path;
+	r.res = res;
+	r.progress = progress;
+	r.progress_ctx = progress_ctx;
+	r.folder = source_is_folder(path);
+	sha256_init(&r.folder_hash);
+
+	if (store_begin(s, err))
+		return -1;
+	if (store_prepare(s, "INSERT INTO snapshot (source, sha256, generated_at, generated_from, "
+			     "ingested_at, owner_id, layout, has_followers, has_following) "
+			     "VALUES (?1, '', 0, '', ?2, 0, '', 0, 0)", &st, err))
+		goto out;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, time_now_ms());
+	rc = store_step_done(s, st, err);
+	sqlite3_finalize(st);
+	if (rc)
+		goto out;
+	rc = -1;
+	res->snapshot_id = sqlite3_last_insert_rowid(s->db);
+	if (load_init(&r.load, s, res->snapshot_id, err))
+		goto out;
+
+	if (!r.folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
+		hashing = true;
+	if (source_walk(path, on_entry, &r, err)) {
+		if (r.stop_already) {
+			res->already = true;
+			rc = 0;
+		}
+		goto out;
+	}
+	bool any = false;
+	for (int k = KIND_MANIFEST; k < KIND__COUNT; k++)
+		if (k != KIND_MEDIA && r.load.seen[k])
+			any = true;
+	if (!any) {
+		err_set(err, EXIT_INPUT, "'%s': not a Twitter archive: no window.YTD data files "
+					 "(direct-messages.js, follower.js, …) found", path);
+		goto out;
+	}
+	if (hashing) {
+		pthread_join(hasher, NULL);
+		hashing = false;
+		if (job.rc) {
+			err_set(err, EXIT_IO, "'%s': %s", path, strerror(job.errnum));
+			goto out;
+		}
+	} else if (r.folder) {
+		unsigned char d[32];
+		sha256_final(&r.folder_hash, d);
+		sha256_hex(d, job.hex);
+	}
+	if (settle_snapshot(&r, job.hex, err))
+		goto out;
+	if (res->already) {
+		rc = 0;
+		goto out;
+	}
+	check_manifest(&r);
+	res->n = r.load.n;
+	load_release(&r.load);
+	if (store_commit(s, err))
+		goto out;
+	rc = 0;
+out:
+	if (hashing)
+		pthread_join(hasher, NULL);
+	if (rc || res->already)
+		store_rollback(s);
+	load_release(&r.load);
+	for (size_t i = 0; i < r.nfiles; i++)
+		free(r.files[i].base);
+	free(r.files);
+	if (res->already)
+		err->code = 0;
+	return rc;
+}

@@ -1,0 +1,101 @@
+#include "report.h"
+#include "exitcode.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct report_kind summary_kind = {
+	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
+};
+
+const struct report_kind *const report_kinds[] = {
+	&summary_kind,
+	NULL,
+};
+
+const struct report_kind *report_find(const char *name)
+{
+	for (size_t i = 0; report_kinds[i]; i++)
+		if (!strcmp(report_kinds[i]->name, name))
+			return report_kinds[i];
+	return NULL;
+}
+
+int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
+		    struct err *err)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->store = s;
+	ctx->opts = o;
+	ctx->owner = store_owner(s);
+	if (!ctx->owner)
+		return err_set(err, EXIT_IO, "'%s': holds no archive yet; run 'dmaudit ingest' first",
+			       s->path);
+	char *h = store_meta_get(s, "owner_handle");
+	snprintf(ctx->owner_handle, sizeof(ctx->owner_handle), "%s", h ? h : "");
+	free(h);
+	ctx->as_of = store_int(s, "SELECT max(generated_at) FROM snapshot", 0);
+	if (store_prepare(s, "SELECT handle FROM account WHERE id = ?", &ctx->handle_st, err))
+		return -1;
+	return 0;
+}
+
+void report_ctx_release(struct report_ctx *ctx)
+{
+	sqlite3_finalize(ctx->handle_st);
+	ctx->handle_st = NULL;
+}
+
+char *report_handle(struct report_ctx *ctx, int64_t id)
+{
+	char *h = NULL;
+	sqlite3_bind_int64(ctx->handle_st, 1, id);
+	if (sqlite3_step(ctx->handle_st) == SQLITE_ROW && sqlite3_column_text(ctx->handle_st, 0))
+		h = xstrdup((const char *)sqlite3_column_text(ctx->handle_st, 0));
+	sqlite3_reset(ctx->handle_st);
+	return h;
+}
+
+const char *report_name(struct report_ctx *ctx, int64_t id, char out[80])
+{
+	char *h = report_handle(ctx, id);
+	if (h)
+		snprintf(out, 80, "@%s", h);
+	else
+		snprintf(out, 80, "%lld", (long long)id);
+	free(h);
+	return out;
+}
+
+json_t *report_id(int64_t id)
+{
+	char s[24];
+	snprintf(s, sizeof(s), "%lld", (long long)id);
+	return json_string(s);
+}
+
+json_t *report_time(int64_t ms)
+{
+	char s[32];
+	time_format_iso(ms, s);
+	return json_string(s);
+}
+
+void report_duration(int64_t s, char out[32])
+{
+	if (s < 0)
+		s = 0;
+	if (s < 60)
+		snprintf(out, 32, "%lld s", (long long)s);
+	else if (s < 3600)
+		snprintf(out, 32, "%lld min", (long long)(s / 60));
+	else if (s < 86400)
+		snprintf(out, 32, "%lld h %02lld min", (long long)(s / 3600),
+			 (long long)(s / 60 % 60));
+	else
+		snprintf(out, 32, "%lld d %lld h", (long long)(s / 86400),
+			 (long long)(s / 3600 % 24));
+}

@@ -1,0 +1,713 @@
+#include "load.h"
+#include "exitcode.h"
+#include "html.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	S_CONV, S_MSG, S_URL, S_MEDIA, S_REACT, S_GEV, S_GEV_USER, S_CONV_NAME, S_FOLLOW,
+	S_TWEET, S_MENTION, S_TURL, S_ACCOUNT, S_APP, S_BLOCK, S_MUTE, S_MEDIA_FILE, S__COUNT
+};
+
+static const char *const sql[S__COUNT] = {
+	[S_CONV] = "INSERT OR IGNORE INTO conversation (id, kind) VALUES (?1, ?2)",
+	[S_MSG] = "INSERT OR IGNORE INTO message (id, conversation_id, sender_id, recipient_id, "
+		  "created_at, text, kind, media_count, url_count, snapshot_id) "
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_URL] = "INSERT OR IGNORE INTO message_url (message_id, pos, url, expanded, display) "
+		  "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_MEDIA] = "INSERT OR IGNORE INTO message_media (message_id, pos, url) VALUES (?1, ?2, ?3)",
+	[S_REACT] = "INSERT OR IGNORE INTO reaction (message_id, sender_id, reaction_key, event_id, "
+		    "created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_GEV] = "INSERT OR IGNORE INTO group_event (conversation_id, kind, created_at, "
+		  "initiator_id, name) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[S_GEV_USER] = "INSERT OR IGNORE INTO group_event_user (conversation_id, created_at, kind, "
+		       "account_id) VALUES (?1, ?2, ?3, ?4)",
+	[S_CONV_NAME] = "UPDATE conversation SET name = ?2 WHERE id = ?1 AND NOT EXISTS ("
+			"SELECT 1 FROM group_event WHERE conversation_id = ?1 AND kind = 'rename' "
+			"AND created_at > ?3)",
+	[S_FOLLOW] = "INSERT OR IGNORE INTO follow (snapshot_id, direction, account_id) "
+		     "VALUES (?1, ?2, ?3)",
+	[S_TWEET] = "INSERT OR IGNORE INTO tweet (id, created_at, text, reply_to_status_id, "
+		    "reply_to_user_id, reply_to_handle, source_app, lang, is_retweet, snapshot_id) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_MENTION] = "INSERT OR IGNORE INTO tweet_mention (tweet_id, account_id, handle) "
+		      "VALUES (?1, ?2, ?3)",
+	[S_TURL] = "INSERT OR IGNORE INTO tweet_url (tweet_id, pos, url, expanded) "
+		   "VALUES (?1, ?2, ?3, ?4)",
+	[S_ACCOUNT] = "INSERT INTO account (id, handle, name, source) VALUES (?1, ?2, ?3, ?4) "
+		      "ON CONFLICT (id) DO UPDATE SET "
+		      "handle = coalesce(excluded.handle, handle), "
+		      "name = coalesce(excluded.name, name), "
+		      "source = CASE WHEN excluded.handle IS NOT NULL THEN excluded.source "
+		      "ELSE source END",
+	[S_APP] = "INSERT OR IGNORE INTO app (id, snapshot_id, name, organization, permissions, "
+		  "approved_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_BLOCK] = "INSERT OR IGNORE INTO block (snapshot_id, account_id) VALUES (?1, ?2)",
+	[S_MUTE] = "INSERT OR IGNORE INTO mute (snapshot_id, account_id) VALUES (?1, ?2)",
+	[S_MEDIA_FILE] = "INSERT OR IGNORE INTO media_file (path, message_id) VALUES (?1, ?2)",
+};
+
+int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err)
+{
+	memset(l, 0, sizeof(*l));
+	l->store = s;
+	l->snapshot_id = snapshot_id;
+	l->ncand = -1;
+	buf_init(&l->scratch);
+	for (int i = 0; i < S__COUNT; i++)
+		if (store_prepare(s, sql[i], &l->st[i], err))
+			return -1;
+	return 0;
+}
+
+void load_release(struct load *l)
+{
+	for (int i = 0; i < S__COUNT; i++)
+		sqlite3_finalize(l->st[i]);
+	for (size_t i = 0; i < l->nmanifest; i++)
+		free(l->manifest[i].file);
+	free(l->manifest);
+	free(l->owner_handle);
+	free(l->owner_name);
+	buf_release(&l->scratch);
+	memset(l, 0, sizeof(*l));
+}
+
+int64_t load_owner(const struct load *l)
+{
+	if (l->manifest_owner)
+		return l->manifest_owner;
+	if (l->account_owner)
+		return l->account_owner;
+	return l->ncand == 1 ? l->cand[0] : 0;
+}
+
+/* ---- field access ---- */
+
+static const char *jstr(json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+	return json_is_string(v) ? json_string_value(v) : NULL;
+}
+
+/* Parse a decimal id; false unless the whole string is one. */
+static bool parse_id(const char *s, int64_t *out)
+{
+	int64_t v = 0;
+	if (!*s)
+		return false;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
+			return false;
+		v = v * 10 + (*s - '0');
+	}
+	*out = v;
+	return true;
+}
+
+/*
+ * An id field: a decimal string (or, in old files, a JSON integer).
+ * Returns 1 when present and valid, 0 when absent or null, -1 when malformed.
+ */
+static int jid(json_t *o, const char *key, int64_t *out)
+{
+	json_t *v = json_object_get(o, key);
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_integer(v) && json_integer_value(v) >= 0) {
+		*out = json_integer_value(v);
+		return 1;
+	}
+	if (json_is_string(v) && parse_id(json_string_value(v), out))
+		return 1;
+	return -1;
+}
+
+static int need_id(json_t *o, const char *key, int64_t *out, const char *what, struct err *err)
+{
+	int r = jid(o, key, out);
+	if (r == 1)
+		return 0;
+	return err_set(err, EXIT_INPUT, "%s: '%s' is %s", what, key,
+		       r == 0 ? "missing" : "not a decimal id");
+}
+
+static int need_time(json_t *o, const char *key, int64_t *out, const char *what, struct err *err)
+{
+	const char *s = jstr(o, key);
+	if (!s)
+		return err_set(err, EXIT_INPUT, "%s: '%s' is %s", what, key,
+			       json_object_get(o, key) ? "not a string" : "missing");
+	if (!time_parse(s, out))
+		return err_set(err, EXIT_INPUT, "%s: '%s' is not a date: \"%.40s\"", what, key, s);
+	return 0;
+}
+
+/* The value of the single key of a wrapper object like {"follower": {...}}. */
+static json_t *unwrap(json_t *elem, const char *key)
+{
+	json_t *v = json_object_get(elem, key);
+	return json_is_object(v) ? v : NULL;
+}
+
+static int step(struct load *l, int which, struct err *err)
+{
+	return store_step_done(l->store, l->st[which], err);
+}
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_id_or_null(sqlite3_stmt *st, int i, int64_t v, bool present)
+{
+	if (present)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void note_time(struct load *l, int64_t t)
+{
+	if (t > l->newest_item)
+		l->newest_item = t;
+}
+
+static int add_account(struct load *l, int64_t id, const char *handle, const char *name,
+		       const char *source, struct err *err)
+{
+	sqlite3_stmt *st = l->st[S_ACCOUNT];
+	sqlite3_bind_int64(st, 1, id);
+	bind_text_or_null(st, 2, handle);
+	bind_text_or_null(st, 3, name);
+	sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
+	return step(l, S_ACCOUNT, err);
+}
+
+/* ---- direct messages ---- */
+
+/* Narrow the owner candidates with a 1:1 conversation id "a-b". */
+static void infer_owner(struct load *l, const char *conv)
+{
+	const char *dash = strchr(conv, '-');
+	int64_t a, b;
+	if (!dash)
+		return;
+	char left[24];
+	size_t n = (size_t)(dash - conv);
+	if (n == 0 || n >= sizeof(left))
+		return;
+	memcpy(left, conv, n);
+	left[n] = '\0';
+	if (!parse_id(left, &a) || !parse_id(dash + 1, &b))
+		return;
+	if (l->ncand < 0) {
+		l->cand[0] = a;
+		l->cand[1] = b;
+		l->ncand = a == b ? 1 : 2;
+		return;
+	}
+	int k = 0;
+	for (int i = 0; i < l->ncand; i++)
+		if (l->cand[i] == a || l->cand[i] == b)
+			l->cand[k++] = l->cand[i];
+	l->ncand = k;
+}
+
+static int load_message(struct load *l, const char *conv, bool group, json_t *m, bool welcome,
+			struct err *err)
+{
+	int64_t id, sender, recipient = 0, created;
+	char what[96];
+	snprintf(what, sizeof(what), "a message of conversation %.40s", conv);
+	if (need_id(m, "id", &id, what, err))
+		return -1;
+	snprintf(what, sizeof(what), "message %lld", (long long)id);
+	if (need_id(m, "senderId", &sender, what, err) ||
+	    need_time(m, "createdAt", &created, what, err))
+		return -1;
+	int has_recipient = jid(m, "recipientId", &recipient);
+	if (has_recipient < 0)
+		return err_set(err, EXIT_INPUT, "%s: 'recipientId' is not a decimal id", what);
+	if (group || recipient == 0)
+		has_recipient = 0;
+
+	json_t *text = json_object_get(m, "text");
+	if (text && !json_is_string(text) && !json_is_null(text))
+		return err_set(err, EXIT_INPUT, "%s: 'text' is not a string", what);
+	buf_reset(&l->scratch);
+	if (json_is_string(text))
+		html_unescape(&l->scratch, json_string_value(text), json_string_length(text));
+
+	json_t *urls = json_object_get(m, "urls");
+	json_t *media = json_object_get(m, "mediaUrls");
+	size_t nurls = json_is_array(urls) ? json_array_size(urls) : 0;
+	size_t nmedia = json_is_array(media) ? json_array_size(media) : 0;
+
+	sqlite3_stmt *st = l->st[S_MSG];
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, sender);
+	bind_id_or_null(st, 4, recipient, has_recipient == 1);
+	sqlite3_bind_int64(st, 5, created);
+	sqlite3_bind_text(st, 6, l->scratch.s, (int)l->scratch.len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, welcome ? "welcome" : "message", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, (int64_t)nmedia);
+	sqlite3_bind_int64(st, 9, (int64_t)nurls);
+	sqlite3_bind_int64(st, 10, l->snapshot_id);
+	if (step(l, S_MSG, err))
+		return -1;
+	if (sqlite3_changes(l->store->db) == 0)
+		goto counted; /* a duplicate from an overlapping chunk or an older snapshot */
+
+	for (size_t i = 0; i < nurls; i++) {
+		json_t *u = json_array_get(urls, i);
+		st = l->st[S_URL];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		bind_text_or_null(st, 3, jstr(u, "url"));
+		bind_text_or_null(st, 4, jstr(u, "expanded"));
+		bind_text_or_null(st, 5, jstr(u, "display"));
+		if (step(l, S_URL, err))
+			return -1;
+	}
+	for (size_t i = 0; i < nmedia; i++) {
+		json_t *u = json_array_get(media, i);
+		if (!json_is_string(u))
+			continue;
+		st = l->st[S_MEDIA];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		sqlite3_bind_text(st, 3, json_string_value(u), -1, SQLITE_TRANSIENT);
+		if (step(l, S_MEDIA, err))
+			return -1;
+	}
+	json_t *reactions = json_object_get(m, "reactions");
+	for (size_t i = 0; json_is_array(reactions) && i < json_array_size(reactions); i++) {
+		json_t *r = json_array_get(reactions, i);
+		int64_t rs, ev, rt = 0;
+		const char *key = jstr(r, "reactionKey");
+		if (jid(r, "senderId", &rs) != 1 || !key)
+			continue;
+		if (jid(r, "eventId", &ev) != 1)
+			ev = (int64_t)i;
+		const char *ts = jstr(r, "createdAt");
+		st = l->st[S_REACT];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, rs);
+		sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 4, ev);
+		bind_id_or_null(st, 5, rt, ts && time_parse(ts, &rt));
+		if (step(l, S_REACT, err))
+			return -1;
+	}
+counted:
+	note_time(l, created);
+	if (group)
+		l->n.group_messages++;
+	else
+		l->n.dm_messages++;
+	return 0;
+}
+
+/* A standalone reactionCreate event: the reaction to message eventId. */
+static int load_reaction_event(struct load *l, json_t *r, struct err *err)
+{
+	int64_t msg, sender, t = 0;
+	const char *key = jstr(r, "reactionKey");
+	if (jid(r, "messageId", &msg) != 1 && jid(r, "eventId", &msg) != 1)
+		return 0;
+	if (jid(r, "senderId", &sender) != 1 || !key)
+		return 0;
+	const char *ts = jstr(r, "createdAt");
+	int64_t ev;
+	if (jid(r, "id", &ev) != 1)
+		ev = msg;
+	sqlite3_stmt *st = l->st[S_REACT];
+	sqlite3_bind_int64(st, 1, msg);
+	sqlite3_bind_int64(st, 2, sender);
+	sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, ev);
+	bind_id_or_null(st, 5, t, ts && time_parse(ts, &t));
+	return step(l, S_REACT, err);
+}
+
+static int load_group_event(struct load *l, const char *conv, const char *type, json_t *e,
+			    struct err *err)
+{
+	static const struct {
+		const char *type, *kind, *users;
+	} kinds[] = {
+		{ "joinConversation", "join", "participantsSnapshot" },
+		{ "participantsJoin", "participants_join", "userIds" },
+		{ "participantsLeave", "participants_leave", "userIds" },
+		{ "conversationNameUpdate", "rename", NULL },
+	};
+	const char *kind = NULL, *users_key = NULL;
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(type, kinds[i].type)) {
+			kind = kinds[i].kind;
+			users_key = kinds[i].users;
+		}
+	if (!kind)
+		return 0; /* an event type this version does not know: skipped */
+
+	int64_t t, initiator = 0;
+	char what[96];
+	snprintf(what, sizeof(what), "a %s event of conversation %.40s", type, conv);
+	if (need_time(e, "createdAt", &t, what, err))
+		return -1;
+	int has_init = jid(e, "initiatingUserId", &initiator) == 1;
+	const char *name = !strcmp(kind, "rename") ? jstr(e, "name") : NULL;
+
+	sqlite3_stmt *st = l->st[S_GEV];
+	sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, t);
+	bind_id_or_null(st, 4, initiator, has_init);
+	bind_text_or_null(st, 5, name);
+	if (step(l, S_GEV, err))
+		return -1;
+	if (name) {
+		st = l->st[S_CONV_NAME];
+		sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 3, t);
+		if (step(l, S_CONV_NAME, err))
+			return -1;
+	}
+	json_t *users = users_key ? json_object_get(e, users_key) : NULL;
+	for (size_t i = 0; json_is_array(users) && i < json_array_size(users); i++) {
+		json_t *u = json_array_get(users, i);
+		int64_t uid;
+		if (!(json_is_string(u) && parse_id(json_string_value(u), &uid)) &&
+		    !(json_is_integer(u) && (uid = json_integer_value(u)) >= 0))
+			continue;
+		st = l->st[S_GEV_USER];
+		sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, t);
+		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, uid);
+		if (step(l, S_GEV_USER, err))
+			return -1;
+	}
+	note_time(l, t);
+	return 0;
+}
+
+static int load_conversation(struct load *l, json_t *elem, bool group, struct err *err)
+{
+	json_t *c = unwrap(elem, "dmConversation");
+	if (!c)
+		return err_set(err, EXIT_INPUT, "not a dmConversation object");
+	const char *conv = jstr(c, "conversationId");
+	if (!conv || !*conv || strlen(conv) > 64)
+		return err_set(err, EXIT_INPUT, "dmConversation: 'conversationId' is %s",
+			       !json_object_get(c, "conversationId") ? "missing" : "not a short string");
+	json_t *msgs = json_object_get(c, "messages");
+	if (msgs && !json_is_array(msgs))
+		return err_set(err, EXIT_INPUT, "conversation %.40s: 'messages' is not an array",
+			       conv);
+	if (!group)
+		infer_owner(l, conv);
+
+	sqlite3_stmt *st = l->st[S_CONV];
+	sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, group ? "group" : "dm", -1, SQLITE_STATIC);
+	if (step(l, S_CONV, err))
+		return -1;
+	if (group)
+		l->n.group_chunks++;
+	else
+		l->n.dm_chunks++;
+
+	size_t i;
+	json_t *ev;
+	json_array_foreach(msgs, i, ev) {
+		const char *type;
+		json_t *body;
+		if (!json_is_object(ev))
+			return err_set(err, EXIT_INPUT, "conversation %.40s: event %zu is not an object",
+				       conv, i + 1);
+		json_object_foreach(ev, type, body) {
+			if (!json_is_object(body))
+				continue;
+			int rc = 0;
+			if (!strcmp(type, "messageCreate"))
+				rc = load_message(l, conv, group, body, false, err);
+			else if (!strcmp(type, "welcomeMessageCreate"))
+				rc = load_message(l, conv, group, body, true, err);
+			else if (!strcmp(type, "reactionCreate"))
+				rc = load_reaction_event(l, body, err);
+			else
+				rc = load_group_event(l, conv, type, body, err);
+			if (rc)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- tweets ---- */
+
+/* The app name inside a `source` anchor: <a href="…">Twitter Web App</a> */
+static void source_app(const char *src, struct buf *out)
+{
+	buf_reset(out);
+	if (!src)
+		return;
+	const char *gt = strchr(src, '>');
+	const char *lt = gt ? strchr(gt, '<') : NULL;
+	if (gt && lt)
+		html_unescape(out, gt + 1, (size_t)(lt - gt - 1));
+	else
+		html_unescape(out, src, strlen(src));
+}
+
+static int load_tweet(struct load *l, json_t *elem, struct err *err)
+{
+	json_t *t = unwrap(elem, "tweet");
+	if (!t)
+		t = elem; /* before 2020 tweets were bare objects */
+	int64_t id, created, reply_status = 0, reply_user = 0;
+	if (jid(t, "id_str", &id) != 1 && need_id(t, "id", &id, "tweet", err))
+		return -1;
+	char what[48];
+	snprintf(what, sizeof(what), "tweet %lld", (long long)id);
+	if (need_time(t, "created_at", &created, what, err))
+		return -1;
+	json_t *text = json_object_get(t, "full_text");
+	if (!json_is_string(text))
+		text = json_object_get(t, "text");
+	buf_reset(&l->scratch);
+	if (json_is_string(text))
+		html_unescape(&l->scratch, json_string_value(text), json_string_length(text));
+	int has_status = jid(t, "in_reply_to_status_id_str", &reply_status) == 1 ||
+			 jid(t, "in_reply_to_status_id", &reply_status) == 1;
+	int has_user = jid(t, "in_reply_to_user_id_str", &reply_user) == 1 ||
+		       jid(t, "in_reply_to_user_id", &reply_user) == 1;
+	const char *reply_handle = jstr(t, "in_reply_to_screen_name");
+	struct buf app = BUF_INIT;
+	source_app(jstr(t, "source"), &app);
+
+	sqlite3_stmt *st = l->st[S_TWEET];
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, created);
+	sqlite3_bind_text(st, 3, l->scratch.s, (int)l->scratch.len, SQLITE_TRANSIENT);
+	bind_id_or_null(st, 4, reply_status, has_status);
+	bind_id_or_null(st, 5, reply_user, has_user);
+	bind_text_or_null(st, 6, reply_handle);
+	bind_text_or_null(st, 7, app.s);
+	bind_text_or_null(st, 8, jstr(t, "lang"));
+	sqlite3_bind_int(st, 9, !strncmp(l->scratch.s, "RT @", 4));
+	sqlite3_bind_int64(st, 10, l->snapshot_id);
+	buf_release(&app);
+	if (step(l, S_TWEET, err))
+		return -1;
+	l->n.tweets++;
+	note_time(l, created);
+
+	if (has_user && reply_handle && add_account(l, reply_user, reply_handle, NULL, "reply", err))
+		return -1;
+	json_t *ent = json_object_get(t, "entities");
+	json_t *mentions = json_object_get(ent, "user_mentions");
+	size_t i;
+	json_t *m;
+	json_array_foreach(mentions, i, m) {
+		int64_t uid;
+		if (jid(m, "id_str", &uid) != 1 && jid(m, "id", &uid) != 1)
+			continue; /* ids of -1 appear for suspended accounts */
+		const char *handle = jstr(m, "screen_name");
+		st = l->st[S_MENTION];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, uid);
+		bind_text_or_null(st, 3, handle);
+		if (step(l, S_MENTION, err) ||
+		    (handle && add_account(l, uid, handle, jstr(m, "name"), "mention", err)))
+			return -1;
+	}
+	json_t *urls = json_object_get(ent, "urls");
+	json_array_foreach(urls, i, m) {
+		st = l->st[S_TURL];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (int64_t)i);
+		bind_text_or_null(st, 3, jstr(m, "url"));
+		bind_text_or_null(st, 4, jstr(m, "expanded_url"));
+		if (step(l, S_TURL, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- follows, apps, blocks, mutes, account, manifest ---- */
+
+static int load_follow(struct load *l, json_t *elem, bool follower, struct err *err)
+{
+	const char *key = follower ? "follower" : "following";
+	json_t *f = unwrap(elem, key);
+	int64_t id;
+	char what[32];
+	snprintf(what, sizeof(what), "%s entry", key);
+	if (!f)
+		return err_set(err, EXIT_INPUT, "not a {\"%s\": …} object", key);
+	if (need_id(f, "accountId", &id, what, err))
+		return -1;
+	sqlite3_stmt *st = l->st[S_FOLLOW];
+	sqlite3_bind_int64(st, 1, l->snapshot_id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, id);
+	if (follower)
+		l->n.followers++;
+	else
+		l->n.following++;
+	return step(l, S_FOLLOW, err);
+}
+
+static int load_listed(struct load *l, json_t *elem, bool block, struct err *err)
+{
+	json_t *f = unwrap(elem, block ? "blocking" : "muting");
+	int64_t id;
+	if (!f || jid(f, "accountId", &id) != 1)
+		return 0; /* wrapper names vary across eras; nothing else to take */
+	int which = block ? S_BLOCK : S_MUTE;
+	sqlite3_bind_int64(l->st[which], 1, l->snapshot_id);
+	sqlite3_bind_int64(l->st[which], 2, id);
+	if (block)
+		l->n.blocks++;
+	else
+		l->n.mutes++;
+	return step(l, which, err);
+}
+
+static int load_app(struct load *l, json_t *elem, struct err *err)
+{
+	json_t *a = unwrap(elem, "connectedApplication");
+	int64_t id, t = 0;
+	if (!a || jid(a, "id", &id) != 1)
+		return 0;
+	buf_reset(&l->scratch);
+	size_t i;
+	json_t *p;
+	json_array_foreach(json_object_get(a, "permissions"), i, p) {
+		if (!json_is_string(p))
+			continue;
+		if (l->scratch.len)
+			buf_addc(&l->scratch, ',');
+		buf_adds(&l->scratch, json_string_value(p));
+	}
+	const char *approved = jstr(a, "approvedAt");
+	sqlite3_stmt *st = l->st[S_APP];
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, l->snapshot_id);
+	bind_text_or_null(st, 3, jstr(a, "name"));
+	bind_text_or_null(st, 4, jstr(json_object_get(a, "organization"), "name"));
+	bind_text_or_null(st, 5, l->scratch.s);
+	bind_id_or_null(st, 6, t, approved && time_parse(approved, &t));
+	l->n.apps++;
+	return step(l, S_APP, err);
+}
+
+static int load_account(struct load *l, json_t *elem, struct err *err)
+{
+	json_t *a = unwrap(elem, "account");
+	int64_t id;
+	if (!a)
+		return err_set(err, EXIT_INPUT, "not an {\"account\": …} object");
+	if (need_id(a, "accountId", &id, "account", err))
+		return -1;
+	l->account_owner = id;
+	const char *handle = jstr(a, "username"), *name = jstr(a, "accountDisplayName");
+	if (handle && !l->owner_handle)
+		l->owner_handle = xstrdup(handle);
+	if (name && !l->owner_name)
+		l->owner_name = xstrdup(name);
+	return add_account(l, id, handle, name, "account", err);
+}
+
+static int load_manifest(struct load *l, json_t *m, struct err *err)
+{
+	json_t *user = json_object_get(m, "userInfo");
+	int64_t id;
+	l->has_manifest = true;
+	if (jid(user, "accountId", &id) == 1) {
+		const char *handle = jstr(user, "userName"), *name = jstr(user, "displayName");
+		l->manifest_owner = id;
+		free(l->owner_handle);
+		free(l->owner_name);
+		l->owner_handle = handle ? xstrdup(handle) : NULL;
+		l->owner_name = name ? xstrdup(name) : NULL;
+		if (add_account(l, id, handle, name, "manifest", err))
+			return -1;
+	}
+	const char *gen = jstr(json_object_get(m, "archiveInfo"), "generationDate");
+	if (gen && !time_parse(gen, &l->generated_at))
+		return err_set(err, EXIT_INPUT, "archiveInfo.generationDate is not a date: \"%.40s\"",
+			       gen);
+
+	const char *type;
+	json_t *dt;
+	json_object_foreach(json_object_get(m, "dataTypes"), type, dt) {
+		size_t i;
+		json_t *f;
+		json_array_foreach(json_object_get(dt, "files"), i, f) {
+			const char *name = jstr(f, "fileName"), *count = jstr(f, "count");
+			int64_t c;
+			if (!name || !count || !parse_id(count, &c))
+				continue;
+			const char *base = strrchr(name, '/');
+			ALLOC_GROW(l->manifest, l->nmanifest + 1, l->amanifest);
+			l->manifest[l->nmanifest].file = xstrdup(base ? base + 1 : name);
+			l->manifest[l->nmanifest].count = c;
+			l->nmanifest++;
+		}
+	}
+	return 0;
+}
+
+int load_media_path(struct load *l, const char *path, struct err *err)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	int64_t id = 0;
+	bool has_id = false;
+	const char *dash = strchr(base, '-');
+	if (dash && dash > base && dash - base < 20) {
+		char digits[24];
+		memcpy(digits, base, (size_t)(dash - base));
+		digits[dash - base] = '\0';
+		has_id = parse_id(digits, &id);
+	}
+	sqlite3_stmt *st = l->st[S_MEDIA_FILE];
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
+	bind_id_or_null(st, 2, id, has_id);
+	l->n.media_files++;
+	return step(l, S_MEDIA_FILE, err);
+}
+
+int load_element(struct load *l, enum data_kind kind, json_t *elem, struct err *err)
+{
+	if (!json_is_object(elem))
+		return err_set(err, EXIT_INPUT, "element is not a JSON object");
+	l->seen[kind] = true;
+	switch (kind) {
+	case KIND_MANIFEST: return load_manifest(l, elem, err);
+	case KIND_ACCOUNT: return load_account(l, elem, err);
+	case KIND_DM: return load_conversation(l, elem, false, err);
+	case KIND_GROUP_DM: return load_conversation(l, elem, true, err);
+	case KIND_TWEET: return load_tweet(l, elem, err);
+	case KIND_FOLLOWER: return load_follow(l, elem, true, err);
+	case KIND_FOLLOWING: return load_follow(l, elem, false, err);
+	case KIND_APP: return load_app(l, elem, err);
+	case KIND_BLOCK: return load_listed(l, elem, true, err);
+	case KIND_MUTE: return load_listed(l, elem, false, err);
+	default: return 0;
+	}
+}

@@ -1,0 +1,203 @@
+-- dmaudit database schema. Ids from the archive are 64-bit integers here and
+-- printed back as decimal strings; times are milliseconds since the Unix epoch
+-- (UTC). The README documents every table and view.
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS snapshot (
+  id             INTEGER PRIMARY KEY,
+  source         TEXT NOT NULL,      -- the path given to ingest
+  sha256         TEXT NOT NULL,      -- of the ZIP, or of the folder's files
+  generated_at   INTEGER NOT NULL,   -- manifest generationDate, else see README
+  generated_from TEXT NOT NULL,      -- 'manifest', 'data' or 'file'
+  ingested_at    INTEGER NOT NULL,
+  owner_id       INTEGER NOT NULL,
+  layout         TEXT NOT NULL,      -- '2019' root layout, 'data' folder layout
+  has_followers  INTEGER NOT NULL,   -- follower.js was present
+  has_following  INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS account (
+  id      INTEGER PRIMARY KEY,
+  handle  TEXT,                      -- screen name, without '@'
+  name    TEXT,                      -- display name
+  source  TEXT                       -- where it was learned: manifest, account, mention, reply
+);
+
+CREATE TABLE IF NOT EXISTS conversation (
+  id             TEXT PRIMARY KEY,   -- "low-high" for 1:1, opaque for groups
+  kind           TEXT NOT NULL CHECK (kind IN ('dm', 'group')),
+  counterpart_id INTEGER,            -- 1:1 only: the account that is not the owner
+  name           TEXT                -- groups: the latest name seen
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS message (
+  id              INTEGER PRIMARY KEY,
+  conversation_id TEXT NOT NULL,
+  sender_id       INTEGER NOT NULL,
+  recipient_id    INTEGER,           -- NULL in groups
+  created_at      INTEGER NOT NULL,
+  text            TEXT NOT NULL,     -- HTML entities decoded
+  kind            TEXT NOT NULL DEFAULT 'message', -- 'message' or 'welcome' (welcomeMessageCreate)
+  media_count     INTEGER NOT NULL DEFAULT 0,
+  url_count       INTEGER NOT NULL DEFAULT 0,
+  snapshot_id     INTEGER NOT NULL   -- the first snapshot that held it
+);
+
+CREATE TABLE IF NOT EXISTS message_url (
+  message_id INTEGER NOT NULL,
+  pos        INTEGER NOT NULL,
+  url        TEXT,                   -- t.co link as in the text
+  expanded   TEXT,
+  display    TEXT,
+  PRIMARY KEY (message_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS message_media (
+  message_id INTEGER NOT NULL,
+  pos        INTEGER NOT NULL,
+  url        TEXT NOT NULL,
+  PRIMARY KEY (message_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS media_file (
+  path       TEXT PRIMARY KEY,       -- path inside the archive (not read)
+  message_id INTEGER                 -- from the file name "<messageId>-<name>"
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS reaction (
+  message_id   INTEGER NOT NULL,
+  sender_id    INTEGER NOT NULL,
+  reaction_key TEXT NOT NULL,
+  event_id     INTEGER NOT NULL,
+  created_at   INTEGER,
+  PRIMARY KEY (message_id, event_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS group_event (
+  conversation_id TEXT NOT NULL,
+  kind            TEXT NOT NULL,     -- 'join' (owner added), 'participants_join', 'participants_leave', 'rename'
+  created_at      INTEGER NOT NULL,
+  initiator_id    INTEGER,
+  name            TEXT               -- rename only
+);
+CREATE UNIQUE INDEX IF NOT EXISTS group_event_key
+  ON group_event (conversation_id, created_at, kind, ifnull(initiator_id, 0), ifnull(name, ''));
+
+CREATE TABLE IF NOT EXISTS group_event_user (
+  conversation_id TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  kind            TEXT NOT NULL,
+  account_id      INTEGER NOT NULL,
+  PRIMARY KEY (conversation_id, created_at, kind, account_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS follow (
+  snapshot_id INTEGER NOT NULL,
+  direction   TEXT NOT NULL CHECK (direction IN ('follower', 'following')),
+  account_id  INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, direction, account_id)
+) WITHOUT ROWID;
+
+-- Derived after every ingest from consecutive snapshots (by generated_at).
+CREATE TABLE IF NOT EXISTS follow_change (
+  direction      TEXT NOT NULL,
+  account_id     INTEGER NOT NULL,
+  change         TEXT NOT NULL CHECK (change IN ('gained', 'lost')),
+  from_snapshot  INTEGER NOT NULL,
+  to_snapshot    INTEGER NOT NULL,
+  after          INTEGER NOT NULL,   -- the change happened after this time …
+  before         INTEGER NOT NULL,   -- … and before this one
+  PRIMARY KEY (to_snapshot, direction, account_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS tweet (
+  id                  INTEGER PRIMARY KEY,
+  created_at          INTEGER NOT NULL,
+  text                TEXT NOT NULL,  -- full_text, HTML entities decoded
+  reply_to_status_id  INTEGER,
+  reply_to_user_id    INTEGER,
+  reply_to_handle     TEXT,
+  source_app          TEXT,           -- the app name from `source`
+  lang                TEXT,
+  is_retweet          INTEGER NOT NULL DEFAULT 0,
+  snapshot_id         INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS tweet_mention (
+  tweet_id   INTEGER NOT NULL,
+  account_id INTEGER NOT NULL,
+  handle     TEXT,
+  PRIMARY KEY (tweet_id, account_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS tweet_url (
+  tweet_id INTEGER NOT NULL,
+  pos      INTEGER NOT NULL,
+  url      TEXT,
+  expanded TEXT,
+  PRIMARY KEY (tweet_id, pos)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS app (
+  id           INTEGER NOT NULL,
+  snapshot_id  INTEGER NOT NULL,
+  name         TEXT,
+  organization TEXT,
+  permissions  TEXT,                 -- comma-separated, e.g. "read,write,directmessages"
+  approved_at  INTEGER,
+  PRIMARY KEY (snapshot_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS block (
+  snapshot_id INTEGER NOT NULL,
+  account_id  INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS mute (
+  snapshot_id INTEGER NOT NULL,
+  account_id  INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, account_id)
+) WITHOUT ROWID;
+
+-- Views for common questions.
+
+CREATE VIEW IF NOT EXISTS owner AS
+  SELECT CAST(value AS INTEGER) AS id FROM meta WHERE key = 'owner_id';
+
+CREATE VIEW IF NOT EXISTS latest_snapshot AS
+  SELECT * FROM snapshot ORDER BY generated_at DESC, id DESC LIMIT 1;
+
+CREATE VIEW IF NOT EXISTS dm AS
+  SELECT m.id, m.conversation_id, c.kind AS conversation_kind, m.sender_id,
+         m.sender_id = (SELECT id FROM owner) AS from_owner,
+         m.recipient_id, m.created_at,
+         strftime('%Y-%m-%dT%H:%M:%SZ', m.created_at / 1000, 'unixepoch') AS created,
+         m.text, m.kind, m.media_count, m.url_count
+  FROM message m JOIN conversation c ON c.id = m.conversation_id;
+
+CREATE VIEW IF NOT EXISTS conversation_stats AS
+  SELECT c.id AS conversation_id, c.kind, c.counterpart_id, a.handle AS counterpart_handle,
+         count(m.id) AS messages,
+         sum(m.sender_id = (SELECT id FROM owner)) AS from_owner,
+         min(m.created_at) AS first_at, max(m.created_at) AS last_at
+  FROM conversation c LEFT JOIN message m ON m.conversation_id = c.id
+  LEFT JOIN account a ON a.id = c.counterpart_id
+  GROUP BY c.id;
+
+CREATE VIEW IF NOT EXISTS current_followers AS
+  SELECT f.account_id, a.handle FROM follow f JOIN latest_snapshot s ON s.id = f.snapshot_id
+  LEFT JOIN account a ON a.id = f.account_id WHERE f.direction = 'follower';
+
+CREATE VIEW IF NOT EXISTS current_following AS
+  SELECT f.account_id, a.handle FROM follow f JOIN latest_snapshot s ON s.id = f.snapshot_id
+  LEFT JOIN account a ON a.id = f.account_id WHERE f.direction = 'following';
+
+CREATE VIEW IF NOT EXISTS owner_reply AS
+  SELECT t.*, strftime('%Y-%m-%dT%H:%M:%SZ', t.created_at / 1000, 'unixepoch') AS created
+  FROM tweet t WHERE t.reply_to_user_id IS NOT NULL
+    AND t.reply_to_user_id <> (SELECT id FROM owner);

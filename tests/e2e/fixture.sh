@@ -1,0 +1,32 @@
+# The real December 2021 archive, as a folder and as a ZIP: the summary
+# equals expected.json, and ingesting again changes nothing.
+. "$TOP/tests/e2e/lib.sh"
+
+exp="$FIXTURE/expected.json"
+for form in folder zip; do
+	src=$FIXTURE
+	[ "$form" = zip ] && src=$FIXTURE/../real-2021.zip
+	db=$WORK/$form.db
+	status "fixture $form: ingest succeeds" 0 "$DMAUDIT" ingest --db "$db" "$src"
+	"$DMAUDIT" report summary --db "$db" --format json >"$WORK/s.json"
+	for k in dm_conversations dm_messages group_conversations group_messages tweets followers following; do
+		same "fixture $form: $k" "$(json_get "$WORK/s.json" "d['counts']['$k']")" \
+			"$(json_get "$exp" "d['counts']['$k']")"
+	done
+	same "fixture $form: owner id" "$(json_get "$WORK/s.json" "d['owner']['account_id']")" \
+		"$(json_get "$exp" "d['owner_id']")"
+	same "fixture $form: owner username" "$(json_get "$WORK/s.json" "d['owner']['username']")" \
+		"$(json_get "$exp" "d['owner_username']")"
+	same "fixture $form: database is 0600" "$(stat -c %a "$db")" 600
+	before=$(sqlite3 "$db" 'SELECT count(*) FROM snapshot; SELECT count(*) FROM message; SELECT count(*) FROM follow;' | tr '\n' ' ')
+	status "fixture $form: ingesting again succeeds" 0 "$DMAUDIT" ingest --db "$db" "$src"
+	after=$(sqlite3 "$db" 'SELECT count(*) FROM snapshot; SELECT count(*) FROM message; SELECT count(*) FROM follow;' | tr '\n' ' ')
+	same "fixture $form: ingesting again changes nothing" "$after" "$before"
+done
+# folder then zip of the same archive: still one snapshot
+status "fixture: zip after folder" 0 "$DMAUDIT" ingest --db "$WORK/folder.db" "$FIXTURE/../real-2021.zip"
+same "fixture: zip after folder is the same snapshot" \
+	"$(sqlite3 "$WORK/folder.db" 'SELECT count(*) FROM snapshot')" 1
+same "fixture: &amp; is decoded" \
+	"$(sqlite3 "$WORK/zip.db" "SELECT count(*) FROM message WHERE text LIKE '%WATCHES & JEWELRY%'")" 1
+finish
