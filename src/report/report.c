@@ -11,8 +11,13 @@ static const struct report_kind summary_kind = {
 	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
 };
 
+static const struct report_kind exposure_kind = {
+	"exposure", "Exposure risk", exposure_analyse, exposure_view, "findings",
+};
+
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
+	&exposure_kind,
 	NULL,
 };
 
