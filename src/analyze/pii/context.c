@@ -87,6 +87,7 @@ static const struct { const char *w; unsigned cls; } words[] = {
 	{"nací", D}, {"cumpleaños", D}, {"naissance", D}, {"né", D}, {"née", D},
 	{"anniversaire", D}, {"geboren", D}, {"geburtsdatum", D}, {"geburtstag", D},
 	{"geb.", D}, {"nascita", D}, {"nato", D}, {"nata", D}, {"nascimento", D},
+	{"生年月日", D}, {"誕生日", D}, {"出生日期", D}, {"生日", D},
 	/* streets: after the name (English) */
 	{"street", ST}, {"st", ST}, {"st.", ST}, {"road", ST}, {"rd", ST}, {"rd.", ST},
 	{"avenue", ST | SP}, {"ave", ST}, {"ave.", ST}, {"lane", ST}, {"ln", ST},

@@ -412,6 +412,25 @@ static size_t dob_month_day(const struct scan *s, int m, size_t e)
 	return pii_date_valid(small_int(s->t, q, ye), m, d) ? ye : 0;
 }
 
+/* "1990年3月5日" with the year's digits at [p, e); returns the end or 0. */
+static size_t cjk_date(const struct scan *s, size_t p, size_t e)
+{
+	static const char nen[] = "\xe5\xb9\xb4", tsuki[] = "\xe6\x9c\x88", hi[] = "\xe6\x97\xa5";
+	size_t q = e;
+	if (q + 3 > s->len || memcmp(s->t + q, nen, 3))
+		return 0;
+	q += 3;
+	size_t me = digits_end(s, q);
+	if (me == q || me - q > 2 || me + 3 > s->len || memcmp(s->t + me, tsuki, 3))
+		return 0;
+	size_t ds = me + 3, de = digits_end(s, ds);
+	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, hi, 3))
+		return 0;
+	if (!pii_date_valid(small_int(s->t, p, e), small_int(s->t, q, me), small_int(s->t, ds, de)))
+		return 0;
+	return de + 3;
+}
+
 /* ------------------------------------------------------------ e-mail */
 
 static bool email_local(unsigned char c)
@@ -667,6 +686,16 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 {
 	struct run r;
 	run_parse(s, p, &r);
+	/* a CJK date, 1990年3月5日 */
+	if (r.ng == 1 && r.glen[0] == 4) {
+		size_t a = cjk_date(s, p, r.e);
+		if (a) {
+			if (ctx(s, CTX_DOB, WIN))
+				emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
+			mark(s, 0);
+			return a;
+		}
+	}
 	/* letters glued to the digits: 12345678Z, 2fa, 14h, 3rd: a token of its own */
 	if (r.e < s->len && (is_alpha((unsigned char)s->t[r.e]) ||
 			     (unsigned char)s->t[r.e] >= 0x80) && r.e < ce)
@@ -875,7 +904,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
-	if (vc == CTX_SECRET && n >= 5 && n <= 64 && (digits || other)) {
+	if (ctx(s, CTX_SECRET, WIN_SECRET) && n >= 5 && n <= 64 && (digits || other)) {
 		emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
