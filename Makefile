@@ -83,3 +83,11 @@ install: $(BIN)
 
 clean:
 	rm -rf build dmaudit demo-out
+
+# Throughput of the personal-data scanner (a benchmark, not a test):
+#   make bench-pii
+.PHONY: bench-pii
+bench-pii: $(LIBOBJS)
+	@mkdir -p $(BUILD)/bench
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/bench/pii_bench tests/bench/pii_bench.c $(LIBOBJS) $(LDLIBS)
+	$(BUILD)/bench/pii_bench

@@ -25,7 +25,7 @@ static const struct { const char *w; unsigned cls; } words[] = {
 	/* phone */
 	{"phone", P}, {"call", P}, {"text", P}, {"tel", P}, {"tel.", P}, {"telephone", P},
 	{"mobile", P}, {"cell", P}, {"cellphone", P}, {"whatsapp", P}, {"ring", P}, {"sms", P},
-	{"fax", P}, {"landline", P}, {"ph", P}, {"mob", P}, {"signal", P}, {"telegram", P},
+	{"fax", P}, {"landline", P}, {"hotline", P}, {"helpline", P}, {"ph", P}, {"mob", P}, {"signal", P}, {"telegram", P},
 	{"teléfono", P}, {"telefono", P}, {"móvil", P}, {"movil", P}, {"celular", P},
 	{"llámame", P}, {"llamame", P}, {"llama", P}, {"llamar", P}, {"whatsappéame", P},
 	{"téléphone", P}, {"tél", P}, {"tél.", P}, {"portable", P}, {"appelle", P},
@@ -134,6 +134,7 @@ static const struct { const char *w; unsigned cls; } words[] = {
 
 static int16_t slot[SLOTS];   /* index + 1 into words[], 0 when empty */
 static unsigned slot_cls[SLOTS];
+static unsigned char slot_len[SLOTS];
 static int built;
 
 static uint32_t hash(const char *w, size_t n)
@@ -152,8 +153,10 @@ static void build(void)
 		uint32_t h = hash(words[i].w, n) & (SLOTS - 1);
 		while (slot[h] && strcmp(words[slot[h] - 1].w, words[i].w))
 			h = (h + 1) & (SLOTS - 1);
-		if (!slot[h])
+		if (!slot[h]) {
 			slot[h] = (int16_t)(i + 1);
+			slot_len[h] = (unsigned char)n;
+		}
 		slot_cls[h] |= words[i].cls;
 	}
 	built = 1;
@@ -168,7 +171,7 @@ unsigned pii_word_class(const char *w, size_t n)
 	uint32_t h = hash(w, n) & (SLOTS - 1);
 	while (slot[h]) {
 		size_t i = (size_t)slot[h] - 1;
-		if (!strncmp(words[i].w, w, n) && words[i].w[n] == '\0')
+		if (slot_len[h] == n && !memcmp(words[i].w, w, n))
 			return slot_cls[h];
 		h = (h + 1) & (SLOTS - 1);
 	}
@@ -177,14 +180,19 @@ unsigned pii_word_class(const char *w, size_t n)
 
 int pii_street_compound(const char *w, size_t n)
 {
-	static const char *const suffix[] = {
-		"straße", "strasse", "str.", "weg", "allee", "gasse", "platz", "ring", "damm",
-		"ufer", "chaussee", "gracht", "straat", "laan", "plein", "kade", "singel", "dijk",
-		"vej", "gatan", "gate", "veien",
+#define S(x) { x, sizeof(x) - 1 }
+	static const struct { const char *s; size_t n; } suffix[] = {
+		S("straße"), S("strasse"), S("str."), S("weg"), S("allee"), S("gasse"), S("platz"),
+		S("ring"), S("damm"), S("ufer"), S("chaussee"), S("gracht"), S("straat"), S("laan"),
+		S("plein"), S("kade"), S("singel"), S("dijk"), S("vej"), S("gatan"), S("gate"),
+		S("veien"),
 	};
+#undef S
+	if (n < 6)
+		return 0;
 	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		size_t k = strlen(suffix[i]);
-		if (n > k + 2 && !memcmp(w + n - k, suffix[i], k))
+		size_t k = suffix[i].n;
+		if (n > k + 2 && w[n - 1] == suffix[i].s[k - 1] && !memcmp(w + n - k, suffix[i].s, k))
 			return 1;
 	}
 	return 0;

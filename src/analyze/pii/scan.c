@@ -38,9 +38,43 @@ static const int prio[PII__COUNT] = {
 	[PII_CREDENTIAL] = 10, [PII_POSTAL_ADDRESS] = 4, [PII_DATE_OF_BIRTH] = 2,
 };
 
+/* Byte classes, so that one look at a chunk's bytes says what it may hold. */
+enum {
+	B_SPACE = 1,    /* ASCII white space: ends a chunk */
+	B_DIGIT = 2,
+	B_AT = 4,       /* '@': maybe an e-mail address */
+	B_SLASH = 8,    /* '/': maybe a link */
+	B_KEYSEP = 16,  /* ':' '=': maybe key:value */
+	B_TRAIL = 32,   /* punctuation that may close a word */
+	B_LEAD = 64,    /* punctuation that may open a value */
+	B_SYM = 128,    /* any other ASCII symbol */
+};
+static unsigned char bclass[256];
+
+static void init_classes(void)
+{
+	for (int c = 0x21; c < 0x7f; c++)
+		bclass[c] = B_SYM;
+	for (const char *p = " \t\n\r\f\v"; *p; p++)
+		bclass[(unsigned char)*p] = B_SPACE;
+	for (int c = '0'; c <= '9'; c++)
+		bclass[c] = B_DIGIT;
+	for (int c = 'a'; c <= 'z'; c++)
+		bclass[c] = bclass[c - 32] = 0;
+	for (const char *p = ".,;:!?)]}\"'*"; *p; p++)
+		bclass[(unsigned char)*p] = B_TRAIL;
+	for (const char *p = "([{\"'#<*_$"; *p; p++)
+		bclass[(unsigned char)*p] |= B_LEAD;
+	bclass['-'] = 0;   /* inside words: e-mail, one-time */
+	bclass['@'] = B_AT | B_SYM;
+	bclass['/'] = B_SLASH | B_SYM;
+	bclass[':'] |= B_KEYSEP;
+	bclass['='] = B_KEYSEP | B_SYM;
+}
+
 static bool is_space(unsigned char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+	return bclass[c] & B_SPACE;
 }
 
 static bool is_digit(unsigned char c)
@@ -102,9 +136,8 @@ static void emit(struct scan *s, enum pii_type type, size_t start, size_t end, d
 /* Record a token and the keyword classes it carries. */
 static void mark(struct scan *s, unsigned cls)
 {
-	for (int b = 0; b < NCTX; b++)
-		if (cls & (1u << b))
-			s->seen[b] = s->tok + 1;
+	for (unsigned c = cls; c; c &= c - 1)
+		s->seen[__builtin_ctz(c)] = s->tok + 1;
 	s->prev_cls = cls;
 	s->tok++;
 }
@@ -133,10 +166,12 @@ static size_t trim_end(const char *t, size_t p, size_t e)
 {
 	while (e > p) {
 		unsigned char c = (unsigned char)t[e - 1];
-		if (strchr(".,;:!?)]}\"'*", c) && c) {
+		if (bclass[c] & B_TRAIL) {
 			e--;
 			continue;
 		}
+		if (c < 0x80)
+			break;
 		/* … ” ’ » (UTF-8) */
 		if (e - p >= 3 && (!memcmp(t + e - 3, "\xe2\x80\xa6", 3) ||
 				   !memcmp(t + e - 3, "\xe2\x80\x9d", 3) ||
@@ -918,14 +953,14 @@ done:
 	return ce;
 }
 
-/* A word (or word-and-digits token) at [p, ce). */
-static size_t word(struct scan *s, size_t p, size_t ce)
+/* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
+static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 {
 	const char *t = s->t;
 	unsigned char c0 = (unsigned char)t[p];
 	size_t core = trim_end(t, p, ce);
 	/* key:value and key=value inside one chunk: the key first */
-	for (size_t i = p + 1; i + 1 < core; i++) {
+	for (size_t i = p + 1; (flags & B_KEYSEP) && i + 1 < core; i++) {
 		if (t[i] == '=' || (t[i] == ':' && !(i + 2 < core && t[i + 1] == '/' && t[i + 2] == '/'))) {
 			bool letters = true;
 			for (size_t k = p; k < i; k++)
@@ -951,7 +986,7 @@ static size_t word(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	size_t digits = 0, other = 0, e = p;
-	for (size_t i = p; i < core; i++) {
+	for (size_t i = p; (flags & (B_DIGIT | B_SYM)) && i < core; i++) {
 		unsigned char c = (unsigned char)t[i];
 		if (is_digit(c))
 			digits++;
@@ -962,8 +997,13 @@ static size_t word(struct scan *s, size_t p, size_t ce)
 		return alnum_token(s, p, ce);
 	e = core;
 	char w[40];
-	size_t wn = fold(t, p, e, w, sizeof(w));
-	unsigned cls = word_class(t, p, e, ce);
+	size_t wn = fold(t, p, e, w, sizeof(w) - 1);
+	unsigned cls = wn ? pii_word_class(w, wn) : 0;
+	if (!cls && wn && e < ce && t[e] == '.') {
+		w[wn] = '.';   /* "st.", "no.", "d.o.b." */
+		cls = pii_word_class(w, wn + 1);
+		w[wn] = '\0';
+	}
 	/* "code" means a secret unless a word before it says what kind of code */
 	if ((cls & CTX_CODE) && (s->prev_cls & (CTX_CODEMOD | CTX_ACCOUNT | CTX_REF))) {
 		cls &= ~(unsigned)CTX_CODE;
@@ -973,8 +1013,9 @@ static size_t word(struct scan *s, size_t p, size_t ce)
 	if ((cls & CTX_FILLER) && (s->prev_cls & (CTX_ACCOUNT | CTX_REF | CTX_NATID | CTX_CODE |
 						  CTX_SECRET | CTX_CARD | CTX_DOB)))
 		cls &= ~(unsigned)CTX_PHONE;
-	int m = wn ? pii_month(w, wn) : 0;
-	if (m && ctx(s, CTX_DOB, WIN)) {
+	/* month names matter only as part of a birth date: look them up only then */
+	int m = wn && ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
+	if (m) {
 		size_t a = dob_month_day(s, m, e);
 		if (a) {
 			emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
@@ -996,11 +1037,13 @@ static size_t word(struct scan *s, size_t p, size_t ce)
 
 /* ------------------------------------------------------------ the pass */
 
-static bool url_chunk(const char *t, size_t p, size_t ce)
+static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	size_t n = ce - p;
 	if (n >= 4 && (t[p] == 'w' || t[p] == 'W') && !strncmp(t + p + 1, "ww.", 3))
 		return true;
+	if (!(flags & B_SLASH))
+		return false;
 	const char *slash = memchr(t + p, '/', n);
 	if (!slash)
 		return false;
@@ -1016,6 +1059,11 @@ static bool url_chunk(const char *t, size_t p, size_t ce)
 size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 {
 	struct scan s;
+	static int ready;
+	if (!ready) {
+		init_classes();
+		ready = 1;
+	}
 	memset(&s, 0, sizeof(s));
 	s.t = text;
 	s.len = len;
@@ -1028,13 +1076,17 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 			i++;
 			continue;
 		}
-		size_t ce = chunk_end(&s, i);
-		if (url_chunk(text, i, ce)) {
+		/* one look at the chunk's bytes: where it ends and what it may hold */
+		size_t ce = i;
+		unsigned flags = 0;
+		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE))
+			flags |= bclass[(unsigned char)text[ce++]];
+		if (url_chunk(text, i, ce, flags)) {
 			mark(&s, 0);
 			i = ce;
 			continue;
 		}
-		const char *at = memchr(text + i, '@', ce - i);
+		const char *at = (flags & B_AT) ? memchr(text + i, '@', ce - i) : NULL;
 		if (at && email(&s, i, (size_t)(at - text), ce)) {
 			mark(&s, 0);
 			i = ce;
@@ -1043,7 +1095,7 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 		/* opening punctuation: ( [ " ' # ¿ ¡ “ ‘ « */
 		size_t p = i;
 		for (;;) {
-			if (p < ce && text[p] && strchr("([{\"'#<*_$", text[p])) {
+			if (p < ce && (bclass[(unsigned char)text[p]] & B_LEAD)) {
 				p++;
 			} else if (p + 1 < ce && (!memcmp(text + p, "\xc2\xa3", 2) ||
 						  !memcmp(text + p, "\xc2\xa5", 2))) {
@@ -1069,7 +1121,7 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 		if (is_digit(c) || (c == '+' && p + 1 < ce && is_digit((unsigned char)text[p + 1])))
 			i = number(&s, p, ce);
 		else if (is_alpha(c) || c >= 0x80)
-			i = word(&s, p, ce);
+			i = word(&s, p, ce, flags);
 		else
 			i = ce;   /* punctuation alone: → - : = */
 	}
