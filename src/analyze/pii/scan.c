@@ -524,7 +524,10 @@ static void run_parse(const struct scan *s, size_t p, struct run *r)
 {
 	const char *t = s->t;
 	size_t q = p, len = s->len;
-	memset(r, 0, sizeof(*r));
+	/* the arrays are written before they are read: clear only the counters */
+	r->nd = r->ng = 0;
+	r->plus = false;
+	r->sep[0] = 0;
 	r->s = p;
 	if (t[q] == '+') {
 		r->plus = true;
@@ -1064,7 +1067,9 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 		init_classes();
 		ready = 1;
 	}
-	memset(&s, 0, sizeof(s));
+	memset(s.seen, 0, sizeof(s.seen));
+	s.n = s.tok = s.prev_cls = 0;
+	s.have_last = false;
 	s.t = text;
 	s.len = len;
 	s.out = out;
