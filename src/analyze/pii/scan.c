@@ -1127,6 +1127,8 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 			i = number(&s, p, ce);
 		else if (is_alpha(c) || c >= 0x80)
 			i = word(&s, p, ce, flags);
+		else if (ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
+			i = alnum_token(&s, p, ce);   /* a password may start with a symbol */
 		else
 			i = ce;   /* punctuation alone: → - : = */
 	}
