@@ -1,6 +1,7 @@
 /*
- * The personal-data scanner: every case of tests/cases/pii.tsv (one TAP
- * result each), then the validators and the redaction forms.
+ * The personal-data scanner and the tone detector: every case of
+ * tests/cases/pii.tsv (one TAP result each), then the validators and the
+ * redaction forms.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 
 #include "pii.h"
 #include "pii_check.h"
+#include "tone.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -26,12 +28,14 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* The distinct types found, sorted and joined like the file's first column. */
+/* The distinct types found (tone read as if the owner wrote the text),
+ * sorted and joined like the file's first column. */
 static void found_types(const char *text, struct buf *out)
 {
 	struct pii_match m[32];
+	struct tone_hit h;
 	size_t n = pii_scan(text, strlen(text), m, 32);
-	const char *names[PII__COUNT];
+	const char *names[PII__COUNT + 1];
 	size_t k = 0;
 	int seen[PII__COUNT] = { 0 };
 	for (size_t i = 0; i < n && i < 32; i++) {
@@ -40,6 +44,10 @@ static void found_types(const char *text, struct buf *out)
 			assert_true(m[i].start >= m[i - 1].end);   /* ordered, not overlapping */
 		if (!seen[m[i].type]++)
 			names[k++] = pii_type_name(m[i].type);
+	}
+	if (tone_scan(text, strlen(text), &h)) {
+		assert_true(h.start < h.end && h.end <= strlen(text));
+		names[k++] = "tone";
 	}
 	qsort(names, k, sizeof(names[0]), cmp_str);
 	for (size_t i = 0; i < k; i++) {
