@@ -10,25 +10,11 @@
 #include "pii.h"
 #include "pii_check.h"
 #include "pii_words.h"
+#include "scan.h"
 
 #include <stdbool.h>
 #include <string.h>
 
-#define WIN 5          /* tokens a keyword reaches forward (Presidio's 5 words) */
-#define WIN_SECRET 3   /* a password or code follows its keyword closely */
-#define NCTX 13        /* bits in enum pii_ctx */
-
-struct scan {
-	const char *t;
-	size_t len;
-	struct pii_match *out;
-	size_t max, n;
-	struct pii_match last;   /* the latest match, still open to an overlap contest */
-	bool have_last;
-	unsigned tok;            /* tokens seen so far */
-	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
-	unsigned prev_cls;       /* classes of the previous token */
-};
 
 /* Overlap priority: secret > card > IBAN > national id > account/reference >
  * address > phone > date. */
@@ -77,31 +63,6 @@ static bool is_space(unsigned char c)
 	return bclass[c] & B_SPACE;
 }
 
-static bool is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_upper(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-static bool is_alpha(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static bool is_alnum(unsigned char c)
-{
-	return is_alpha(c) || is_digit(c);
-}
-
-static char lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-}
-
 static void flush(struct scan *s)
 {
 	if (!s->have_last)
@@ -112,7 +73,7 @@ static void flush(struct scan *s)
 	s->have_last = false;
 }
 
-static void emit(struct scan *s, enum pii_type type, size_t start, size_t end, double score)
+void scan_emit(struct scan *s, enum pii_type type, size_t start, size_t end, double score)
 {
 	if (end <= start)
 		return;
@@ -149,12 +110,12 @@ static unsigned ago(const struct scan *s, unsigned bit)
 	return s->seen[b] ? s->tok - (s->seen[b] - 1) : 1000;
 }
 
-static bool ctx(const struct scan *s, unsigned bit, unsigned win)
+bool scan_ctx(const struct scan *s, unsigned bit, unsigned win)
 {
 	return ago(s, bit) <= win;
 }
 
-static size_t chunk_end(const struct scan *s, size_t i)
+size_t scan_chunk_end(const struct scan *s, size_t i)
 {
 	while (i < s->len && !is_space((unsigned char)s->t[i]))
 		i++;
@@ -162,7 +123,7 @@ static size_t chunk_end(const struct scan *s, size_t i)
 }
 
 /* Trailing punctuation that is not part of a value. */
-static size_t trim_end(const char *t, size_t p, size_t e)
+size_t scan_trim_end(const char *t, size_t p, size_t e)
 {
 	while (e > p) {
 		unsigned char c = (unsigned char)t[e - 1];
@@ -189,7 +150,7 @@ static size_t trim_end(const char *t, size_t p, size_t e)
 }
 
 /* A word's lower-cased form into w (at most cap-1 bytes), its length, or 0. */
-static size_t fold(const char *t, size_t p, size_t e, char *w, size_t cap)
+size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 {
 	if (e - p >= cap)
 		return 0;
@@ -200,10 +161,10 @@ static size_t fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 }
 
 /* Classes of the word t[p..e), trying "st." as well as "st". */
-static unsigned word_class(const char *t, size_t p, size_t e, size_t ce)
+unsigned scan_word_class(const char *t, size_t p, size_t e, size_t ce)
 {
 	char w[40];
-	size_t n = fold(t, p, e, w, sizeof(w));
+	size_t n = scan_fold(t, p, e, w, sizeof(w));
 	if (!n)
 		return 0;
 	unsigned c = pii_word_class(w, n);
@@ -215,7 +176,7 @@ static unsigned word_class(const char *t, size_t p, size_t e, size_t ce)
 }
 
 /* The next word after pos on the same line: [*ws, *we), or false. */
-static bool next_word(const struct scan *s, size_t pos, size_t *ws, size_t *we)
+bool scan_next_word(const struct scan *s, size_t pos, size_t *ws, size_t *we)
 {
 	size_t q = pos;
 	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ',' || s->t[q] == '\t'))
@@ -239,231 +200,14 @@ static bool code_follows(const struct scan *s, size_t pos)
 {
 	size_t ws, we;
 	unsigned prev = 0;
-	for (int k = 0; k < 4 && next_word(s, pos, &ws, &we); k++) {
-		unsigned c = word_class(s->t, ws, we, we);
+	for (int k = 0; k < 4 && scan_next_word(s, pos, &ws, &we); k++) {
+		unsigned c = scan_word_class(s->t, ws, we, we);
 		if ((c & CTX_CODE) && !(prev & (CTX_CODEMOD | CTX_REF | CTX_ACCOUNT)))
 			return true;
 		prev = c;
 		pos = we;
 	}
 	return false;
-}
-
-/* ------------------------------------------------------------ addresses */
-
-static bool capitalised(const char *t, size_t p)
-{
-	unsigned char c = (unsigned char)t[p];
-	/* UTF-8 upper case Latin letters (À-Þ) are 0xC3 0x80-0x9E */
-	return is_upper(c) || (c == 0xc3 && (unsigned char)t[p + 1] < 0x9f);
-}
-
-/* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
- * a lower-case word, the end of a sentence or a line, or after 8 chunks. */
-static size_t addr_extend(const struct scan *s, size_t pos)
-{
-	size_t end = pos, q = pos;
-	for (int k = 0; k < 8; k++) {
-		if (q < s->len && s->t[q] == ',')
-			q++;
-		while (q < s->len && (s->t[q] == ' ' || s->t[q] == '\t'))
-			q++;
-		if (q >= s->len || is_space((unsigned char)s->t[q]))
-			break;
-		size_t ce = chunk_end(s, q), core = trim_end(s->t, q, ce);
-		if (core == q)
-			break;
-		unsigned char c = (unsigned char)s->t[q];
-		bool ok = is_digit(c) || capitalised(s->t, q);
-		if (!ok && is_alpha(c))
-			ok = (word_class(s->t, q, core, ce) & CTX_ADDRLINK) != 0;
-		if (!ok)
-			break;
-		end = core;
-		/* a sentence ends at ". " unless the word is an abbreviation (St., Ave.) */
-		if (core < ce && strchr("!?;", s->t[core]))
-			break;
-		if (core < ce && s->t[core] == '.' && core - q > 4)
-			break;
-		q = core;
-		while (q < ce && s->t[q] != ',')
-			q++;
-		if (q >= ce)
-			q = ce;
-	}
-	return end;
-}
-
-/* A house number at [p, e): is a street name next ("12 Oak Street", "12 rue des
- * Lilas")? Returns the end of the address, or 0. */
-static size_t addr_after_number(const struct scan *s, size_t e)
-{
-	size_t ws, we, pos = e;
-	for (int k = 0; k < 5 && next_word(s, pos, &ws, &we); k++) {
-		if (ws != pos + 1 || s->t[pos] != ' ')
-			return 0;   /* one plain space between the parts of a street */
-		unsigned c = word_class(s->t, ws, we, chunk_end(s, ws));
-		if (k == 0 && (c & CTX_STREETPRE)) {
-			size_t w2s, w2e;
-			if (next_word(s, we, &w2s, &w2e))
-				return addr_extend(s, w2e);
-			return 0;
-		}
-		if (k > 0 && (c & CTX_STREET)) {
-			size_t end = we;
-			if (end < s->len && s->t[end] == '.')
-				end++;
-			return addr_extend(s, end);
-		}
-		if (!capitalised(s->t, ws))
-			return 0;
-		pos = we;
-	}
-	return 0;
-}
-
-/* Is a house number (1-4 digits, maybe a letter) at q? Its end, or 0. */
-static size_t house_number(const struct scan *s, size_t q)
-{
-	size_t e = q;
-	while (e < s->len && is_digit((unsigned char)s->t[e]) && e - q < 5)
-		e++;
-	if (e == q || e - q > 4)
-		return 0;
-	if (e < s->len && is_alpha((unsigned char)s->t[e]) &&
-	    !(e + 1 < s->len && is_alpha((unsigned char)s->t[e + 1])))
-		e++;
-	if (e < s->len && !is_space((unsigned char)s->t[e]) && s->t[e] != ',')
-		return 0;
-	return e;
-}
-
-/* A street word before its name or as a compound at [p, e): "Calle Mayor 12",
- * "Hauptstraße 5". Returns the end of the address, or 0. */
-static size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
-			     size_t wn)
-{
-	if (!capitalised(s->t, p))
-		return 0;
-	size_t pos = e;
-	if (cls & CTX_STREETPRE) {
-		size_t ws, we;
-		int names = 0;
-		for (int k = 0; k < 4; k++) {
-			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
-				break;
-			if (!next_word(s, pos, &ws, &we) || ws != pos + 1)
-				return 0;
-			unsigned c = word_class(s->t, ws, we, we);
-			if (!capitalised(s->t, ws) && !(c & CTX_ADDRLINK))
-				return 0;
-			names++;
-			pos = we;
-		}
-		if (!names)
-			return 0;
-	} else if (!pii_street_compound(w, wn)) {
-		return 0;
-	}
-	if (pos + 1 >= s->len || s->t[pos] != ' ')
-		return 0;
-	size_t h = house_number(s, pos + 1);
-	return h ? addr_extend(s, h) : 0;
-}
-
-/* ------------------------------------------------------------ dates of birth */
-
-static int small_int(const char *t, size_t p, size_t e)
-{
-	int v = 0;
-	for (size_t i = p; i < e; i++)
-		v = v * 10 + (t[i] - '0');
-	return v;
-}
-
-/* Digits at q: their end, or q. */
-static size_t digits_end(const struct scan *s, size_t q)
-{
-	while (q < s->len && is_digit((unsigned char)s->t[q]))
-		q++;
-	return q;
-}
-
-/* "5 March 1990", "5. März 1990", "5 de marzo de 1990", "5th March, 1990"
- * starting with the day at p; returns the end or 0. */
-static size_t dob_day_month(const struct scan *s, size_t p)
-{
-	size_t q = digits_end(s, p), ws, we;
-	if (q - p > 2)
-		return 0;
-	int d = small_int(s->t, p, q);
-	if (q < s->len && s->t[q] == '.')
-		q++;
-	if (q + 1 < s->len && is_alpha((unsigned char)s->t[q]) && is_alpha((unsigned char)s->t[q + 1]))
-		q += 2;   /* st nd rd th */
-	if (!next_word(s, q, &ws, &we))
-		return 0;
-	char w[16];
-	size_t n = fold(s->t, ws, we, w, sizeof(w));
-	if (n && (!strcmp(w, "de") || !strcmp(w, "of")) && next_word(s, we, &ws, &we))
-		n = fold(s->t, ws, we, w, sizeof(w));
-	int m = n ? pii_month(w, n) : 0;
-	if (!m)
-		return 0;
-	q = we;
-	if (q < s->len && s->t[q] == '.')
-		q++;
-	size_t a, b;
-	if (next_word(s, q, &a, &b) && b - a == 2 && lower(s->t[a]) == 'd' && lower(s->t[a + 1]) == 'e')
-		q = b;
-	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
-		q++;
-	size_t ye = digits_end(s, q);
-	if (ye - q != 4)
-		return 0;
-	return pii_date_valid(small_int(s->t, q, ye), m, d) ? ye : 0;
-}
-
-/* "March 5, 1990" with the month word at [p, e); returns the end or 0. */
-static size_t dob_month_day(const struct scan *s, int m, size_t e)
-{
-	size_t q = e;
-	if (q < s->len && s->t[q] == '.')
-		q++;
-	while (q < s->len && s->t[q] == ' ')
-		q++;
-	size_t de = digits_end(s, q);
-	if (de == q || de - q > 2)
-		return 0;
-	int d = small_int(s->t, q, de);
-	q = de;
-	if (q + 1 < s->len && is_alpha((unsigned char)s->t[q]) && is_alpha((unsigned char)s->t[q + 1]))
-		q += 2;
-	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
-		q++;
-	size_t ye = digits_end(s, q);
-	if (ye - q != 4)
-		return 0;
-	return pii_date_valid(small_int(s->t, q, ye), m, d) ? ye : 0;
-}
-
-/* "1990年3月5日" with the year's digits at [p, e); returns the end or 0. */
-static size_t cjk_date(const struct scan *s, size_t p, size_t e)
-{
-	static const char nen[] = "\xe5\xb9\xb4", tsuki[] = "\xe6\x9c\x88", hi[] = "\xe6\x97\xa5";
-	size_t q = e;
-	if (q + 3 > s->len || memcmp(s->t + q, nen, 3))
-		return 0;
-	q += 3;
-	size_t me = digits_end(s, q);
-	if (me == q || me - q > 2 || me + 3 > s->len || memcmp(s->t + me, tsuki, 3))
-		return 0;
-	size_t ds = me + 3, de = digits_end(s, ds);
-	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, hi, 3))
-		return 0;
-	if (!pii_date_valid(small_int(s->t, p, e), small_int(s->t, q, me), small_int(s->t, ds, de)))
-		return 0;
-	return de + 3;
 }
 
 /* ------------------------------------------------------------ e-mail */
@@ -501,169 +245,8 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	for (size_t i = last_dot + 1; i < q; i++)
 		if (!is_alpha((unsigned char)s->t[i]))
 			return false;
-	emit(s, PII_EMAIL, ls, q, 0.95);
+	scan_emit(s, PII_EMAIL, ls, q, 0.95);
 	return true;
-}
-
-/* ------------------------------------------------------------ digit runs */
-
-struct run {
-	size_t s, e;          /* the run in the text */
-	size_t e1;            /* end of its first space-free segment */
-	char d[40];           /* its digits (the first 39) */
-	size_t nd, nd1;       /* digits in all, in the first segment */
-	size_t gend[16];      /* end offset of each group */
-	size_t gdig[16];      /* digits up to the end of each group */
-	unsigned char glen[16];
-	char sep[16];         /* separator before group i (i >= 1) */
-	int ng;
-	bool plus;
-};
-
-static void run_parse(const struct scan *s, size_t p, struct run *r)
-{
-	const char *t = s->t;
-	size_t q = p, len = s->len;
-	/* the arrays are written before they are read: clear only the counters */
-	r->nd = r->ng = 0;
-	r->plus = false;
-	r->sep[0] = 0;
-	r->s = p;
-	if (t[q] == '+') {
-		r->plus = true;
-		q++;
-	}
-	for (;;) {
-		size_t gs = q;
-		while (q < len && is_digit((unsigned char)t[q])) {
-			if (r->nd < sizeof(r->d) - 1)
-				r->d[r->nd] = t[q];
-			r->nd++;
-			q++;
-		}
-		r->glen[r->ng] = (unsigned char)(q - gs > 255 ? 255 : q - gs);
-		r->gend[r->ng] = q;
-		r->gdig[r->ng] = r->nd;
-		r->ng++;
-		if (r->ng == 16)
-			break;
-		char sk = 0;
-		size_t x = q;
-		unsigned char c = x < len ? (unsigned char)t[x] : 0;
-		unsigned char c1 = x + 1 < len ? (unsigned char)t[x + 1] : 0;
-		unsigned char c2 = x + 2 < len ? (unsigned char)t[x + 2] : 0;
-		if ((c == ' ' || c == '-' || c == '.' || c == '/') && is_digit(c1)) {
-			sk = (char)c;
-			x++;
-		} else if (c == ' ' && c1 == '(' && is_digit(c2)) {
-			sk = '(';
-			x += 2;
-		} else if (c == ' ' && c1 == '-' && c2 == ' ' && x + 3 < len &&
-			   is_digit((unsigned char)t[x + 3])) {
-			sk = '-';
-			x += 3;
-		} else if (c == ')' && is_digit(c1)) {
-			sk = ')';
-			x++;
-		} else if (c == ')' && c1 == ' ' && is_digit(c2)) {
-			sk = ')';
-			x += 2;
-		} else if ((c == '(' || c == ':' || c == ',') && is_digit(c1)) {
-			sk = (char)c;
-			x++;
-		}
-		if (!sk)
-			break;
-		r->sep[r->ng] = sk;
-		q = x;
-	}
-	r->e = q;
-	r->d[r->nd < sizeof(r->d) ? r->nd : sizeof(r->d) - 1] = '\0';
-	r->e1 = r->gend[0];
-	r->nd1 = r->gdig[0];
-	for (int i = 1; i < r->ng && r->sep[i] != ' ' && r->sep[i] != '(' && r->sep[i] != ')'; i++) {
-		r->e1 = r->gend[i];
-		r->nd1 = r->gdig[i];
-	}
-}
-
-static bool run_has(const struct run *r, int upto, char c)
-{
-	for (int i = 1; i < upto; i++)
-		if (r->sep[i] == c)
-			return true;
-	return false;
-}
-
-/* One separator kind (or none) among the first k groups. */
-static bool run_uniform(const struct run *r, int k)
-{
-	for (int i = 2; i < k; i++)
-		if (r->sep[i] != r->sep[1])
-			return false;
-	return true;
-}
-
-/* A calendar date (d/m/y, m/d/y, y-m-d, d.m.y) in the first three groups. */
-static bool run_date(const struct run *r)
-{
-	if (r->ng < 3 || r->sep[1] != r->sep[2] || !strchr("/-.", r->sep[1]))
-		return false;
-	int a = small_int(r->d, 0, r->glen[0]);
-	int b = small_int(r->d, r->glen[0], r->glen[0] + r->glen[1]);
-	int c = small_int(r->d, r->glen[0] + r->glen[1], r->glen[0] + r->glen[1] + r->glen[2]);
-	if (r->glen[0] == 4 && r->glen[1] <= 2 && r->glen[2] <= 2)
-		return pii_date_valid(a, b, c);
-	if (r->glen[0] > 2 || r->glen[1] > 2 || (r->glen[2] != 2 && r->glen[2] != 4))
-		return false;
-	if (r->glen[2] == 2)
-		c += c < 30 ? 2000 : 1900;
-	return pii_date_valid(c, b, a) || pii_date_valid(c, a, b);
-}
-
-/* Phone number in the first k groups? */
-static bool run_phone(const struct scan *s, const struct run *r, int k, bool phone_ctx)
-{
-	size_t nd = r->gdig[k - 1];
-	const char *d = r->d;
-	int mn, mx, cc;
-	if (nd > 17 || pii_degenerate(d, nd))
-		return false;
-	if (r->plus || (d[0] == '0' && d[1] == '0' && nd >= 10)) {
-		size_t off = r->plus ? 0 : 2;
-		cc = pii_e164_cc(d + off, nd - off, &mn, &mx);
-		if (!cc)
-			return false;
-		size_t national = nd - off - (size_t)cc;
-		/* a trunk 0 written after the country code: +44 (0)20 … */
-		if (d[off + cc] == '0' && national == (size_t)mx + 1)
-			national--;
-		return national >= (size_t)mn && national <= (size_t)mx && national >= 6;
-	}
-	if (r->glen[0] > 5 && k > 1 && !phone_ctx)
-		return false;
-	/* North American: [2-9]XX [2-9]XX XXXX, optional leading 1 */
-	const char *n = d;
-	size_t nn = nd;
-	if (nd == 11 && d[0] == '1') {
-		n++;
-		nn--;
-	}
-	if (nn == 10 && n[0] >= '2' && n[3] >= '2') {
-		if (phone_ctx)
-			return true;
-		/* grouped 3-3-4 or (3) 3-4 without context */
-		int g0 = nd == 11 ? 1 : 0;
-		if (k - g0 == 3 && r->glen[g0] == 3 && r->glen[g0 + 1] == 3 && r->glen[g0 + 2] == 4)
-			return true;
-	}
-	/* national forms with a trunk 0 (UK, FR, DE, ES …) need a context word */
-	if (phone_ctx && d[0] == '0' && d[1] != '0' && nd >= 9 && nd <= 11)
-		return true;
-	if (phone_ctx && nd >= 8 && nd <= 12 && k >= 2)
-		return true;
-	(void)s;
-	return false;
 }
 
 /* Which of the value contexts was seen most recently, 0 when none is open. */
@@ -726,10 +309,10 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	run_parse(s, p, &r);
 	/* a CJK date, 1990年3月5日 */
 	if (r.ng == 1 && r.glen[0] == 4) {
-		size_t a = cjk_date(s, p, r.e);
+		size_t a = date_cjk(s, p, r.e);
 		if (a) {
-			if (ctx(s, CTX_DOB, WIN))
-				emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
+			if (scan_ctx(s, CTX_DOB, WIN))
+				scan_emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
 			mark(s, 0);
 			return a;
 		}
@@ -741,15 +324,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (!r.plus && p < ce && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
 	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
 		return alnum_token(s, p, ce);
-	bool phone_ctx = ctx(s, CTX_PHONE, WIN);
+	bool phone_ctx = scan_ctx(s, CTX_PHONE, WIN);
 	size_t next = r.e;
 
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
-	if (run_date(&r)) {
-		if (ctx(s, CTX_DOB, WIN))
-			emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
+	if (date_run(&r)) {
+		if (scan_ctx(s, CTX_DOB, WIN))
+			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
 		goto done;
 	}
 	if (r.ng == 2 && r.sep[1] == '/')
@@ -758,11 +341,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (run_has(&r, r.ng, '.') && !r.plus) {
 		bool all_dots = run_uniform(&r, r.ng) && r.sep[1] == '.';
 		if (!(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
-		      run_phone(s, &r, r.ng, true)))
+		      phone_run(&r, r.ng, true)))
 			goto done;
 		if (r.ng == 4 && r.glen[0] <= 3 && r.glen[1] <= 3 && r.glen[2] <= 3 && r.glen[3] <= 3)
 			goto done;
-		emit(s, PII_PHONE, p, r.e, 0.6);
+		scan_emit(s, PII_PHONE, p, r.e, 0.6);
 		goto done;
 	}
 	/* payment cards: 13-19 digits in one or more groups, one separator kind */
@@ -772,7 +355,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			if (nd < 13 || nd > 19 || !run_uniform(&r, k) || (k > 1 && !strchr(" -", r.sep[1])))
 				continue;
 			if (pii_card_valid(r.d, nd)) {
-				emit(s, PII_PAYMENT_CARD, p, r.gend[k - 1], 1.0);
+				scan_emit(s, PII_PAYMENT_CARD, p, r.gend[k - 1], 1.0);
 				next = r.gend[k - 1];
 				goto done;
 			}
@@ -782,8 +365,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (!r.plus && r.ng >= 3 && r.glen[0] == 3 && r.glen[1] == 2 && r.glen[2] == 4 &&
 	    r.sep[1] == r.sep[2] && (r.sep[1] == '-' || r.sep[1] == ' ') &&
 	    (r.ng == 3 || r.sep[3] == ' ')) {
-		if (pii_ssn_valid(r.d) && (r.sep[1] == '-' || ctx(s, CTX_NATID, WIN))) {
-			emit(s, PII_NATIONAL_ID, p, r.gend[2], r.sep[1] == '-' ? 0.8 : 0.7);
+		if (pii_ssn_valid(r.d) && (r.sep[1] == '-' || scan_ctx(s, CTX_NATID, WIN))) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.gend[2], r.sep[1] == '-' ? 0.8 : 0.7);
 			next = r.gend[2];
 			goto done;
 		}
@@ -791,22 +374,22 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* values named by a keyword just before them */
 	unsigned vc = r.plus ? 0 : value_ctx(s);
 	if (vc == CTX_NATID && r.ng == 1 && r.nd == 9 && pii_ssn_valid(r.d)) {
-		emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
 		goto done;
 	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
 	    r.nd1 <= (vc == CTX_CODE ? 8u : 32u)) {
-		emit(s, PII_CREDENTIAL, p, r.e1, 0.8);
+		scan_emit(s, PII_CREDENTIAL, p, r.e1, 0.8);
 		next = r.e1;
 		goto done;
 	}
 	if (vc == CTX_ACCOUNT && (r.nd1 >= 6 || (r.nd1 == 6 && r.ng >= 3))) {
-		emit(s, PII_ACCOUNT_NUMBER, p, r.e1, 0.7);
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e1, 0.7);
 		next = r.e1;
 		goto done;
 	}
 	if (vc == CTX_REF && r.nd1 >= 5) {
-		emit(s, PII_REFERENCE_NUMBER, p, r.e1, 0.7);
+		scan_emit(s, PII_REFERENCE_NUMBER, p, r.e1, 0.7);
 		next = r.e1;
 		goto done;
 	}
@@ -814,26 +397,26 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	for (int k = r.ng; k >= 1; k--) {
 		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus))
 			break;
-		if (run_phone(s, &r, k, phone_ctx)) {
-			emit(s, PII_PHONE, p, r.gend[k - 1], r.plus ? 0.9 : 0.6);
+		if (phone_run(&r, k, phone_ctx)) {
+			scan_emit(s, PII_PHONE, p, r.gend[k - 1], r.plus ? 0.9 : 0.6);
 			next = r.gend[k - 1];
 			goto done;
 		}
 	}
 	/* a one-time code named after it: "123456 is your verification code" */
 	if (r.ng == 1 && r.nd >= 4 && r.nd <= 8 && code_follows(s, r.e)) {
-		emit(s, PII_CREDENTIAL, p, r.e, 0.8);
+		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
 		goto done;
 	}
 	if (r.ng == 1 || (r.ng >= 2 && r.sep[1] == ' ')) {
 		size_t a;
-		if (r.glen[0] <= 2 && ctx(s, CTX_DOB, WIN) && (a = dob_day_month(s, p))) {
-			emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
+		if (r.glen[0] <= 2 && scan_ctx(s, CTX_DOB, WIN) && (a = date_day_month(s, p))) {
+			scan_emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
 			next = a;
 			goto done;
 		}
 		if (r.glen[0] <= 5 && (a = addr_after_number(s, r.gend[0]))) {
-			emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
 			goto done;
 		}
@@ -869,7 +452,7 @@ static size_t iban(struct scan *s, size_t p)
 		return 0;
 	if (!pii_iban_valid(v, n))
 		return 0;
-	emit(s, PII_IBAN, p, q, 1.0);
+	scan_emit(s, PII_IBAN, p, q, 1.0);
 	return q;
 }
 
@@ -891,7 +474,7 @@ static size_t nino(struct scan *s, size_t p)
 	}
 	if (n != 9 || (q < s->len && is_alnum((unsigned char)s->t[q])) || !pii_nino_valid(v, n))
 		return 0;
-	emit(s, PII_NATIONAL_ID, p, q, 0.9);
+	scan_emit(s, PII_NATIONAL_ID, p, q, 0.9);
 	return q;
 }
 
@@ -901,7 +484,7 @@ static size_t nino(struct scan *s, size_t p)
  * (TKT-123456, MBR12345678), codes (G-123456), passwords (Tulip#123). */
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
-	size_t core = trim_end(s->t, p, ce);
+	size_t core = scan_trim_end(s->t, p, ce);
 	size_t digits = 0, letters = 0, other = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
 		unsigned char c = (unsigned char)s->t[i];
@@ -912,7 +495,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		else
 			other++;
 	}
-	unsigned cls = word_class(s->t, p, core, ce);
+	unsigned cls = scan_word_class(s->t, p, core, ce);
 	if (cls & ~(CTX_FILLER | CTX_ADDRLINK)) {
 		mark(s, cls);
 		return ce;
@@ -921,7 +504,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	/* Spanish DNI and NIE carry a check letter */
 	if (n == 9 && pii_dni_valid(s->t + p, n)) {
-		emit(s, PII_NATIONAL_ID, p, core, 0.9);
+		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}
 	/* versions (v2.3.1) and units (14h, 2kg) are never values */
@@ -939,16 +522,16 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			code_shape = true;
 	}
 	if (code_shape && (vc == CTX_CODE || vc == CTX_SECRET || code_follows(s, core))) {
-		emit(s, PII_CREDENTIAL, p, core, 0.8);
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
-	if (ctx(s, CTX_SECRET, WIN_SECRET) && n >= 5 && n <= 64 && (digits || other)) {
-		emit(s, PII_CREDENTIAL, p, core, 0.8);
+	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 5 && n <= 64 && (digits || other)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
 	    letters <= 8) {
-		emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
+		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
 done:
@@ -961,7 +544,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 {
 	const char *t = s->t;
 	unsigned char c0 = (unsigned char)t[p];
-	size_t core = trim_end(t, p, ce);
+	size_t core = scan_trim_end(t, p, ce);
 	/* key:value and key=value inside one chunk: the key first */
 	for (size_t i = p + 1; (flags & B_KEYSEP) && i + 1 < core; i++) {
 		if (t[i] == '=' || (t[i] == ':' && !(i + 2 < core && t[i + 1] == '/' && t[i + 2] == '/'))) {
@@ -970,7 +553,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 				letters = letters && (is_alpha((unsigned char)t[k]) ||
 						      (unsigned char)t[k] >= 0x80 || t[k] == '.');
 			if (letters) {
-				mark(s, word_class(t, p, i, i));
+				mark(s, scan_word_class(t, p, i, i));
 				return i + 1;
 			}
 			break;
@@ -1000,7 +583,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		return alnum_token(s, p, ce);
 	e = core;
 	char w[40];
-	size_t wn = fold(t, p, e, w, sizeof(w) - 1);
+	size_t wn = scan_fold(t, p, e, w, sizeof(w) - 1);
 	unsigned cls = wn ? pii_word_class(w, wn) : 0;
 	if (!cls && wn && e < ce && t[e] == '.') {
 		w[wn] = '.';   /* "st.", "no.", "d.o.b." */
@@ -1017,19 +600,19 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 						  CTX_SECRET | CTX_CARD | CTX_DOB)))
 		cls &= ~(unsigned)CTX_PHONE;
 	/* month names matter only as part of a birth date: look them up only then */
-	int m = wn && ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
+	int m = wn && scan_ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
 	if (m) {
-		size_t a = dob_month_day(s, m, e);
+		size_t a = date_month_day(s, m, e);
 		if (a) {
-			emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
+			scan_emit(s, PII_DATE_OF_BIRTH, p, a, 0.7);
 			mark(s, 0);
 			return a;
 		}
 	}
-	if ((cls & CTX_STREETPRE) || (wn && capitalised(t, p) && pii_street_compound(w, wn))) {
+	if ((cls & CTX_STREETPRE) || (wn && scan_capitalised(t, p) && pii_street_compound(w, wn))) {
 		size_t a = addr_from_word(s, p, e, cls, w, wn);
 		if (a) {
-			emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			mark(s, 0);
 			return a;
 		}
@@ -1127,7 +710,7 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 			i = number(&s, p, ce);
 		else if (is_alpha(c) || c >= 0x80)
 			i = word(&s, p, ce, flags);
-		else if (ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
+		else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
 			i = alnum_token(&s, p, ce);   /* a password may start with a symbol */
 		else
 			i = ce;   /* punctuation alone: → - : = */

@@ -1,0 +1,121 @@
+/*
+ * date: calendar dates in digits (d/m/y, m/d/y, y-m-d, d.m.y), in words
+ * ("5 March 1990", "March 5, 1990", "5 de marzo de 1990") and in CJK form
+ * (1990年3月5日). A date is only ever reported as a date of birth, and only
+ * when the scanner saw a birth word before it.
+ */
+#include "pii_check.h"
+#include "pii_words.h"
+#include "scan.h"
+
+#include <string.h>
+
+int scan_small_int(const char *t, size_t p, size_t e)
+{
+	int v = 0;
+	for (size_t i = p; i < e; i++)
+		v = v * 10 + (t[i] - '0');
+	return v;
+}
+
+/* Digits at q: their end, or q. */
+size_t scan_digits_end(const struct scan *s, size_t q)
+{
+	while (q < s->len && is_digit((unsigned char)s->t[q]))
+		q++;
+	return q;
+}
+
+/* "5 March 1990", "5. März 1990", "5 de marzo de 1990", "5th March, 1990"
+ * starting with the day at p; returns the end or 0. */
+size_t date_day_month(const struct scan *s, size_t p)
+{
+	size_t q = scan_digits_end(s, p), ws, we;
+	if (q - p > 2)
+		return 0;
+	int d = scan_small_int(s->t, p, q);
+	if (q < s->len && s->t[q] == '.')
+		q++;
+	if (q + 1 < s->len && is_alpha((unsigned char)s->t[q]) && is_alpha((unsigned char)s->t[q + 1]))
+		q += 2;   /* st nd rd th */
+	if (!scan_next_word(s, q, &ws, &we))
+		return 0;
+	char w[16];
+	size_t n = scan_fold(s->t, ws, we, w, sizeof(w));
+	if (n && (!strcmp(w, "de") || !strcmp(w, "of")) && scan_next_word(s, we, &ws, &we))
+		n = scan_fold(s->t, ws, we, w, sizeof(w));
+	int m = n ? pii_month(w, n) : 0;
+	if (!m)
+		return 0;
+	q = we;
+	if (q < s->len && s->t[q] == '.')
+		q++;
+	size_t a, b;
+	if (scan_next_word(s, q, &a, &b) && b - a == 2 && lower(s->t[a]) == 'd' && lower(s->t[a + 1]) == 'e')
+		q = b;
+	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
+		q++;
+	size_t ye = scan_digits_end(s, q);
+	if (ye - q != 4)
+		return 0;
+	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+}
+
+/* "March 5, 1990" with the month word at [p, e); returns the end or 0. */
+size_t date_month_day(const struct scan *s, int m, size_t e)
+{
+	size_t q = e;
+	if (q < s->len && s->t[q] == '.')
+		q++;
+	while (q < s->len && s->t[q] == ' ')
+		q++;
+	size_t de = scan_digits_end(s, q);
+	if (de == q || de - q > 2)
+		return 0;
+	int d = scan_small_int(s->t, q, de);
+	q = de;
+	if (q + 1 < s->len && is_alpha((unsigned char)s->t[q]) && is_alpha((unsigned char)s->t[q + 1]))
+		q += 2;
+	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
+		q++;
+	size_t ye = scan_digits_end(s, q);
+	if (ye - q != 4)
+		return 0;
+	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+}
+
+/* "1990年3月5日" with the year's digits at [p, e); returns the end or 0. */
+size_t date_cjk(const struct scan *s, size_t p, size_t e)
+{
+	static const char nen[] = "\xe5\xb9\xb4", tsuki[] = "\xe6\x9c\x88", hi[] = "\xe6\x97\xa5";
+	size_t q = e;
+	if (q + 3 > s->len || memcmp(s->t + q, nen, 3))
+		return 0;
+	q += 3;
+	size_t me = scan_digits_end(s, q);
+	if (me == q || me - q > 2 || me + 3 > s->len || memcmp(s->t + me, tsuki, 3))
+		return 0;
+	size_t ds = me + 3, de = scan_digits_end(s, ds);
+	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, hi, 3))
+		return 0;
+	if (!pii_date_valid(scan_small_int(s->t, p, e), scan_small_int(s->t, q, me), scan_small_int(s->t, ds, de)))
+		return 0;
+	return de + 3;
+}
+
+/* A calendar date (d/m/y, m/d/y, y-m-d, d.m.y) in the first three groups. */
+bool date_run(const struct run *r)
+{
+	if (r->ng < 3 || r->sep[1] != r->sep[2] || !strchr("/-.", r->sep[1]))
+		return false;
+	int a = scan_small_int(r->d, 0, r->glen[0]);
+	int b = scan_small_int(r->d, r->glen[0], r->glen[0] + r->glen[1]);
+	int c = scan_small_int(r->d, r->glen[0] + r->glen[1], r->glen[0] + r->glen[1] + r->glen[2]);
+	if (r->glen[0] == 4 && r->glen[1] <= 2 && r->glen[2] <= 2)
+		return pii_date_valid(a, b, c);
+	if (r->glen[0] > 2 || r->glen[1] > 2 || (r->glen[2] != 2 && r->glen[2] != 4))
+		return false;
+	if (r->glen[2] == 2)
+		c += c < 30 ? 2000 : 1900;
+	return pii_date_valid(c, b, a) || pii_date_valid(c, a, b);
+}

@@ -1,0 +1,110 @@
+/*
+ * scan.h: what the files of the scanner share, and nothing outside
+ * src/analyze/pii/ sees. scan.c owns the pass, the context window and the
+ * overlap contest; runs.c cuts digit-group runs; phone.c, date.c and
+ * address.c decide one kind of value each from a run or the words after it.
+ */
+#ifndef DMAUDIT_PII_SCAN_H
+#define DMAUDIT_PII_SCAN_H
+
+#include "pii.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define WIN 5          /* tokens a keyword reaches forward (Presidio's 5 words) */
+#define WIN_SECRET 3   /* a password or code follows its keyword closely */
+#define NCTX 13        /* bits in enum pii_ctx */
+
+struct scan {
+	const char *t;
+	size_t len;
+	struct pii_match *out;
+	size_t max, n;
+	struct pii_match last;   /* the latest match, still open to an overlap contest */
+	bool have_last;
+	unsigned tok;            /* tokens seen so far */
+	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
+	unsigned prev_cls;       /* classes of the previous token */
+};
+
+struct run {
+	size_t s, e;          /* the run in the text */
+	size_t e1;            /* end of its first space-free segment */
+	char d[40];           /* its digits (the first 39) */
+	size_t nd, nd1;       /* digits in all, in the first segment */
+	size_t gend[16];      /* end offset of each group */
+	size_t gdig[16];      /* digits up to the end of each group */
+	unsigned char glen[16];
+	char sep[16];         /* separator before group i (i >= 1) */
+	int ng;
+	bool plus;
+};
+
+static inline bool is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline bool is_upper(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+static inline bool is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline bool is_alnum(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c);
+}
+
+static inline bool is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static inline char lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+}
+
+/* scan.c: the pass */
+/* Offer a match; of two that overlap the higher priority type stays. */
+void scan_emit(struct scan *s, enum pii_type type, size_t start, size_t end, double score);
+/* A keyword of class bit within win tokens before the current one. */
+bool scan_ctx(const struct scan *s, unsigned bit, unsigned win);
+size_t scan_chunk_end(const struct scan *s, size_t i);
+/* End of t[p..e) without closing punctuation. */
+size_t scan_trim_end(const char *t, size_t p, size_t e);
+/* Lower-case t[p..e) into w; its length, 0 when it does not fit. */
+size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap);
+/* Keyword classes of the word t[p..e), also tried with a following '.'. */
+unsigned scan_word_class(const char *t, size_t p, size_t e, size_t ce);
+/* The next word after pos on the same line. */
+bool scan_next_word(const struct scan *s, size_t pos, size_t *ws, size_t *we);
+
+/* runs.c: digit-group runs */
+void run_parse(const struct scan *s, size_t p, struct run *r);
+bool run_has(const struct run *r, int upto, char c);
+bool run_uniform(const struct run *r, int k);
+
+/* phone.c */
+bool phone_run(const struct run *r, int k, bool phone_ctx);
+
+/* date.c */
+int scan_small_int(const char *t, size_t p, size_t e);
+size_t scan_digits_end(const struct scan *s, size_t q);
+bool date_run(const struct run *r);
+size_t date_day_month(const struct scan *s, size_t p);
+size_t date_month_day(const struct scan *s, int m, size_t e);
+size_t date_cjk(const struct scan *s, size_t p, size_t e);
+
+/* address.c */
+bool scan_capitalised(const char *t, size_t p);
+size_t addr_after_number(const struct scan *s, size_t e);
+size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w, size_t wn);
+
+#endif
