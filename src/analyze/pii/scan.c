@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#define MAX_CHUNK 256
 
 /* Overlap priority: secret > card > IBAN > national id > account/reference >
  * address > phone > date. */
@@ -104,17 +105,6 @@ static void mark(struct scan *s, unsigned cls)
 }
 
 /* How many tokens ago a keyword of class bit was seen; large when never. */
-static unsigned ago(const struct scan *s, unsigned bit)
-{
-	int b = __builtin_ctz(bit);
-	return s->seen[b] ? s->tok - (s->seen[b] - 1) : 1000;
-}
-
-bool scan_ctx(const struct scan *s, unsigned bit, unsigned win)
-{
-	return ago(s, bit) <= win;
-}
-
 size_t scan_chunk_end(const struct scan *s, size_t i)
 {
 	while (i < s->len && !is_space((unsigned char)s->t[i]))
@@ -669,7 +659,10 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 		unsigned flags = 0;
 		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE))
 			flags |= bclass[(unsigned char)text[ce++]];
-		if (url_chunk(text, i, ce, flags)) {
+		/* no value is this long without a space (e-mail addresses stop at 254):
+		 * a longer chunk is base64 or a link, and skipping it whole keeps the
+		 * work per chunk bounded even when it splits at every ':' */
+		if (ce - i > MAX_CHUNK || url_chunk(text, i, ce, flags)) {
 			mark(&s, 0);
 			i = ce;
 			continue;

@@ -74,8 +74,18 @@ static inline char lower(char c)
 /* scan.c: the pass */
 /* Offer a match; of two that overlap the higher priority type stays. */
 void scan_emit(struct scan *s, enum pii_type type, size_t start, size_t end, double score);
+/* How many tokens ago a keyword of class bit was seen; large when never. */
+static inline unsigned ago(const struct scan *s, unsigned bit)
+{
+	int b = __builtin_ctz(bit);
+	return s->seen[b] ? s->tok - (s->seen[b] - 1) : 1000;
+}
+
 /* A keyword of class bit within win tokens before the current one. */
-bool scan_ctx(const struct scan *s, unsigned bit, unsigned win);
+static inline bool scan_ctx(const struct scan *s, unsigned bit, unsigned win)
+{
+	return ago(s, bit) <= win;
+}
 size_t scan_chunk_end(const struct scan *s, size_t i);
 /* End of t[p..e) without closing punctuation. */
 size_t scan_trim_end(const char *t, size_t p, size_t e);
