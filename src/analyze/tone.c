@@ -1,8 +1,9 @@
 /*
  * tone: one pass over the words of a message, sentence by sentence.
  * Name-calling nouns (idiot, moron, loser) count unless the writer calls
- * themself one ("I'm such an idiot"); insulting adjectives and profanity
- * (stupid, crap, damn) count only in a sentence that addresses someone;
+ * themself one ("I'm such an idiot"); insulting adjectives (stupid, dumb)
+ * count in a sentence that addresses someone, profanity (crap, damn) only
+ * right next to the person addressed, and neither in a sentence of praise;
  * a few fixed phrases of contempt ("shut up", "get lost", "nobody cares")
  * count alone.
  */
@@ -10,7 +11,7 @@
 
 #include <string.h>
 
-enum { W_NOUN = 1, W_ADJ = 2, W_YOU = 4, W_SELF = 8 };
+enum { W_NOUN = 1, W_ADJ = 2, W_YOU = 4, W_SELF = 8, W_PROF = 16, W_POS = 32 };
 
 static const struct { const char *w; int cls; } lex[] = {
 	/* name-calling nouns */
@@ -25,16 +26,26 @@ static const struct { const char *w; int cls; } lex[] = {
 	{"connard", W_NOUN}, {"connasse", W_NOUN}, {"abruti", W_NOUN}, {"vollidiot", W_NOUN},
 	{"trottel", W_NOUN}, {"depp", W_NOUN}, {"arschloch", W_NOUN}, {"idiotin", W_NOUN},
 	{"cretino", W_NOUN}, {"stronzo", W_NOUN},
-	/* insulting adjectives and profanity: only when someone is addressed */
+	/* insulting adjectives: when the sentence addresses someone */
 	{"stupid", W_ADJ}, {"dumb", W_ADJ}, {"pathetic", W_ADJ}, {"useless", W_ADJ},
-	{"crap", W_ADJ}, {"crappy", W_ADJ}, {"shit", W_ADJ}, {"shitty", W_ADJ},
-	{"garbage", W_ADJ}, {"trash", W_ADJ}, {"damn", W_ADJ}, {"fucking", W_ADJ},
-	{"fuck", W_ADJ}, {"bullshit", W_ADJ}, {"ridiculous", W_ADJ}, {"incompetent", W_ADJ},
-	{"clueless", W_ADJ}, {"brainless", W_ADJ}, {"ignorant", W_ADJ}, {"whining", W_ADJ},
+	{"ridiculous", W_ADJ}, {"incompetent", W_ADJ}, {"clueless", W_ADJ},
+	{"brainless", W_ADJ}, {"ignorant", W_ADJ}, {"whining", W_ADJ},
 	{"estúpido", W_ADJ}, {"estúpida", W_ADJ}, {"tonto", W_ADJ}, {"tonta", W_ADJ},
-	{"mierda", W_ADJ}, {"inútil", W_ADJ}, {"stupide", W_ADJ}, {"débile", W_ADJ},
-	{"merde", W_ADJ}, {"nul", W_ADJ}, {"nulle", W_ADJ}, {"dumm", W_ADJ}, {"blöd", W_ADJ},
-	{"blöde", W_ADJ}, {"scheiße", W_ADJ}, {"scheisse", W_ADJ}, {"scheiß", W_ADJ},
+	{"inútil", W_ADJ}, {"stupide", W_ADJ}, {"débile", W_ADJ}, {"nul", W_ADJ},
+	{"nulle", W_ADJ}, {"dumm", W_ADJ}, {"blöd", W_ADJ}, {"blöde", W_ADJ},
+	/* profanity: only right next to the person addressed ("screw you", "your crap"),
+	 * since "damn, you guys are great" and "this damn printer" are no insults */
+	{"crap", W_PROF}, {"crappy", W_PROF}, {"shit", W_PROF}, {"shitty", W_PROF},
+	{"garbage", W_PROF}, {"trash", W_PROF}, {"damn", W_PROF}, {"fucking", W_PROF},
+	{"fuck", W_PROF}, {"bullshit", W_PROF}, {"mierda", W_PROF}, {"merde", W_PROF},
+	{"scheiße", W_PROF}, {"scheisse", W_PROF}, {"scheiß", W_PROF},
+	/* praise in the sentence turns profanity into an intensifier */
+	{"amazing", W_POS}, {"awesome", W_POS}, {"love", W_POS}, {"great", W_POS},
+	{"thanks", W_POS}, {"thank", W_POS}, {"best", W_POS}, {"good", W_POS},
+	{"rock", W_POS}, {"rocks", W_POS}, {"brilliant", W_POS}, {"congrats", W_POS},
+	{"cool", W_POS}, {"beautiful", W_POS}, {"perfect", W_POS}, {"nice", W_POS},
+	{"gracias", W_POS}, {"merci", W_POS}, {"danke", W_POS}, {"genial", W_POS},
+	{"génial", W_POS}, {"super", W_POS},
 	/* the person addressed */
 	{"you", W_YOU}, {"your", W_YOU}, {"you're", W_YOU}, {"youre", W_YOU}, {"u", W_YOU},
 	{"ur", W_YOU}, {"yourself", W_YOU}, {"ya", W_YOU}, {"tu", W_YOU}, {"tú", W_YOU},
@@ -80,16 +91,23 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 	size_t ws[KEEP];
 	int nw = 0;               /* words in the current sentence */
 	bool you = false;         /* the sentence addresses someone */
-	size_t adj_s = 0, adj_e = 0;
-	bool adj = false;
+	bool pos = false;         /* the sentence praises */
+	size_t adj_s = 0, adj_e = 0, prof_s = 0, prof_e = 0;
+	bool adj = false, prof = false;
+	int you_at = -10, prof_at = -10;   /* word index of the last of each */
 	size_t i = 0;
 	while (i <= len) {
 		if (i == len || strchr(".!?\n", text[i])) {
-			if (adj && you) {
-				*hit = (struct tone_hit){ adj_s, adj_e, 0.8, "profanity at someone" };
+			if (adj && you && !pos) {
+				*hit = (struct tone_hit){ adj_s, adj_e, 0.8, "insult" };
 				return true;
 			}
-			adj = you = false;
+			if (prof && !pos) {
+				*hit = (struct tone_hit){ prof_s, prof_e, 0.7, "profanity at someone" };
+				return true;
+			}
+			adj = you = pos = prof = false;
+			you_at = prof_at = -10;
 			nw = 0;
 			i++;
 			continue;
@@ -129,8 +147,22 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 			}
 		}
 		int c = lex_class(w, n);
-		if (c & W_YOU)
+		if (c & W_POS)
+			pos = true;
+		if (c & W_YOU) {
 			you = true;
+			you_at = nw;
+			if (nw - prof_at <= 2 && !prof) {
+				prof = true;   /* "shit, you …": the profanity before, kept in prof_s */
+			}
+		}
+		if (c & W_PROF) {
+			prof_at = nw;
+			prof_s = s;
+			prof_e = i;
+			if (nw - you_at <= 2)
+				prof = true;
+		}
 		if (c & W_NOUN) {
 			bool self = false;
 			for (int j = 2; j <= KEEP && j <= nw; j++)

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_CHUNK 256
 
@@ -235,6 +236,18 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	for (size_t i = last_dot + 1; i < q; i++)
 		if (!is_alpha((unsigned char)s->t[i]))
 			return false;
+	/* role addresses (support@, info@) belong to a business, not a person */
+	static const char *const roles[] = {
+		"support", "help", "info", "contact", "hello", "sales", "service", "team", "press",
+		"care", "noreply", "no-reply", "donotreply", "admin", "billing", "orders", "enquiries",
+		"customerservice", "customercare", "kundenservice", "soporte", "atencion", "ayuda",
+		"contacto", "bonjour", "webmaster", "postmaster", "privacy", "legal", "jobs", "careers",
+	};
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+		size_t k = strlen(roles[i]);
+		if (a - ls == k && !strncasecmp(s->t + ls, roles[i], k))
+			return true;   /* an address all the same: nothing else to look for in it */
+	}
 	scan_emit(s, PII_EMAIL, ls, q, 0.95);
 	return true;
 }
