@@ -310,8 +310,8 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	r = json_object();
 	json_t *findings = sorted_array(sc->findings, finding_cmp);
 	sc->findings = NULL;
-	json_object_set_new(r, "conversations", conversations(findings));
 	json_object_set_new(r, "findings", findings);
+	json_object_set_new(r, "conversations", conversations(findings));
 
 	json_t *tot = json_object(), *bt = json_object(), *bc = json_object(), *bs = json_object();
 	for (int t = 0; t < NTYPES; t++)
