@@ -4,6 +4,7 @@
 #include "sha256.h"
 #include "source.h"
 #include "timeutil.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "ytd.h"
 
@@ -33,6 +34,8 @@ struct run {
 	const char *entry;
 	enum data_kind kind;
 	int64_t elements;
+	int64_t repaired;           /* invalid UTF-8 sequences replaced in this file */
+	struct buf fixed;           /* a repaired copy of an element */
 
 	struct file_count *files;
 	size_t nfiles, afiles;
@@ -86,6 +89,12 @@ static int on_element(void *ctx, const char *json, size_t len, size_t index, uin
 {
 	struct run *r = ctx;
 	json_error_t jerr;
+	if (utf8_valid_prefix(json, len) != len) {
+		buf_reset(&r->fixed);
+		r->repaired += (int64_t)utf8_repair(json, len, &r->fixed);
+		json = r->fixed.s;
+		len = r->fixed.len;
+	}
 	json_t *elem = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
 	if (!elem)
 		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
@@ -117,6 +126,7 @@ static int read_data_file(struct run *r, struct source *src, const struct source
 
 	ytd_init(&yr, on_element, r);
 	r->elements = 0;
+	r->repaired = 0;
 	if (r->folder) {
 		sha256_update(&r->folder_hash, e->path, strlen(e->path) + 1);
 	}
@@ -141,6 +151,9 @@ static int read_data_file(struct run *r, struct source *src, const struct source
 	ytd_release(&yr);
 	if (rc)
 		return -1;
+	if (r->repaired)
+		add_warning(r->res, "'%s': %s: %lld invalid UTF-8 sequences replaced with U+FFFD",
+			    r->path, e->path, (long long)r->repaired);
 
 	const char *base = strrchr(e->path, '/');
 	ALLOC_GROW(r->files, r->nfiles + 1, r->afiles);
@@ -363,6 +376,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	r.progress_ctx = progress_ctx;
 	r.folder = source_is_folder(path);
 	sha256_init(&r.folder_hash);
+	buf_init(&r.fixed);
 
 	if (store_begin(s, err))
 		return -1;
@@ -429,6 +443,7 @@ out:
 	if (rc || res->already)
 		store_rollback(s);
 	load_release(&r.load);
+	buf_release(&r.fixed);
 	for (size_t i = 0; i < r.nfiles; i++)
 		free(r.files[i].base);
 	free(r.files);
