@@ -1,0 +1,1 @@
+"""Labelled synthetic Twitter/X archive generator for dmaudit tests and benchmarks."""
