@@ -11,8 +11,13 @@ static const struct report_kind summary_kind = {
 	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
 };
 
+static const struct report_kind etiquette_kind = {
+	"etiquette", "Response etiquette", etiquette_analyse, etiquette_view, "conversations",
+};
+
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
+	&etiquette_kind,
 	NULL,
 };
 
