@@ -89,6 +89,23 @@ static char *cite(json_t *list, const char *key)
 	return s;
 }
 
+static bool in_list(json_t *list, const char *conversation)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(list, i, e)
+		if (!strcmp(gets_(e, "conversation_id"), conversation))
+			return true;
+	return false;
+}
+
+/* newest first: the ones a customer may still be waiting on */
+static int newest_first(const void *a, const void *b)
+{
+	return strcmp(gets_(*(json_t *const *)b, "first_message_at"),
+		      gets_(*(json_t *const *)a, "first_message_at"));
+}
+
 struct fix {
 	int64_t score;
 	char *text;
@@ -147,7 +164,14 @@ static void fixes_write(struct doc *d, json_t *r)
 	}
 	int64_t cold = geti(tot, "cold") - mk;
 	if (cold > 0) {
-		char *c = cite(json_object_get(r, "cold_dms"), "conversation_id");
+		/* the cold DMs that were not marketing: those are cited above */
+		json_t *plain = json_array(), *e;
+		size_t i;
+		json_array_foreach(json_object_get(r, "cold_dms"), i, e)
+			if (!in_list(json_object_get(r, "marketing"), gets_(e, "conversation_id")))
+				json_array_append(plain, e);
+		char *c = cite(plain, "conversation_id");
+		json_decref(plain);
 		f[n].score = 10 * cold;
 		f[n++].text = xasprintf("Invite publicly before you DM: %lld DM%s went to people you "
 					"had not replied to or mentioned in the 7 days before. Reply in "
@@ -233,15 +257,21 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	json_t *un = json_object_get(r, "unanswered");
 	if (json_array_size(un)) {
 		doc_heading(d, 2, "Unanswered conversations");
-		doc_para(d, "Customers who wrote first and never got an answer, oldest first as listed "
-			    "by conversation; age counts from their first message to %s.",
+		doc_para(d, "Customers who wrote first and never got an answer, newest first; age "
+			    "counts from their first message to %s. Automated senders (spam, "
+			    "validation requests) need no answer: the autodm report names them.",
 			 when(gets_(st, "as_of"), a));
 		static const char *const cols[] = { "conversation", "from", "first message", ">age",
 						    ">messages", "they asked", NULL };
 		struct doc_table *t = doc_table(d, "unanswered", cols);
-		json_array_foreach(un, i, e) {
-			if (i >= LIST_MAX)
-				break;
+		size_t nun = json_array_size(un);
+		json_t **sorted = xcalloc(nun ? nun : 1, sizeof(*sorted));
+		json_array_foreach(un, i, e)
+			sorted[i] = e;
+		/* ISO strings of one format sort as times */
+		qsort(sorted, nun, sizeof(*sorted), newest_first);
+		for (i = 0; i < nun && i < LIST_MAX; i++) {
+			e = sorted[i];
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
 			doc_cell(t, "%s", who(e, w));
 			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
@@ -249,6 +279,7 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			doc_cell(t, "%lld", (long long)geti(e, "messages"));
 			doc_cell(t, "%s", gets_(e, "snippet"));
 		}
+		free(sorted);
 		if (json_array_size(un) > LIST_MAX)
 			doc_para(d, "… and %zu more (all are in the JSON output).",
 				 json_array_size(un) - LIST_MAX);
@@ -372,14 +403,14 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		}
 	}
 
-	doc_heading(d, 2, "Definitions");
+	doc_heading(d, 2, "Appendix: definitions");
 	json_t *defs = json_object_get(r, "definitions");
 	const char *k;
 	json_object_foreach(defs, k, e)
 		doc_kv(d, k, "%s", json_string_value(e));
 
 	/* Every conversation: what CSV output writes. */
-	doc_heading(d, 2, "Every conversation");
+	doc_heading(d, 2, "Appendix: every conversation (the table CSV output writes)");
 	static const char *const cols[] = { "conversation_id", "counterpart_id", "initiated_by",
 					    ">first_response_seconds", ">replies",
 					    "cold", "first_has_url", ">owner_messages_before_reply",
