@@ -360,10 +360,19 @@ static json_t *snippet(struct report_ctx *ctx, const char *text)
 		buf_adds(&b, text);
 	else
 		pii_redact_text(text, strlen(text), &b);
-	/* one line, at most SNIPPET_MAX bytes, cut on a character boundary */
-	for (size_t i = 0; i < b.len; i++)
-		if (b.s[i] == '\n' || b.s[i] == '\r' || b.s[i] == '\t')
-			b.s[i] = ' ';
+	/* one line with single spaces, at most SNIPPET_MAX bytes, cut on a
+	 * character boundary */
+	size_t w = 0;
+	for (size_t i = 0; i < b.len; i++) {
+		char ch = b.s[i];
+		bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
+		if (space && (w == 0 || b.s[w - 1] == ' '))
+			continue;
+		b.s[w++] = space ? ' ' : ch;
+	}
+	while (w > 0 && b.s[w - 1] == ' ')
+		w--;
+	buf_setlen(&b, w);
 	if (b.len > SNIPPET_MAX) {
 		size_t n = SNIPPET_MAX;
 		while (n > 0 && ((unsigned char)b.s[n] & 0xC0) == 0x80)
