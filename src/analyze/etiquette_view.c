@@ -235,13 +235,20 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	doc_kv(d, "conversations started by customers", "%lld, answered %lld (%d%%), unanswered %lld",
 	       (long long)ci, (long long)geti(tot, "answered"), pct(geti(tot, "answered"), ci),
 	       (long long)geti(tot, "unanswered"));
-	doc_kv(d, "first response", "median %s, 90%% within %s",
-	       dur(json_object_get(tot, "median_first_response_seconds"), a),
-	       dur(json_object_get(tot, "p90_first_response_seconds"), b));
-	doc_kv(d, "every reply", "median %s, 90%% within %s (%lld replies, %lld runs unanswered)",
-	       dur(json_object_get(tot, "median_reply_seconds"), a),
-	       dur(json_object_get(st, "p90_reply_seconds"), b), (long long)geti(st, "replies"),
-	       (long long)geti(st, "unanswered_runs"));
+	if (geti(tot, "answered"))
+		doc_kv(d, "first response", "median %s, 90%% within %s",
+		       dur(json_object_get(tot, "median_first_response_seconds"), a),
+		       dur(json_object_get(tot, "p90_first_response_seconds"), b));
+	else
+		doc_kv(d, "first response", "none: no customer conversation was ever answered");
+	if (geti(st, "replies"))
+		doc_kv(d, "every reply", "median %s, 90%% within %s (%lld replies, %lld runs "
+		       "unanswered)", dur(json_object_get(tot, "median_reply_seconds"), a),
+		       dur(json_object_get(st, "p90_reply_seconds"), b),
+		       (long long)geti(st, "replies"), (long long)geti(st, "unanswered_runs"));
+	else
+		doc_kv(d, "every reply", "none (%lld runs of customer messages unanswered)",
+		       (long long)geti(st, "unanswered_runs"));
 	doc_kv(d, "conversations you started", "%lld: %lld cold (%lld with a link, %lld marketing), "
 	       "%lld announced by a public reply, %lld chased",
 	       (long long)geti(tot, "owner_initiated"), (long long)geti(tot, "cold"),
