@@ -325,6 +325,21 @@ static void test_never_answered(void **state)
 	fx_free(f);
 }
 
+static void test_unanswered_snippet_redacted(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "my card is 4111 1111 1111 1111, please\nrefund it");
+	run(f);
+	json_t *u = json_array_get(json_object_get(f->r, "unanswered"), 0);
+	const char *sn = json_string_value(json_object_get(u, "snippet"));
+	assert_non_null(sn);
+	assert_null(strstr(sn, "4111 1111 1111 1111"));
+	assert_non_null(strstr(sn, "1111, please refund it")); /* last digits kept, one line */
+	fx_free(f);
+}
+
 static void test_cold_window_boundary(void **state)
 {
 	(void)state;
@@ -492,6 +507,7 @@ int main(void)
 		cmocka_unit_test(test_milliseconds_floor_in_report),
 		cmocka_unit_test(test_runs_and_reply_seconds),
 		cmocka_unit_test(test_never_answered),
+		cmocka_unit_test(test_unanswered_snippet_redacted),
 		cmocka_unit_test(test_cold_window_boundary),
 		cmocka_unit_test(test_mention_counts_like_reply),
 		cmocka_unit_test(test_first_has_url),
