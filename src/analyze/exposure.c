@@ -62,32 +62,26 @@ static enum sev severity(int type, const char *channel)
 	return s;
 }
 
-/* Offending words of a tone finding: first letter kept, the rest masked. */
+/* Offending words of a tone finding: the first letter of each word kept,
+ * every other character one '*' ("you i****"). */
 static void mask_words(const char *v, size_t n, struct buf *out)
 {
-	int start = 1;
-	for (size_t i = 0; i < n; i++) {
+	bool first = true;
+	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)v[i];
-		if (c == ' ' || c == ',' || c == '\'') {
+		size_t k = 1;   /* bytes of this UTF-8 character */
+		while (c >= 0xc0 && i + k < n && ((unsigned char)v[i + k] & 0xc0) == 0x80)
+			k++;
+		if (c == ' ' || c == ',' || c == '\'' || c == '-') {
 			buf_addc(out, (char)c);
-			start = 1;
-		} else if ((c & 0xc0) == 0x80) {
-			if (start)
-				buf_addc(out, (char)c);
+			first = true;
+		} else if (first) {
+			buf_add(out, v + i, k);
+			first = false;
 		} else {
-			buf_addc(out, start ? (char)c : '*');
-			if (!(c & 0x80))
-				start = 0;
-			else
-				start = 2;   /* copy the continuation bytes of a first letter */
-			if (start == 2) {
-				size_t k = i + 1;
-				while (k < n && ((unsigned char)v[k] & 0xc0) == 0x80)
-					buf_addc(out, v[k++]);
-				i = k - 1;
-				start = 0;
-			}
+			buf_addc(out, '*');
 		}
+		i += k;
 	}
 }
 

@@ -192,9 +192,7 @@ int main(void)
 	struct tcase *cases = NULL;
 	size_t n = 0, alloc = 0, calloc_n = 0;
 	char line[4096];
-	int lineno = 0;
 	while (fgets(line, sizeof(line), f)) {
-		lineno++;
 		size_t l = strlen(line);
 		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
 			line[--l] = '\0';
@@ -222,6 +220,5 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(ssn);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(others);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(redaction);
-	(void)lineno;
 	return _cmocka_run_group_tests("pii", tests, n, NULL, NULL);
 }

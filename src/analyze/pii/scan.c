@@ -324,7 +324,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (r.e < s->len && (is_alpha((unsigned char)s->t[r.e]) ||
 			     (unsigned char)s->t[r.e] >= 0x80) && r.e < ce)
 		return alnum_token(s, p, ce);
-	if (!r.plus && p < ce && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
+	if (!r.plus && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
 	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
 		return alnum_token(s, p, ce);
 	bool phone_ctx = scan_ctx(s, CTX_PHONE, WIN);
@@ -386,7 +386,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		next = r.e1;
 		goto done;
 	}
-	if (vc == CTX_ACCOUNT && (r.nd1 >= 6 || (r.nd1 == 6 && r.ng >= 3))) {
+	if (vc == CTX_ACCOUNT && r.nd1 >= 6) {   /* 6 covers sort codes, 12-34-56 */
 		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e1, 0.7);
 		next = r.e1;
 		goto done;
