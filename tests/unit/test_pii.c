@@ -207,6 +207,17 @@ int main(void)
 		cases[n].want = xstrdup(line);
 		sort_list(cases[n].want);
 		cases[n].text = xstrdup(tab + 1);
+		/* "\n" in the file stands for a line break inside one message */
+		for (char *r = cases[n].text, *w = r; ; r++, w++) {
+			if (r[0] == '\\' && r[1] == 'n') {
+				*w = '\n';
+				r++;
+			} else {
+				*w = *r;
+			}
+			if (!*r)
+				break;
+		}
 		n++;
 	}
 	fclose(f);

@@ -483,6 +483,49 @@ static size_t nino(struct scan *s, size_t p)
 
 /* ------------------------------------------------------------ words */
 
+/* API keys and tokens recognisable by their vendor prefix (after gitleaks):
+ * a credential wherever they appear, with or without a keyword. */
+static bool vendor_secret(const char *v, size_t n)
+{
+	static const struct { const char *prefix; unsigned char min; } keys[] = {
+		{"AKIA", 20}, {"ASIA", 20}, {"ghp_", 40}, {"gho_", 40}, {"ghu_", 40},
+		{"ghs_", 40}, {"github_pat_", 50}, {"glpat-", 26}, {"xoxb-", 24}, {"xoxp-", 24},
+		{"xoxa-", 24}, {"sk_live_", 24}, {"rk_live_", 24}, {"AIza", 39}, {"sk-proj-", 40},
+		{"npm_", 40}, {"SG.", 60},
+	};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		size_t k = strlen(keys[i].prefix);
+		if (n < keys[i].min || n > 200 || memcmp(v, keys[i].prefix, k))
+			continue;
+		size_t digits = 0;
+		for (size_t j = k; j < n; j++) {
+			unsigned char c = (unsigned char)v[j];
+			if (!(is_alnum(c) || c == '_' || c == '-' || c == '.'))
+				return false;
+			digits += is_digit(c);
+		}
+		return digits > 0;   /* real keys are random: a word alone is no key */
+	}
+	return false;
+}
+
+/* A PEM private key block at p ("-----BEGIN RSA PRIVATE KEY-----"): its end, or 0. */
+static size_t pem_key(const struct scan *s, size_t p)
+{
+	const char *t = s->t;
+	size_t lim = s->len - p < 80 ? s->len - p : 80;
+	const char *eol = memchr(t + p, '\n', lim);
+	size_t hl = eol ? (size_t)(eol - (t + p)) : lim;
+	if (!memmem(t + p, hl, "PRIVATE KEY", 11))
+		return 0;
+	size_t rest = s->len - p < 16384 ? s->len - p : 16384;
+	const char *end = memmem(t + p + hl, rest - hl, "-----END", 8);
+	if (!end)
+		return p + hl;
+	const char *close = memmem(end + 8, (size_t)(t + p + rest - end - 8), "-----", 5);
+	return close ? (size_t)(close + 5 - t) : (size_t)(end + 8 - t);
+}
+
 /* A token of letters, digits and symbols at [p, core): reference numbers
  * (TKT-123456, MBR12345678), codes (G-123456), passwords (Tulip#123). */
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
@@ -508,6 +551,10 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	/* Spanish DNI and NIE carry a check letter */
 	if (n == 9 && pii_dni_valid(s->t + p, n)) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
+		goto done;
+	}
+	if (vendor_secret(s->t + p, n)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 1.0);
 		goto done;
 	}
 	/* versions (v2.3.1) and units (14h, 2kg) are never values */
@@ -687,7 +734,7 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 			continue;
 		}
 		/* opening punctuation: ( [ " ' # ¿ ¡ “ ‘ « */
-		size_t p = i;
+		size_t p = i, q;
 		for (;;) {
 			if (p < ce && (bclass[(unsigned char)text[p]] & B_LEAD)) {
 				p++;
@@ -716,7 +763,12 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 			i = number(&s, p, ce);
 		else if (is_alpha(c) || c >= 0x80)
 			i = word(&s, p, ce, flags);
-		else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
+		else if (c == '-' && ce - p >= 10 && !memcmp(text + p, "-----BEGIN", 10) &&
+			 (q = pem_key(&s, p))) {
+			scan_emit(&s, PII_CREDENTIAL, p, q, 1.0);
+			mark(&s, 0);
+			i = q;
+		} else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
 			i = alnum_token(&s, p, ce);   /* a password may start with a symbol */
 		else
 			i = ce;   /* punctuation alone: → - : = */
