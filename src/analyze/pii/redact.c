@@ -19,7 +19,8 @@ static int isaln(char c)
 	return isdig(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Mask every letter and digit except the last `keep` of them; separators stay. */
+/* Mask every ASCII letter and digit except the last `keep` of them; the rest
+ * (separators) stays. */
 static void mask_keep_last(const char *v, size_t n, size_t keep, struct buf *out)
 {
 	size_t total = 0, seen = 0;
@@ -29,12 +30,10 @@ static void mask_keep_last(const char *v, size_t n, size_t keep, struct buf *out
 		if (isaln(v[i])) {
 			seen++;
 			buf_addc(out, seen + keep > total ? v[i] : '*');
-		} else if ((unsigned char)v[i] < 0x80) {
-			buf_addc(out, v[i]);
 		} else {
-			/* a non-ASCII letter: one '*' for the whole UTF-8 sequence */
-			if (((unsigned char)v[i] & 0xc0) != 0x80)
-				buf_addc(out, '*');
+			/* separators stay, no-break spaces included: numbers and
+			 * identifiers hold no other non-ASCII characters worth hiding */
+			buf_addc(out, v[i]);
 		}
 	}
 }

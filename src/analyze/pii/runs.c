@@ -60,6 +60,13 @@ void run_parse(const struct scan *s, size_t p, struct run *r)
 		} else if ((c == '(' || c == ':' || c == ',') && is_digit(c1)) {
 			sk = (char)c;
 			x++;
+		} else if (c == 0xc2 && c1 == 0xa0 && is_digit(c2)) {
+			sk = ' ';   /* no-break space, as French typography groups numbers */
+			x += 2;
+		} else if (c == 0xe2 && c1 == 0x80 && c2 == 0xaf && x + 3 < len &&
+			   is_digit((unsigned char)t[x + 3])) {
+			sk = ' ';   /* narrow no-break space */
+			x += 3;
 		}
 		if (!sk)
 			break;
