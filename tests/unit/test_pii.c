@@ -166,8 +166,10 @@ static void redaction(void **state)
 	redact_one(PII_DATE_OF_BIRTH, "05/03/1990", "**/**/199*");
 	redact_one(PII_POSTAL_ADDRESS, "12 Baker Lane, Leeds", "** B**** L***, L****");
 	redact_one(PII_NATIONAL_ID, "536-90-4399", "***-**-**99");
-	redact_one(PII_PAYMENT_CARD, "4111\xe2\x80\xaf1111\xe2\x80\xaf1111\xe2\x80\xaf1111",
-		   "****\xe2\x80\xaf****\xe2\x80\xaf****\xe2\x80\xaf1111");
+#define NNBSP "\xe2\x80\xaf"   /* narrow no-break space */
+	redact_one(PII_PAYMENT_CARD, "4111" NNBSP "1111" NNBSP "1111" NNBSP "1111",
+		   "****" NNBSP "****" NNBSP "****" NNBSP "1111");
+#undef NNBSP
 
 	const char *msg = "card 4111 1111 1111 1111, mail jane@mail.example ok";
 	struct buf b = BUF_INIT;
