@@ -80,7 +80,8 @@ static const struct { const char *w; unsigned cls; } words[] = {
 	{"error", M}, {"qr", M}, {"source", M}, {"dress", M}, {"gift", M}, {"referral", M},
 	{"descuento", M}, {"postal:", M}, {"rabatt", M}, {"gutschein", M}, {"réduction", M},
 	{"reduction", M}, {"promocional", M}, {"bar", M}, {"status", M}, {"colour", M},
-	{"color", M}, {"product", M}, {"tracking-", M},
+	{"color", M}, {"product", M}, {"checkout", M}, {"caisse", M}, {"kasse", M},
+	{"compra", M}, {"sale", M}, {"offer", M},
 	/* date of birth */
 	{"dob", D}, {"d.o.b", D}, {"d.o.b.", D}, {"born", D}, {"birthday", D}, {"birthdate", D},
 	{"bday", D}, {"b-day", D}, {"birth", D}, {"nacimiento", D}, {"nacido", D}, {"nacida", D},

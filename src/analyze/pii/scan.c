@@ -201,6 +201,18 @@ static bool code_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/* Whether the next few words make a code a discount ("4821 at checkout"). */
+static bool promo_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 4 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (scan_word_class(s->t, ws, we, we) & CTX_CODEMOD)
+			return true;
+		pos = we;
+	}
+	return false;
+}
+
 /* ------------------------------------------------------------ e-mail */
 
 static bool email_local(unsigned char c)
@@ -381,7 +393,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
-	    r.nd1 <= (vc == CTX_CODE ? 8u : 32u)) {
+	    r.nd1 <= (vc == CTX_CODE ? 8u : 32u) && !(vc == CTX_CODE && promo_follows(s, r.e1))) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e1, 0.8);
 		next = r.e1;
 		goto done;
