@@ -482,8 +482,11 @@ static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 	for (i = 0; i < n && i < TOP_SENDERS; i++) {
 		const char *h = json_string_value(json_object_get(v[i], "handle"));
 		const char *id = json_string_value(json_object_get(v[i], "account_id"));
-		char name[96];
-		snprintf(name, sizeof(name), "%s%s", h ? "@" : "", h ? h : id ? id : "?");
+		const char *tp = json_string_value(json_object_get(v[i], "template"));
+		char name[160];
+		/* ids alone mean little to a reader: the template says who this is */
+		snprintf(name, sizeof(name), "%s%s%s%s", h ? "@" : "account ", h ? h : id ? id : "?",
+			 tp ? ": " : "", tp ? tp : "");
 		put_label(t.f, name);
 		fprintf(t.f, "\t%lld\t%.2f\n",
 			(long long)json_integer_value(json_object_get(v[i], "messages")),
