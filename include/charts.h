@@ -57,6 +57,20 @@ struct charts {
  */
 int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
 		  struct err *err);
+/* The same for the charts of one report kind only; NULL for all. */
+int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
+		       const char *kind, struct charts *cs, struct err *err);
+
+/* Remove what charts_export and charts_draw wrote to dir, then dir itself. */
+void charts_remove(const struct charts *cs, const char *dir, const char *fmt);
+
+/*
+ * Append to d the figures of kind's charts from dir (SVGs drawn there): each
+ * an inline SVG in a <figure> with its caption; a chart that could not be
+ * drawn leaves one line saying why.
+ */
+void charts_figures(const struct charts *cs, const char *dir, const char *kind,
+		    struct doc *d);
 
 /* The folder holding the .gp scripts, or NULL (malloc'ed). */
 char *charts_scripts_dir(void);

@@ -1,12 +1,14 @@
 /*
  * dmaudit report KIND [--db FILE] [--format F] [-o FILE] [--reveal] [--tz ZONE] [--hours H-H]
  */
+#include "charts.h"
 #include "cmd.h"
 #include "doc.h"
 #include "exitcode.h"
 #include "report.h"
 #include "store.h"
 #include "tz.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -108,6 +110,33 @@ static void write_json(FILE *out, json_t *doc)
 {
 	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 	fputc('\n', out);
+}
+
+/*
+ * Export and draw the charts of kind (all when NULL) as SVG into a new
+ * temporary folder; its path (malloc'ed), or NULL when charts cannot be made
+ * (a warning says why: the report goes on without them).
+ */
+static char *html_charts(struct report_ctx *ctx, json_t *results, const char *kind,
+			 struct charts *cs, const struct report_opts *ro)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/dmaudit-charts-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	struct err err = ERR_INIT;
+	if (!mkdtemp(dir)) {
+		warn("cannot make a temporary folder for the charts in '%s': %s; the report "
+		     "has none", tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	if (charts_export_kind(ctx, results, dir, kind, cs, &err)) {
+		warn("the report has no charts: %s", err.msg);
+		charts_remove(cs, dir, "svg");
+		free(dir);
+		return NULL;
+	}
+	charts_draw(cs, dir, "svg", ro->tz);
+	return dir;
 }
 
 int cmd_report(int argc, char **argv)
@@ -239,6 +268,14 @@ int cmd_report(int argc, char **argv)
 		doc_init(&d, title);
 		if (all && fmt == F_HTML)
 			doc_heading(&d, 1, "%s", title + 9);
+		/* HTML pages carry their charts, drawn in a private temporary folder */
+		struct charts cs = { .n = 0 };
+		char *chartdir = NULL;
+		if (fmt == F_HTML)
+			chartdir = html_charts(&ctx, results, all ? NULL : one->name, &cs, &ro);
+		if (chartdir && cs.no_gnuplot)
+			doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
+				 "found (install it with 'apt-get install gnuplot-nox').</p>");
 		for (size_t i = 0; report_kinds[i]; i++) {
 			const struct report_kind *k = report_kinds[i];
 			json_t *r = json_object_get(results, k->name);
@@ -247,6 +284,8 @@ int cmd_report(int argc, char **argv)
 			struct doc part;
 			doc_init(&part, k->title);
 			k->view(&ctx, r, &part);
+			if (chartdir)
+				charts_figures(&cs, chartdir, k->name, &part);
 			doc_append(&d, &part);
 			doc_release(&part);
 		}
@@ -254,6 +293,10 @@ int cmd_report(int argc, char **argv)
 				   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
 		doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
 		doc_release(&d);
+		if (chartdir) {
+			charts_remove(&cs, chartdir, "svg");
+			free(chartdir);
+		}
 	}
 
 	int rc = EXIT_OK;

@@ -5,6 +5,7 @@
 #include "charts.h"
 #include "buf.h"
 #include "exitcode.h"
+#include "html.h"
 #include "tz.h"
 #include "xalloc.h"
 
@@ -12,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -664,6 +666,12 @@ static const struct chart_def {
 int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
 		  struct err *err)
 {
+	return charts_export_kind(ctx, results, dir, NULL, cs, err);
+}
+
+int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
+		       const char *kind, struct charts *cs, struct err *err)
+{
 	struct chart_ctx x = { ctx, results, dir, err };
 	memset(cs, 0, sizeof(*cs));
 	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]) && i < CHARTS_MAX; i++) {
@@ -672,6 +680,10 @@ int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, stru
 		c->kind = defs[i].kind;
 		c->caption = defs[i].caption;
 		c->state = CHART_DATA;
+		if (kind && strcmp(kind, c->kind)) {
+			skip(c, "not part of the %s report", kind);
+			continue;
+		}
 		if (defs[i].export(&x, c))
 			return -1;
 	}
@@ -1035,4 +1047,75 @@ fail:
 	buf_release(&in);
 	buf_release(&out);
 	return NULL;
+}
+
+void charts_remove(const struct charts *cs, const char *dir, const char *fmt)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		char *p = xasprintf("%s/%s.tsv", dir, cs->c[i].name);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s/%s.%s", dir, cs->c[i].name, fmt);
+		unlink(p);
+		free(p);
+	}
+	char *p = xasprintf("%s/.gnuplot-errors", dir);
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
+static void figure_note(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void figure_note(struct doc *d, const char *fmt, ...)
+{
+	struct buf text = BUF_INIT, html = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	buf_adds(&html, "<p class=\"none\">");
+	html_escape(&html, text.s, text.len);
+	buf_adds(&html, "</p>");
+	doc_html(d, html.s);
+	buf_release(&text);
+	buf_release(&html);
+}
+
+void charts_figures(const struct charts *cs, const char *dir, const char *kind,
+		    struct doc *d)
+{
+	bool heading = false;
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct chart *c = &cs->c[i];
+		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED)
+			continue;
+		if (!heading && !cs->no_gnuplot)
+			doc_heading(d, 3, "Charts");
+		heading = true;
+		if (cs->no_gnuplot)
+			continue;
+		if (c->state != CHART_DRAWN) {
+			figure_note(d, "The %s chart could not be drawn: %s.", c->name, c->note);
+			continue;
+		}
+		char *path = xasprintf("%s/%s.svg", dir, c->name);
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "chart%zu-", i);
+		struct err e = ERR_INIT;
+		char *svg = charts_svg_inline(path, prefix, &e);
+		free(path);
+		if (!svg) {
+			figure_note(d, "The %s chart was left out: %s.", c->name, e.msg);
+			continue;
+		}
+		struct buf html = BUF_INIT;
+		buf_addf(&html, "<figure id=\"chart-%s\">\n", c->name);
+		buf_adds(&html, svg);
+		buf_adds(&html, "\n<figcaption>");
+		html_escape(&html, c->caption, strlen(c->caption));
+		buf_adds(&html, "</figcaption>\n</figure>");
+		doc_html(d, html.s);
+		buf_release(&html);
+		free(svg);
+	}
 }
