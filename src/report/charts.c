@@ -946,6 +946,8 @@ static int copy_tag(struct buf *out, const char *p, size_t n, const char *prefix
 		while (i < n && p[i] != '=' && !strchr(" \t\r\n/", p[i]))
 			i++;
 		size_t alen = i - a;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;   /* gnuplot writes "fill = 'red'" */
 		if (alen == 0 || i >= n || p[i] != '=')
 			return -1;   /* attributes without values: not from gnuplot */
 		if ((alen >= 2 && !strncasecmp(p + a, "on", 2)) ||
@@ -953,6 +955,8 @@ static int copy_tag(struct buf *out, const char *p, size_t n, const char *prefix
 		     memmem(p + i, n - i, "expression", 10)))
 			return -1;
 		i++;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
 		if (i >= n || (p[i] != '"' && p[i] != '\''))
 			return -1;
 		char q = p[i++];
