@@ -84,3 +84,12 @@ install: $(BIN)
 
 clean:
 	rm -rf build dmaudit demo-out
+
+# ---- benchmarks (outside CI) ----
+$(BUILD)/json_floor: tests/bench/json_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $< $(shell pkg-config --cflags --libs jansson)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/json_floor
+	@scripts/bench ./$(BIN) $(BUILD)/json_floor

@@ -17,17 +17,34 @@ static const char indexes_sql[] =
 #include "indexes_sql.h"
 	;
 
+/* A hint for the failures a user can do something about. */
+static const char *hint(struct store *s)
+{
+	switch (s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN) {
+	case SQLITE_FULL:
+	case SQLITE_IOERR: return " (is the disk full, or the file too large?)";
+	case SQLITE_READONLY: return " (the database or its folder is read-only)";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return " (another dmaudit is writing to it)";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: return " (the file is damaged or not a database)";
+	default: return "";
+	}
+}
+
 int store_fail(struct store *s, struct err *err, const char *what)
 {
 	const char *m = s->db ? sqlite3_errmsg(s->db) : "cannot open";
-	return err_set(err, EXIT_IO, "'%s': %s: %s", s->path ? s->path : "database", what, m);
+	return err_set(err, EXIT_IO, "'%s': %s: %s%s", s->path ? s->path : "database", what, m,
+		       hint(s));
 }
 
 int store_exec(struct store *s, const char *sql, struct err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, EXIT_IO, "'%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		err_set(err, EXIT_IO, "'%s': %s%s", s->path, msg ? msg : sqlite3_errmsg(s->db),
+			hint(s));
 		sqlite3_free(msg);
 		return -1;
 	}
