@@ -113,6 +113,35 @@ static void write_json(FILE *out, json_t *doc)
 }
 
 /*
+ * Move the blocks of figs into part after its key figures: before its
+ * second heading (details and appendices follow), else at its end. People
+ * look at the pictures before they read the tables.
+ */
+static void insert_figures(struct doc *part, struct doc *figs)
+{
+	size_t split = part->n, size = sizeof(*part->blocks);
+	for (size_t i = 1; i < part->n; i++)
+		if (part->blocks[i].kind == DOC_HEADING) {
+			split = i;
+			break;
+		}
+	struct doc_block *b = xmalloc((part->n + figs->n + 1) * size);
+	if (split)
+		memcpy(b, part->blocks, split * size);
+	if (figs->n)
+		memcpy(b + split, figs->blocks, figs->n * size);
+	if (part->n > split)
+		memcpy(b + split + figs->n, part->blocks + split, (part->n - split) * size);
+	free(part->blocks);
+	part->blocks = b;
+	part->n += figs->n;
+	part->alloc = part->n + 1;
+	free(figs->blocks);
+	figs->blocks = NULL;
+	figs->n = figs->alloc = 0;
+}
+
+/*
  * Export and draw the charts of kind (all when NULL) as SVG into a new
  * temporary folder; its path (malloc'ed), or NULL when charts cannot be made
  * (a warning says why: the report goes on without them).
@@ -284,8 +313,13 @@ int cmd_report(int argc, char **argv)
 			struct doc part;
 			doc_init(&part, k->title);
 			k->view(&ctx, r, &part);
-			if (chartdir)
-				charts_figures(&cs, chartdir, k->name, &part);
+			if (chartdir) {
+				struct doc figs;
+				doc_init(&figs, k->title);
+				charts_figures(&cs, chartdir, k->name, &figs);
+				insert_figures(&part, &figs);
+				doc_release(&figs);
+			}
 			doc_append(&d, &part);
 			doc_release(&part);
 		}
