@@ -43,11 +43,13 @@ struct text_slots {
 
 /* Append the normalized form of s[0..n) to out. */
 void text_normalize(const char *s, size_t n, struct buf *out);
+/* The same without case folding: the form shown to people. */
+void text_normalize_keep_case(const char *s, size_t n, struct buf *out);
 
 /*
  * Append the slotted form of a normalized text to out. names (may be NULL)
- * are normalized words or phrases matched as whole words; empty ones and
- * ones shorter than 3 bytes are ignored. found (may be NULL) gets counts.
+ * are normalized words or phrases matched as whole words, ignoring ASCII
+ * case; empty ones and ones shorter than 3 bytes are ignored. found (may be NULL) gets counts.
  */
 void text_slot(const char *norm, const char *const *names, size_t nnames, struct buf *out,
 	       struct text_slots *found);

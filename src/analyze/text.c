@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 static bool is_ascii_alnum(unsigned char c)
@@ -28,7 +29,7 @@ static bool is_space_byte(unsigned char c)
 
 /* Second pass: ASCII lower case, white space collapsed, apostrophes inside
  * words dropped, and (when drop_high) bytes of invalid UTF-8 dropped. */
-static void tidy(const char *p, size_t n, bool drop_high, struct buf *out)
+static void tidy(const char *p, size_t n, bool drop_high, bool fold, struct buf *out)
 {
 	size_t start = out->len;
 	bool space = false;
@@ -46,29 +47,40 @@ static void tidy(const char *p, size_t n, bool drop_high, struct buf *out)
 		if (space && out->len > start)
 			buf_addc(out, ' ');
 		space = false;
-		buf_addc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c));
+		buf_addc(out, (char)((fold && c >= 'A' && c <= 'Z') ? c + 32 : c));
 	}
 }
 
-void text_normalize(const char *s, size_t n, struct buf *out)
+static void normalize(const char *s, size_t n, bool fold, struct buf *out)
 {
 	size_t i;
 	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
 		;
 	if (i == n) {
-		tidy(s, n, false, out);
+		tidy(s, n, false, fold, out);
 		return;
 	}
 	utf8proc_uint8_t *mapped = NULL;
 	utf8proc_ssize_t r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped,
 					  UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
-					  UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_LUMP);
+					  (fold ? UTF8PROC_CASEFOLD : 0) | UTF8PROC_IGNORE |
+					  UTF8PROC_LUMP);
 	if (r < 0) {
-		tidy(s, n, true, out);   /* invalid UTF-8: keep what is ASCII */
+		tidy(s, n, true, fold, out);   /* invalid UTF-8: keep what is ASCII */
 		return;
 	}
-	tidy((const char *)mapped, (size_t)r, false, out);
+	tidy((const char *)mapped, (size_t)r, false, fold, out);
 	free(mapped);
+}
+
+void text_normalize(const char *s, size_t n, struct buf *out)
+{
+	normalize(s, n, true, out);
+}
+
+void text_normalize_keep_case(const char *s, size_t n, struct buf *out)
+{
+	normalize(s, n, false, out);
 }
 
 /* ------------------------------------------------------------------ slots */
@@ -83,7 +95,8 @@ static bool starts(const char *s, const char *prefix)
 static size_t url_len(const char *s)
 {
 	size_t n = 0;
-	if (starts(s, "http://") || starts(s, "https://") || starts(s, "www.")) {
+	if (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8) ||
+	    !strncasecmp(s, "www.", 4)) {
 		while (s[n] && s[n] != ' ')
 			n++;
 		return n;
@@ -96,7 +109,7 @@ static size_t url_len(const char *s)
 			dot = true;
 			tld = 0;
 		} else if (dot) {
-			tld = (s[n] >= 'a' && s[n] <= 'z') ? tld + 1 : 1000;
+			tld = ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z') ? tld + 1 : 1000;
 		}
 		n++;
 	}
@@ -156,7 +169,7 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 			bool named = false;
 			for (size_t j = 0; j < nnames && names; j++) {
 				size_t L = names[j] ? strlen(names[j]) : 0;
-				if (L >= 3 && !strncmp(s + i, names[j], L) &&
+				if (L >= 3 && !strncasecmp(s + i, names[j], L) &&
 				    !is_word_byte((unsigned char)s[i + L])) {
 					buf_adds(out, "{name}");
 					f.name++;

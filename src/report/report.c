@@ -10,9 +10,13 @@
 static const struct report_kind summary_kind = {
 	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
 };
+static const struct report_kind autodm_kind = {
+	"autodm", "Auto-DM senders", autodm_analyse, autodm_view, "inbound",
+};
 
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
+	&autodm_kind,
 	NULL,
 };
 
