@@ -30,7 +30,7 @@
  *   - deaf: the owner answered and the sender never wrote again;
  *   - followed: the owner follows the sender, who wrote first (the
  *     "thanks for following, check out my…" auto-DM to new followers);
- *   - regular: three or more opening messages at near-constant intervals;
+ *   - regular: five or more opening messages at near-constant intervals;
  *   - against: the sender answered the owner with new text (a person does),
  *     and the owner opening the conversation.
  * Links to twitter.com/x.com (shared tweets) and DM attachments are not
@@ -49,16 +49,16 @@
 #define AUTODM_W_WELCOME        4.0
 #define AUTODM_W_SERVICE        4.0
 #define AUTODM_W_CAMPAIGN       1.2   /* shared template with a link, handle or e-mail */
-#define AUTODM_W_CAMPAIGN_PLAIN 0.2   /* shared template of plain words */
+#define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words */
 #define AUTODM_W_RESEND_LINK    0.8
 #define AUTODM_W_RESEND         0.3
-#define AUTODM_W_FIRST_LINK     0.5
+#define AUTODM_W_FIRST_LINK     0.4
 #define AUTODM_W_LINK_ONLY      0.3
 #define AUTODM_W_SHORTENER      0.4
-#define AUTODM_W_LINK_RUN       0.4   /* two or more links before any answer */
+#define AUTODM_W_LINK_RUN       0.2   /* two or more links before any answer */
 #define AUTODM_W_UNANSWERED     0.3
-#define AUTODM_W_DEAF           0.4
-#define AUTODM_W_FOLLOWED       0.2
+#define AUTODM_W_DEAF           0.1
+#define AUTODM_W_FOLLOWED       0.3
 #define AUTODM_W_REGULAR        0.4
 #define AUTODM_W_CONVERSES     -1.5   /* answered the owner with new text */
 #define AUTODM_W_CONVERSES_MORE -0.5  /* … and did so three times or more */
@@ -66,10 +66,12 @@
 #define AUTODM_AUTO_AT          0.9   /* S at or above: automated */
 
 #define AUTODM_CAMPAIGN_OTHERS  1     /* other senders of the template that make a campaign */
+#define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
 #define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
+#define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */

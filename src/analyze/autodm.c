@@ -28,7 +28,7 @@ enum msg_flag {
 	M_SHORTENER = 1 << 4,
 	M_SERVICE = 1 << 5,
 	M_WELCOME = 1 << 6,
-	M_RICH = 1 << 7,        /* template carries a link, handle or e-mail slot */
+	M_RICH = 1 << 7,        /* template carries a handle or e-mail slot */
 };
 
 struct am_msg {
@@ -340,7 +340,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_OPENING;
 		if (kind && !strcmp(kind, "welcome"))
 			fl |= M_WELCOME;
-		if (f.url || f.user || f.email)
+		if (f.user || f.email)
 			fl |= M_RICH;
 		ALLOC_GROW(a->m, a->nm + 1, a->am_);
 		a->m[a->nm].id = id;
@@ -408,13 +408,15 @@ static int cmp_pair(const void *x, const void *y)
 }
 
 /* Distinct accounts per cluster, over opening messages from one side. */
-static uint32_t *distinct_accounts(struct am *a, bool owner_side, uint32_t **followers_out)
+static uint32_t *distinct_accounts(struct am *a, bool owner_side, unsigned need,
+				   uint32_t **followers_out)
 {
 	struct pair *p = NULL;
 	size_t n = 0, alloc = 0;
 	for (size_t i = 0; i < a->nm; i++) {
 		const struct am_msg *m = &a->m[i];
-		if (!(m->flags & M_OPENING) || !!(m->flags & M_OWNER) != owner_side)
+		if (!(m->flags & M_OPENING) || !!(m->flags & M_OWNER) != owner_side ||
+		    (m->flags & need) != need)
 			continue;
 		ALLOC_GROW(p, n + 1, alloc);
 		p[n].cluster = a->t[m->tmpl].cluster;
@@ -470,6 +472,7 @@ static char *display_template(struct report_ctx *ctx, struct am *a, uint32_t clu
 	for (const char *p = shown.s; *p; p++)
 		sw += *p == ' ';
 	bool *diff = xcalloc(nw, sizeof(*diff));
+	bool *one = xcalloc(nw, sizeof(*one));
 	size_t compared = 0;
 	for (size_t i = 0; i < a->nt && compared < 50 && sw == nw; i++) {
 		if (a->t[i].cluster != cluster || i == cluster || !a->t[i].text)
@@ -480,15 +483,22 @@ static char *display_template(struct report_ctx *ctx, struct am *a, uint32_t clu
 			yn += *p == ' ';
 		if (yn != nw)
 			continue;
-		compared++;
+		/* only members that differ in a few words show where the fields are */
+		size_t ndiff = 0;
 		for (size_t w = 0; w < nw; w++) {
 			size_t lx = strcspn(x, " "), ly = strcspn(y, " ");
-			if (lx != ly || memcmp(x, y, lx))
-				diff[w] = true;
+			one[w] = lx != ly || memcmp(x, y, lx);
+			ndiff += one[w];
 			x += lx + (x[lx] == ' ');
 			y += ly + (y[ly] == ' ');
 		}
+		if (ndiff > (nw / 4 > 1 ? nw / 4 : 1))
+			continue;
+		compared++;
+		for (size_t w = 0; w < nw; w++)
+			diff[w] |= one[w];
 	}
+	free(one);
 	/* two texts differing in a word do not make a merge field; three do */
 	if (compared < 2)
 		memset(diff, 0, nw * sizeof(*diff));
@@ -533,12 +543,14 @@ static uint32_t key_of(const struct am *a, const struct am_msg *m)
 	return a->t[m->tmpl].cluster;
 }
 
-static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders, struct feat *f)
+static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
+			  const uint32_t *in_linkers, struct feat *f)
 {
 	const struct am_conv *c = &a->c[ci];
 	const struct am_msg *ms = a->m + c->first;
 	uint32_t run[AUTODM_RESEND_WINDOW], nrun = 0, opening_keys[AUTODM_RESEND_WINDOW];
 	uint32_t nopen = 0, run_repeat = 0;
+	bool run_link[AUTODM_RESEND_WINDOW];
 	int64_t open_at[64];
 	size_t nopen_at = 0;
 	bool owner_seen = false;
@@ -581,7 +593,10 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 				opening_keys[nopen++] = key;
 			if (m->ntok >= AUTODM_MIN_TOKENS || (m->flags & M_RICH)) {
 				uint32_t others = in_senders[key] ? in_senders[key] - 1 : 0;
-				bool rich = (m->flags & (M_LINK | M_RICH)) != 0;
+				/* a link counts when the template's copies carry it, not
+				 * when a few senders of a common question added one */
+				bool rich = (m->flags & M_LINK) && in_linkers[key] >= 2 &&
+					    in_linkers[key] >= AUTODM_CAMPAIGN_LINKED * in_senders[key];
 				/* a rich shared template outranks a plain one with more senders */
 				if (others >= AUTODM_CAMPAIGN_OTHERS &&
 				    (rich > f->rich || (rich == f->rich && others > f->campaign_others))) {
@@ -592,20 +607,24 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			}
 		}
 		/* resends: the same template again within the run, before an answer */
-		bool repeat = false;
+		bool repeat = false, repeat_link = false;
 		for (uint32_t j = 0; j < nrun; j++)
-			if (run[j] == key)
+			if (run[j] == key) {
 				repeat = true;
+				repeat_link |= run_link[j] && (m->flags & M_LINK);
+			}
 		if (repeat && (m->ntok >= AUTODM_MIN_TOKENS || (m->flags & M_LINK))) {
-			if (m->flags & M_LINK)
+			if (repeat_link)
 				f->resends_link++;
 			else
 				f->resends++;
 			if (++run_repeat + 1 > f->max_repeat)
 				f->max_repeat = run_repeat + 1;
 		}
-		if (nrun < AUTODM_RESEND_WINDOW)
+		if (nrun < AUTODM_RESEND_WINDOW) {
+			run_link[nrun] = (m->flags & M_LINK) != 0;
 			run[nrun++] = key;
+		}
 		/* an answer to the owner with text the sender had not sent before */
 		if (owner_seen && !(m->flags & M_WELCOME)) {
 			bool old = false;
@@ -616,7 +635,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 				f->answers++;
 		}
 	}
-	if (nopen_at >= 3) {
+	if (nopen_at >= AUTODM_REGULAR_MIN) {
 		double sum = 0, sq = 0;
 		size_t k = nopen_at - 1;
 		for (size_t i = 1; i < nopen_at; i++) {
@@ -782,11 +801,12 @@ static int cmp_inbound(const void *x, const void *y)
 
 static json_t *inbound(struct report_ctx *ctx, struct am *a)
 {
-	uint32_t *in_senders = distinct_accounts(a, false, NULL);
+	uint32_t *in_senders = distinct_accounts(a, false, 0, NULL);
+	uint32_t *in_linkers = distinct_accounts(a, false, M_LINK, NULL);
 	struct feat *fs = xmalloc((a->nc ? a->nc : 1) * sizeof(*fs));
 	size_t nf = 0;
 	for (uint32_t ci = 0; ci < a->nc; ci++) {
-		conv_features(a, ci, in_senders, &fs[nf]);
+		conv_features(a, ci, in_senders, in_linkers, &fs[nf]);
 		if (fs[nf].cp_msgs)
 			nf++;
 	}
@@ -839,6 +859,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 	free(rows);
 	free(fs);
 	free(in_senders);
+	free(in_linkers);
 	return arr;
 }
 
@@ -868,7 +889,7 @@ static int cmp_id_json(const void *x, const void *y)
 static json_t *outbound(struct report_ctx *ctx, struct am *a)
 {
 	uint32_t *fol = NULL;
-	uint32_t *recipients = distinct_accounts(a, true, &fol);
+	uint32_t *recipients = distinct_accounts(a, true, 0, &fol);
 	struct out_msg *om = NULL;
 	size_t n = 0, alloc = 0;
 	for (size_t i = 0; i < a->nm; i++) {
