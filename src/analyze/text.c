@@ -139,6 +139,9 @@ static size_t email_len(const char *s)
 	}
 	while (n > at + 1 && s[n - 1] == '.')   /* a sentence's full stop */
 		n--;
+	while (dot && dot >= n)
+		for (dot--; dot > at && s[dot] != '.'; dot--)
+			;
 	if (!dot || dot <= at + 1 || dot + 1 >= n)
 		return 0;
 	return n;
