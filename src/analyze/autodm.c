@@ -47,6 +47,7 @@ struct am_conv {
 struct am_tmpl {
 	uint64_t hash;
 	char *text;          /* slotted, normalized; only for opening templates */
+	char *shown;         /* display_template's result, made once */
 	int64_t example;     /* a message id with this template */
 	uint32_t sig;        /* index into am.sigs, or NO_SIG */
 	uint32_t cluster;    /* template index of the cluster's representative */
@@ -150,6 +151,7 @@ static uint32_t tmpl_get(struct am *a, uint64_t h, int64_t msg_id)
 	struct am_tmpl *t = &a->t[a->nt];
 	t->hash = h;
 	t->text = NULL;
+	t->shown = NULL;
 	t->example = msg_id;
 	t->sig = NO_SIG;
 	t->cluster = (uint32_t)a->nt;
@@ -319,7 +321,11 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		buf_reset(&slotted);
 		text_normalize(txt ? txt : "", txt ? tlen : 0, &norm);
 		struct text_slots f;
-		text_slot(norm.s, namev, nnames, &slotted, &f);
+		/* merge fields name the recipient; bots also sign with the sender's name */
+		if (owner)
+			text_slot(norm.s, namev + owner_names, nnames - owner_names, &slotted, &f);
+		else
+			text_slot(norm.s, namev, nnames, &slotted, &f);
 		size_t ntok = text_tokens(slotted.s);
 		uint32_t ti = tmpl_get(a, text_hash(slotted.s, slotted.len), id);
 		struct am_tmpl *t = &a->t[ti];
@@ -369,8 +375,10 @@ out:
 
 static void am_release(struct am *a)
 {
-	for (size_t i = 0; i < a->nt; i++)
+	for (size_t i = 0; i < a->nt; i++) {
 		free(a->t[i].text);
+		free(a->t[i].shown);
+	}
 	free(a->m);
 	free(a->c);
 	free(a->t);
@@ -450,18 +458,34 @@ static uint32_t *distinct_accounts(struct am *a, bool owner_side, unsigned need,
 static char *display_template(struct report_ctx *ctx, struct am *a, uint32_t cluster)
 {
 	struct am_tmpl *rep = &a->t[cluster];
-	struct buf raw = BUF_INIT, shown = BUF_INIT, out = BUF_INIT;
-	sqlite3_stmt *st;
+	if (rep->shown)
+		return xstrdup(rep->shown);
+	struct buf raw = BUF_INIT, shown = BUF_INIT, out = BUF_INIT, nb = BUF_INIT;
+	sqlite3_stmt *st, *names;
 	struct err e = ERR_INIT;
-	if (store_prepare(ctx->store, "SELECT text FROM message WHERE id = ?", &st, &e) == 0) {
+	size_t offs[16], nnames = 0;
+	const char *namev[16];
+	if (store_prepare(ctx->store, "SELECT m.text, m.sender_id, c.counterpart_id FROM message m"
+			  " JOIN conversation c ON c.id = m.conversation_id WHERE m.id = ?", &st, &e) == 0) {
 		sqlite3_bind_int64(st, 1, rep->example);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
 			text_normalize_keep_case((const char *)sqlite3_column_text(st, 0),
 						 (size_t)sqlite3_column_bytes(st, 0), &raw);
+			/* the same names as when the template was made (load) */
+			if (store_prepare(ctx->store, "SELECT handle, name FROM account WHERE id = ?",
+					  &names, &e) == 0) {
+				if (sqlite3_column_int64(st, 1) != ctx->owner)
+					add_names(ctx, names, ctx->owner, &nb, offs, &nnames);
+				add_names(ctx, names, sqlite3_column_int64(st, 2), &nb, offs, &nnames);
+				sqlite3_finalize(names);
+			}
+		}
 		sqlite3_finalize(st);
 	}
-	const char *me = ctx->owner_handle;
-	text_slot(raw.s, &me, 1, &shown, NULL);
+	for (size_t i = 0; i < nnames; i++)
+		namev[i] = nb.s + offs[i];
+	text_slot(raw.s, namev, nnames, &shown, NULL);
+	buf_release(&nb);
 
 	/* mark the positions where members of the same length differ */
 	const char *base = rep->text ? rep->text : "";
@@ -522,7 +546,8 @@ static char *display_template(struct report_ctx *ctx, struct am *a, uint32_t clu
 	free(diff);
 	buf_release(&raw);
 	buf_release(&shown);
-	return buf_detach(&out);
+	rep->shown = buf_detach(&out);
+	return xstrdup(rep->shown);
 }
 
 /* ------------------------------------------------------------ judging */
