@@ -273,14 +273,18 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 	if (store_prepare(ctx->store, "SELECT handle, name FROM account WHERE id = ?", &names, err))
 		goto out;
 	add_names(ctx, names, ctx->owner, &nb, offs, &owner_names);
+	tmpl_get(a, 0, 0);   /* template 0 stands for texts never compared */
 	if (store_prepare(ctx->store,
+			  /* conversations outside, their messages by index inside: half
+			   * the work of looking up each message's conversation */
 			  "SELECT m.id, m.conversation_id, m.sender_id, m.created_at, m.text, m.kind,"
-			  " c.counterpart_id, (SELECT group_concat(coalesce(u.expanded, u.url), ' ')"
-			  " FROM message_url u WHERE u.message_id = m.id)"
-			  " FROM message m JOIN conversation c ON c.id = m.conversation_id"
+			  " c.counterpart_id, CASE WHEN m.url_count > 0 THEN"
+			  " (SELECT group_concat(coalesce(u.expanded, u.url), ' ')"
+			  " FROM message_url u WHERE u.message_id = m.id) END"
+			  " FROM conversation c CROSS JOIN message m ON m.conversation_id = c.id"
 			  " WHERE c.kind = 'dm' AND c.counterpart_id IS NOT NULL"
 			  " AND c.counterpart_id <> ?1"
-			  " ORDER BY m.conversation_id, m.created_at, m.id", &st, err))
+			  " ORDER BY c.id, m.created_at, m.id", &st, err))
 		goto out;
 	sqlite3_bind_int64(st, 1, ctx->owner);
 	int step;
@@ -317,6 +321,15 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		else
 			cp_written = true;
 
+		if (owner && !opening) {
+			/* the owner's replies are only counted, never compared */
+			ALLOC_GROW(a->m, a->nm + 1, a->am_);
+			a->m[a->nm] = (struct am_msg){ id, sqlite3_column_int64(st, 3),
+						       (uint32_t)a->nc - 1, 0, 0, M_OWNER };
+			a->nm++;
+			a->c[a->nc - 1].n++;
+			continue;
+		}
 		buf_reset(&norm);
 		buf_reset(&slotted);
 		text_normalize(txt ? txt : "", txt ? tlen : 0, &norm);
@@ -586,7 +599,6 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 	f->cp_first = c->n && !(ms[0].flags & M_OWNER);
 	for (uint32_t i = 0; i < c->n; i++) {
 		const struct am_msg *m = &ms[i];
-		uint32_t key = key_of(a, m);
 		if (m->flags & M_OWNER) {
 			f->owner_msgs++;
 			if (f->cp_msgs)
@@ -596,6 +608,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			run_repeat = 0;
 			continue;
 		}
+		uint32_t key = key_of(a, m);
 		if (!f->cp_msgs) {
 			f->first_at = m->at;
 			f->first_link = m->flags & M_LINK;
@@ -863,7 +876,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		if (shown)
 			json_object_set_new(o, "template_id", report_id(a->t[f.campaign_cluster].example));
 		free(shown);
-		for (size_t k = i; k < j; k++) {
+		for (size_t k = i; k < j && is_auto; k++) {
 			const struct am_conv *c = &a->c[fs[k].conv];
 			for (uint32_t m = 0; m < c->n && json_array_size(ids) < 20; m++)
 				if (!(a->m[c->first + m].flags & M_OWNER))
@@ -1006,24 +1019,26 @@ static json_t *dm_apps(struct report_ctx *ctx, struct err *err)
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct am a;
+	json_t *r = NULL, *apps;
+	/* one read transaction: a lock per handle lookup costs more than the lookup */
+	bool own_txn = sqlite3_get_autocommit(ctx->store->db) &&
+		       store_exec(ctx->store, "BEGIN", err) == 0;
 	memset(&a, 0, sizeof(a));
-	if (load(ctx, &a, err)) {
-		am_release(&a);
-		return NULL;
-	}
+	if (load(ctx, &a, err))
+		goto out;
 	cluster_templates(&a);
-	json_t *apps = dm_apps(ctx, err);
-	if (!apps) {
-		am_release(&a);
-		return NULL;
-	}
-	json_t *r = json_object();
+	if (!(apps = dm_apps(ctx, err)))
+		goto out;
+	r = json_object();
 	json_object_set_new(r, "inbound", inbound(ctx, &a));
 	json_object_set_new(r, "outbound", outbound(ctx, &a));
 	json_object_set_new(r, "apps_with_dm_access", apps);
 	json_object_set_new(r, "messages_read", json_integer((json_int_t)a.nm));
 	json_object_set_new(r, "templates_compared", json_integer((json_int_t)a.ns));
+out:
 	am_release(&a);
+	if (own_txn)
+		store_exec(ctx->store, "COMMIT", NULL);
 	return r;
 }
 

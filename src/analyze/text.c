@@ -31,7 +31,9 @@ static bool is_space_byte(unsigned char c)
  * words dropped, and (when drop_high) bytes of invalid UTF-8 dropped. */
 static void tidy(const char *p, size_t n, bool drop_high, bool fold, struct buf *out)
 {
-	size_t start = out->len;
+	/* the output is never longer than the input: grow once, write directly */
+	buf_grow(out, n + 1);
+	char *o = out->s + out->len, *start = o;
 	bool space = false;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)p[i];
@@ -41,14 +43,16 @@ static void tidy(const char *p, size_t n, bool drop_high, bool fold, struct buf 
 			space = true;
 			continue;
 		}
-		if (c == '\'' && out->len > start && is_word_byte((unsigned char)out->s[out->len - 1]) &&
+		if (c == '\'' && o > start && is_word_byte((unsigned char)o[-1]) &&
 		    i + 1 < n && is_word_byte((unsigned char)p[i + 1]))
 			continue;
-		if (space && out->len > start)
-			buf_addc(out, ' ');
+		if (space && o > start)
+			*o++ = ' ';
 		space = false;
-		buf_addc(out, (char)((fold && c >= 'A' && c <= 'Z') ? c + 32 : c));
+		*o++ = (char)((fold && c >= 'A' && c <= 'Z') ? c + 32 : c);
 	}
+	*o = 0;
+	out->len = (size_t)(o - out->s);
 }
 
 static void normalize(const char *s, size_t n, bool fold, struct buf *out)
@@ -153,17 +157,20 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 	struct text_slots f = { 0, 0, 0, 0, 0 };
 	const char *s = norm;
 	size_t i = 0, k;
+	/* most texts hold no link, address or handle: look for them only when
+	 * the characters they need are there */
+	bool maybe_url = strchr(s, '.') != NULL, maybe_at = strchr(s, '@') != NULL;
 	while (s[i]) {
 		unsigned char c = (unsigned char)s[i];
 		bool word_start = i == 0 || !is_word_byte((unsigned char)s[i - 1]);
 		if (word_start) {
-			if ((k = url_len(s + i))) {
+			if (maybe_url && (k = url_len(s + i))) {
 				buf_adds(out, "{url}");
 				f.url++;
 				i += k;
 				continue;
 			}
-			if ((k = email_len(s + i))) {
+			if (maybe_at && (k = email_len(s + i))) {
 				buf_adds(out, "{email}");
 				f.email++;
 				i += k;
@@ -172,7 +179,8 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 			bool named = false;
 			for (size_t j = 0; j < nnames && names; j++) {
 				size_t L = names[j] ? strlen(names[j]) : 0;
-				if (L >= 3 && !strncasecmp(s + i, names[j], L) &&
+				if (L >= 3 && (s[i] | 0x20) == (names[j][0] | 0x20) &&
+				    !strncasecmp(s + i, names[j], L) &&
 				    !is_word_byte((unsigned char)s[i + L])) {
 					buf_adds(out, "{name}");
 					f.name++;
@@ -201,8 +209,14 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 			f.num++;
 			continue;
 		}
-		buf_addc(out, (char)c);
-		i++;
+		/* copy up to the next byte that could start something */
+		size_t run = 1;
+		while (s[i + run] && is_word_byte((unsigned char)s[i + run]) &&
+		       is_word_byte((unsigned char)s[i + run - 1]) &&
+		       !(s[i + run] >= '0' && s[i + run] <= '9'))
+			run++;
+		buf_add(out, s + i, run);
+		i += run;
 	}
 	if (found)
 		*found = f;
@@ -271,6 +285,12 @@ static void walk(const char *s, void (*fn)(int32_t cp, bool alone, void *ctx), v
 			cp = 0xE000 + which;
 			alone = true;
 			i += k;
+		} else if ((unsigned char)s[i] < 0x80) {
+			cp = (unsigned char)s[i++];
+			if (!is_word_cp(cp)) {
+				pending_space = true;
+				continue;
+			}
 		} else {
 			utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 							      (utf8proc_ssize_t)(n - i), &cp);
