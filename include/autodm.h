@@ -78,4 +78,7 @@
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
 #define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */
 
+/* The text audit lists at most this many lines of senders (groups count one). */
+#define AUTODM_VIEW_LINES       25
+
 #endif

@@ -1070,13 +1070,122 @@ static const char *sureness(double score)
 	return score >= 0.95 ? "certain" : score >= 0.8 ? "very likely" : "likely";
 }
 
+/* A person's name for an inbound entry: @handle, else the id. */
+static const char *entry_name(json_t *o, char out[80])
+{
+	const char *h = gets_(o, "handle");
+	if (*h)
+		snprintf(out, 80, "@%s", h);
+	else
+		snprintf(out, 80, "%s", gets_(o, "account_id"));
+	return out;
+}
+
+/* Evidence as one phrase: at most max items, skipping the one that starts with skip. */
+static void why(json_t *o, size_t max, const char *skip, struct buf *b)
+{
+	size_t k, n = 0;
+	json_t *e;
+	json_array_foreach(json_object_get(o, "evidence"), k, e) {
+		const char *s = json_string_value(e);
+		if (skip && !strncmp(s, skip, strlen(skip)))
+			continue;
+		if (n++ == max)
+			break;
+		buf_addf(b, "%s%s", b->len ? "; " : "", s);
+	}
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	const char *ta = gets_(a, "template_id"), *tb = gets_(b, "template_id");
+	int c = strcmp(ta, tb);
+	if (c)
+		return c;
+	return strcmp(gets_(a, "account_id"), gets_(b, "account_id"));
+}
+
+struct group {
+	size_t first, n;
+};
+
+static int cmp_group_size(const void *x, const void *y)
+{
+	const struct group *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/*
+ * The automated senders, grouped: accounts that sent one template make one
+ * line (a campaign is one finding, not a thousand), the rest one line each,
+ * at most AUTODM_VIEW_LINES lines.
+ */
+static void view_who(json_t *in, size_t n_auto, struct doc *d)
+{
+	json_t **v = xmalloc(n_auto * sizeof(*v));
+	struct group *g = xmalloc(n_auto * sizeof(*g));
+	size_t i, n = 0, ng = 0;
+	json_t *o;
+	char name[80];
+	json_array_foreach(in, i, o)
+		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
+			v[n++] = o;
+	qsort(v, n, sizeof(*v), cmp_group);
+	for (size_t s = 0, e; s < n; s = e) {
+		e = s + 1;
+		if (*gets_(v[s], "template_id"))
+			while (e < n && !strcmp(gets_(v[e], "template_id"), gets_(v[s], "template_id")))
+				e++;
+		g[ng].first = s;
+		g[ng].n = e - s;
+		ng++;
+	}
+	qsort(g, ng, sizeof(*g), cmp_group_size);
+	doc_heading(d, 2, "Who, how sure, why");
+	size_t lines = 0, covered = 0;
+	for (size_t k = 0; k < ng && lines < AUTODM_VIEW_LINES; k++, lines++) {
+		json_t *f = v[g[k].first];
+		struct buf b = BUF_INIT, ex = BUF_INIT;
+		double lo = 1, hi = 0;
+		for (size_t j = 0; j < g[k].n; j++) {
+			double sc = json_real_value(json_object_get(v[g[k].first + j], "score"));
+			lo = sc < lo ? sc : lo;
+			hi = sc > hi ? sc : hi;
+			if (j < 3)
+				buf_addf(&ex, "%s%s", j ? ", " : "", entry_name(v[g[k].first + j], name));
+		}
+		covered += g[k].n;
+		if (g[k].n == 1) {
+			why(f, 4, NULL, &b);
+			doc_item(d, "%s: %s, %s (score %.2f, %lld message%s, first %.10s): %s.",
+				 ex.s, kind_phrase(gets_(f, "kind")), sureness(hi), hi,
+				 (long long)json_integer_value(json_object_get(f, "messages")),
+				 json_integer_value(json_object_get(f, "messages")) == 1 ? "" : "s",
+				 gets_(f, "first_at"), b.s);
+		} else {
+			why(f, 3, "the same ", &b);
+			doc_item(d, "%zu accounts sent \"%s\" (%s, %s, scores %.2f to %.2f): %s; "
+				 "for example %s.", g[k].n, gets_(f, "template"),
+				 kind_phrase(gets_(f, "kind")), sureness(lo), lo, hi, b.s, ex.s);
+		}
+		buf_release(&b);
+		buf_release(&ex);
+	}
+	if (covered < n)
+		doc_para(d, "%zu more automated senders are listed in the table below.", n - covered);
+	free(g);
+	free(v);
+}
+
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
 	size_t i, n_auto = 0, n = json_array_size(in);
 	json_t *o;
-	char name[80];
 	unsigned n_kind[5] = { 0, 0, 0, 0, 0 };
 	static const char *const kinds[] = { "validation", "campaign", "app", "spam", "welcome" };
 
@@ -1108,31 +1217,33 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	else
 		doc_para(d, "Your own account sent no automated DMs.");
 
-	if (n_auto) {
-		doc_heading(d, 2, "Who, how sure, why");
-		json_array_foreach(in, i, o) {
-			if (!json_is_true(json_object_get(o, "auto")))
-				break;
-			const char *h = gets_(o, "handle");
-			double sc = json_real_value(json_object_get(o, "score"));
-			struct buf why = BUF_INIT;
-			size_t k;
-			json_t *e;
-			json_array_foreach(json_object_get(o, "evidence"), k, e)
-				buf_addf(&why, "%s%s", k ? "; " : "", json_string_value(e));
-			if (*h)
-				snprintf(name, sizeof(name), "@%s", h);
-			else
-				snprintf(name, sizeof(name), "%s", gets_(o, "account_id"));
-			doc_item(d, "%s: %s, %s (score %.2f, %lld message%s, %.10s): %s.", name,
-				 kind_phrase(gets_(o, "kind")), sureness(sc), sc,
-				 (long long)json_integer_value(json_object_get(o, "messages")),
-				 json_integer_value(json_object_get(o, "messages")) == 1 ? "" : "s",
-				 gets_(o, "first_at"), why.s);
-			buf_release(&why);
-		}
+	if (n_auto)
+		view_who(in, n_auto, d);
+	doc_heading(d, 2, "What to do");
+	if (n_kind[1] + n_kind[3])
+		doc_item(d, "Block and report the %u spam sender%s; do not open their links.",
+			 n_kind[1] + n_kind[3], n_kind[1] + n_kind[3] == 1 ? "" : "s");
+	if (n_kind[0])
+		doc_item(d, "Ignore validation requests: following someone never requires clicking a "
+			 "link; unfollow accounts that send them if they annoy you.");
+	if (n_kind[2])
+		doc_item(d, "Accounts that auto-DM new followers: mute or unfollow them.");
+	if (n_kind[4])
+		doc_item(d, "Welcome messages are a business's bot greeting; nothing to do.");
+	if (n_out)
+		doc_item(d, "Stop your own auto-DMs: since April 2017 the platform's automation "
+			 "rules forbid unsolicited automated DMs; turn the feature off in the "
+			 "tool that sends them.");
+	if (json_array_size(apps)) {
+		struct buf b = BUF_INIT;
+		json_array_foreach(apps, i, o)
+			buf_addf(&b, "%s%s", i ? ", " : "", gets_(o, "name"));
+		doc_item(d, "Revoke apps that can read and send your DMs unless you use them: %s "
+			 "(Settings, Security and account access, Apps and sessions).", b.s);
+		buf_release(&b);
 	}
-
+	if (!n_auto && !n_out && !json_array_size(apps))
+		doc_item(d, "Nothing: no automated DMs either way.");
 	doc_heading(d, 2, "Senders");
 	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
 					    "kind", "first", "last", "evidence", NULL };
@@ -1177,30 +1288,5 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		}
 	}
 
-	doc_heading(d, 2, "What to do");
-	if (n_kind[1] + n_kind[3])
-		doc_item(d, "Block and report the %u spam sender%s; do not open their links.",
-			 n_kind[1] + n_kind[3], n_kind[1] + n_kind[3] == 1 ? "" : "s");
-	if (n_kind[0])
-		doc_item(d, "Ignore validation requests: following someone never requires clicking a "
-			 "link; unfollow accounts that send them if they annoy you.");
-	if (n_kind[2])
-		doc_item(d, "Accounts that auto-DM new followers: mute or unfollow them.");
-	if (n_kind[4])
-		doc_item(d, "Welcome messages are a business's bot greeting; nothing to do.");
-	if (n_out)
-		doc_item(d, "Stop your own auto-DMs: since April 2017 the platform's automation "
-			 "rules forbid unsolicited automated DMs; turn the feature off in the "
-			 "tool that sends them.");
-	if (json_array_size(apps)) {
-		struct buf b = BUF_INIT;
-		json_array_foreach(apps, i, o)
-			buf_addf(&b, "%s%s", i ? ", " : "", gets_(o, "name"));
-		doc_item(d, "Revoke apps that can read and send your DMs unless you use them: %s "
-			 "(Settings, Security and account access, Apps and sessions).", b.s);
-		buf_release(&b);
-	}
-	if (!n_auto && !n_out && !json_array_size(apps))
-		doc_item(d, "Nothing: no automated DMs either way.");
 	(void)ctx;
 }
