@@ -30,7 +30,8 @@ GEN     := $(BUILD)/gen/schema_sql.h $(BUILD)/gen/indexes_sql.h
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 BIN     := $(if $(filter build,$(BUILD)),dmaudit,$(BUILD)/dmaudit)
 
-.PHONY: all test unit e2e demo asan install clean deps bench fuzz
+.PHONY: all test units e2e demo asan install clean deps bench fuzz
+.SECONDARY:
 all: $(BIN)
 
 $(BIN): $(OBJS)
@@ -68,7 +69,7 @@ asan: deps
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT=-O1 \
 		SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 		build/asan/dmaudit build-asan-units
-	@ASAN_OPTIONS=detect_leaks=1 tests/run build/asan/dmaudit \
+	@ASAN_OPTIONS=detect_leaks=1 DMAUDIT_SANITIZED=1 tests/run build/asan/dmaudit \
 		$(patsubst $(BUILD)/tests/%,build/asan/tests/%,$(UNIT))
 
 build-asan-units: $(UNIT)
@@ -83,3 +84,12 @@ install: $(BIN)
 
 clean:
 	rm -rf build dmaudit demo-out
+
+# ---- benchmarks (outside CI) ----
+$(BUILD)/json_floor: tests/bench/json_floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) -o $@ $< $(shell pkg-config --cflags --libs jansson)
+
+bench: deps
+	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/json_floor
+	@scripts/bench ./$(BIN) $(BUILD)/json_floor

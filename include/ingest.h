@@ -30,6 +30,7 @@ struct ingest_result {
 	int64_t snapshot_id;
 	int64_t generated_at;
 	struct load_counts n;   /* items read */
+	int64_t conversations;  /* distinct 1:1 conversations read */
 	char **warnings;        /* one line each; freed by ingest_result_release */
 	size_t nwarnings, awarnings;
 };

@@ -50,6 +50,10 @@ struct load {
 	int64_t cand[2];
 	int ncand;                       /* -1 before the first conversation */
 
+	uint64_t *conv_seen;             /* hashes of 1:1 conversation ids met (open addressing) */
+	size_t conv_cap;
+	int64_t conversations;           /* distinct 1:1 conversations read */
+
 	bool seen[KIND__COUNT];          /* kinds of files met */
 	struct load_counts n;            /* items read (not necessarily new) */
 };

@@ -70,5 +70,9 @@ json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
+void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
+void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 
 #endif

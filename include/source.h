@@ -37,7 +37,7 @@ typedef int (*source_entry_fn)(void *ctx, struct source *src, const struct sourc
 			       struct err *err);
 
 /*
- * Pull the next chunk of the current entry: returns 1 with *p/*n set, 0 at
+ * Pull the next chunk of the current entry: returns 1 with *p and *n set, 0 at
  * the end of the entry, -1 with err filled.
  */
 int source_read(struct source *src, const char **p, size_t *n, struct err *err);

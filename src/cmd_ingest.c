@@ -118,8 +118,7 @@ int cmd_ingest(int argc, char **argv)
 					"conversations, %lld group messages, %lld tweets, %lld "
 					"followers, %lld following (%.2f s)\n",
 					argv[i], who, date, (long long)res.n.dm_messages,
-					(long long)store_int(&s, "SELECT count(*) FROM conversation "
-								 "WHERE kind = 'dm'", 0),
+					(long long)res.conversations,
 					(long long)res.n.group_messages, (long long)res.n.tweets,
 					(long long)res.n.followers, (long long)res.n.following,
 					now_s() - t0);

@@ -5,7 +5,7 @@
 #include "source.h"
 #include "timeutil.h"
 #include "xalloc.h"
-#include "ytd.h"
+#include "reader.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -24,19 +24,8 @@ struct run {
 	const char *path;
 	struct load load;
 	struct ingest_result *res;
-	ingest_progress_fn progress;
-	void *progress_ctx;
-	bool folder;
-	struct sha256 folder_hash;  /* folder mode: hash of the files read */
-
-	/* the file being read */
-	const char *entry;
-	enum data_kind kind;
-	int64_t elements;
-
 	struct file_count *files;
 	size_t nfiles, afiles;
-	unsigned tick;
 	bool stop_already;          /* manifest shows a snapshot already held */
 };
 
@@ -62,7 +51,7 @@ void ingest_result_release(struct ingest_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-/* Has a snapshot with this manifest generation date been ingested? */
+/* Has a snapshot with this manifest generation date (or this sha256) been ingested? */
 static bool snapshot_known(struct store *s, int64_t generated_at, const char *sha)
 {
 	sqlite3_stmt *st;
@@ -81,102 +70,46 @@ static bool snapshot_known(struct store *s, int64_t generated_at, const char *sh
 	return found;
 }
 
-static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
-		      struct err *err)
+/* Skipped entries are reported from the reader's thread; only it adds warnings then. */
+static void on_skip(void *ctx, const char *entry, const char *why)
 {
 	struct run *r = ctx;
-	json_error_t jerr;
-	json_t *elem = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
-	if (!elem)
-		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
-			       index + 1, (unsigned long long)(offset + (uint64_t)jerr.position),
-			       jerr.text);
-	int rc = load_element(&r->load, r->kind, elem, err);
-	json_decref(elem);
-	if (rc) {
-		err_prefix(err, "element %zu at byte %llu", index + 1, (unsigned long long)offset);
-		return -1;
-	}
-	r->elements++;
-	if (r->kind == KIND_MANIFEST && r->load.generated_at &&
-	    snapshot_known(r->store, r->load.generated_at, NULL)) {
-		r->stop_already = true;
-		return err_set(err, EXIT_OK, "already ingested");
-	}
-	return 0;
+	add_warning(r->res, "'%s': skipped '%s': %s", r->path, entry, why);
 }
 
-static int read_data_file(struct run *r, struct source *src, const struct source_entry *e,
-			  struct err *err)
+/* Take one event of the reader; -1 with err filled stops the ingest. */
+static int consume(struct run *r, struct reader_event *ev, struct err *err)
 {
-	struct ytd_reader yr;
-	const char *p;
-	size_t n;
-	int rc, got;
-
-
-	ytd_init(&yr, on_element, r);
-	r->elements = 0;
-	if (r->folder) {
-		sha256_update(&r->folder_hash, e->path, strlen(e->path) + 1);
-	}
-	rc = 0;
-	while ((got = source_read(src, &p, &n, err)) == 1) {
-		if (r->folder)
-			sha256_update(&r->folder_hash, p, n);
-		if (ytd_feed(&yr, p, n, err)) {
-			rc = -1;
-			break;
-		}
-		if (r->progress && (++r->tick & 15) == 0) {
-			uint64_t done, total;
-			source_progress(src, &done, &total);
-			r->progress(r->progress_ctx, done, total);
-		}
-	}
-	if (got < 0)
-		rc = -1;
-	if (!rc && ytd_finish(&yr, err))
-		rc = -1;
-	ytd_release(&yr);
-	if (rc)
-		return -1;
-
-	const char *base = strrchr(e->path, '/');
-	ALLOC_GROW(r->files, r->nfiles + 1, r->afiles);
-	r->files[r->nfiles].base = xstrdup(base ? base + 1 : e->path);
-	r->files[r->nfiles].elements = r->elements;
-	r->nfiles++;
-	return 0;
-}
-
-static int on_entry(void *ctx, struct source *src, const struct source_entry *e, struct err *err)
-{
-	struct run *r = ctx;
-	int part;
-	enum data_kind kind = classify_path(e->path, &part);
-
-	if (kind == KIND_NONE)
+	switch (ev->type) {
+	case READER_FILE:
+		r->load.seen[ev->kind] = true;
 		return 0;
-	if (e->skip) {
-		if (kind != KIND_MEDIA)
-			add_warning(r->res, "'%s': skipped '%s': %s", r->path, e->path, e->skip);
+	case READER_MEDIA:
+		return load_media_path(&r->load, ev->path, err);
+	case READER_FILE_END: {
+		const char *base = strrchr(ev->path, '/');
+		ALLOC_GROW(r->files, r->nfiles + 1, r->afiles);
+		r->files[r->nfiles].base = xstrdup(base ? base + 1 : ev->path);
+		r->files[r->nfiles].elements = ev->elements;
+		r->nfiles++;
+		if (ev->repaired)
+			add_warning(r->res, "'%s': %s: %lld invalid UTF-8 sequences replaced "
+					    "with U+FFFD", r->path, ev->path, (long long)ev->repaired);
 		return 0;
 	}
-	if (kind == KIND_MEDIA) {
-		if (load_media_path(&r->load, e->path, err))
+	case READER_ELEMENT:
+		if (load_element(&r->load, ev->kind, ev->json, err)) {
+			if (err->code == EXIT_INPUT)
+				err_prefix(err, "'%s': element %zu at byte %llu", r->path,
+					   ev->index + 1, (unsigned long long)ev->offset);
 			return -1;
-		return 0;
-	}
-	r->entry = e->path;
-	r->kind = kind;
-	r->load.seen[kind] = true;
-	if (read_data_file(r, src, e, err)) {
-		if (r->stop_already)
+		}
+		if (ev->kind == KIND_MANIFEST && r->load.generated_at &&
+		    snapshot_known(r->store, r->load.generated_at, NULL)) {
+			r->stop_already = true;
 			return -1;
-		if (err->code == EXIT_INPUT)
-			err_prefix(err, "'%s': %s", r->path, e->path);
-		return -1;
+		}
+		return 0;
 	}
 	return 0;
 }
@@ -349,8 +282,10 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 {
 	struct run r;
 	struct hash_job job = { path, "", 0, 0 };
+	struct reader *rd = NULL;
 	pthread_t hasher;
-	bool hashing = false;
+	bool hashing = false, folder = source_is_folder(path);
+	char folder_sha[65] = "";
 	int rc = -1;
 	sqlite3_stmt *st;
 
@@ -359,10 +294,6 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	r.store = s;
 	r.path = path;
 	r.res = res;
-	r.progress = progress;
-	r.progress_ctx = progress_ctx;
-	r.folder = source_is_folder(path);
-	sha256_init(&r.folder_hash);
 
 	if (store_begin(s, err))
 		return -1;
@@ -381,15 +312,31 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	if (load_init(&r.load, s, res->snapshot_id, err))
 		goto out;
 
-	if (!r.folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
+	/* Three threads: the reader (unzip, cut, parse), the hasher, and this one (insert). */
+	if (!folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
 		hashing = true;
-	if (source_walk(path, on_entry, &r, err)) {
-		if (r.stop_already) {
-			res->already = true;
-			rc = 0;
+	if (reader_start(&rd, path, progress, on_skip, &r, err))
+		goto out;
+	struct reader_event *ev;
+	int failed = 0;
+	while ((ev = reader_next(rd)) != NULL) {
+		failed = consume(&r, ev, err);
+		reader_event_free(ev);
+		if (failed) {
+			reader_stop(rd);
+			break;
 		}
+	}
+	int rrc = reader_finish(rd, folder_sha, failed ? NULL : err);
+	rd = NULL;
+	if (r.stop_already) {
+		res->already = true;
+		rc = 0;
 		goto out;
 	}
+	if (failed || rrc)
+		goto out;
+
 	bool any = false;
 	for (int k = KIND_MANIFEST; k < KIND__COUNT; k++)
 		if (k != KIND_MEDIA && r.load.seen[k])
@@ -406,10 +353,8 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 			err_set(err, EXIT_IO, "'%s': %s", path, strerror(job.errnum));
 			goto out;
 		}
-	} else if (r.folder) {
-		unsigned char d[32];
-		sha256_final(&r.folder_hash, d);
-		sha256_hex(d, job.hex);
+	} else {
+		memcpy(job.hex, folder_sha, sizeof(job.hex));
 	}
 	if (settle_snapshot(&r, job.hex, err))
 		goto out;
@@ -419,11 +364,15 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	}
 	check_manifest(&r);
 	res->n = r.load.n;
-	load_release(&r.load);
+	res->conversations = r.load.conversations;
 	if (store_commit(s, err))
 		goto out;
 	rc = 0;
 out:
+	if (rd) {
+		reader_stop(rd);
+		reader_finish(rd, NULL, NULL);
+	}
 	if (hashing)
 		pthread_join(hasher, NULL);
 	if (rc || res->already)

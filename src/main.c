@@ -7,6 +7,7 @@
 #include "version.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -50,6 +51,8 @@ int main(int argc, char **argv)
 {
 	/* Everything dmaudit creates (database, journal, reports) is the owner's alone. */
 	umask(077);
+	/* A file size limit must fail a write (exit 3), not kill the process. */
+	signal(SIGXFSZ, SIG_IGN);
 
 	if (argc < 2) {
 		usage(stderr);

@@ -245,7 +245,7 @@ class World:
             cust[order[(j * 5 + 1) % len(cust)]]["canned"] = True
         if self.cutoff_ms:
             early = [c for c in cust if c["start"] < self.cutoff_ms - 3 * DAY]
-            for c in early[:max(3, len(early) // 200)]:
+            for c in early[:max(8, len(early) // 100)]:
                 c["delete_one"] = True
         # one 1:1 conversation per person
         self.convs = []

@@ -68,6 +68,7 @@ void load_release(struct load *l)
 {
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(l->st[i]);
+	free(l->conv_seen);
 	for (size_t i = 0; i < l->nmanifest; i++)
 		free(l->manifest[i].file);
 	free(l->manifest);
@@ -194,6 +195,38 @@ static int add_account(struct load *l, int64_t id, const char *handle, const cha
 
 /* ---- direct messages ---- */
 
+/* Count a 1:1 conversation id once, however many chunks and parts carry it. */
+static void note_conversation(struct load *l, const char *conv)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)conv; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	h |= 1; /* 0 marks an empty slot */
+	if ((size_t)l->conversations * 2 >= l->conv_cap) {
+		size_t cap = l->conv_cap ? l->conv_cap * 2 : 1024;
+		uint64_t *t = xcalloc(cap, sizeof(*t));
+		for (size_t i = 0; i < l->conv_cap; i++) {
+			if (!l->conv_seen[i])
+				continue;
+			size_t j = (size_t)l->conv_seen[i] & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = l->conv_seen[i];
+		}
+		free(l->conv_seen);
+		l->conv_seen = t;
+		l->conv_cap = cap;
+	}
+	size_t j = (size_t)h & (l->conv_cap - 1);
+	while (l->conv_seen[j]) {
+		if (l->conv_seen[j] == h)
+			return;
+		j = (j + 1) & (l->conv_cap - 1);
+	}
+	l->conv_seen[j] = h;
+	l->conversations++;
+}
+
 /* Narrow the owner candidates with a 1:1 conversation id "a-b". */
 static void infer_owner(struct load *l, const char *conv)
 {
@@ -226,23 +259,33 @@ static int load_message(struct load *l, const char *conv, bool group, json_t *m,
 			struct err *err)
 {
 	int64_t id, sender, recipient = 0, created;
-	char what[96];
-	snprintf(what, sizeof(what), "a message of conversation %.40s", conv);
-	if (need_id(m, "id", &id, what, err))
-		return -1;
-	snprintf(what, sizeof(what), "message %lld", (long long)id);
-	if (need_id(m, "senderId", &sender, what, err) ||
-	    need_time(m, "createdAt", &created, what, err))
-		return -1;
+	const char *when = jstr(m, "createdAt");
+	int r_id = jid(m, "id", &id), r_sender = jid(m, "senderId", &sender);
 	int has_recipient = jid(m, "recipientId", &recipient);
-	if (has_recipient < 0)
-		return err_set(err, EXIT_INPUT, "%s: 'recipientId' is not a decimal id", what);
+
+	/* The error text is built only on failure: this runs for every message. */
+	if (r_id != 1 || r_sender != 1 || !when || !time_parse(when, &created) ||
+	    has_recipient < 0) {
+		char what[96];
+		if (r_id != 1)
+			snprintf(what, sizeof(what), "a message of conversation %.40s", conv);
+		else
+			snprintf(what, sizeof(what), "message %lld", (long long)id);
+		if (r_id != 1)
+			return need_id(m, "id", &id, what, err);
+		if (r_sender != 1)
+			return need_id(m, "senderId", &sender, what, err);
+		if (has_recipient < 0)
+			return err_set(err, EXIT_INPUT, "%s: 'recipientId' is not a decimal id", what);
+		return need_time(m, "createdAt", &created, what, err);
+	}
 	if (group || recipient == 0)
 		has_recipient = 0;
 
 	json_t *text = json_object_get(m, "text");
 	if (text && !json_is_string(text) && !json_is_null(text))
-		return err_set(err, EXIT_INPUT, "%s: 'text' is not a string", what);
+		return err_set(err, EXIT_INPUT, "message %lld: 'text' is not a string",
+			       (long long)id);
 	buf_reset(&l->scratch);
 	if (json_is_string(text))
 		html_unescape(&l->scratch, json_string_value(text), json_string_length(text));
@@ -254,11 +297,11 @@ static int load_message(struct load *l, const char *conv, bool group, json_t *m,
 
 	sqlite3_stmt *st = l->st[S_MSG];
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, conv, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, sender);
 	bind_id_or_null(st, 4, recipient, has_recipient == 1);
 	sqlite3_bind_int64(st, 5, created);
-	sqlite3_bind_text(st, 6, l->scratch.s, (int)l->scratch.len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, l->scratch.s, (int)l->scratch.len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, welcome ? "welcome" : "message", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, (int64_t)nmedia);
 	sqlite3_bind_int64(st, 9, (int64_t)nurls);
@@ -416,8 +459,10 @@ static int load_conversation(struct load *l, json_t *elem, bool group, struct er
 	if (msgs && !json_is_array(msgs))
 		return err_set(err, EXIT_INPUT, "conversation %.40s: 'messages' is not an array",
 			       conv);
-	if (!group)
+	if (!group) {
 		infer_owner(l, conv);
+		note_conversation(l, conv);
+	}
 
 	sqlite3_stmt *st = l->st[S_CONV];
 	sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);

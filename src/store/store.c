@@ -17,17 +17,34 @@ static const char indexes_sql[] =
 #include "indexes_sql.h"
 	;
 
+/* A hint for the failures a user can do something about. */
+static const char *hint(struct store *s)
+{
+	switch (s->db ? sqlite3_errcode(s->db) : SQLITE_CANTOPEN) {
+	case SQLITE_FULL:
+	case SQLITE_IOERR: return " (is the disk full, or the file too large?)";
+	case SQLITE_READONLY: return " (the database or its folder is read-only)";
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return " (another dmaudit is writing to it)";
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: return " (the file is damaged or not a database)";
+	default: return "";
+	}
+}
+
 int store_fail(struct store *s, struct err *err, const char *what)
 {
 	const char *m = s->db ? sqlite3_errmsg(s->db) : "cannot open";
-	return err_set(err, EXIT_IO, "'%s': %s: %s", s->path ? s->path : "database", what, m);
+	return err_set(err, EXIT_IO, "'%s': %s: %s%s", s->path ? s->path : "database", what, m,
+		       hint(s));
 }
 
 int store_exec(struct store *s, const char *sql, struct err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		err_set(err, EXIT_IO, "'%s': %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+		err_set(err, EXIT_IO, "'%s': %s%s", s->path, msg ? msg : sqlite3_errmsg(s->db),
+			hint(s));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -151,24 +168,27 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 	s->path = xstrdup(path);
 	s->created = false;
 	if (stat(path, &st) != 0) {
-		if (errno != ENOENT || mode == STORE_READ)
-			return err_set(err, EXIT_IO, "'%s': cannot open the database: %s%s", path,
-				       strerror(errno),
-				       errno == ENOENT ? " (run 'dmaudit ingest' first)" : "");
+		if (errno != ENOENT || mode == STORE_READ) {
+			err_set(err, EXIT_IO, "'%s': cannot open the database: %s%s", path,
+				strerror(errno), errno == ENOENT ? " (run 'dmaudit ingest' first)" : "");
+			goto fail;
+		}
 		/* Create it ourselves so that it is 0600 from its first byte. */
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0)
-			return err_set(err, EXIT_IO, "'%s': cannot create the database: %s", path,
-				       strerror(errno));
+		if (fd < 0) {
+			err_set(err, EXIT_IO, "'%s': cannot create the database: %s", path,
+				strerror(errno));
+			goto fail;
+		}
 		close(fd);
 		s->created = true;
 	} else if (S_ISDIR(st.st_mode)) {
-		return err_set(err, EXIT_IO, "'%s': is a folder, not a database file", path);
+		err_set(err, EXIT_IO, "'%s': is a folder, not a database file", path);
+		goto fail;
 	}
 	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_fail(s, err, "cannot open the database");
-		store_close(s, true);
-		return -1;
+		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
 	sqlite3_extended_result_codes(s->db, 0);

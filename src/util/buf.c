@@ -2,6 +2,7 @@
 #include "xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 char buf_empty[1];

@@ -1,0 +1,21 @@
+/*
+ * utf8: validation and repair of UTF-8 text from the archive.
+ *
+ * jansson refuses invalid UTF-8, and one stray byte should not cost a user
+ * their whole archive: elements are checked first, and invalid sequences are
+ * replaced with U+FFFD (the ingest warns how many).
+ */
+#ifndef DMAUDIT_UTF8_H
+#define DMAUDIT_UTF8_H
+
+#include "buf.h"
+
+#include <stddef.h>
+
+/* Length of the longest valid UTF-8 prefix of s[0..n) (n when all valid). */
+size_t utf8_valid_prefix(const char *s, size_t n);
+
+/* Append s to out with each invalid sequence replaced by U+FFFD; returns how many. */
+size_t utf8_repair(const char *s, size_t n, struct buf *out);
+
+#endif

@@ -1,0 +1,291 @@
+/*
+ * validate: checksums and tables that turn a candidate into a finding.
+ * Tables are static and sorted by hand; nothing here allocates.
+ */
+#include "pii_check.h"
+
+#include <string.h>
+
+bool pii_luhn(const char *d, size_t n)
+{
+	unsigned sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned v = (unsigned)(d[n - 1 - i] - '0');
+		if (v > 9)
+			return false;
+		if (i & 1) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+	}
+	return n > 0 && sum % 10 == 0;
+}
+
+static unsigned prefix(const char *d, size_t n, size_t k)
+{
+	unsigned v = 0;
+	for (size_t i = 0; i < k && i < n; i++)
+		v = v * 10 + (unsigned)(d[i] - '0');
+	return v;
+}
+
+bool pii_card_iin(const char *d, size_t n)
+{
+	unsigned p1 = prefix(d, n, 1), p2 = prefix(d, n, 2), p3 = prefix(d, n, 3);
+	unsigned p4 = prefix(d, n, 4), p6 = prefix(d, n, 6);
+	if (n < 12 || n > 19)
+		return false;
+	if (p1 == 4)                                   /* Visa */
+		return n == 13 || n == 16 || n == 19;
+	if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720))
+		return n == 16;                        /* Mastercard, 2-series since 2017 */
+	if (p4 >= 2200 && p4 <= 2204)                  /* Mir */
+		return n >= 16;
+	if (p2 == 34 || p2 == 37)                      /* American Express */
+		return n == 15;
+	if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65 ||
+	    (p6 >= 622126 && p6 <= 622925))
+		return n >= 16;                        /* Discover */
+	if (p4 >= 3528 && p4 <= 3589)                  /* JCB */
+		return n >= 16;
+	if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39)
+		return n >= 14;                        /* Diners Club */
+	if (p2 == 62)                                  /* UnionPay */
+		return n >= 16;
+	if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67)
+		return n >= 12;                        /* Maestro */
+	return false;
+}
+
+bool pii_card_valid(const char *d, size_t n)
+{
+	return pii_card_iin(d, n) && pii_luhn(d, n) && !pii_degenerate(d, n);
+}
+
+/* SWIFT's IBAN registry: country and total length. */
+static const struct { char cc[3]; unsigned char len; } iban_len[] = {
+	{"AD", 24}, {"AE", 23}, {"AL", 28}, {"AT", 20}, {"AZ", 28}, {"BA", 20}, {"BE", 16},
+	{"BG", 22}, {"BH", 22}, {"BI", 27}, {"BR", 29}, {"BY", 28}, {"CH", 21}, {"CR", 22},
+	{"CY", 28}, {"CZ", 24}, {"DE", 22}, {"DJ", 27}, {"DK", 18}, {"DO", 28}, {"EE", 20},
+	{"EG", 29}, {"ES", 24}, {"FI", 18}, {"FK", 18}, {"FO", 18}, {"FR", 27}, {"GB", 22},
+	{"GE", 22}, {"GI", 23}, {"GL", 18}, {"GR", 27}, {"GT", 28}, {"HN", 28}, {"HR", 21},
+	{"HU", 28}, {"IE", 22}, {"IL", 23}, {"IQ", 23}, {"IS", 26}, {"IT", 27}, {"JO", 30},
+	{"KW", 30}, {"KZ", 20}, {"LB", 28}, {"LC", 32}, {"LI", 21}, {"LT", 20}, {"LU", 20},
+	{"LV", 21}, {"LY", 25}, {"MC", 27}, {"MD", 24}, {"ME", 22}, {"MK", 19}, {"MN", 20},
+	{"MR", 27}, {"MT", 31}, {"MU", 30}, {"NI", 28}, {"NL", 18}, {"NO", 15}, {"OM", 23},
+	{"PK", 24}, {"PL", 28}, {"PS", 29}, {"PT", 25}, {"QA", 29}, {"RO", 24}, {"RS", 22},
+	{"RU", 33}, {"SA", 24}, {"SC", 31}, {"SD", 18}, {"SE", 24}, {"SI", 19}, {"SK", 24},
+	{"SM", 27}, {"SO", 23}, {"ST", 25}, {"SV", 28}, {"TL", 23}, {"TN", 24}, {"TR", 26},
+	{"UA", 29}, {"VA", 22}, {"VG", 24}, {"XK", 20}, {"YE", 30},
+};
+
+int pii_iban_length(const char *cc)
+{
+	size_t lo = 0, hi = sizeof(iban_len) / sizeof(iban_len[0]);
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(iban_len[mid].cc, cc, 2);
+		if (!c)
+			return iban_len[mid].len;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int alnum_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10;
+	return -1;
+}
+
+bool pii_iban_valid(const char *s, size_t n)
+{
+	if (n < 15 || n > 34 || (int)n != pii_iban_length(s))
+		return false;
+	if (s[2] < '0' || s[2] > '9' || s[3] < '0' || s[3] > '9')
+		return false;
+	/* mod 97 of the number read from s[4..] then s[0..4), letters as 10..35 */
+	unsigned rem = 0;
+	for (size_t k = 0; k < n; k++) {
+		int v = alnum_value(s[(k + 4) % n]);
+		if (v < 0)
+			return false;
+		rem = v >= 10 ? (rem * 100 + (unsigned)v) % 97 : (rem * 10 + (unsigned)v) % 97;
+	}
+	return rem == 1;
+}
+
+bool pii_ssn_valid(const char *d)
+{
+	unsigned area = prefix(d, 9, 3), group = prefix(d + 3, 6, 2), serial = prefix(d + 5, 4, 4);
+	if (area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0)
+		return false;
+	if (!memcmp(d, "078051120", 9) || !memcmp(d, "219099999", 9) ||
+	    !memcmp(d, "123456789", 9) || !memcmp(d, "987654321", 9))
+		return false;
+	return !pii_degenerate(d, 9);
+}
+
+/*
+ * Country calling codes (ITU-T E.164) with the national number lengths in
+ * use, after libphonenumber's metadata, rounded to a range. Codes are prefix
+ * free, so the first that matches is the one.
+ */
+static const struct { const char *cc; unsigned char min, max; } e164[] = {
+	{"1", 10, 10}, {"7", 10, 10}, {"20", 8, 10}, {"27", 9, 9}, {"30", 10, 10},
+	{"31", 9, 9}, {"32", 8, 9}, {"33", 9, 9}, {"34", 9, 9}, {"36", 8, 9}, {"39", 6, 11},
+	{"40", 9, 9}, {"41", 9, 9}, {"43", 7, 13}, {"44", 9, 10}, {"45", 8, 8}, {"46", 7, 10},
+	{"47", 8, 8}, {"48", 9, 9}, {"49", 6, 13}, {"51", 8, 9}, {"52", 10, 10}, {"53", 8, 8},
+	{"54", 10, 11}, {"55", 10, 11}, {"56", 9, 9}, {"57", 10, 10}, {"58", 10, 10},
+	{"60", 8, 10}, {"61", 9, 9}, {"62", 8, 12}, {"63", 8, 10}, {"64", 8, 10}, {"65", 8, 8},
+	{"66", 8, 9}, {"81", 9, 10}, {"82", 8, 10}, {"84", 9, 10}, {"86", 10, 11}, {"90", 10, 10},
+	{"91", 10, 10}, {"92", 9, 10}, {"93", 9, 9}, {"94", 9, 9}, {"95", 7, 10}, {"98", 10, 10},
+	{"211", 9, 9}, {"212", 9, 9}, {"213", 8, 9}, {"216", 8, 8}, {"218", 9, 9}, {"220", 7, 7},
+	{"221", 9, 9}, {"222", 8, 8}, {"223", 8, 8}, {"224", 8, 9}, {"225", 8, 10}, {"226", 8, 8},
+	{"227", 8, 8}, {"228", 8, 8}, {"229", 8, 8}, {"230", 7, 8}, {"231", 7, 9}, {"232", 8, 8},
+	{"233", 9, 9}, {"234", 8, 10}, {"235", 8, 8}, {"236", 8, 8}, {"237", 8, 9}, {"238", 7, 7},
+	{"239", 7, 7}, {"240", 9, 9}, {"241", 7, 8}, {"242", 9, 9}, {"243", 9, 9}, {"244", 9, 9},
+	{"245", 7, 9}, {"246", 7, 7}, {"248", 7, 7}, {"249", 9, 9}, {"250", 9, 9}, {"251", 9, 9},
+	{"252", 7, 9}, {"253", 8, 8}, {"254", 9, 10}, {"255", 9, 9}, {"256", 9, 9}, {"257", 8, 8},
+	{"258", 8, 9}, {"260", 9, 9}, {"261", 9, 9}, {"262", 9, 9}, {"263", 9, 10}, {"264", 8, 9},
+	{"265", 7, 9}, {"266", 8, 8}, {"267", 7, 8}, {"268", 8, 8}, {"269", 7, 7}, {"290", 4, 5},
+	{"291", 7, 7}, {"297", 7, 7}, {"298", 6, 6}, {"299", 6, 6}, {"350", 8, 8}, {"351", 9, 9},
+	{"352", 6, 11}, {"353", 7, 9}, {"354", 7, 9}, {"355", 8, 9}, {"356", 8, 8}, {"357", 8, 8},
+	{"358", 6, 12}, {"359", 8, 9}, {"370", 8, 8}, {"371", 8, 8}, {"372", 7, 8}, {"373", 8, 8},
+	{"374", 8, 8}, {"375", 9, 10}, {"376", 6, 9}, {"377", 8, 9}, {"378", 6, 10}, {"380", 9, 9},
+	{"381", 8, 12}, {"382", 8, 9}, {"383", 8, 9}, {"385", 8, 9}, {"386", 8, 8}, {"387", 8, 9},
+	{"389", 8, 8}, {"420", 9, 9}, {"421", 9, 9}, {"423", 7, 9}, {"500", 5, 5}, {"501", 7, 7},
+	{"502", 8, 8}, {"503", 8, 8}, {"504", 8, 8}, {"505", 8, 8}, {"506", 8, 8}, {"507", 7, 8},
+	{"508", 6, 6}, {"509", 8, 8}, {"590", 9, 9}, {"591", 8, 8}, {"592", 7, 7}, {"593", 8, 9},
+	{"594", 9, 9}, {"595", 9, 9}, {"596", 9, 9}, {"597", 6, 7}, {"598", 8, 8}, {"599", 7, 8},
+	{"670", 7, 8}, {"672", 6, 6}, {"673", 7, 7}, {"674", 7, 7}, {"675", 7, 8}, {"676", 5, 7},
+	{"677", 5, 7}, {"678", 5, 7}, {"679", 7, 7}, {"680", 7, 7}, {"681", 6, 6}, {"682", 5, 5},
+	{"683", 4, 4}, {"685", 5, 7}, {"686", 5, 8}, {"687", 6, 6}, {"688", 5, 6}, {"689", 6, 8},
+	{"690", 4, 4}, {"691", 7, 7}, {"692", 7, 7}, {"850", 8, 10}, {"852", 8, 8}, {"853", 8, 8},
+	{"855", 8, 9}, {"856", 8, 10}, {"880", 10, 10}, {"886", 8, 9}, {"960", 7, 7},
+	{"961", 7, 8}, {"962", 8, 9}, {"963", 8, 9}, {"964", 10, 10}, {"965", 8, 8},
+	{"966", 9, 9}, {"967", 7, 9}, {"968", 8, 8}, {"970", 9, 9}, {"971", 8, 9}, {"972", 8, 9},
+	{"973", 8, 8}, {"974", 8, 8}, {"975", 7, 8}, {"976", 8, 8}, {"977", 8, 10}, {"992", 9, 9},
+	{"993", 8, 8}, {"994", 9, 9}, {"995", 9, 9}, {"996", 9, 9}, {"998", 9, 9},
+};
+
+int pii_e164_cc(const char *d, size_t n, int *minlen, int *maxlen)
+{
+	for (size_t i = 0; i < sizeof(e164) / sizeof(e164[0]); i++) {
+		size_t k = strlen(e164[i].cc);
+		if (k <= n && !memcmp(d, e164[i].cc, k)) {
+			*minlen = e164[i].min;
+			*maxlen = e164[i].max;
+			return (int)k;
+		}
+	}
+	return 0;
+}
+
+bool pii_nino_valid(const char *s, size_t n)
+{
+	static const char *const bad_prefix[] = { "BG", "GB", "KN", "NK", "NT", "TN", "ZZ" };
+	if (n != 9)
+		return false;
+	for (int i = 0; i < 2; i++)
+		if (s[i] < 'A' || s[i] > 'Z' || strchr("DFIQUV", s[i]))
+			return false;
+	if (s[1] == 'O')
+		return false;
+	for (int i = 2; i < 8; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	if (s[8] < 'A' || s[8] > 'D')
+		return false;
+	for (size_t i = 0; i < sizeof(bad_prefix) / sizeof(bad_prefix[0]); i++)
+		if (!memcmp(s, bad_prefix[i], 2))
+			return false;
+	return true;
+}
+
+bool pii_dni_valid(const char *s, size_t n)
+{
+	static const char letters[] = "TRWAGMYFPDXBNJZSQVHLCKE";
+	unsigned long v = 0;
+	size_t i = 0;
+	if (n != 9)
+		return false;
+	if (s[0] == 'X' || s[0] == 'Y' || s[0] == 'Z') {   /* NIE: the letter stands for 0/1/2 */
+		v = (unsigned long)(s[0] - 'X');
+		i = 1;
+	}
+	for (; i < 8; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	}
+	char c = s[8];
+	if (c >= 'a' && c <= 'z')
+		c = (char)(c - 'a' + 'A');
+	return letters[v % 23] == c;
+}
+
+bool pii_date_valid(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return false;
+	return true;
+}
+
+/* Month names and abbreviations, lower case; sorted is not needed: 60 entries
+ * are compared only after a number or a date-like word. */
+static const struct { const char *w; unsigned char m; } months[] = {
+	{"january", 1}, {"jan", 1}, {"enero", 1}, {"janvier", 1}, {"januar", 1}, {"gennaio", 1},
+	{"janeiro", 1}, {"ene", 1}, {"janv", 1}, {"jänner", 1},
+	{"february", 2}, {"feb", 2}, {"febrero", 2}, {"février", 2}, {"fevrier", 2},
+	{"februar", 2}, {"febbraio", 2}, {"fevereiro", 2}, {"févr", 2}, {"fev", 2},
+	{"march", 3}, {"mar", 3}, {"marzo", 3}, {"mars", 3}, {"märz", 3}, {"marz", 3}, {"março", 3},
+	{"april", 4}, {"apr", 4}, {"abril", 4}, {"avril", 4}, {"aprile", 4}, {"abr", 4}, {"avr", 4},
+	{"may", 5}, {"mayo", 5}, {"mai", 5}, {"maggio", 5}, {"maio", 5},
+	{"june", 6}, {"jun", 6}, {"junio", 6}, {"juin", 6}, {"juni", 6}, {"giugno", 6}, {"junho", 6},
+	{"july", 7}, {"jul", 7}, {"julio", 7}, {"juillet", 7}, {"juli", 7}, {"luglio", 7},
+	{"julho", 7}, {"juil", 7},
+	{"august", 8}, {"aug", 8}, {"agosto", 8}, {"août", 8}, {"aout", 8},
+	{"september", 9}, {"sep", 9}, {"sept", 9}, {"septiembre", 9}, {"septembre", 9},
+	{"settembre", 9}, {"setembro", 9},
+	{"october", 10}, {"oct", 10}, {"octubre", 10}, {"octobre", 10}, {"oktober", 10},
+	{"ottobre", 10}, {"outubro", 10}, {"okt", 10},
+	{"november", 11}, {"nov", 11}, {"noviembre", 11}, {"novembre", 11}, {"novembro", 11},
+	{"december", 12}, {"dec", 12}, {"diciembre", 12}, {"décembre", 12}, {"decembre", 12},
+	{"dezember", 12}, {"dicembre", 12}, {"dezembro", 12}, {"dic", 12}, {"dez", 12},
+	{"déc", 12},
+};
+
+int pii_month(const char *w, size_t n)
+{
+	if (n < 3 || n > 11)
+		return 0;
+	for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
+		if (strlen(months[i].w) == n && !memcmp(months[i].w, w, n))
+			return months[i].m;
+	return 0;
+}
+
+bool pii_degenerate(const char *d, size_t n)
+{
+	bool same = true, up = true, down = true;
+	for (size_t i = 1; i < n; i++) {
+		same = same && d[i] == d[0];
+		up = up && d[i] == (d[i - 1] == '9' ? '0' : d[i - 1] + 1);
+		down = down && d[i] == (d[i - 1] == '0' ? '9' : d[i - 1] - 1);
+	}
+	return n > 1 && (same || up || down);
+}

@@ -1,0 +1,151 @@
+/*
+ * tone: one pass over the words of a message, sentence by sentence.
+ * Name-calling nouns (idiot, moron, loser) count unless the writer calls
+ * themself one ("I'm such an idiot"); insulting adjectives and profanity
+ * (stupid, crap, damn) count only in a sentence that addresses someone;
+ * a few fixed phrases of contempt ("shut up", "get lost", "nobody cares")
+ * count alone.
+ */
+#include "tone.h"
+
+#include <string.h>
+
+enum { W_NOUN = 1, W_ADJ = 2, W_YOU = 4, W_SELF = 8 };
+
+static const struct { const char *w; int cls; } lex[] = {
+	/* name-calling nouns */
+	{"idiot", W_NOUN}, {"idiots", W_NOUN}, {"moron", W_NOUN}, {"morons", W_NOUN},
+	{"loser", W_NOUN}, {"losers", W_NOUN}, {"clown", W_NOUN}, {"clowns", W_NOUN},
+	{"imbecile", W_NOUN}, {"cretin", W_NOUN}, {"jerk", W_NOUN}, {"asshole", W_NOUN},
+	{"arsehole", W_NOUN}, {"dumbass", W_NOUN}, {"bastard", W_NOUN}, {"bitch", W_NOUN},
+	{"dickhead", W_NOUN}, {"twat", W_NOUN}, {"wanker", W_NOUN}, {"prick", W_NOUN},
+	{"numpty", W_NOUN}, {"muppet", W_NOUN}, {"halfwit", W_NOUN}, {"dimwit", W_NOUN},
+	{"idiota", W_NOUN}, {"imbécil", W_NOUN}, {"gilipollas", W_NOUN}, {"pendejo", W_NOUN},
+	{"subnormal", W_NOUN}, {"payaso", W_NOUN}, {"imbécile", W_NOUN}, {"crétin", W_NOUN},
+	{"connard", W_NOUN}, {"connasse", W_NOUN}, {"abruti", W_NOUN}, {"vollidiot", W_NOUN},
+	{"trottel", W_NOUN}, {"depp", W_NOUN}, {"arschloch", W_NOUN}, {"idiotin", W_NOUN},
+	{"cretino", W_NOUN}, {"stronzo", W_NOUN},
+	/* insulting adjectives and profanity: only when someone is addressed */
+	{"stupid", W_ADJ}, {"dumb", W_ADJ}, {"pathetic", W_ADJ}, {"useless", W_ADJ},
+	{"crap", W_ADJ}, {"crappy", W_ADJ}, {"shit", W_ADJ}, {"shitty", W_ADJ},
+	{"garbage", W_ADJ}, {"trash", W_ADJ}, {"damn", W_ADJ}, {"fucking", W_ADJ},
+	{"fuck", W_ADJ}, {"bullshit", W_ADJ}, {"ridiculous", W_ADJ}, {"incompetent", W_ADJ},
+	{"clueless", W_ADJ}, {"brainless", W_ADJ}, {"ignorant", W_ADJ}, {"whining", W_ADJ},
+	{"estúpido", W_ADJ}, {"estúpida", W_ADJ}, {"tonto", W_ADJ}, {"tonta", W_ADJ},
+	{"mierda", W_ADJ}, {"inútil", W_ADJ}, {"stupide", W_ADJ}, {"débile", W_ADJ},
+	{"merde", W_ADJ}, {"nul", W_ADJ}, {"nulle", W_ADJ}, {"dumm", W_ADJ}, {"blöd", W_ADJ},
+	{"blöde", W_ADJ}, {"scheiße", W_ADJ}, {"scheisse", W_ADJ}, {"scheiß", W_ADJ},
+	/* the person addressed */
+	{"you", W_YOU}, {"your", W_YOU}, {"you're", W_YOU}, {"youre", W_YOU}, {"u", W_YOU},
+	{"ur", W_YOU}, {"yourself", W_YOU}, {"ya", W_YOU}, {"tu", W_YOU}, {"tú", W_YOU},
+	{"te", W_YOU}, {"usted", W_YOU}, {"eres", W_YOU}, {"toi", W_YOU}, {"vous", W_YOU},
+	{"ton", W_YOU}, {"ta", W_YOU}, {"tes", W_YOU}, {"du", W_YOU}, {"dich", W_YOU},
+	{"dir", W_YOU}, {"dein", W_YOU}, {"deine", W_YOU}, {"bist", W_YOU}, {"sei", W_YOU},
+	/* the writer speaking of themself */
+	{"i", W_SELF}, {"i'm", W_SELF}, {"im", W_SELF}, {"me", W_SELF}, {"myself", W_SELF},
+	{"we're", W_SELF}, {"soy", W_SELF}, {"suis", W_SELF}, {"bin", W_SELF},
+};
+
+/* Phrases of contempt, matched on consecutive lower-case words. */
+static const char *const phrases[][3] = {
+	{"shut", "up", NULL}, {"get", "lost", NULL}, {"nobody", "cares", NULL},
+	{"no", "one", "cares"}, {"who", "cares", NULL}, {"screw", "you", NULL},
+	{"piss", "off", NULL}, {"fuck", "off", NULL}, {"wasting", "our", "time"},
+	{"wasting", "my", "time"}, {"learn", "to", "read"}, {"are", "you", "blind"},
+	{"go", "away", NULL}, {"grow", "up", NULL}, {"cállate", NULL, NULL},
+	{"cierra", "el", "pico"}, {"ta", "gueule", NULL}, {"dégage", NULL, NULL},
+	{"casse-toi", NULL, NULL}, {"halt", "die", "klappe"}, {"verpiss", "dich", NULL},
+	{"hau", "ab", NULL},
+};
+
+static int lex_class(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof(lex) / sizeof(lex[0]); i++)
+		if (!strncmp(lex[i].w, w, n) && lex[i].w[n] == '\0')
+			return lex[i].cls;
+	return 0;
+}
+
+static bool word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
+	       c == '-';
+}
+
+#define KEEP 4   /* words remembered for phrases and "I'm such an …" */
+
+bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
+{
+	char words[KEEP][24];
+	size_t ws[KEEP];
+	int nw = 0;               /* words in the current sentence */
+	bool you = false;         /* the sentence addresses someone */
+	size_t adj_s = 0, adj_e = 0;
+	bool adj = false;
+	size_t i = 0;
+	while (i <= len) {
+		if (i == len || strchr(".!?\n", text[i])) {
+			if (adj && you) {
+				*hit = (struct tone_hit){ adj_s, adj_e, 0.8, "profanity at someone" };
+				return true;
+			}
+			adj = you = false;
+			nw = 0;
+			i++;
+			continue;
+		}
+		if (text[i] == '@') {
+			you = true;   /* a @handle in the sentence is someone addressed */
+			i++;
+			continue;
+		}
+		if (!word_byte((unsigned char)text[i])) {
+			i++;
+			continue;
+		}
+		size_t s = i;
+		while (i < len && word_byte((unsigned char)text[i]))
+			i++;
+		size_t n = i - s;
+		if (n >= 24)
+			continue;
+		char w[24];
+		for (size_t k = 0; k < n; k++)
+			w[k] = (text[s + k] >= 'A' && text[s + k] <= 'Z') ? (char)(text[s + k] + 32) : text[s + k];
+		w[n] = '\0';
+		memcpy(words[nw % KEEP], w, n + 1);
+		ws[nw % KEEP] = s;
+		nw++;
+		for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]); p++) {
+			int k = phrases[p][2] ? 3 : phrases[p][1] ? 2 : 1;
+			if (nw < k)
+				continue;
+			bool same = true;
+			for (int j = 0; j < k && same; j++)
+				same = !strcmp(words[(nw - k + j) % KEEP], phrases[p][j]);
+			if (same) {
+				*hit = (struct tone_hit){ ws[(nw - k) % KEEP], i, 0.9, "contempt" };
+				return true;
+			}
+		}
+		int c = lex_class(w, n);
+		if (c & W_YOU)
+			you = true;
+		if (c & W_NOUN) {
+			bool self = false;
+			for (int j = 2; j <= KEEP && j <= nw; j++)
+				self |= (lex_class(words[(nw - j) % KEEP], strlen(words[(nw - j) % KEEP])) &
+					 W_SELF) != 0;
+			if (!self) {
+				*hit = (struct tone_hit){ s, i, 0.9, "name-calling" };
+				return true;
+			}
+		}
+		if ((c & W_ADJ) && !adj) {
+			adj = true;
+			adj_s = s;
+			adj_e = i;
+		}
+	}
+	return false;
+}

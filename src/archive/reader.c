@@ -1,0 +1,284 @@
+#include "reader.h"
+#include "buf.h"
+#include "exitcode.h"
+#include "jarena.h"
+#include "sha256.h"
+#include "source.h"
+#include "utf8.h"
+#include "xalloc.h"
+#include "ytd.h"
+
+#include <pthread.h>
+#include <string.h>
+
+struct reader {
+	char *path;
+	bool folder;
+	reader_progress_fn progress;
+	reader_warn_fn warn;
+	void *ctx;
+	pthread_t thread;
+
+	pthread_mutex_t mu;
+	pthread_cond_t can_put, can_get;
+	struct reader_event *head, *tail;
+	size_t queued, queued_bytes;
+	bool stop;       /* the consumer wants no more */
+	bool consumer_waits, producer_waits; /* wake the other side only when it sleeps */
+	bool done;       /* the thread has pushed its last event */
+
+	/* the reader thread's own state */
+	int rc;
+	struct err err;
+	struct sha256 hash;
+	struct buf fixed;
+	enum data_kind kind;
+	int64_t elements, repaired;
+	unsigned tick;
+};
+
+static struct reader_event *event_new(enum reader_event_type type, enum data_kind kind,
+				      const char *path)
+{
+	struct reader_event *e = xcalloc(1, sizeof(*e));
+	e->type = type;
+	e->kind = kind;
+	e->path = path ? xstrdup(path) : NULL;
+	return e;
+}
+
+void reader_event_free(struct reader_event *e)
+{
+	if (!e)
+		return;
+	if (e->arena)
+		jarena_free(e->arena); /* the tree lives in it: no json_decref */
+	else
+		json_decref(e->json);
+	free(e->path);
+	free(e);
+}
+
+/* Queue an event; false when the consumer asked to stop (the event is freed). */
+static bool push(struct reader *r, struct reader_event *e)
+{
+	pthread_mutex_lock(&r->mu);
+	while (!r->stop && r->queued > 0 &&
+	       (r->queued >= READER_QUEUE_EVENTS || r->queued_bytes + e->cost > READER_QUEUE_BYTES)) {
+		r->producer_waits = true;
+		pthread_cond_wait(&r->can_put, &r->mu);
+		r->producer_waits = false;
+	}
+	bool stop = r->stop;
+	if (!stop) {
+		if (r->tail)
+			r->tail->next = e;
+		else
+			r->head = e;
+		r->tail = e;
+		r->queued++;
+		r->queued_bytes += e->cost;
+		if (r->consumer_waits)
+			pthread_cond_signal(&r->can_get);
+	}
+	pthread_mutex_unlock(&r->mu);
+	if (stop)
+		reader_event_free(e);
+	return !stop;
+}
+
+static int stopped(struct err *err)
+{
+	return err_set(err, EXIT_OK, "stopped");
+}
+
+static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
+		      struct err *err)
+{
+	struct reader *r = ctx;
+	json_error_t jerr;
+	if (utf8_valid_prefix(json, len) != len) {
+		buf_reset(&r->fixed);
+		r->repaired += (int64_t)utf8_repair(json, len, &r->fixed);
+		json = r->fixed.s;
+		len = r->fixed.len;
+	}
+	struct jarena *arena = jarena_new();
+	jarena_use(arena);
+	json_t *j = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
+	jarena_use(NULL);
+	if (!j) {
+		jarena_free(arena);
+		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
+			       index + 1, (unsigned long long)(offset + (uint64_t)jerr.position),
+			       jerr.text);
+	}
+	struct reader_event *e = event_new(READER_ELEMENT, r->kind, NULL);
+	e->json = j;
+	e->arena = arena;
+	e->index = index;
+	e->offset = offset;
+	e->cost = len;
+	r->elements++;
+	return push(r, e) ? 0 : stopped(err);
+}
+
+static int read_file(struct reader *r, struct source *src, const struct source_entry *se,
+		     enum data_kind kind, struct err *err)
+{
+	struct ytd_reader yr;
+	const char *p;
+	size_t n;
+	int got, rc = 0;
+
+	if (!push(r, event_new(READER_FILE, kind, se->path)))
+		return stopped(err);
+	r->kind = kind;
+	r->elements = r->repaired = 0;
+	if (r->folder)
+		sha256_update(&r->hash, se->path, strlen(se->path) + 1);
+	ytd_init(&yr, on_element, r);
+	while ((got = source_read(src, &p, &n, err)) == 1) {
+		if (r->folder)
+			sha256_update(&r->hash, p, n);
+		if (ytd_feed(&yr, p, n, err)) {
+			rc = -1;
+			break;
+		}
+		if (r->progress && (++r->tick & 7) == 0) {
+			uint64_t done, total;
+			source_progress(src, &done, &total);
+			r->progress(r->ctx, done, total);
+		}
+	}
+	if (got < 0)
+		rc = -1;
+	if (!rc && ytd_finish(&yr, err))
+		rc = -1;
+	ytd_release(&yr);
+	if (rc)
+		return -1;
+	struct reader_event *e = event_new(READER_FILE_END, kind, se->path);
+	e->elements = r->elements;
+	e->repaired = r->repaired;
+	return push(r, e) ? 0 : stopped(err);
+}
+
+static int on_entry(void *ctx, struct source *src, const struct source_entry *se, struct err *err)
+{
+	struct reader *r = ctx;
+	int part;
+	enum data_kind kind = classify_path(se->path, &part);
+
+	if (kind == KIND_NONE)
+		return 0;
+	if (se->skip) {
+		if (kind != KIND_MEDIA && r->warn)
+			r->warn(r->ctx, se->path, se->skip);
+		return 0;
+	}
+	if (kind == KIND_MEDIA)
+		return push(r, event_new(READER_MEDIA, kind, se->path)) ? 0 : stopped(err);
+	if (read_file(r, src, se, kind, err)) {
+		if (err->code == EXIT_INPUT)
+			err_prefix(err, "'%s': %s", r->path, se->path);
+		return -1;
+	}
+	return 0;
+}
+
+static void *run(void *arg)
+{
+	struct reader *r = arg;
+	r->rc = source_walk(r->path, on_entry, r, &r->err);
+	pthread_mutex_lock(&r->mu);
+	r->done = true;
+	pthread_cond_broadcast(&r->can_get);
+	pthread_mutex_unlock(&r->mu);
+	return NULL;
+}
+
+int reader_start(struct reader **out, const char *path, reader_progress_fn progress,
+		 reader_warn_fn warn_fn, void *ctx, struct err *err)
+{
+	struct reader *r = xcalloc(1, sizeof(*r));
+	jarena_install();
+	r->path = xstrdup(path);
+	r->folder = source_is_folder(path);
+	r->progress = progress;
+	r->warn = warn_fn;
+	r->ctx = ctx;
+	sha256_init(&r->hash);
+	buf_init(&r->fixed);
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->can_put, NULL);
+	pthread_cond_init(&r->can_get, NULL);
+	if (pthread_create(&r->thread, NULL, run, r) != 0) {
+		free(r->path);
+		free(r);
+		return err_set(err, EXIT_IO, "cannot start a thread");
+	}
+	*out = r;
+	return 0;
+}
+
+struct reader_event *reader_next(struct reader *r)
+{
+	pthread_mutex_lock(&r->mu);
+	while (!r->head && !r->done && !r->stop) {
+		r->consumer_waits = true;
+		pthread_cond_wait(&r->can_get, &r->mu);
+		r->consumer_waits = false;
+	}
+	struct reader_event *e = r->stop ? NULL : r->head;
+	if (e) {
+		r->head = e->next;
+		if (!r->head)
+			r->tail = NULL;
+		r->queued--;
+		r->queued_bytes -= e->cost;
+		e->next = NULL;
+		/* wake the reader once the queue has drained to half, not at every event */
+		if (r->producer_waits && (r->queued <= READER_QUEUE_EVENTS / 2 &&
+					  r->queued_bytes <= READER_QUEUE_BYTES / 2))
+			pthread_cond_signal(&r->can_put);
+	}
+	pthread_mutex_unlock(&r->mu);
+	return e;
+}
+
+void reader_stop(struct reader *r)
+{
+	pthread_mutex_lock(&r->mu);
+	r->stop = true;
+	pthread_cond_broadcast(&r->can_put);
+	pthread_cond_broadcast(&r->can_get);
+	pthread_mutex_unlock(&r->mu);
+}
+
+int reader_finish(struct reader *r, char sha256[65], struct err *err)
+{
+	pthread_join(r->thread, NULL);
+	while (r->head) {
+		struct reader_event *e = r->head;
+		r->head = e->next;
+		reader_event_free(e);
+	}
+	int rc = r->rc;
+	if (rc && r->err.code != EXIT_OK && err)
+		*err = r->err;
+	if (r->stop && r->err.code == EXIT_OK)
+		rc = 0; /* stopped on request: not the reader's failure */
+	if (sha256) {
+		unsigned char d[32];
+		sha256_final(&r->hash, d);
+		sha256_hex(d, sha256);
+	}
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->can_put);
+	pthread_cond_destroy(&r->can_get);
+	buf_release(&r->fixed);
+	free(r->path);
+	free(r);
+	return rc;
+}

@@ -1,0 +1,520 @@
+/*
+ * test_etiquette: pins each definition of the etiquette report on tiny
+ * stores built with SQL in a temporary database: order by createdAt then id
+ * (as integers), floor of milliseconds, medians of even counts, runs, the
+ * cold window's boundary, mentions and replies, links in urls or text,
+ * owner_messages_before_reply and chasing, handoffs, business hours.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "etiquette.h"
+#include "report.h"
+#include "store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OWNER 1
+#define DAY_MS (86400LL * 1000)
+#define T0 1614556800000LL /* 2021-03-01T00:00:00Z, a Monday */
+
+struct fx {
+	char path[64];
+	struct store s;
+	struct report_opts o;
+	struct report_ctx ctx;
+	json_t *r;
+};
+
+static void sql(struct fx *f, const char *fmt, ...)
+{
+	char q[1024];
+	va_list ap;
+	struct err e = ERR_INIT;
+	va_start(ap, fmt);
+	vsnprintf(q, sizeof(q), fmt, ap);
+	va_end(ap);
+	if (store_exec(&f->s, q, &e))
+		fail_msg("%s: %s", q, e.msg);
+}
+
+static struct fx *fx_new(void)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+	struct err e = ERR_INIT;
+	snprintf(f->path, sizeof(f->path), "/tmp/test-etiquette-XXXXXX");
+	int fd = mkstemp(f->path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(f->path);
+	f->s = (struct store)STORE_INIT;
+	assert_int_equal(store_open(&f->s, f->path, STORE_WRITE, &e), 0);
+	sql(f, "INSERT INTO meta VALUES ('owner_id', '%d'), ('owner_handle', 'shop')", OWNER);
+	sql(f, "INSERT INTO snapshot VALUES (1, 'x.zip', 'abc', %lld, 'manifest', 0, %d, 'data', 1, 1)",
+	    T0 + 100 * DAY_MS, OWNER);
+	f->o = (struct report_opts){ false, NULL, -1, -1, 0x3E };
+	return f;
+}
+
+/* counterpart's 1:1 conversation "1-<cp>" */
+static void conv(struct fx *f, int cp)
+{
+	sql(f, "INSERT INTO conversation VALUES ('%d-%d', 'dm', %d, NULL)", OWNER, cp, cp);
+}
+
+static void msg(struct fx *f, int cp, long long id, int sender, long long at, int urls,
+		const char *text)
+{
+	sql(f, "INSERT INTO message (id, conversation_id, sender_id, recipient_id, created_at,"
+	       " text, url_count, snapshot_id) VALUES (%lld, '%d-%d', %d, %d, %lld, '%s', %d, 1)",
+	    id, OWNER, cp, sender, sender == OWNER ? cp : OWNER, at, text, urls);
+}
+
+static void tweet(struct fx *f, long long id, long long at, int reply_to, int mention,
+		  const char *text)
+{
+	if (reply_to)
+		sql(f, "INSERT INTO tweet (id, created_at, text, reply_to_user_id, snapshot_id)"
+		       " VALUES (%lld, %lld, '%s', %d, 1)", id, at, text, reply_to);
+	else
+		sql(f, "INSERT INTO tweet (id, created_at, text, snapshot_id)"
+		       " VALUES (%lld, %lld, '%s', 1)", id, at, text);
+	if (mention)
+		sql(f, "INSERT INTO tweet_mention VALUES (%lld, %d, NULL)", id, mention);
+}
+
+static json_t *run(struct fx *f)
+{
+	struct err e = ERR_INIT;
+	struct err e2 = ERR_INIT;
+	store_build_indexes(&f->s, &e2);
+	assert_int_equal(report_ctx_init(&f->ctx, &f->s, &f->o, &e), 0);
+	f->r = etiquette_analyse(&f->ctx, &e);
+	if (!f->r)
+		fail_msg("analyse: %s", e.msg);
+	return f->r;
+}
+
+static void fx_free(struct fx *f)
+{
+	json_decref(f->r);
+	report_ctx_release(&f->ctx);
+	store_close(&f->s, false);
+	unlink(f->path);
+	free(f);
+}
+
+static json_t *conv_of(struct fx *f, int cp)
+{
+	char id[32];
+	size_t i;
+	json_t *c;
+	snprintf(id, sizeof(id), "%d-%d", OWNER, cp);
+	json_array_foreach(json_object_get(f->r, "conversations"), i, c)
+		if (!strcmp(json_string_value(json_object_get(c, "conversation_id")), id))
+			return c;
+	fail_msg("no conversation %s", id);
+	return NULL;
+}
+
+static json_t *field(struct fx *f, int cp, const char *k)
+{
+	return json_object_get(conv_of(f, cp), k);
+}
+
+static json_int_t ifield(struct fx *f, int cp, const char *k)
+{
+	json_t *v = field(f, cp, k);
+	assert_true(json_is_integer(v));
+	return json_integer_value(v);
+}
+
+static json_int_t total(struct fx *f, const char *k)
+{
+	json_t *v = json_object_get(json_object_get(f->r, "totals"), k);
+	assert_true(json_is_integer(v));
+	return json_integer_value(v);
+}
+
+/* ---- pure helpers ---- */
+
+static void test_seconds_floor(void **state)
+{
+	(void)state;
+	assert_int_equal(etiquette_seconds(1000, 2999), 1);
+	assert_int_equal(etiquette_seconds(1000, 1999), 0);
+	assert_int_equal(etiquette_seconds(1000, 2000), 1);
+	assert_int_equal(etiquette_seconds(2000, 1999), -1); /* floor, not truncation */
+}
+
+static void test_median_even_rounds_down(void **state)
+{
+	(void)state;
+	int64_t a[] = { 2, 1 };
+	assert_int_equal(etiquette_median(a, 2), 1); /* 1.5 -> 1 */
+	int64_t b[] = { 11, 3, 10, 4 };
+	assert_int_equal(etiquette_median(b, 4), 7);
+	int64_t c[] = { 5, 1, 9 };
+	assert_int_equal(etiquette_median(c, 3), 5);
+	int64_t d[] = { 7 };
+	assert_int_equal(etiquette_median(d, 1), 7);
+}
+
+static void test_p90_nearest_rank(void **state)
+{
+	(void)state;
+	int64_t a[10], b[11], c[1] = { 42 };
+	for (int i = 0; i < 10; i++)
+		a[i] = 10 - i;            /* 1..10 */
+	for (int i = 0; i < 11; i++)
+		b[i] = i + 1;             /* 1..11 */
+	assert_int_equal(etiquette_p90(a, 10), 9);   /* ceil(9) = 9th */
+	assert_int_equal(etiquette_p90(b, 11), 10);  /* ceil(9.9) = 10th */
+	assert_int_equal(etiquette_p90(c, 1), 42);
+}
+
+static void test_invites_dm(void **state)
+{
+	(void)state;
+	static const char *const yes[] = {
+		"@ann Sorry to hear that! Please DM us and we'll sort it out.",
+		"@ann We'd love to help, send us a DM with the details.",
+		"@ann Can you DM us?",
+		"@ann Send us a direct message here: https://twitter.com/messages/compose?recipient_id=1",
+		"@ann https://x.com/messages/compose?recipient_id=1",
+		"@ann Could you message us privately so we can check?",
+		"@ann Let's take this to DMs.",
+		"@ann ¡Hola! Envíanos un DM y lo revisamos.",
+		"@ann ENVIANOS UN DM",
+		"@ann Écrivez-nous en message privé, on s'en occupe.",
+		"@ann Envoyez-nous un DM",
+		"@ann Bitte per DM melden.",
+		"@ann Schick uns eine Direktnachricht",
+		"@ann Manda uma mensagem direta, por favor",
+		"@ann DMでお問い合わせください。",
+		"@ann 詳しくはＤＭでご連絡ください。",
+		"@ann ダイレクトメッセージをお送りください",
+		NULL,
+	};
+	static const char *const no[] = {
+		"@ann Thanks for your message, glad you liked it!",
+		"@ann our admin usage stats are up",
+		"@ann the random thought of the day",
+		"Big sale this weekend",
+		NULL,
+	};
+	for (int i = 0; yes[i]; i++)
+		if (!etiquette_invites_dm(yes[i]))
+			fail_msg("should invite: %s", yes[i]);
+	for (int i = 0; no[i]; i++)
+		if (etiquette_invites_dm(no[i]))
+			fail_msg("should not invite: %s", no[i]);
+}
+
+static void test_in_hours(void **state)
+{
+	(void)state;
+	struct report_opts o = { false, NULL, 9, 17, 0x3E };
+	int64_t h = 3600 * 1000;
+	assert_true(etiquette_in_hours(&o, T0 + 9 * h));        /* Monday 09:00 */
+	assert_true(etiquette_in_hours(&o, T0 + 17 * h - 1));   /* 16:59:59.999 */
+	assert_false(etiquette_in_hours(&o, T0 + 17 * h));      /* 17:00 is out */
+	assert_false(etiquette_in_hours(&o, T0 + 8 * h));
+	assert_false(etiquette_in_hours(&o, T0 - 2 * DAY_MS + 10 * h)); /* Saturday */
+	struct report_opts night = { false, NULL, 22, 6, 0x7F };
+	assert_true(etiquette_in_hours(&night, T0 + 23 * h));
+	assert_true(etiquette_in_hours(&night, T0 + 2 * h));
+	assert_false(etiquette_in_hours(&night, T0 + 12 * h));
+}
+
+/* ---- the report on small stores ---- */
+
+static void test_ties_broken_by_integer_id(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	/* same millisecond: id 9 sorts before id 10 as integers ("10" < "9" as text) */
+	conv(f, 2);
+	msg(f, 2, 10, OWNER, T0, 0, "hello");
+	msg(f, 2, 9, 2, T0, 0, "hi");
+	/* the reverse: the owner's lower id wins the tie */
+	conv(f, 3);
+	msg(f, 3, 21, 3, T0, 0, "hi");
+	msg(f, 3, 20, OWNER, T0, 0, "hello");
+	run(f);
+	assert_string_equal(json_string_value(field(f, 2, "initiated_by")), "counterpart");
+	assert_int_equal(ifield(f, 2, "first_response_seconds"), 0);
+	assert_string_equal(json_string_value(field(f, 3, "initiated_by")), "owner");
+	assert_true(json_is_null(field(f, 3, "first_response_seconds")));
+	fx_free(f);
+}
+
+static void test_milliseconds_floor_in_report(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0 + 500, 0, "q");
+	msg(f, 2, 2, OWNER, T0 + 2499, 0, "a"); /* 1.999 s */
+	run(f);
+	assert_int_equal(ifield(f, 2, "first_response_seconds"), 1);
+	assert_int_equal(json_integer_value(json_array_get(field(f, 2, "reply_seconds"), 0)), 1);
+	fx_free(f);
+}
+
+static void test_runs_and_reply_seconds(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "q1");
+	msg(f, 2, 2, 2, T0 + 5000, 0, "q2");         /* same run */
+	msg(f, 2, 3, OWNER, T0 + 10000, 0, "a1");    /* 10 s from the run's first */
+	msg(f, 2, 4, OWNER, T0 + 12000, 0, "a1b");   /* no run open: nothing */
+	msg(f, 2, 5, 2, T0 + 20000, 0, "q3");
+	msg(f, 2, 6, OWNER, T0 + 25000, 0, "a2");    /* 5 s */
+	msg(f, 2, 7, 2, T0 + 40000, 0, "q4");        /* never answered: no entry */
+	run(f);
+	json_t *rs = field(f, 2, "reply_seconds");
+	assert_int_equal(json_array_size(rs), 2);
+	assert_int_equal(json_integer_value(json_array_get(rs, 0)), 10);
+	assert_int_equal(json_integer_value(json_array_get(rs, 1)), 5);
+	assert_int_equal(ifield(f, 2, "first_response_seconds"), 10);
+	assert_int_equal(total(f, "median_reply_seconds"), 7); /* (5 + 10) / 2 rounded down */
+	/* answered once, so not unanswered; but its last run waits */
+	assert_int_equal(total(f, "unanswered"), 0);
+	assert_int_equal(json_array_size(json_object_get(f->r, "awaiting_reply")), 1);
+	/* owner messages before a reply do not apply to a counterpart-initiated one */
+	assert_true(json_is_null(field(f, 2, "owner_messages_before_reply")));
+	assert_true(json_is_null(field(f, 2, "cold")));
+	assert_true(json_is_null(field(f, 2, "first_has_url")));
+	fx_free(f);
+}
+
+static void test_never_answered(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "is anyone there?");
+	msg(f, 2, 2, 2, T0 + 1000, 0, "hello?");
+	conv(f, 3);
+	msg(f, 3, 3, 3, T0, 0, "q");
+	msg(f, 3, 4, OWNER, T0 + 3000, 0, "a");
+	conv(f, 4);
+	msg(f, 4, 5, 4, T0, 0, "q");
+	msg(f, 4, 6, OWNER, T0 + 6000, 0, "a");
+	run(f);
+	assert_true(json_is_null(field(f, 2, "first_response_seconds")));
+	assert_int_equal(json_array_size(field(f, 2, "reply_seconds")), 0);
+	assert_int_equal(total(f, "counterpart_initiated"), 3);
+	assert_int_equal(total(f, "answered"), 2);
+	assert_int_equal(total(f, "unanswered"), 1);
+	assert_int_equal(total(f, "median_first_response_seconds"), 4); /* (3 + 6) / 2 -> 4 */
+	json_t *u = json_array_get(json_object_get(f->r, "unanswered"), 0);
+	assert_string_equal(json_string_value(json_object_get(u, "conversation_id")), "1-2");
+	/* age from the first message to the snapshot time, never the wall clock */
+	assert_int_equal(json_integer_value(json_object_get(u, "age_seconds")), 100 * 86400);
+	assert_string_equal(json_string_value(json_object_get(u, "snippet")), "is anyone there?");
+	fx_free(f);
+}
+
+static void test_unanswered_snippet_redacted(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "my card is 4111 1111 1111 1111, please\nrefund it");
+	run(f);
+	json_t *u = json_array_get(json_object_get(f->r, "unanswered"), 0);
+	const char *sn = json_string_value(json_object_get(u, "snippet"));
+	assert_non_null(sn);
+	assert_null(strstr(sn, "4111 1111 1111 1111"));
+	assert_non_null(strstr(sn, "1111, please refund it")); /* last digits kept, one line */
+	fx_free(f);
+}
+
+static void test_cold_window_boundary(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	int64_t t = T0 + 30 * DAY_MS, w = ETIQUETTE_COLD_WINDOW_MS;
+	conv(f, 2); /* reply exactly 604800 s before: inside, so warm */
+	msg(f, 2, 1, OWNER, t, 0, "hi");
+	tweet(f, 100, t - w, 2, 0, "@two thanks");
+	conv(f, 3); /* one millisecond earlier: outside, so cold */
+	msg(f, 3, 2, OWNER, t, 0, "hi");
+	tweet(f, 101, t - w - 1, 3, 0, "@three thanks");
+	conv(f, 4); /* a tweet at the same millisecond is not before: cold */
+	msg(f, 4, 3, OWNER, t, 0, "hi");
+	tweet(f, 102, t, 4, 0, "@four thanks");
+	run(f);
+	assert_false(json_is_true(field(f, 2, "cold")));
+	assert_true(json_is_boolean(field(f, 2, "cold")));
+	assert_true(json_is_true(field(f, 3, "cold")));
+	assert_true(json_is_true(field(f, 4, "cold")));
+	assert_int_equal(total(f, "cold"), 2);
+	assert_int_equal(total(f, "owner_initiated"), 3);
+	fx_free(f);
+}
+
+static void test_mention_counts_like_reply(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	int64_t t = T0 + 30 * DAY_MS;
+	conv(f, 2); /* mentioned within the week: warm */
+	msg(f, 2, 1, OWNER, t, 0, "hi");
+	tweet(f, 100, t - DAY_MS, 0, 2, "shout out to @two");
+	conv(f, 3); /* someone else mentioned, someone else replied to: cold */
+	msg(f, 3, 2, OWNER, t, 0, "hi");
+	tweet(f, 101, t - DAY_MS, 0, 9, "shout out to @nine");
+	tweet(f, 102, t - DAY_MS, 8, 0, "@eight thanks");
+	run(f);
+	assert_false(json_is_true(field(f, 2, "cold")));
+	assert_true(json_is_true(field(f, 3, "cold")));
+	fx_free(f);
+}
+
+static void test_first_has_url(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2); /* a link in urls only (the text shows none) */
+	msg(f, 2, 1, OWNER, T0, 1, "see our shop");
+	conv(f, 3); /* a link in the text only */
+	msg(f, 3, 2, OWNER, T0, 0, "see https://shop.example");
+	conv(f, 4); /* plain http:// */
+	msg(f, 4, 3, OWNER, T0, 0, "see http://shop.example");
+	conv(f, 5); /* no link: "http" without :// does not count */
+	msg(f, 5, 4, OWNER, T0, 0, "the http protocol");
+	conv(f, 6); /* only the first owner message decides */
+	msg(f, 6, 5, OWNER, T0, 0, "hello");
+	msg(f, 6, 6, OWNER, T0 + 1000, 1, "https://shop.example");
+	run(f);
+	assert_true(json_is_true(field(f, 2, "first_has_url")));
+	assert_true(json_is_true(field(f, 3, "first_has_url")));
+	assert_true(json_is_true(field(f, 4, "first_has_url")));
+	assert_true(json_is_false(field(f, 5, "first_has_url")));
+	assert_true(json_is_false(field(f, 6, "first_has_url")));
+	assert_int_equal(total(f, "cold_with_url"), 3);
+	fx_free(f);
+}
+
+static void test_owner_messages_before_reply_and_chased(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	conv(f, 2); /* the counterpart never wrote: all three count */
+	msg(f, 2, 1, OWNER, T0, 0, "hi");
+	msg(f, 2, 2, OWNER, T0 + 1000, 0, "hello?");
+	msg(f, 2, 3, OWNER, T0 + 2000, 0, "still there?");
+	conv(f, 3); /* one, then an answer, then more owner messages */
+	msg(f, 3, 4, OWNER, T0, 0, "hi");
+	msg(f, 3, 5, 3, T0 + 1000, 0, "yes?");
+	msg(f, 3, 6, OWNER, T0 + 2000, 0, "a");
+	msg(f, 3, 7, OWNER, T0 + 3000, 0, "b");
+	conv(f, 4); /* exactly two before the answer: chased */
+	msg(f, 4, 8, OWNER, T0, 0, "hi");
+	msg(f, 4, 9, OWNER, T0 + 1000, 0, "hi again");
+	msg(f, 4, 10, 4, T0 + 5000, 0, "stop");
+	run(f);
+	assert_int_equal(ifield(f, 2, "owner_messages_before_reply"), 3);
+	assert_int_equal(ifield(f, 3, "owner_messages_before_reply"), 1);
+	assert_int_equal(ifield(f, 4, "owner_messages_before_reply"), 2);
+	assert_int_equal(total(f, "chased"), 2);
+	assert_int_equal(json_array_size(json_object_get(f->r, "chased")), 2);
+	/* an owner-initiated conversation still gets reply_seconds */
+	assert_int_equal(json_array_size(field(f, 3, "reply_seconds")), 1);
+	assert_int_equal(json_integer_value(json_array_get(field(f, 3, "reply_seconds"), 0)), 1);
+	fx_free(f);
+}
+
+static void test_groups_and_empty_conversations_left_out(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	sql(f, "INSERT INTO conversation VALUES ('g1', 'group', NULL, 'team')");
+	sql(f, "INSERT INTO message (id, conversation_id, sender_id, created_at, text, snapshot_id)"
+	       " VALUES (1, 'g1', 7, %lld, 'hi all', 1)", T0);
+	conv(f, 3); /* no messages */
+	conv(f, 2);
+	msg(f, 2, 2, 2, T0, 0, "q");
+	run(f);
+	assert_int_equal(json_array_size(json_object_get(f->r, "conversations")), 1);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(f->r, "stats"),
+							    "empty_conversations_skipped")), 1);
+	fx_free(f);
+}
+
+static void test_contract_fields_exactly(void **state)
+{
+	(void)state;
+	static const char *const keys[] = { "conversation_id", "counterpart_id", "initiated_by",
+					    "first_response_seconds", "reply_seconds", "cold",
+					    "first_has_url", "owner_messages_before_reply" };
+	struct fx *f = fx_new();
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "q");
+	run(f);
+	json_t *c = conv_of(f, 2);
+	assert_int_equal(json_object_size(c), 8);
+	for (size_t i = 0; i < 8; i++)
+		assert_non_null(json_object_get(c, keys[i]));
+	assert_int_equal(json_object_size(json_object_get(f->r, "totals")), 10);
+	assert_true(json_is_null(json_object_get(json_object_get(f->r, "totals"),
+						 "median_first_response_seconds")));
+	fx_free(f);
+}
+
+static void test_handoff(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	int64_t t = T0 + 10 * DAY_MS;
+	tweet(f, 100, t, 2, 0, "@two Sorry! Please DM us.");
+	tweet(f, 101, t, 3, 0, "@three Envíanos un DM");
+	tweet(f, 102, t, 4, 0, "@four thanks for the kind words");
+	conv(f, 2);
+	msg(f, 2, 1, 2, t - 1000, 0, "earlier message does not count");
+	msg(f, 2, 2, 2, t + 90500, 0, "here is my order");
+	run(f);
+	json_t *h = json_object_get(f->r, "handoffs");
+	assert_int_equal(json_array_size(h), 2);
+	json_t *a = json_array_get(h, 0), *b = json_array_get(h, 1);
+	assert_string_equal(json_string_value(json_object_get(a, "tweet_id")), "100");
+	assert_true(json_is_true(json_object_get(a, "dm_followed")));
+	assert_int_equal(json_integer_value(json_object_get(a, "seconds")), 90);
+	assert_true(json_is_false(json_object_get(b, "dm_followed")));
+	fx_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seconds_floor),
+		cmocka_unit_test(test_median_even_rounds_down),
+		cmocka_unit_test(test_p90_nearest_rank),
+		cmocka_unit_test(test_invites_dm),
+		cmocka_unit_test(test_in_hours),
+		cmocka_unit_test(test_ties_broken_by_integer_id),
+		cmocka_unit_test(test_milliseconds_floor_in_report),
+		cmocka_unit_test(test_runs_and_reply_seconds),
+		cmocka_unit_test(test_never_answered),
+		cmocka_unit_test(test_unanswered_snippet_redacted),
+		cmocka_unit_test(test_cold_window_boundary),
+		cmocka_unit_test(test_mention_counts_like_reply),
+		cmocka_unit_test(test_first_has_url),
+		cmocka_unit_test(test_owner_messages_before_reply_and_chased),
+		cmocka_unit_test(test_groups_and_empty_conversations_left_out),
+		cmocka_unit_test(test_contract_fields_exactly),
+		cmocka_unit_test(test_handoff),
+	};
+	return cmocka_run_group_tests_name("etiquette", tests, NULL, NULL);
+}

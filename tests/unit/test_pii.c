@@ -1,0 +1,219 @@
+/*
+ * The personal-data scanner: every case of tests/cases/pii.tsv (one TAP
+ * result each), then the validators and the redaction forms.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pii.h"
+#include "pii_check.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tcase {
+	char *want;   /* sorted type names, comma-separated, or "-" */
+	char *text;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct types found, sorted and joined like the file's first column. */
+static void found_types(const char *text, struct buf *out)
+{
+	struct pii_match m[32];
+	size_t n = pii_scan(text, strlen(text), m, 32);
+	const char *names[PII__COUNT];
+	size_t k = 0;
+	int seen[PII__COUNT] = { 0 };
+	for (size_t i = 0; i < n && i < 32; i++) {
+		assert_true(m[i].start < m[i].end && m[i].end <= strlen(text));
+		if (i)
+			assert_true(m[i].start >= m[i - 1].end);   /* ordered, not overlapping */
+		if (!seen[m[i].type]++)
+			names[k++] = pii_type_name(m[i].type);
+	}
+	qsort(names, k, sizeof(names[0]), cmp_str);
+	for (size_t i = 0; i < k; i++) {
+		if (i)
+			buf_addc(out, ',');
+		buf_adds(out, names[i]);
+	}
+	if (!k)
+		buf_adds(out, "-");
+}
+
+static void sort_list(char *s)
+{
+	char *parts[PII__COUNT + 4];
+	size_t k = 0;
+	char *save = NULL;
+	for (char *p = strtok_r(s, ",", &save); p && k < PII__COUNT + 4; p = strtok_r(NULL, ",", &save))
+		parts[k++] = xstrdup(p);
+	qsort(parts, k, sizeof(parts[0]), cmp_str);
+	s[0] = '\0';
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < k; i++) {
+		if (i)
+			buf_addc(&b, ',');
+		buf_adds(&b, parts[i]);
+		free(parts[i]);
+	}
+	memcpy(s, b.s, b.len + 1);
+	buf_release(&b);
+}
+
+static void run_case(void **state)
+{
+	struct tcase *c = *state;
+	struct buf got = BUF_INIT;
+	found_types(c->text, &got);
+	if (strcmp(got.s, c->want))
+		print_message("# text: %s\n# wanted %s, found %s\n", c->text, c->want, got.s);
+	assert_string_equal(got.s, c->want);
+	buf_release(&got);
+}
+
+static void luhn(void **state)
+{
+	(void)state;
+	assert_true(pii_luhn("4111111111111111", 16));
+	assert_false(pii_luhn("4111111111111112", 16));
+	assert_true(pii_card_valid("2223003122003222", 16));   /* Mastercard 2-series */
+	assert_true(pii_card_valid("378282246310005", 15));    /* Amex */
+	assert_false(pii_card_valid("1234567812345670", 16));  /* Luhn-valid, no issuer */
+	assert_false(pii_card_valid("4111111111111", 12));
+}
+
+static void iban(void **state)
+{
+	(void)state;
+	assert_true(pii_iban_valid("GB82WEST12345698765432", 22));
+	assert_true(pii_iban_valid("DE89370400440532013000", 22));
+	assert_false(pii_iban_valid("DE89370400440532013001", 22));
+	assert_false(pii_iban_valid("DE8937040044053201300", 21));   /* length for DE is 22 */
+	assert_false(pii_iban_valid("QQ89370400440532013000", 22));   /* no such country */
+	assert_int_equal(pii_iban_length("NO"), 15);
+}
+
+static void ssn(void **state)
+{
+	(void)state;
+	assert_true(pii_ssn_valid("536904399"));
+	assert_false(pii_ssn_valid("000123456"));
+	assert_false(pii_ssn_valid("666123456"));
+	assert_false(pii_ssn_valid("912345678"));
+	assert_false(pii_ssn_valid("536004399"));
+	assert_false(pii_ssn_valid("536900000"));
+	assert_false(pii_ssn_valid("078051120"));
+}
+
+static void others(void **state)
+{
+	int mn, mx;
+	(void)state;
+	assert_int_equal(pii_e164_cc("447946", 6, &mn, &mx), 2);
+	assert_int_equal(pii_e164_cc("1415", 4, &mn, &mx), 1);
+	assert_int_equal(mn, 10);
+	assert_int_equal(pii_e164_cc("3531234", 7, &mn, &mx), 3);
+	assert_int_equal(pii_e164_cc("8091234", 7, &mn, &mx), 0);
+	assert_true(pii_nino_valid("AB123456C", 9));
+	assert_false(pii_nino_valid("BG123456C", 9));
+	assert_true(pii_dni_valid("12345678Z", 9));
+	assert_false(pii_dni_valid("12345678A", 9));
+	assert_true(pii_date_valid(2000, 2, 29));
+	assert_false(pii_date_valid(1900, 2, 29));
+	assert_int_equal(pii_month("märz", strlen("märz")), 3);
+}
+
+static void redact_one(enum pii_type t, const char *v, const char *want)
+{
+	struct buf b = BUF_INIT;
+	pii_redact_value(t, v, strlen(v), &b);
+	assert_string_equal(b.s, want);
+	buf_release(&b);
+}
+
+static void redaction(void **state)
+{
+	(void)state;
+	redact_one(PII_EMAIL, "jane@mail.example", "j***@m***.example");
+	redact_one(PII_EMAIL, "ana@yahoo.co.uk", "a***@y***.co.uk");
+	redact_one(PII_PAYMENT_CARD, "4111 1111 1111 4467", "**** **** **** 4467");
+	redact_one(PII_PAYMENT_CARD, "4111111111114467", "**** **** **** 4467");
+	redact_one(PII_PAYMENT_CARD, "2223-0031-2200-3222", "****-****-****-3222");
+	redact_one(PII_PHONE, "+44 20 7946 0958", "+44 ** **** **58");
+	redact_one(PII_PHONE, "07700 900123", "***** ****23");
+	redact_one(PII_IBAN, "DE89 3704 0044 0532 0130 00", "DE** **** **** **** **30 00");
+	redact_one(PII_CREDENTIAL, "Tulip#4821", "********");
+	redact_one(PII_CREDENTIAL, "1234", "********");
+	redact_one(PII_DATE_OF_BIRTH, "05/03/1990", "**/**/199*");
+	redact_one(PII_POSTAL_ADDRESS, "12 Baker Lane, Leeds", "** B**** L***, L****");
+	redact_one(PII_NATIONAL_ID, "536-90-4399", "***-**-**99");
+
+	const char *msg = "card 4111 1111 1111 1111, mail jane@mail.example ok";
+	struct buf b = BUF_INIT;
+	pii_redact_text(msg, strlen(msg), &b);
+	assert_string_equal(b.s, "card **** **** **** 1111, mail j***@m***.example ok");
+	buf_release(&b);
+}
+
+static char *cases_path(void)
+{
+	const char *top = getenv("TOP");
+	return xasprintf("%s/tests/cases/pii.tsv", top ? top : ".");
+}
+
+int main(void)
+{
+	char *path = cases_path();
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("not ok - cannot open %s\n", path);
+		return 1;
+	}
+	struct CMUnitTest *tests = NULL;
+	struct tcase *cases = NULL;
+	size_t n = 0, alloc = 0, calloc_n = 0;
+	char line[4096];
+	int lineno = 0;
+	while (fgets(line, sizeof(line), f)) {
+		lineno++;
+		size_t l = strlen(line);
+		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+			line[--l] = '\0';
+		if (!l || line[0] == '#')
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		ALLOC_GROW(cases, n + 1, calloc_n);
+		ALLOC_GROW(tests, n + 6, alloc);
+		cases[n].want = xstrdup(line);
+		sort_list(cases[n].want);
+		cases[n].text = xstrdup(tab + 1);
+		n++;
+	}
+	fclose(f);
+	free(path);
+	for (size_t i = 0; i < n; i++) {
+		tests[i] = (struct CMUnitTest){ xasprintf("pii case line: %.60s", cases[i].text),
+						run_case, NULL, NULL, &cases[i] };
+	}
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(luhn);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(iban);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(ssn);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(others);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(redaction);
+	(void)lineno;
+	return _cmocka_run_group_tests("pii", tests, n, NULL, NULL);
+}

@@ -1,0 +1,183 @@
+/* Small pure helpers: time formats, file classification, HTML entities, UTF-8, SHA-256. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "classify.h"
+#include "html.h"
+#include "sha256.h"
+#include "timeutil.h"
+#include "utf8.h"
+
+#include <string.h>
+
+static void test_time_parse(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		int64_t ms;
+	} ok[] = {
+		{ "2021-12-15T21:55:37.367Z", 1639605337367 },
+		{ "2013-08-04T22:32:02.000Z", 1375655522000 },
+		{ "1970-01-01T00:00:00Z", 0 },
+		{ "2020-02-29T12:00:00.5Z", 1582977600500 },
+		{ "2021-12-15T22:55:37.367+01:00", 1639605337367 },
+		{ "Sat Feb 18 12:33:11 +0000 2023", 1676723591000 },
+		{ "Sat Feb 18 13:33:11 +0100 2023", 1676723591000 },
+		{ "2009-02-28 00:00:00 +0000", 1235779200000 },
+		{ "1639605337367", 1639605337367 },
+	};
+	for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		int64_t ms = -1;
+		if (!time_parse(ok[i].in, &ms))
+			fail_msg("rejected %s", ok[i].in);
+		assert_int_equal(ms, ok[i].ms);
+	}
+	static const char *const bad[] = { "", "yesterday", "2021-13-01T00:00:00Z",
+					   "2021-02-30T00:00:00Z", "2021-12-15T25:00:00Z",
+					   "Sat Foo 18 12:33:11 +0000 2023", "2021-12-15Tx",
+					   "12345" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		int64_t ms;
+		if (time_parse(bad[i], &ms))
+			fail_msg("accepted %s", bad[i]);
+	}
+}
+
+static void test_time_format(void **state)
+{
+	(void)state;
+	char s[32];
+	time_format_iso(1639605337367, s);
+	assert_string_equal(s, "2021-12-15T21:55:37.367Z");
+	time_format_iso(1375655522000, s);
+	assert_string_equal(s, "2013-08-04T22:32:02Z");
+	for (int64_t ms = -86400000LL * 800; ms < 86400000LL * 20000; ms += 86400000LL * 37 + 12345) {
+		int64_t back;
+		time_format_iso(ms, s);
+		if (ms >= 0) {
+			assert_true(time_parse(s, &back));
+			assert_int_equal(back, ms);
+		}
+	}
+}
+
+static void test_classify(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *path;
+		enum data_kind kind;
+		int part;
+	} cases[] = {
+		{ "data/direct-messages.js", KIND_DM, 0 },
+		{ "direct-message.js", KIND_DM, 0 },
+		{ "data/direct-messages-part3.js", KIND_DM, 3 },
+		{ "twitter-2020-11-17-abc/data/direct-messages-group.js", KIND_GROUP_DM, 0 },
+		{ "direct-message-group.js", KIND_GROUP_DM, 0 },
+		{ "data/direct-message-headers.js", KIND_NONE, 0 },
+		{ "data/direct-message-group-headers.js", KIND_NONE, 0 },
+		{ "data/tweet.js", KIND_TWEET, 0 },
+		{ "data/tweets-part1.js", KIND_TWEET, 1 },
+		{ "data/tweet-headers.js", KIND_NONE, 0 },
+		{ "data/follower-part2.js", KIND_FOLLOWER, 2 },
+		{ "data/following.js", KIND_FOLLOWING, 0 },
+		{ "data/manifest.js", KIND_MANIFEST, 0 },
+		{ "data/account.js", KIND_ACCOUNT, 0 },
+		{ "data/connected-application.js", KIND_APP, 0 },
+		{ "data/block.js", KIND_BLOCK, 0 },
+		{ "data/mute.js", KIND_MUTE, 0 },
+		{ "data/direct-message-mute.js", KIND_NONE, 0 },
+		{ "assets/js/main.js", KIND_NONE, 0 },
+		{ "data/direct_messages_media/123-abc.jpg", KIND_MEDIA, 0 },
+		{ "data/direct_messages_group_media/12-x.mp4", KIND_MEDIA, 0 },
+		{ "data/like.js", KIND_NONE, 0 },
+		{ "data/README.txt", KIND_NONE, 0 },
+		{ "data/tweets-partx.js", KIND_NONE, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int part = -1;
+		enum data_kind k = classify_path(cases[i].path, &part);
+		if (k != cases[i].kind || part != cases[i].part)
+			fail_msg("%s: kind %d part %d", cases[i].path, k, part);
+	}
+}
+
+static void test_html_unescape(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{ "WATCHES &amp; JEWELRY", "WATCHES & JEWELRY" },
+		{ "a &lt;b&gt; &quot;c&quot; &#39;d&#39; &apos;", "a <b> \"c\" 'd' '" },
+		{ "&#x1F600; &#233;", "\xF0\x9F\x98\x80 \xC3\xA9" },
+		{ "AT&T & co &amp", "AT&T & co &amp" },
+		{ "&#0; &#xD800; &#99999999;", "&#0; &#xD800; &#99999999;" },
+		{ "&amp;amp;", "&amp;" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct buf b = BUF_INIT;
+		html_unescape(&b, cases[i][0], strlen(cases[i][0]));
+		assert_string_equal(b.s, cases[i][1]);
+		buf_release(&b);
+	}
+	struct buf b = BUF_INIT;
+	html_unescape(&b, "a\0b", 3); /* NUL bytes are dropped */
+	assert_int_equal(b.len, 2);
+	assert_string_equal(b.s, "ab");
+	buf_reset(&b);
+	html_escape(&b, "<script>&\"'", 12);
+	assert_string_equal(b.s, "&lt;script&gt;&amp;&quot;&#39;");
+	buf_release(&b);
+}
+
+static void test_utf8(void **state)
+{
+	(void)state;
+	const char *good = "plain ascii text, caf\xC3\xA9, \xE6\x97\xA5\xE6\x9C\xAC, \xF0\x9F\x98\x80";
+	assert_int_equal(utf8_valid_prefix(good, strlen(good)), strlen(good));
+	static const char *const bad[] = { "\xFF", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80",
+					   "\xF4\x90\x80\x80", "\xC3", "abc\xE6\x97" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_true(utf8_valid_prefix(bad[i], strlen(bad[i])) < strlen(bad[i]));
+	struct buf b = BUF_INIT;
+	assert_int_equal(utf8_repair("caf\xFF\xFE ok \xC3", 10, &b), 3);
+	assert_string_equal(b.s, "caf\xEF\xBF\xBD\xEF\xBF\xBD ok \xEF\xBF\xBD");
+	buf_release(&b);
+}
+
+static void test_sha256(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+		{ "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
+		{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+		  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct sha256 c;
+		unsigned char d[32];
+		char hex[65];
+		sha256_init(&c);
+		/* byte by byte, to cross every block boundary */
+		for (const char *p = cases[i][0]; *p; p++)
+			sha256_update(&c, p, 1);
+		sha256_final(&c, d);
+		sha256_hex(d, hex);
+		assert_string_equal(hex, cases[i][1]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time_parse),  cmocka_unit_test(test_time_format),
+		cmocka_unit_test(test_classify),    cmocka_unit_test(test_html_unescape),
+		cmocka_unit_test(test_utf8),        cmocka_unit_test(test_sha256),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
