@@ -823,18 +823,22 @@ static int cmp_feat_cp(const void *x, const void *y)
 	return a->cp < b->cp ? -1 : a->cp > b->cp;
 }
 
-static int cmp_inbound(const void *x, const void *y)
+struct row {
+	json_t *o;
+	int64_t id;
+	double score;
+	bool is_auto;
+};
+
+/* Automated first, then by score, then by account id. */
+static int cmp_row(const void *x, const void *y)
 {
-	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
-	int aa = json_is_true(json_object_get(a, "auto")), ba = json_is_true(json_object_get(b, "auto"));
-	if (aa != ba)
-		return ba - aa;
-	double sa = json_real_value(json_object_get(a, "score"));
-	double sb = json_real_value(json_object_get(b, "score"));
-	if (sa != sb)
-		return sa < sb ? 1 : -1;
-	return strcmp(json_string_value(json_object_get(a, "account_id")),
-		      json_string_value(json_object_get(b, "account_id")));
+	const struct row *a = x, *b = y;
+	if (a->is_auto != b->is_auto)
+		return a->is_auto ? -1 : 1;
+	if (a->score != b->score)
+		return a->score < b->score ? 1 : -1;
+	return a->id < b->id ? -1 : a->id > b->id;
 }
 
 static json_t *inbound(struct report_ctx *ctx, struct am *a)
@@ -850,7 +854,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 	}
 	if (nf)
 		qsort(fs, nf, sizeof(*fs), cmp_feat_cp);
-	json_t **rows = xmalloc((nf ? nf : 1) * sizeof(*rows));
+	struct row *rows = xmalloc((nf ? nf : 1) * sizeof(*rows));
 	size_t nrows = 0;
 	for (size_t i = 0; i < nf;) {
 		struct feat f = fs[i];
@@ -886,14 +890,14 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
 		json_object_set_new(o, "first_at", report_time(f.first_at));
 		json_object_set_new(o, "last_at", report_time(f.last_at));
-		rows[nrows++] = o;
+		rows[nrows++] = (struct row){ o, f.cp, round(score * 100) / 100, is_auto };
 		i = j;
 	}
 	if (nrows)
-		qsort(rows, nrows, sizeof(*rows), cmp_inbound);
+		qsort(rows, nrows, sizeof(*rows), cmp_row);
 	json_t *arr = json_array();
 	for (size_t i = 0; i < nrows; i++)
-		json_array_append_new(arr, rows[i]);
+		json_array_append_new(arr, rows[i].o);
 	free(rows);
 	free(fs);
 	free(in_senders);
