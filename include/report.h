@@ -68,6 +68,8 @@ void report_duration(int64_t seconds, char out[32]);
 /* The report analysers, one per file in src/analyze/ */
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
+void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);

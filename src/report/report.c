@@ -11,6 +11,10 @@ static const struct report_kind summary_kind = {
 	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
 };
 
+static const struct report_kind autodm_kind = {
+	"autodm", "Auto-DM senders", autodm_analyse, autodm_view, "inbound",
+};
+
 static const struct report_kind etiquette_kind = {
 	"etiquette", "Response etiquette", etiquette_analyse, etiquette_view, "conversations",
 };
@@ -21,6 +25,7 @@ static const struct report_kind exposure_kind = {
 
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
+	&autodm_kind,
 	&etiquette_kind,
 	&exposure_kind,
 	NULL,
