@@ -36,6 +36,7 @@ struct report_ctx {
 	char owner_handle[64];
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
+	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
 };
 
 struct report_kind {
@@ -58,6 +59,15 @@ void report_ctx_release(struct report_ctx *ctx);
 const char *report_name(struct report_ctx *ctx, int64_t id, char out[80]);
 /* The handle alone, or NULL (malloc'ed). */
 char *report_handle(struct report_ctx *ctx, int64_t id);
+
+/*
+ * The autodm result, computed on first use and kept for the other reports
+ * (etiquette leaves automated senders out of its advice). Borrowed: the
+ * context owns it. NULL with err filled on failure.
+ */
+json_t *report_autodm(struct report_ctx *ctx, struct err *err);
+/* True when the autodm result judged this account an automated sender. */
+bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
 
 /* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
 json_t *report_id(int64_t id);

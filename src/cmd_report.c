@@ -108,7 +108,7 @@ static int parse_days(const char *s, unsigned *mask)
 
 static void write_json(FILE *out, json_t *doc)
 {
-	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
 	fputc('\n', out);
 }
 
