@@ -19,7 +19,8 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	   -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral $(WERROR) $(SAN) \
-	   -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) -include include/banned.h
+	   -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) -include include/banned.h \
+	   -DDMAUDIT_SHARE='"$(PREFIX)/share/dmaudit"'
 LDLIBS  += $(PKG_LIBS) -lpthread -lm
 LDFLAGS += $(SAN)
 

@@ -8,6 +8,7 @@
 
 int cmd_ingest(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_charts(int argc, char **argv);
 
 /* Finish writing stdout: a report that could not be written is a failure. */
 int cmd_close_stdout(void);

@@ -36,6 +36,7 @@ struct report_ctx {
 	char owner_handle[64];
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
+	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
 };
 
 struct report_kind {
@@ -59,6 +60,15 @@ const char *report_name(struct report_ctx *ctx, int64_t id, char out[80]);
 /* The handle alone, or NULL (malloc'ed). */
 char *report_handle(struct report_ctx *ctx, int64_t id);
 
+/*
+ * The autodm result, computed on first use and kept for the other reports
+ * (etiquette leaves automated senders out of its advice). Borrowed: the
+ * context owns it. NULL with err filled on failure.
+ */
+json_t *report_autodm(struct report_ctx *ctx, struct err *err);
+/* True when the autodm result judged this account an automated sender. */
+bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
+
 /* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
 json_t *report_id(int64_t id);
 json_t *report_time(int64_t ms);
@@ -68,6 +78,8 @@ void report_duration(int64_t seconds, char out[32]);
 /* The report analysers, one per file in src/analyze/ */
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
+void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);

@@ -1,12 +1,14 @@
 /*
  * dmaudit report KIND [--db FILE] [--format F] [-o FILE] [--reveal] [--tz ZONE] [--hours H-H]
  */
+#include "charts.h"
 #include "cmd.h"
 #include "doc.h"
 #include "exitcode.h"
 #include "report.h"
 #include "store.h"
 #include "tz.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -106,8 +108,64 @@ static int parse_days(const char *s, unsigned *mask)
 
 static void write_json(FILE *out, json_t *doc)
 {
-	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
 	fputc('\n', out);
+}
+
+/*
+ * Move the blocks of figs into part after its key figures: before its
+ * second heading (details and appendices follow), else at its end. People
+ * look at the pictures before they read the tables.
+ */
+static void insert_figures(struct doc *part, struct doc *figs)
+{
+	size_t split = part->n, size = sizeof(*part->blocks);
+	for (size_t i = 1; i < part->n; i++)
+		if (part->blocks[i].kind == DOC_HEADING) {
+			split = i;
+			break;
+		}
+	struct doc_block *b = xmalloc((part->n + figs->n + 1) * size);
+	if (split)
+		memcpy(b, part->blocks, split * size);
+	if (figs->n)
+		memcpy(b + split, figs->blocks, figs->n * size);
+	if (part->n > split)
+		memcpy(b + split + figs->n, part->blocks + split, (part->n - split) * size);
+	free(part->blocks);
+	part->blocks = b;
+	part->n += figs->n;
+	part->alloc = part->n + 1;
+	free(figs->blocks);
+	figs->blocks = NULL;
+	figs->n = figs->alloc = 0;
+}
+
+/*
+ * Export and draw the charts of kind (all when NULL) as SVG into a new
+ * temporary folder; its path (malloc'ed), or NULL when charts cannot be made
+ * (a warning says why: the report goes on without them).
+ */
+static char *html_charts(struct report_ctx *ctx, json_t *results, const char *kind,
+			 struct charts *cs, const struct report_opts *ro)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *dir = xasprintf("%s/dmaudit-charts-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	struct err err = ERR_INIT;
+	if (!mkdtemp(dir)) {
+		warn("cannot make a temporary folder for the charts in '%s': %s; the report "
+		     "has none", tmp && *tmp ? tmp : "/tmp", strerror(errno));
+		free(dir);
+		return NULL;
+	}
+	if (charts_export_kind(ctx, results, dir, kind, cs, &err)) {
+		warn("the report has no charts: %s", err.msg);
+		charts_remove(cs, dir, "svg");
+		free(dir);
+		return NULL;
+	}
+	charts_draw(cs, dir, "svg", ro->tz);
+	return dir;
 }
 
 int cmd_report(int argc, char **argv)
@@ -239,6 +297,14 @@ int cmd_report(int argc, char **argv)
 		doc_init(&d, title);
 		if (all && fmt == F_HTML)
 			doc_heading(&d, 1, "%s", title + 9);
+		/* HTML pages carry their charts, drawn in a private temporary folder */
+		struct charts cs = { .n = 0 };
+		char *chartdir = NULL;
+		if (fmt == F_HTML)
+			chartdir = html_charts(&ctx, results, all ? NULL : one->name, &cs, &ro);
+		if (chartdir && cs.no_gnuplot)
+			doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
+				 "found (install it with 'apt-get install gnuplot-nox').</p>");
 		for (size_t i = 0; report_kinds[i]; i++) {
 			const struct report_kind *k = report_kinds[i];
 			json_t *r = json_object_get(results, k->name);
@@ -247,6 +313,13 @@ int cmd_report(int argc, char **argv)
 			struct doc part;
 			doc_init(&part, k->title);
 			k->view(&ctx, r, &part);
+			if (chartdir) {
+				struct doc figs;
+				doc_init(&figs, k->title);
+				charts_figures(&cs, chartdir, k->name, &figs);
+				insert_figures(&part, &figs);
+				doc_release(&figs);
+			}
 			doc_append(&d, &part);
 			doc_release(&part);
 		}
@@ -254,6 +327,10 @@ int cmd_report(int argc, char **argv)
 				   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
 		doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
 		doc_release(&d);
+		if (chartdir) {
+			charts_remove(&cs, chartdir, "svg");
+			free(chartdir);
+		}
 	}
 
 	int rc = EXIT_OK;

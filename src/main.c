@@ -19,6 +19,7 @@ static const struct command {
 } commands[] = {
 	{ "ingest", cmd_ingest, "read one or more archives (ZIP or folder) into the database" },
 	{ "report", cmd_report, "write a report: summary, autodm, etiquette, exposure or all" },
+	{ "charts", cmd_charts, "draw charts with gnuplot from the database" },
 };
 
 static void usage(FILE *out)

@@ -830,6 +830,19 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	}
 	json_object_set_new(r, "by_month", bm);
 
+	/* Automated senders need no answer: mark them, so the advice can leave them out. */
+	int64_t automated = 0;
+	if (report_autodm(ctx, err)) {
+		size_t i;
+		json_t *u;
+		json_array_foreach(t.unanswered, i, u) {
+			bool a = report_is_auto_sender(ctx, json_string_value(
+							     json_object_get(u, "counterpart_id")));
+			json_object_set_new(u, "automated", json_boolean(a));
+			automated += a;
+		}
+	}
+	json_object_set_new(x, "unanswered_automated", json_integer(automated));
 	json_object_set(r, "unanswered", t.unanswered);
 	json_object_set(r, "awaiting_reply", t.awaiting);
 	json_object_set(r, "cold_dms", t.cold_list);

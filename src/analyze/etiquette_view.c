@@ -100,10 +100,15 @@ static bool in_list(json_t *list, const char *conversation)
 }
 
 /* newest first: the ones a customer may still be waiting on */
+/* People first, then automated senders; newest first within each. */
 static int newest_first(const void *a, const void *b)
 {
-	return strcmp(gets_(*(json_t *const *)b, "first_message_at"),
-		      gets_(*(json_t *const *)a, "first_message_at"));
+	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+	int bx = json_is_true(json_object_get(x, "automated"));
+	int by = json_is_true(json_object_get(y, "automated"));
+	if (bx != by)
+		return bx - by;
+	return strcmp(gets_(y, "first_message_at"), gets_(x, "first_message_at"));
 }
 
 struct fix {
@@ -125,14 +130,22 @@ static void fixes_write(struct doc *d, json_t *r)
 	size_t n = 0;
 	char a[32], b[32];
 
-	int64_t un = geti(tot, "unanswered"), ci = geti(tot, "counterpart_initiated");
+	int64_t bots = geti(st, "unanswered_automated");
+	int64_t un = geti(tot, "unanswered") - bots, ci = geti(tot, "counterpart_initiated") - bots;
 	if (un) {
-		char *c = cite(json_object_get(r, "unanswered"), "conversation_id");
+		json_t *people = json_array(), *e;
+		size_t k;
+		json_array_foreach(json_object_get(r, "unanswered"), k, e)
+			if (!json_is_true(json_object_get(e, "automated")))
+				json_array_append(people, e);
+		char *c = cite(people, "conversation_id");
+		json_decref(people);
 		f[n].score = 30 * un;
-		f[n++].text = xasprintf("Answer the %lld conversation%s customers started that never "
-					"got a reply (%d%% of %lld): they wrote to you in DMs, so answer "
-					"there. See %s.", (long long)un, un == 1 ? "" : "s",
-					pct(un, ci), (long long)ci, c);
+		f[n++].text = xasprintf("Answer the %lld conversation%s people started that never "
+					"got a reply (%d%% of %lld%s): they wrote to you in DMs, so "
+					"answer there. See %s.", (long long)un, un == 1 ? "" : "s",
+					pct(un, ci), (long long)ci,
+					bots ? ", leaving out automated senders" : "", c);
 		free(c);
 	}
 	int64_t mk = geti(st, "marketing");
@@ -268,6 +281,9 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			    "counts from their first message to %s. Automated senders (spam, "
 			    "validation requests) need no answer: the autodm report names them.",
 			 when(gets_(st, "as_of"), a));
+		if (geti(st, "unanswered_automated"))
+			doc_para(d, "%lld of them came from automated senders (marked \"bot\"), "
+				    "listed last.", (long long)geti(st, "unanswered_automated"));
 		static const char *const cols[] = { "conversation", "from", "first message", ">age",
 						    ">messages", "they asked", NULL };
 		struct doc_table *t = doc_table(d, "unanswered", cols);
@@ -280,7 +296,8 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		for (i = 0; i < nun && i < LIST_MAX; i++) {
 			e = sorted[i];
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s", who(e, w));
+			doc_cell(t, "%s%s", who(e, w),
+				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
 			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
 			doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
 			doc_cell(t, "%lld", (long long)geti(e, "messages"));
@@ -311,7 +328,8 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 				if (!strcmp(gets_(m, "conversation_id"), gets_(e, "conversation_id")))
 					cue = gets_(m, "cue");
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s", who(e, w));
+			doc_cell(t, "%s%s", who(e, w),
+				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
 			doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
 			doc_cell(t, "%s", *cue ? cue : "no");
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
@@ -332,7 +350,8 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			if (i >= LIST_MAX)
 				break;
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s", who(e, w));
+			doc_cell(t, "%s%s", who(e, w),
+				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
 			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
 			doc_cell(t, "%lld", (long long)geti(e, "owner_messages_before_reply"));
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
@@ -356,7 +375,8 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			if (i >= LIST_MAX)
 				break;
 			doc_cell(t, "%s", gets_(e, "tweet_id"));
-			doc_cell(t, "%s", who(e, w));
+			doc_cell(t, "%s%s", who(e, w),
+				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
 			doc_cell(t, "%s", when(gets_(e, "tweeted_at"), a));
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "dm_followed"))
 						  ? dur(json_object_get(e, "seconds"), b) : "no");

@@ -11,6 +11,17 @@ static const struct report_kind summary_kind = {
 	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
 };
 
+/* `report all` runs autodm once; etiquette reuses the same result. */
+static json_t *autodm_shared(struct report_ctx *ctx, struct err *err)
+{
+	json_t *r = report_autodm(ctx, err);
+	return r ? json_incref(r) : NULL;
+}
+
+static const struct report_kind autodm_kind = {
+	"autodm", "Auto-DM senders", autodm_shared, autodm_view, "inbound",
+};
+
 static const struct report_kind etiquette_kind = {
 	"etiquette", "Response etiquette", etiquette_analyse, etiquette_view, "conversations",
 };
@@ -21,6 +32,7 @@ static const struct report_kind exposure_kind = {
 
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
+	&autodm_kind,
 	&etiquette_kind,
 	&exposure_kind,
 	NULL,
@@ -53,8 +65,28 @@ int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report
 	return 0;
 }
 
+json_t *report_autodm(struct report_ctx *ctx, struct err *err)
+{
+	if (!ctx->autodm)
+		ctx->autodm = autodm_analyse(ctx, err);
+	return ctx->autodm;
+}
+
+bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id)
+{
+	size_t i;
+	json_t *e;
+	json_array_foreach(json_object_get(ctx->autodm, "inbound"), i, e)
+		if (json_is_true(json_object_get(e, "auto")) &&
+		    !strcmp(json_string_value(json_object_get(e, "account_id")), account_id))
+			return true;
+	return false;
+}
+
 void report_ctx_release(struct report_ctx *ctx)
 {
+	json_decref(ctx->autodm);
+	ctx->autodm = NULL;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;
 }

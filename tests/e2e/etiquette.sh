@@ -40,8 +40,10 @@ for f in text md csv html; do
 	status "etiquette: --format $f succeeds" 0 "$DMAUDIT" report etiquette --db "$db" --format "$f"
 done
 "$DMAUDIT" report etiquette --db "$db" --format text >"$WORK/e.txt"
-if grep -q "Answer the 8 conversations" "$WORK/e.txt"; then ok "etiquette text: says what to fix"
-else fail "etiquette text: says what to fix"; fi
+# all 8 unanswered senders of the fixture are automated: no advice to answer them
+if ! grep -q "Answer the" "$WORK/e.txt" && grep -q "8 of them came from automated senders" "$WORK/e.txt"
+then ok "etiquette text: automated senders are not counted as customers to answer"
+else fail "etiquette text: automated senders are not counted as customers to answer"; fi
 "$DMAUDIT" report etiquette --db "$db" --format csv >"$WORK/e.csv"
 same "etiquette csv: header and one row per conversation" "$(wc -l <"$WORK/e.csv" | tr -d ' ')" 9
 same "etiquette csv: header" "$(head -n 1 "$WORK/e.csv" | cut -d, -f1-3)" \

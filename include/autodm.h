@@ -1,0 +1,84 @@
+/*
+ * autodm: which accounts sent the owner automated direct messages, and
+ * whether the owner's own account sent them (the `autodm` report).
+ *
+ * The detector reads the 1:1 messages once, in conversation order, through
+ * one streaming statement, and keeps per message only ids, times, flags and
+ * the 64-bit hash of its slotted text (text.h); texts are kept, with a
+ * MinHash signature, only for the distinct templates that open a
+ * conversation side (the messages sent before the other side wrote), which
+ * are the only ones compared across conversations. Near-duplicate templates
+ * are grouped by LSH (text_cluster), never by comparing all pairs.
+ *
+ * Inbound: each account that sent the owner 1:1 messages gets a sum S of the
+ * weights below for the signals it shows, and is judged automated when
+ * S >= AUTODM_AUTO_AT. The score printed is 1 - exp(-S) (0 when S <= 0),
+ * so the verdict line sits at score 0.59. No signal alone decides, except
+ * the two that are labels rather than guesses: the platform's own
+ * welcomeMessageCreate event and a known validation service. Signals:
+ *   - welcome: a welcomeMessageCreate event (a business's automated greeting);
+ *   - service: a link to, or the fixed text of, a known auto-DM service;
+ *   - campaign: an opening message whose template (after slotting) other
+ *     senders sent too; full weight when the template carries a link,
+ *     handle or e-mail, a little when it is plain text (people do say the
+ *     same "thanks for the follow");
+ *   - resend: the same (or nearly the same) text sent again before the
+ *     owner answered; more when it carries a link;
+ *   - first contact with a link; a link-only (or nearly) message; a link
+ *     shortener hiding the destination; several links before any answer;
+ *   - unanswered: the sender wrote first and the owner never wrote back;
+ *   - deaf: the owner answered and the sender never wrote again;
+ *   - followed: the owner follows the sender, who wrote first (the
+ *     "thanks for following, check out my…" auto-DM to new followers);
+ *   - regular: five or more opening messages at near-constant intervals;
+ *   - against: the sender answered the owner with new text (a person does),
+ *     and the owner opening the conversation.
+ * Links to twitter.com/x.com (shared tweets) and DM attachments are not
+ * counted as links.
+ *
+ * Outbound: the owner's messages sent before the counterpart wrote anything
+ * (unsolicited) are clustered into templates. A template is an auto-DM
+ * when it opened conversations with at least AUTODM_OUT_RECIPIENTS accounts
+ * and its messages went mostly to followers or came in bursts. Replies, and
+ * so canned answers to customers, are never unsolicited.
+ */
+#ifndef DMAUDIT_AUTODM_H
+#define DMAUDIT_AUTODM_H
+
+/* Inbound weights: every threshold and weight of the detector is here. */
+#define AUTODM_W_WELCOME        4.0
+#define AUTODM_W_SERVICE        4.0
+#define AUTODM_W_CAMPAIGN       1.2   /* shared template with a link, handle or e-mail */
+#define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words */
+#define AUTODM_W_RESEND_LINK    0.8
+#define AUTODM_W_RESEND         0.3
+#define AUTODM_W_FIRST_LINK     0.4
+#define AUTODM_W_LINK_ONLY      0.3
+#define AUTODM_W_SHORTENER      0.4
+#define AUTODM_W_LINK_RUN       0.2   /* two or more links before any answer */
+#define AUTODM_W_UNANSWERED     0.3
+#define AUTODM_W_DEAF           0.1
+#define AUTODM_W_FOLLOWED       0.3
+#define AUTODM_W_REGULAR        0.4
+#define AUTODM_W_CONVERSES     -1.5   /* answered the owner with new text */
+#define AUTODM_W_CONVERSES_MORE -0.5  /* … and did so three times or more */
+#define AUTODM_W_OWNER_FIRST   -1.0
+#define AUTODM_AUTO_AT          0.9   /* S at or above: automated */
+
+#define AUTODM_CAMPAIGN_OTHERS  1     /* other senders of the template that make a campaign */
+#define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
+#define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
+#define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
+#define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
+#define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
+#define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
+
+/* Outbound. */
+#define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
+#define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
+#define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */
+
+/* The text audit lists at most this many lines of senders (groups count one). */
+#define AUTODM_VIEW_LINES       25
+
+#endif

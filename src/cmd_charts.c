@@ -1,0 +1,133 @@
+/*
+ * dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE]
+ *
+ * Writes DIR/<chart>.tsv for every chart, then DIR/<chart>.svg (or .png)
+ * with gnuplot and the scripts in scripts/. Without gnuplot the data is
+ * still written, one line says how to install it, and the exit status is 0:
+ * the user asked for charts, got their data, and is told the one step left.
+ */
+#include "charts.h"
+#include "cmd.h"
+#include "exitcode.h"
+#include "report.h"
+#include "store.h"
+#include "tz.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage_text[] =
+	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE]\n\n"
+	"Draw charts of the database with gnuplot. For each chart, DIR/NAME.tsv holds\n"
+	"its data and scripts/NAME.gp the gnuplot script that draws it, to rerun or\n"
+	"adapt by hand:\n"
+	"  gnuplot -e \"datafile='charts/volume.tsv'; outfile='v.svg'\" scripts/volume.gp\n\n"
+	"  --db FILE      the database (default: dmaudit.db)\n"
+	"  -o DIR         the folder to write to (default: charts), created if missing\n"
+	"  --format F     svg (default) or png\n"
+	"  --tz ZONE      IANA time zone for months and dates (default UTC)\n"
+	"  -h, --help     this help\n\n"
+	"gnuplot is needed for the pictures only; without it the .tsv files are written.\n";
+
+int cmd_charts(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "tz", required_argument, NULL, 'z' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct report_opts ro = { false, NULL, -1, -1, 0x3E };
+	const char *db = "dmaudit.db", *dir = "charts", *fmt = "svg";
+	int c;
+
+	while ((c = getopt_long(argc, argv, "d:o:f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'o': dir = optarg; break;
+		case 'f':
+			if (strcmp(optarg, "svg") && strcmp(optarg, "png")) {
+				fprintf(stderr, "dmaudit: charts: unknown format '%s' (svg, png)\n",
+					optarg);
+				return EXIT_USAGE;
+			}
+			fmt = optarg;
+			break;
+		case 'z':
+			if (tz_check(optarg)) {
+				fprintf(stderr, "dmaudit: charts: unknown time zone '%s' (an IANA "
+						"name such as Europe/Paris, or UTC)\n", optarg);
+				return EXIT_USAGE;
+			}
+			ro.tz = optarg;
+			break;
+		case 'h': fputs(usage_text, stdout); return EXIT_OK;
+		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "dmaudit: charts: unexpected argument '%s'\n", argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (ro.tz)
+		tz_set(ro.tz);
+
+	struct store s = STORE_INIT;
+	struct err err = ERR_INIT;
+	struct report_ctx ctx;
+	if (store_open(&s, db, STORE_READ, &err) || report_ctx_init(&ctx, &s, &ro, &err)) {
+		err_print(&err);
+		store_close(&s, false);
+		return err.code;
+	}
+	if (mkdir(dir, 0700) && errno != EEXIST) {
+		fprintf(stderr, "dmaudit: '%s': cannot make the folder: %s\n", dir,
+			strerror(errno));
+		report_ctx_release(&ctx);
+		store_close(&s, false);
+		return EXIT_IO;
+	}
+
+	struct charts cs;
+	json_t *results = json_object();
+	int rc = EXIT_OK;
+	if (charts_export(&ctx, results, dir, &cs, &err)) {
+		err_print(&err);
+		rc = err.code ? err.code : EXIT_IO;
+		goto out;
+	}
+	int failed = charts_draw(&cs, dir, fmt, ro.tz);
+	for (size_t i = 0; i < cs.n; i++) {
+		const struct chart *ch = &cs.c[i];
+		switch (ch->state) {
+		case CHART_SKIPPED:
+			printf("%-17s skipped: %s\n", ch->name, ch->note);
+			break;
+		case CHART_DATA:
+			printf("%-17s %s/%s.tsv\n", ch->name, dir, ch->name);
+			break;
+		case CHART_DRAWN:
+			printf("%-17s %s/%s.%s\n", ch->name, dir, ch->name, fmt);
+			break;
+		case CHART_FAILED:
+			fprintf(stderr, "dmaudit: charts: %s: %s\n", ch->name, ch->note);
+			break;
+		}
+	}
+	if (cs.no_gnuplot)
+		fprintf(stderr, "dmaudit: gnuplot not found; install it with 'apt-get install "
+				"gnuplot-nox' (the data is in %s/*.tsv)\n", dir);
+	if (failed)
+		rc = EXIT_IO;
+out:
+	json_decref(results);
+	report_ctx_release(&ctx);
+	store_close(&s, false);
+	return rc;
+}

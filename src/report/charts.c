@@ -1,0 +1,1125 @@
+/*
+ * The data of each chart as TSV, gnuplot run on it, and its SVG made safe
+ * for inline use. See charts.h.
+ */
+#include "charts.h"
+#include "buf.h"
+#include "exitcode.h"
+#include "html.h"
+#include "tz.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#ifndef DMAUDIT_SHARE
+#define DMAUDIT_SHARE "/usr/local/share/dmaudit"
+#endif
+
+#define LABEL_MAX 48   /* columns of a label from the archive (handles, templates) */
+#define TOP_SENDERS 15
+#define TOP_TEMPLATES 10
+
+/* ---- months ---- */
+
+/* year * 12 + month - 1 of ms, in the zone chosen with tz_set(). */
+static int month_of(int64_t ms)
+{
+	struct tz_local l;
+	tz_local(ms, &l);
+	return l.year * 12 + l.month - 1;
+}
+
+static void month_name(int m, char out[16])
+{
+	snprintf(out, 16, "%04d-%02d", m / 12, m % 12 + 1);
+}
+
+static void date_name(int64_t ms, char out[16])
+{
+	struct tz_local l;
+	tz_local(ms, &l);
+	snprintf(out, 16, "%04d-%02d-%02d", l.year % 10000, l.month, l.day);
+}
+
+/* Counts per month, several series, over a continuous span of months. */
+struct months {
+	int first, last;      /* inclusive; first > last while empty */
+	int nseries;
+	long *v;              /* (last - first + 1) * nseries */
+};
+
+static void months_init(struct months *m, int nseries)
+{
+	m->first = 1;
+	m->last = 0;
+	m->nseries = nseries;
+	m->v = NULL;
+}
+
+static void months_add(struct months *m, int month, int series, long n)
+{
+	if (m->first > m->last) {
+		m->first = m->last = month;
+		m->v = xcalloc((size_t)m->nseries, sizeof(long));
+	} else if (month < m->first || month > m->last) {
+		int first = month < m->first ? month : m->first;
+		int last = month > m->last ? month : m->last;
+		long *v = xcalloc((size_t)(last - first + 1) * (size_t)m->nseries, sizeof(long));
+		memcpy(v + (size_t)(m->first - first) * (size_t)m->nseries, m->v,
+		       (size_t)(m->last - m->first + 1) * (size_t)m->nseries * sizeof(long));
+		free(m->v);
+		m->v = v;
+		m->first = first;
+		m->last = last;
+	}
+	m->v[(size_t)(month - m->first) * (size_t)m->nseries + (size_t)series] += n;
+}
+
+static size_t months_count(const struct months *m)
+{
+	return m->first > m->last ? 0 : (size_t)(m->last - m->first + 1);
+}
+
+static long months_get(const struct months *m, size_t i, int series)
+{
+	return m->v[i * (size_t)m->nseries + (size_t)series];
+}
+
+static void months_release(struct months *m)
+{
+	free(m->v);
+	m->v = NULL;
+}
+
+/* ---- TSV ---- */
+
+/*
+ * A label from the archive, fit for one TSV cell that gnuplot reads: no tabs,
+ * newlines or control characters, no double quotes (gnuplot reads them as
+ * string delimiters), at most LABEL_MAX characters. gnuplot escapes < and &
+ * itself when it writes SVG.
+ */
+static void put_label(FILE *f, const char *s)
+{
+	size_t cols = 0;
+	bool space = false;
+	while (*s == ' ')
+		s++;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) != 0x80 && ++cols > LABEL_MAX) {
+			fputs("…", f);
+			return;
+		}
+		if (*p < 0x20 || *p == 0x7F || *p == ' ') {
+			if (!space)
+				fputc(' ', f);
+			space = true;
+			continue;
+		}
+		space = false;
+		fputc(*p == '"' ? '\'' : *p, f);
+	}
+	if (cols == 0)
+		fputc('-', f);
+}
+
+struct tsv {
+	FILE *f;
+	char *path;
+};
+
+static int tsv_open(struct tsv *t, const char *dir, const char *name, const char *header,
+		    struct err *err)
+{
+	t->path = xasprintf("%s/%s.tsv", dir, name);
+	if (!(t->f = fopen(t->path, "w"))) {
+		err_set(err, EXIT_IO, "'%s': cannot write the chart data: %s", t->path,
+			strerror(errno));
+		free(t->path);
+		return -1;
+	}
+	fprintf(t->f, "# %s\n", header);
+	return 0;
+}
+
+static int tsv_close(struct tsv *t, struct err *err)
+{
+	int bad = ferror(t->f) | fclose(t->f);
+	if (bad)
+		err_set(err, EXIT_IO, "'%s': cannot write the chart data: %s", t->path,
+			strerror(errno));
+	free(t->path);
+	return bad ? -1 : 0;
+}
+
+/* ---- the charts ---- */
+
+struct chart_ctx {
+	struct report_ctx *rc;
+	json_t *results;
+	const char *dir;
+	struct err *err;
+};
+
+static void skip(struct chart *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void skip(struct chart *c, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(c->note, sizeof(c->note), fmt, ap);
+	va_end(ap);
+	c->state = CHART_SKIPPED;
+}
+
+/* The analyser's JSON for kind, or NULL (note set) when it is not available. */
+static json_t *result_of(struct chart_ctx *x, struct chart *c, const char *kind)
+{
+	json_t *r = json_object_get(x->results, kind);
+	if (r)
+		return r;
+	const struct report_kind *k = report_find(kind);
+	if (!k) {
+		skip(c, "the %s report is not part of this build", kind);
+		return NULL;
+	}
+	struct err e = ERR_INIT;
+	if (!(r = k->analyse(x->rc, &e))) {
+		skip(c, "the %s report failed: %s", kind, e.msg);
+		return NULL;
+	}
+	json_object_set_new(x->results, kind, r);
+	return r;
+}
+
+static int write_months(struct chart_ctx *x, struct chart *c, const struct months *m,
+			const char *header, bool rate)
+{
+	struct tsv t;
+	if (tsv_open(&t, x->dir, c->name, header, x->err))
+		return -1;
+	for (size_t i = 0; i < months_count(m); i++) {
+		char name[16];
+		month_name(m->first + (int)i, name);
+		fputs(name, t.f);
+		for (int s = 0; s < m->nseries; s++)
+			fprintf(t.f, "\t%ld", months_get(m, i, s));
+		if (rate) {
+			long all = months_get(m, i, 0), yes = months_get(m, i, 1);
+			if (all)
+				fprintf(t.f, "\t%.1f", 100.0 * (double)yes / (double)all);
+			else
+				fputs("\tNaN", t.f);
+		}
+		fputc('\n', t.f);
+	}
+	c->rows = months_count(m);
+	return tsv_close(&t, x->err);
+}
+
+/* DM volume per month: messages the owner received and sent, 1:1 and group. */
+static int chart_volume(struct chart_ctx *x, struct chart *c)
+{
+	sqlite3_stmt *st;
+	struct months m;
+	if (store_prepare(x->rc->store, "SELECT created_at, sender_id = ? FROM message", &st,
+			  x->err))
+		return -1;
+	sqlite3_bind_int64(st, 1, x->rc->owner);
+	months_init(&m, 2);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		months_add(&m, month_of(sqlite3_column_int64(st, 0)),
+			   sqlite3_column_int(st, 1) ? 1 : 0, 1);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		months_release(&m);
+		return store_fail(x->rc->store, x->err, "cannot read the messages");
+	}
+	int r = write_months(x, c, &m, "month\treceived\tsent", false);
+	months_release(&m);
+	if (!r && c->rows == 0)
+		skip(c, "no direct messages");
+	return r;
+}
+
+/* Followers gained and lost between consecutive snapshots. */
+static int chart_followers(struct chart_ctx *x, struct chart *c)
+{
+	sqlite3_stmt *st;
+	if (store_prepare(x->rc->store,
+			  "SELECT s.generated_at,"
+			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id"
+			  "  AND f.direction = 'follower'),"
+			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
+			  "  AND g.direction = 'follower' AND g.change = 'gained'),"
+			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
+			  "  AND g.direction = 'follower' AND g.change = 'lost'),"
+			  " s.has_followers"
+			  " FROM snapshot s ORDER BY s.generated_at, s.id",
+			  &st, x->err))
+		return -1;
+	struct tsv t;
+	if (tsv_open(&t, x->dir, c->name, "from\tto\tgained\tlost\tfollowers", x->err)) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	char prev[16] = "";
+	size_t snapshots = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char date[16];
+		date_name(sqlite3_column_int64(st, 0), date);
+		if (!sqlite3_column_int(st, 4))
+			continue;   /* this snapshot did not carry follower.js */
+		if (snapshots++ > 0) {
+			fprintf(t.f, "%s\t%s\t%lld\t%lld\t%lld\n", prev, date,
+				(long long)sqlite3_column_int64(st, 2),
+				(long long)sqlite3_column_int64(st, 3),
+				(long long)sqlite3_column_int64(st, 1));
+			c->rows++;
+		}
+		memcpy(prev, date, sizeof(prev));
+	}
+	sqlite3_finalize(st);
+	int r = tsv_close(&t, x->err);
+	if (rc != SQLITE_DONE)
+		return store_fail(x->rc->store, x->err, "cannot read the snapshots");
+	if (!r && c->rows == 0)
+		skip(c, "one snapshot only; follower changes need two archives taken on "
+			"different dates");
+	return r;
+}
+
+/* When each conversation began: conversation id → first message time. */
+static int conv_start(struct chart_ctx *x, sqlite3_stmt *st, const char *id, int64_t *ms)
+{
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	bool found = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
+	if (found)
+		*ms = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return found ? 0 : -1;
+}
+
+struct span {
+	const char *label;
+	long from, to;  /* seconds, [from, to); to -1 is open */
+};
+
+static const struct span spans[] = {
+	{ "under 1 min", 0, 60 },        { "1-5 min", 60, 300 },
+	{ "5-15 min", 300, 900 },        { "15-60 min", 900, 3600 },
+	{ "1-3 h", 3600, 10800 },        { "3-12 h", 10800, 43200 },
+	{ "12-24 h", 43200, 86400 },     { "1-3 days", 86400, 259200 },
+	{ "3-7 days", 259200, 604800 },  { "over 7 days", 604800, -1 },
+};
+#define NSPANS (sizeof(spans) / sizeof(spans[0]))
+
+static size_t span_of(long s)
+{
+	for (size_t i = 0; i < NSPANS; i++)
+		if (spans[i].to < 0 || s < spans[i].to)
+			return i;
+	return NSPANS - 1;
+}
+
+/* First-response times in spans, the median's span marked. */
+static int chart_response_time(struct chart_ctx *x, struct chart *c)
+{
+	json_t *r = result_of(x, c, "etiquette"), *conv;
+	if (!r)
+		return 0;
+	long n[NSPANS] = { 0 };
+	size_t total = 0, i;
+	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
+		json_t *s = json_object_get(conv, "first_response_seconds");
+		if (json_is_integer(s)) {
+			n[span_of((long)json_integer_value(s))]++;
+			total++;
+		}
+	}
+	if (total == 0) {
+		skip(c, "no conversation was answered");
+		return 0;
+	}
+	json_t *med = json_object_get(json_object_get(r, "totals"), "median_first_response_seconds");
+	long median = json_is_integer(med) ? (long)json_integer_value(med) : -1;
+	struct tsv t;
+	if (tsv_open(&t, x->dir, c->name,
+		     "span\tfrom_seconds\tto_seconds\tconversations\tmedian_here\tmedian_seconds",
+		     x->err))
+		return -1;
+	for (size_t k = 0; k < NSPANS; k++) {
+		bool here = median >= 0 && span_of(median) == k;
+		fprintf(t.f, "%s\t%ld\t", spans[k].label, spans[k].from);
+		if (spans[k].to < 0)
+			fputs("NaN", t.f);
+		else
+			fprintf(t.f, "%ld", spans[k].to);
+		fprintf(t.f, "\t%ld\t%d\t%ld\n", n[k], here, median);
+	}
+	c->rows = NSPANS;
+	return tsv_close(&t, x->err);
+}
+
+/*
+ * Conversations the counterpart began, by the month they began: series 0
+ * all, 1 answered, 2 unanswered.
+ */
+static int answered_months(struct chart_ctx *x, struct chart *c, struct months *m)
+{
+	json_t *r = result_of(x, c, "etiquette"), *conv;
+	if (!r)
+		return 1;
+	sqlite3_stmt *st;
+	if (store_prepare(x->rc->store,
+			  "SELECT min(created_at) FROM message WHERE conversation_id = ?", &st,
+			  x->err))
+		return -1;
+	months_init(m, 3);
+	size_t i;
+	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
+		const char *by = json_string_value(json_object_get(conv, "initiated_by"));
+		const char *id = json_string_value(json_object_get(conv, "conversation_id"));
+		int64_t ms;
+		if (!by || !id || strcmp(by, "counterpart") || conv_start(x, st, id, &ms))
+			continue;
+		bool answered = json_is_integer(json_object_get(conv, "first_response_seconds"));
+		int month = month_of(ms);
+		months_add(m, month, 0, 1);
+		months_add(m, month, answered ? 1 : 2, 1);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int chart_response_rate(struct chart_ctx *x, struct chart *c)
+{
+	struct months m;
+	int r = answered_months(x, c, &m);
+	if (r)
+		return r < 0 ? -1 : 0;
+	if (months_count(&m) == 0) {
+		skip(c, "nobody began a conversation with the owner");
+		months_release(&m);
+		return 0;
+	}
+	struct months two;   /* all, answered: the rate column follows them */
+	months_init(&two, 2);
+	for (size_t i = 0; i < months_count(&m); i++) {
+		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0));
+		months_add(&two, m.first + (int)i, 1, months_get(&m, i, 1));
+	}
+	r = write_months(x, c, &two, "month\tconversations\tanswered\tanswered_percent", true);
+	months_release(&two);
+	months_release(&m);
+	return r;
+}
+
+static int chart_unanswered(struct chart_ctx *x, struct chart *c)
+{
+	struct months m;
+	int r = answered_months(x, c, &m);
+	if (r)
+		return r < 0 ? -1 : 0;
+	long unanswered = 0;
+	for (size_t i = 0; i < months_count(&m); i++)
+		unanswered += months_get(&m, i, 2);
+	struct months one;
+	months_init(&one, 2);
+	for (size_t i = 0; i < months_count(&m); i++) {
+		months_add(&one, m.first + (int)i, 0, months_get(&m, i, 2));
+		months_add(&one, m.first + (int)i, 1, months_get(&m, i, 0));
+	}
+	r = write_months(x, c, &one, "month\tunanswered\tconversations", false);
+	months_release(&one);
+	months_release(&m);
+	if (!r && unanswered == 0)
+		skip(c, "every conversation someone began was answered");
+	return r;
+}
+
+static int by_messages_desc(const void *a, const void *b)
+{
+	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "messages"));
+	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "messages"));
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The automated senders with the most messages. */
+static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
+{
+	json_t *r = result_of(x, c, "autodm"), *s;
+	if (!r)
+		return 0;
+	json_t *in = json_object_get(r, "inbound");
+	size_t i, n = 0;
+	json_t **v = xcalloc(json_array_size(in) + 1, sizeof(*v));
+	json_array_foreach(in, i, s)
+		if (json_is_true(json_object_get(s, "auto")))
+			v[n++] = s;
+	qsort(v, n, sizeof(*v), by_messages_desc);
+	int rc = 0;
+	if (n == 0) {
+		skip(c, "no automated sender found");
+		goto out;
+	}
+	struct tsv t;
+	if ((rc = tsv_open(&t, x->dir, c->name, "sender\tmessages\tscore", x->err)))
+		goto out;
+	for (i = 0; i < n && i < TOP_SENDERS; i++) {
+		const char *h = json_string_value(json_object_get(v[i], "handle"));
+		const char *id = json_string_value(json_object_get(v[i], "account_id"));
+		const char *tp = json_string_value(json_object_get(v[i], "template"));
+		char name[160];
+		/* ids alone mean little to a reader: the template says who this is */
+		snprintf(name, sizeof(name), "%s%s%s%s", h ? "@" : "account ", h ? h : id ? id : "?",
+			 tp ? ": " : "", tp ? tp : "");
+		put_label(t.f, name);
+		fprintf(t.f, "\t%lld\t%.2f\n",
+			(long long)json_integer_value(json_object_get(v[i], "messages")),
+			json_number_value(json_object_get(v[i], "score")));
+	}
+	c->rows = i;
+	rc = tsv_close(&t, x->err);
+out:
+	free(v);
+	return rc;
+}
+
+/* The templates automated senders used, by messages. */
+static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
+{
+	json_t *r = result_of(x, c, "autodm"), *s;
+	if (!r)
+		return 0;
+	json_t *by = json_object();   /* template → {"messages", "senders"} */
+	size_t i;
+	json_array_foreach(json_object_get(r, "inbound"), i, s) {
+		const char *tp = json_string_value(json_object_get(s, "template"));
+		if (!json_is_true(json_object_get(s, "auto")) || !tp || !*tp)
+			continue;
+		json_t *e = json_object_get(by, tp);
+		if (!e) {
+			e = json_pack("{s:s, s:I, s:I}", "template", tp, "messages", (json_int_t)0,
+				      "senders", (json_int_t)0);
+			json_object_set_new(by, tp, e);
+		}
+		json_object_set_new(e, "messages",
+			json_integer(json_integer_value(json_object_get(e, "messages")) +
+				     json_integer_value(json_object_get(s, "messages"))));
+		json_object_set_new(e, "senders",
+			json_integer(json_integer_value(json_object_get(e, "senders")) + 1));
+	}
+	size_t n = json_object_size(by);
+	json_t **v = xcalloc(n + 1, sizeof(*v)), *e;
+	const char *key;
+	n = 0;
+	json_object_foreach(by, key, e)
+		v[n++] = e;
+	qsort(v, n, sizeof(*v), by_messages_desc);
+	int rc = 0;
+	if (n == 0) {
+		skip(c, "no template of an automated sender");
+		goto out;
+	}
+	struct tsv t;
+	if ((rc = tsv_open(&t, x->dir, c->name, "template\tmessages\tsenders", x->err)))
+		goto out;
+	for (i = 0; i < n && i < TOP_TEMPLATES; i++) {
+		put_label(t.f, json_string_value(json_object_get(v[i], "template")));
+		fprintf(t.f, "\t%lld\t%lld\n",
+			(long long)json_integer_value(json_object_get(v[i], "messages")),
+			(long long)json_integer_value(json_object_get(v[i], "senders")));
+	}
+	c->rows = i;
+	rc = tsv_close(&t, x->err);
+out:
+	free(v);
+	json_decref(by);
+	return rc;
+}
+
+/* The owner's own automated messages per month. */
+static int chart_autodm_own(struct chart_ctx *x, struct chart *c)
+{
+	json_t *r = result_of(x, c, "autodm"), *id;
+	if (!r)
+		return 0;
+	json_t *ids = json_object_get(json_object_get(r, "outbound"), "auto_message_ids");
+	if (json_array_size(ids) == 0) {
+		skip(c, "the owner sent no automated message");
+		return 0;
+	}
+	sqlite3_stmt *st;
+	if (store_prepare(x->rc->store, "SELECT created_at FROM message WHERE id = ?", &st,
+			  x->err))
+		return -1;
+	struct months m;
+	months_init(&m, 1);
+	size_t i;
+	json_array_foreach(ids, i, id) {
+		const char *s = json_string_value(id);
+		if (!s)
+			continue;
+		sqlite3_bind_int64(st, 1, strtoll(s, NULL, 10));
+		if (sqlite3_step(st) == SQLITE_ROW)
+			months_add(&m, month_of(sqlite3_column_int64(st, 0)), 0, 1);
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	int rc = write_months(x, c, &m, "month\tmessages", false);
+	months_release(&m);
+	return rc;
+}
+
+static const char *const finding_types[] = {
+	"email", "phone", "payment_card", "iban", "national_id", "account_number",
+	"reference_number", "credential", "postal_address", "date_of_birth", "tone", NULL,
+};
+static const char *const channels[] = { "dm", "group_dm", "tweet" };
+
+/* Exposure findings by type, split by channel. */
+static int chart_exposure(struct chart_ctx *x, struct chart *c)
+{
+	json_t *r = result_of(x, c, "exposure"), *f;
+	if (!r)
+		return 0;
+	enum { NT = sizeof(finding_types) / sizeof(finding_types[0]) };
+	long n[NT][3] = { { 0 } };
+	size_t i, total = 0;
+	json_array_foreach(json_object_get(r, "findings"), i, f) {
+		const char *type = json_string_value(json_object_get(f, "type"));
+		const char *ch = json_string_value(json_object_get(f, "channel"));
+		if (!type || !ch)
+			continue;
+		size_t t = 0, k = 0;
+		while (finding_types[t] && strcmp(finding_types[t], type))
+			t++;   /* an unknown type lands in the last row, "other" */
+		while (k < 3 && strcmp(channels[k], ch))
+			k++;
+		if (k == 3)
+			continue;
+		n[t][k]++;
+		total++;
+	}
+	if (total == 0) {
+		skip(c, "no finding");
+		return 0;
+	}
+	struct tsv t;
+	if (tsv_open(&t, x->dir, c->name, "type\tlabel\tdm\tgroup_dm\ttweet", x->err))
+		return -1;
+	for (size_t k = 0; k < NT; k++) {
+		if (!n[k][0] && !n[k][1] && !n[k][2])
+			continue;
+		const char *type = finding_types[k] ? finding_types[k] : "other";
+		char label[32];
+		snprintf(label, sizeof(label), "%s", type);
+		for (char *p = label; *p; p++)
+			if (*p == '_')
+				*p = ' ';
+		fprintf(t.f, "%s\t%s\t%ld\t%ld\t%ld\n", type, label, n[k][0], n[k][1], n[k][2]);
+		c->rows++;
+	}
+	return tsv_close(&t, x->err);
+}
+
+static const struct chart_def {
+	const char *name, *kind, *caption;
+	int (*export)(struct chart_ctx *x, struct chart *c);
+} defs[] = {
+	{ "volume", "summary", "Direct messages per month, received and sent (1:1 and group).",
+	  chart_volume },
+	{ "followers", "summary", "Followers gained and lost between consecutive snapshots.",
+	  chart_followers },
+	{ "response-time", "etiquette", "How long the owner took to answer a new conversation; "
+	  "the median is marked.", chart_response_time },
+	{ "response-rate", "etiquette", "Share of the conversations others began that the owner "
+	  "answered, by the month they began.", chart_response_rate },
+	{ "unanswered", "etiquette", "Conversations others began that the owner never answered, "
+	  "by the month they began.", chart_unanswered },
+	{ "autodm-senders", "autodm", "The automated senders that sent the owner the most "
+	  "messages.", chart_autodm_senders },
+	{ "autodm-templates", "autodm", "The templates automated senders used most.",
+	  chart_autodm_templates },
+	{ "autodm-own", "autodm", "The owner's own automated messages per month.",
+	  chart_autodm_own },
+	{ "exposure", "exposure", "Personal-data findings by type and where they were "
+	  "disclosed.", chart_exposure },
+};
+
+int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
+		  struct err *err)
+{
+	return charts_export_kind(ctx, results, dir, NULL, cs, err);
+}
+
+int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
+		       const char *kind, struct charts *cs, struct err *err)
+{
+	struct chart_ctx x = { ctx, results, dir, err };
+	memset(cs, 0, sizeof(*cs));
+	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]) && i < CHARTS_MAX; i++) {
+		struct chart *c = &cs->c[cs->n++];
+		c->name = defs[i].name;
+		c->kind = defs[i].kind;
+		c->caption = defs[i].caption;
+		c->state = CHART_DATA;
+		if (kind && strcmp(kind, c->kind)) {
+			skip(c, "not part of the %s report", kind);
+			continue;
+		}
+		if (defs[i].export(&x, c))
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- gnuplot ---- */
+
+static bool has_script(const char *dir)
+{
+	char *p = xasprintf("%s/volume.gp", dir);
+	bool ok = access(p, R_OK) == 0;
+	free(p);
+	return ok;
+}
+
+char *charts_scripts_dir(void)
+{
+	const char *env = getenv("DMAUDIT_SCRIPTS");
+	if (env && *env)
+		return xstrdup(env);
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		/* ./dmaudit, build/asan/dmaudit, PREFIX/bin/dmaudit */
+		static const char *const rel[] = { "scripts", "../scripts", "../../scripts",
+						   "../share/dmaudit" };
+		for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+			char *d = xasprintf("%s/%s", exe, rel[i]);
+			if (has_script(d))
+				return d;
+			free(d);
+		}
+	}
+	if (has_script(DMAUDIT_SHARE))
+		return xstrdup(DMAUDIT_SHARE);
+	return NULL;
+}
+
+char *charts_gnuplot(void)
+{
+	const char *env = getenv("GNUPLOT");
+	if (env && *env)
+		return access(env, X_OK) == 0 ? xstrdup(env) : NULL;
+	const char *path = getenv("PATH");
+	if (!path)
+		path = "/usr/bin:/bin";
+	while (*path) {
+		size_t n = strcspn(path, ":");
+		char *p = n ? xasprintf("%.*s/gnuplot", (int)n, path) : xstrdup("./gnuplot");
+		struct stat sb;
+		if (stat(p, &sb) == 0 && S_ISREG(sb.st_mode) && access(p, X_OK) == 0)
+			return p;
+		free(p);
+		path += n;
+		if (*path == ':')
+			path++;
+	}
+	return NULL;
+}
+
+/* A gnuplot string literal: single quotes, a quote inside doubled. */
+static void gp_string(struct buf *b, const char *s)
+{
+	buf_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			buf_addc(b, '\'');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '\'');
+}
+
+/* The first line gnuplot printed on stderr, for a one-line failure note. */
+static void first_error_line(const char *path, char *out, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	out[0] = '\0';
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (line[strspn(line, " \t^")] == '\0' || !strncmp(line, "Warning", 7))
+			continue;
+		snprintf(out, size, "%s", line + strspn(line, " \t"));
+		if (strstr(line, "line ") || strstr(line, "rror"))
+			break;
+	}
+	fclose(f);
+}
+
+static int run_gnuplot(const char *gnuplot, const char *script, const char *data,
+		       const char *outfile, const char *fmt, const char *tz, const char *errlog,
+		       char *note, size_t note_size)
+{
+	struct buf vars = BUF_INIT;
+	buf_adds(&vars, "datafile=");
+	gp_string(&vars, data);
+	buf_adds(&vars, "; outfile=");
+	gp_string(&vars, outfile);
+	buf_adds(&vars, "; fmt=");
+	gp_string(&vars, fmt);
+	buf_adds(&vars, "; tz=");
+	gp_string(&vars, tz ? tz : "UTC");
+	char *argv[] = { (char *)"gnuplot", (char *)"-e", vars.s, (char *)script, NULL };
+
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, errlog, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	pid_t pid;
+	int e = posix_spawn(&pid, gnuplot, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	buf_release(&vars);
+	if (e) {
+		snprintf(note, note_size, "cannot run '%s': %s", gnuplot, strerror(e));
+		return -1;
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR) {
+			snprintf(note, note_size, "lost gnuplot: %s", strerror(errno));
+			return -1;
+		}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		return 0;
+	char line[200];
+	first_error_line(errlog, line, sizeof(line));
+	snprintf(note, note_size, "gnuplot failed on '%s'%s%s", script, line[0] ? ": " : "",
+		 line);
+	return -1;
+}
+
+int charts_draw(struct charts *cs, const char *dir, const char *fmt, const char *tz)
+{
+	char *gnuplot = charts_gnuplot();
+	if (!gnuplot) {
+		cs->no_gnuplot = true;
+		return 0;
+	}
+	char *scripts = charts_scripts_dir();
+	int failed = 0;
+	char *errlog = xasprintf("%s/.gnuplot-errors", dir);
+	for (size_t i = 0; i < cs->n; i++) {
+		struct chart *c = &cs->c[i];
+		if (c->state != CHART_DATA)
+			continue;
+		if (!scripts) {
+			snprintf(c->note, sizeof(c->note), "the gnuplot scripts were not found; "
+				 "set DMAUDIT_SCRIPTS to the folder that holds %s.gp", c->name);
+			c->state = CHART_FAILED;
+			failed++;
+			continue;
+		}
+		char *script = xasprintf("%s/%s.gp", scripts, c->name);
+		char *data = xasprintf("%s/%s.tsv", dir, c->name);
+		char *out = xasprintf("%s/%s.%s", dir, c->name, fmt);
+		if (run_gnuplot(gnuplot, script, data, out, fmt, tz, errlog, c->note,
+				sizeof(c->note))) {
+			c->state = CHART_FAILED;
+			failed++;
+		} else {
+			c->state = CHART_DRAWN;
+		}
+		free(script);
+		free(data);
+		free(out);
+	}
+	unlink(errlog);
+	free(errlog);
+	free(scripts);
+	free(gnuplot);
+	return failed;
+}
+
+/* ---- SVG for inline use ---- */
+
+static const char *const svg_tags[] = {
+	"svg", "g", "path", "text", "tspan", "title", "desc", "defs", "circle", "rect", "use",
+	"filter", "feFlood", "feComposite", "clipPath", "line", "polyline", "polygon",
+	"ellipse", "linearGradient", "radialGradient", "stop", "pattern", "marker", NULL,
+};
+
+static bool allowed_tag(const char *s, size_t n)
+{
+	for (size_t i = 0; svg_tags[i]; i++)
+		if (strlen(svg_tags[i]) == n && !strncmp(svg_tags[i], s, n))
+			return true;
+	return false;
+}
+
+/* Copy an attribute value, ids and local references prefixed; -1 when unsafe. */
+static int copy_value(struct buf *out, const char *name, size_t nlen, const char *v,
+		      size_t vlen, const char *prefix)
+{
+	bool id = nlen == 2 && !strncmp(name, "id", 2);
+	bool href = (nlen == 4 && !strncmp(name, "href", 4)) ||
+		    (nlen == 10 && !strncmp(name, "xlink:href", 10));
+	if (memmem(v, vlen, "javascript:", 11) || memmem(v, vlen, "&#", 2) ||
+	    memmem(v, vlen, "\\", 1))
+		return -1;
+	if (href) {
+		if (vlen == 0 || v[0] != '#')
+			return -1;
+		buf_addc(out, '#');
+		buf_adds(out, prefix);
+		buf_add(out, v + 1, vlen - 1);
+		return 0;
+	}
+	if (id)
+		buf_adds(out, prefix);
+	for (size_t i = 0; i < vlen; i++) {
+		if (vlen - i >= 4 && !strncasecmp(v + i, "url(", 4)) {
+			size_t j = i + 4;
+			while (j < vlen && (v[j] == ' ' || v[j] == '\'' || v[j] == '"'))
+				j++;
+			if (j >= vlen || v[j] != '#')
+				return -1;
+			buf_add(out, v + i, j - i + 1);
+			buf_adds(out, prefix);
+			i = j;
+			continue;
+		}
+		buf_addc(out, v[i]);
+	}
+	return 0;
+}
+
+/* Copy one start or end tag p[0..n) (without < and >); -1 when unsafe. */
+static int copy_tag(struct buf *out, const char *p, size_t n, const char *prefix)
+{
+	size_t i = 0;
+	if (i < n && p[i] == '/')
+		i++;
+	size_t name = i;
+	while (i < n && p[i] != ' ' && p[i] != '\t' && p[i] != '\n' && p[i] != '\r' &&
+	       p[i] != '/')
+		i++;
+	if (!allowed_tag(p + name, i - name))
+		return -1;
+	buf_addc(out, '<');
+	buf_add(out, p, i);
+	while (i < n) {
+		while (i < n && strchr(" \t\r\n", p[i]))
+			i++;
+		if (i >= n)
+			break;
+		if (p[i] == '/') {
+			buf_addc(out, '/');
+			i++;
+			continue;
+		}
+		size_t a = i;
+		while (i < n && p[i] != '=' && !strchr(" \t\r\n/", p[i]))
+			i++;
+		size_t alen = i - a;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;   /* gnuplot writes "fill = 'red'" */
+		if (alen == 0 || i >= n || p[i] != '=')
+			return -1;   /* attributes without values: not from gnuplot */
+		if ((alen >= 2 && !strncasecmp(p + a, "on", 2)) ||
+		    (alen == 5 && !strncasecmp(p + a, "style", 5) &&
+		     memmem(p + i, n - i, "expression", 10)))
+			return -1;
+		i++;
+		while (i < n && (p[i] == ' ' || p[i] == '\t'))
+			i++;
+		if (i >= n || (p[i] != '"' && p[i] != '\''))
+			return -1;
+		char q = p[i++];
+		size_t v = i;
+		while (i < n && p[i] != q)
+			i++;
+		if (i >= n)
+			return -1;
+		if (alen >= 5 && !strncmp(p + a, "xmlns", 5)) {
+			i++;   /* namespaces: HTML knows SVG's, and the page names no URL */
+			continue;
+		}
+		buf_addc(out, ' ');
+		buf_add(out, p + a, alen);
+		buf_adds(out, "=\"");
+		for (size_t k = v; k < i; k++)
+			if (p[k] == '"' || p[k] == '<')
+				return -1;
+		if (copy_value(out, p + a, alen, p + v, i - v, prefix))
+			return -1;
+		buf_addc(out, '"');
+		i++;
+	}
+	buf_addc(out, '>');
+	return 0;
+}
+
+char *charts_svg_inline(const char *path, const char *prefix, struct err *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		err_set(err, EXIT_IO, "'%s': cannot read the chart: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && in.len < (16u << 20))
+		buf_add(&in, chunk, n);
+	bool bad = ferror(f);
+	fclose(f);
+	if (bad || in.len >= (16u << 20)) {
+		err_set(err, EXIT_IO, "'%s': cannot read the chart", path);
+		goto fail;
+	}
+	const char *p = in.s, *end = in.s + in.len;
+	bool started = false;
+	while (p < end) {
+		if (*p != '<') {
+			const char *lt = memchr(p, '<', (size_t)(end - p));
+			if (!lt)
+				lt = end;
+			if (started)
+				buf_add(&out, p, (size_t)(lt - p));
+			p = lt;
+			continue;
+		}
+		if (end - p >= 4 && !memcmp(p, "<!--", 4)) {   /* comments go */
+			const char *c = memmem(p, (size_t)(end - p), "-->", 3);
+			p = c ? c + 3 : end;
+			continue;
+		}
+		if (end - p >= 2 && (p[1] == '?' || p[1] == '!')) {   /* prolog, doctype */
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			p = gt ? gt + 1 : end;
+			continue;
+		}
+		const char *gt = p + 1;
+		char q = 0;
+		while (gt < end && (q || *gt != '>')) {
+			if (q && *gt == q)
+				q = 0;
+			else if (!q && (*gt == '"' || *gt == '\''))
+				q = *gt;
+			gt++;
+		}
+		if (gt >= end || copy_tag(&out, p + 1, (size_t)(gt - p - 1), prefix)) {
+			err_set(err, EXIT_IO, "'%s': the chart holds something unsafe for a web "
+				"page", path);
+			goto fail;
+		}
+		started = true;
+		p = gt + 1;
+	}
+	if (!started || strncmp(out.s, "<svg", 4)) {
+		err_set(err, EXIT_IO, "'%s': not an SVG chart", path);
+		goto fail;
+	}
+	buf_release(&in);
+	return buf_detach(&out);
+fail:
+	buf_release(&in);
+	buf_release(&out);
+	return NULL;
+}
+
+void charts_remove(const struct charts *cs, const char *dir, const char *fmt)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		char *p = xasprintf("%s/%s.tsv", dir, cs->c[i].name);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s/%s.%s", dir, cs->c[i].name, fmt);
+		unlink(p);
+		free(p);
+	}
+	char *p = xasprintf("%s/.gnuplot-errors", dir);
+	unlink(p);
+	free(p);
+	rmdir(dir);
+}
+
+static void figure_note(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void figure_note(struct doc *d, const char *fmt, ...)
+{
+	struct buf text = BUF_INIT, html = BUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	buf_adds(&html, "<p class=\"none\">");
+	html_escape(&html, text.s, text.len);
+	buf_adds(&html, "</p>");
+	doc_html(d, html.s);
+	buf_release(&text);
+	buf_release(&html);
+}
+
+void charts_figures(const struct charts *cs, const char *dir, const char *kind,
+		    struct doc *d)
+{
+	bool heading = false;
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct chart *c = &cs->c[i];
+		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED)
+			continue;
+		if (!heading && !cs->no_gnuplot)
+			doc_heading(d, 3, "Charts");
+		heading = true;
+		if (cs->no_gnuplot)
+			continue;
+		if (c->state != CHART_DRAWN) {
+			figure_note(d, "The %s chart could not be drawn: %s.", c->name, c->note);
+			continue;
+		}
+		char *path = xasprintf("%s/%s.svg", dir, c->name);
+		char prefix[32];
+		snprintf(prefix, sizeof(prefix), "chart%zu-", i);
+		struct err e = ERR_INIT;
+		char *svg = charts_svg_inline(path, prefix, &e);
+		free(path);
+		if (!svg) {
+			figure_note(d, "The %s chart was left out: %s.", c->name, e.msg);
+			continue;
+		}
+		struct buf html = BUF_INIT;
+		buf_addf(&html, "<figure id=\"chart-%s\">\n", c->name);
+		buf_adds(&html, svg);
+		buf_adds(&html, "\n<figcaption>");
+		html_escape(&html, c->caption, strlen(c->caption));
+		buf_adds(&html, "</figcaption>\n</figure>");
+		doc_html(d, html.s);
+		buf_release(&html);
+		free(svg);
+	}
+}

@@ -1,0 +1,329 @@
+/*
+ * Unit tests for the autodm detector: a small store built in a temporary
+ * database from the cases below (one conversation per counterpart), then
+ * the verdicts of autodm_analyse checked against each case's expectation.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "report.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define OWNER 1000
+
+struct msg_spec {
+	char who;            /* 'c' counterpart, 'o' owner, 0 ends the list */
+	int minutes;         /* after the case's start */
+	const char *text;
+	const char *url;     /* expanded link, or NULL */
+	bool welcome;
+};
+
+struct sender_case {
+	int64_t id;
+	const char *handle;
+	bool followed;       /* the owner follows them */
+	bool follower;       /* they follow the owner */
+	int expect;          /* 1 automated, 0 not, -1 never wrote (owner-only) */
+	struct msg_spec m[8];
+};
+
+static const struct sender_case cases[] = {
+	/* people who say "thanks for the follow", then really talk */
+	{ 11, "anna", true, true, 0, {
+		{ 'c', 0, "Thanks for the follow! Love your shop", NULL, false },
+		{ 'o', 40, "Thank you! Anything you're looking for?", NULL, false },
+		{ 'c', 55, "Yes, do you have the green scarf in medium?", NULL, false },
+		{ 'o', 90, "We do, here it is", "https://shop.example/scarf", false },
+		{ 'c', 95, "Great, ordering now", NULL, false } } },
+	{ 12, "boris", true, true, 0, {
+		{ 'c', 0, "Thanks for the follow! Love your shop", NULL, false },
+		{ 'o', 30, "Thanks Boris!", NULL, false },
+		{ 'c', 31, "Do you ship to Norway by the way?", NULL, false } } },
+	{ 13, "chen", true, true, 0, {
+		{ 'c', 0, "Thanks for the follow! Love your shop", NULL, false },
+		{ 'o', 20, "Welcome aboard", NULL, false },
+		{ 'c', 25, "haha thanks, the new boots look great", NULL, false } } },
+	/* follower validation */
+	{ 21, "dora", true, false, 1, {
+		{ 'c', 0, "dora uses TrueTwit validation service. To validate click here: http://t.co/a1",
+		  "http://truetwit.com/vy1", false } } },
+	/* a spam campaign: one template, three senders, nobody followed */
+	{ 31, "x1", false, false, 1, {
+		{ 'c', 0, "Congratulations Northwind! You have been selected to receive a gift card. Claim now: https://t.co/q1",
+		  "http://prize-claim.example/a", false } } },
+	{ 32, "x2", false, false, 1, {
+		{ 'c', 0, "Congratulations Northwind! You have been selected to receive a gift card. Claim now: https://t.co/q2",
+		  "http://prize-claim.example/b", false } } },
+	{ 33, "x3", false, false, 1, {
+		{ 'c', 0, "Congratulations @northwind_goods! You have been selected to receive a gift card. Claim now: https://t.co/q3",
+		  "http://prize-claim.example/c", false },
+		{ 'c', 600, "Congratulations @northwind_goods! You have been selected to receive a gift card. Claim now: https://t.co/q3",
+		  "http://prize-claim.example/c", false } } },
+	/* the same in Spanish and Japanese */
+	{ 41, "es1", false, false, 1, {
+		{ 'c', 0, "¡Gana dinero desde casa sin experiencia! Plazas limitadas: https://t.co/e1",
+		  "http://gana.example/1", false } } },
+	{ 42, "es2", false, false, 1, {
+		{ 'c', 0, "¡Gana dinero desde casa sin experiencia!! Plazas limitadas: https://t.co/e2",
+		  "http://gana.example/2", false } } },
+	{ 51, "jp1", true, false, 1, {
+		{ 'c', 0, "フォローありがとうございます！無料プレゼントはこちらから https://t.co/j1",
+		  "http://present.example/1", false } } },
+	{ 52, "jp2", true, false, 1, {
+		{ 'c', 0, "フォローありがとうございます!!無料プレゼントはこちらから https://t.co/j2",
+		  "http://present.example/2", false } } },
+	/* a business's welcome bot, answered by its follow-up */
+	{ 61, "bankbot", true, false, 1, {
+		{ 'c', 0, "Hi! Thanks for contacting NovaBank. How can we help you today?", NULL, true },
+		{ 'o', 1, "I need help with my account", NULL, false },
+		{ 'c', 2, "Thanks, your request has been logged.", NULL, false } } },
+	/* customers: an unanswered question, one with a tracking link, one chasing */
+	{ 71, "cust1", false, false, 0, {
+		{ 'c', 0, "Do you ship to Ireland?", NULL, false } } },
+	{ 72, "cust2", false, true, 0, {
+		{ 'c', 0, "Hi, my order hasn't arrived yet, can you check? https://t.co/u1",
+		  "https://www.ups.com/track?tracknum=1Z999", false },
+		{ 'o', 30, "Thanks for your message! We'll get back to you within 24 hours.", NULL, false } } },
+	{ 73, "cust3", false, false, 0, {
+		{ 'c', 0, "Do you ship to Ireland?", NULL, false },
+		{ 'c', 300, "hello? Do you ship to Ireland?", NULL, false },
+		{ 'o', 400, "Thanks for your message! We'll get back to you within 24 hours.", NULL, false } } },
+	{ 74, "cust4", false, false, 0, {
+		{ 'c', 0, "Is the blue jacket back in stock?", NULL, false },
+		{ 'o', 20, "Thanks for your message! We'll get back to you within 24 hours.", NULL, false },
+		{ 'c', 25, "ok thanks", NULL, false } } },
+	{ 75, "cust5", false, false, 0, {
+		{ 'c', 0, "Can I change the delivery address on my order?", NULL, false },
+		{ 'o', 20, "Thanks for your message! We'll get back to you within 24 hours.", NULL, false } } },
+	/* the owner's own auto-DMs to new followers, in a burst */
+	{ 81, "f1", false, true, -1, {
+		{ 'o', 0, "Hi Fiona! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n1",
+		  "https://shop.example/new", false } } },
+	{ 82, "f2", false, true, -1, {
+		{ 'o', 1, "Hi Gustav! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n2",
+		  "https://shop.example/new", false } } },
+	{ 83, "f3", false, true, -1, {
+		{ 'o', 2, "Hi Hana! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n3",
+		  "https://shop.example/new", false } } },
+	{ 84, "f4", false, true, 0, {
+		{ 'o', 3, "Hi Ivo! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n4",
+		  "https://shop.example/new", false },
+		{ 'c', 60, "thanks, nice shoes", NULL, false } } },
+};
+
+#define NCASES (sizeof(cases) / sizeof(cases[0]))
+
+static char dbpath[64];
+static struct store st = STORE_INIT;
+static json_t *result;
+static int64_t owner_auto_ids[8];
+static size_t n_owner_auto;
+
+static void exec(const char *sql)
+{
+	struct err e = ERR_INIT;
+	if (store_exec(&st, sql, &e))
+		fail_msg("%s: %s", sql, e.msg);
+}
+
+static int setup(void **state)
+{
+	struct err e = ERR_INIT;
+	(void)state;
+	snprintf(dbpath, sizeof(dbpath), "/tmp/dmaudit-autodm-XXXXXX");
+	int fd = mkstemp(dbpath);
+	if (fd < 0)
+		return -1;
+	close(fd);
+	unlink(dbpath);
+	if (store_open(&st, dbpath, STORE_WRITE, &e))
+		return -1;
+	exec("INSERT INTO meta VALUES ('owner_id', '1000'), ('owner_handle', 'northwind_goods')");
+	exec("INSERT INTO account (id, handle, name) VALUES (1000, 'northwind_goods', 'Northwind Goods')");
+	exec("INSERT INTO snapshot VALUES (1, 't', 'x', 1700000000000, 'manifest', 1700000000000, "
+	     "1000, 'data', 1, 1)");
+	exec("INSERT INTO app VALUES (5, 1, 'AutoThanks', 'Spammy Inc', 'read,write,directmessages', NULL)");
+	sqlite3_stmt *msg, *url;
+	if (store_prepare(&st, "INSERT INTO message (id, conversation_id, sender_id, recipient_id, "
+			       "created_at, text, kind, url_count, snapshot_id) VALUES (?,?,?,?,?,?,?,?,1)",
+			  &msg, &e) ||
+	    store_prepare(&st, "INSERT INTO message_url VALUES (?, 0, 'https://t.co/x', ?, NULL)", &url,
+			  &e))
+		return -1;
+	int64_t id = 5000;
+	for (size_t i = 0; i < NCASES; i++) {
+		const struct sender_case *c = &cases[i];
+		char sql[256], conv[64];
+		snprintf(conv, sizeof(conv), "%lld-%d", (long long)c->id, OWNER);
+		snprintf(sql, sizeof(sql), "INSERT INTO conversation VALUES ('%s', 'dm', %lld, NULL)", conv,
+			 (long long)c->id);
+		exec(sql);
+		snprintf(sql, sizeof(sql), "INSERT INTO account (id, handle) VALUES (%lld, '%s')",
+			 (long long)c->id, c->handle);
+		exec(sql);
+		if (c->followed) {
+			snprintf(sql, sizeof(sql), "INSERT INTO follow VALUES (1, 'following', %lld)", (long long)c->id);
+			exec(sql);
+		}
+		if (c->follower) {
+			snprintf(sql, sizeof(sql), "INSERT INTO follow VALUES (1, 'follower', %lld)", (long long)c->id);
+			exec(sql);
+		}
+		int64_t start = 1600000000000LL + (int64_t)i * 86400000LL;
+		if (c->id >= 81)   /* the owner's burst: one start for all */
+			start = 1650000000000LL;
+		for (const struct msg_spec *m = c->m; m->who; m++) {
+			bool own = m->who == 'o';
+			sqlite3_bind_int64(msg, 1, ++id);
+			sqlite3_bind_text(msg, 2, conv, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(msg, 3, own ? OWNER : c->id);
+			sqlite3_bind_int64(msg, 4, own ? c->id : OWNER);
+			sqlite3_bind_int64(msg, 5, start + m->minutes * 60000LL);
+			sqlite3_bind_text(msg, 6, m->text, -1, SQLITE_STATIC);
+			sqlite3_bind_text(msg, 7, m->welcome ? "welcome" : "message", -1, SQLITE_STATIC);
+			sqlite3_bind_int(msg, 8, m->url ? 1 : 0);
+			if (store_step_done(&st, msg, &e))
+				return -1;
+			if (m->url) {
+				sqlite3_bind_int64(url, 1, id);
+				sqlite3_bind_text(url, 2, m->url, -1, SQLITE_STATIC);
+				if (store_step_done(&st, url, &e))
+					return -1;
+			}
+			if (own && c->id >= 81)
+				owner_auto_ids[n_owner_auto++] = id;
+		}
+	}
+	sqlite3_finalize(msg);
+	sqlite3_finalize(url);
+
+	static const struct report_opts opts = { false, NULL, -1, -1, 0 };
+	struct report_ctx ctx;
+	if (report_ctx_init(&ctx, &st, &opts, &e))
+		return -1;
+	result = autodm_analyse(&ctx, &e);
+	report_ctx_release(&ctx);
+	return result ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	json_decref(result);
+	store_close(&st, true);
+	unlink(dbpath);
+	return 0;
+}
+
+static json_t *find(int64_t id)
+{
+	char s[24];
+	size_t i;
+	json_t *o;
+	snprintf(s, sizeof(s), "%lld", (long long)id);
+	json_array_foreach(json_object_get(result, "inbound"), i, o)
+		if (!strcmp(json_string_value(json_object_get(o, "account_id")), s))
+			return o;
+	return NULL;
+}
+
+static void test_inbound_verdicts(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < NCASES; i++) {
+		const struct sender_case *c = &cases[i];
+		json_t *o = find(c->id);
+		if (c->expect < 0) {
+			if (o)
+				fail_msg("account %lld never wrote but is listed", (long long)c->id);
+			continue;
+		}
+		if (!o)
+			fail_msg("account %lld (%s) is not listed", (long long)c->id, c->handle);
+		bool got = json_is_true(json_object_get(o, "auto"));
+		if (got != (c->expect == 1)) {
+			char *ev = json_dumps(json_object_get(o, "evidence"), 0);
+			fail_msg("account %lld (%s): auto %d, expected %d; evidence %s",
+				 (long long)c->id, c->handle, got, c->expect, ev);
+		}
+		/* the contract's fields */
+		assert_true(json_is_number(json_object_get(o, "score")));
+		assert_true(json_is_array(json_object_get(o, "evidence")));
+		assert_true(json_array_size(json_object_get(o, "evidence")) > 0 || !got);
+		assert_true(json_integer_value(json_object_get(o, "messages")) > 0);
+	}
+}
+
+static void test_kinds(void **state)
+{
+	(void)state;
+	assert_string_equal(json_string_value(json_object_get(find(21), "kind")), "validation");
+	assert_string_equal(json_string_value(json_object_get(find(61), "kind")), "welcome");
+	assert_string_equal(json_string_value(json_object_get(find(31), "kind")), "campaign");
+	assert_int_equal(json_integer_value(json_object_get(find(33), "messages")), 2);
+}
+
+static void test_outbound(void **state)
+{
+	(void)state;
+	json_t *out = json_object_get(result, "outbound");
+	json_t *ids = json_object_get(out, "auto_message_ids");
+	/* the four auto-DMs; the canned replies to customers are not among them */
+	assert_int_equal(json_array_size(ids), n_owner_auto);
+	for (size_t i = 0; i < n_owner_auto; i++) {
+		char s[24];
+		snprintf(s, sizeof(s), "%lld", (long long)owner_auto_ids[i]);
+		assert_string_equal(json_string_value(json_array_get(ids, i)), s);
+	}
+	json_t *t = json_object_get(out, "templates");
+	assert_int_equal(json_array_size(t), 1);
+	json_t *t0 = json_array_get(t, 0);
+	assert_int_equal(json_integer_value(json_object_get(t0, "messages")), 4);
+	assert_int_equal(json_integer_value(json_object_get(t0, "recipients")), 4);
+	const char *tx = json_string_value(json_object_get(t0, "template"));
+	assert_non_null(strstr(tx, "{name}! Thanks for following"));
+	assert_non_null(strstr(tx, "{url}"));
+}
+
+static void test_view(void **state)
+{
+	(void)state;
+	struct doc d;
+	struct report_ctx ctx;
+	struct err e = ERR_INIT;
+	static const struct report_opts opts = { false, NULL, -1, -1, 0 };
+	assert_int_equal(report_ctx_init(&ctx, &st, &opts, &e), 0);
+	doc_init(&d, "autodm");
+	autodm_view(&ctx, result, &d);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	doc_render(&d, DOC_TEXT, f, NULL);
+	fclose(f);
+	assert_non_null(strstr(buf, "look automated"));
+	assert_non_null(strstr(buf, "Your own auto-DMs"));
+	assert_non_null(strstr(buf, "AutoThanks"));
+	free(buf);
+	doc_release(&d);
+	report_ctx_release(&ctx);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_inbound_verdicts),
+		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_outbound),
+		cmocka_unit_test(test_view),
+	};
+	return cmocka_run_group_tests_name("autodm", tests, setup, teardown);
+}
