@@ -136,6 +136,7 @@ static const struct { const char *w; unsigned cls; } words[] = {
 static int16_t slot[SLOTS];   /* index + 1 into words[], 0 when empty */
 static unsigned slot_cls[SLOTS];
 static unsigned char slot_len[SLOTS];
+static uint32_t slot_hash[SLOTS];   /* the full hash: most misses end without memcmp */
 static int built;
 
 static uint32_t hash(const char *w, size_t n)
@@ -151,12 +152,13 @@ static void build(void)
 {
 	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		size_t n = strlen(words[i].w);
-		uint32_t h = hash(words[i].w, n) & (SLOTS - 1);
+		uint32_t full = hash(words[i].w, n), h = full & (SLOTS - 1);
 		while (slot[h] && strcmp(words[slot[h] - 1].w, words[i].w))
 			h = (h + 1) & (SLOTS - 1);
 		if (!slot[h]) {
 			slot[h] = (int16_t)(i + 1);
 			slot_len[h] = (unsigned char)n;
+			slot_hash[h] = full;
 		}
 		slot_cls[h] |= words[i].cls;
 	}
@@ -169,11 +171,17 @@ unsigned pii_word_class(const char *w, size_t n)
 		build();
 	if (n == 0 || n > 32)
 		return 0;
-	uint32_t h = hash(w, n) & (SLOTS - 1);
+	uint32_t full = hash(w, n), h = full & (SLOTS - 1);
 	while (slot[h]) {
 		size_t i = (size_t)slot[h] - 1;
-		if (slot_len[h] == n && !memcmp(words[i].w, w, n))
-			return slot_cls[h];
+		if (slot_hash[h] == full && slot_len[h] == n) {
+			/* a byte loop: these words are a few bytes, a memcmp call costs more */
+			size_t k = 0;
+			while (k < n && words[i].w[k] == w[k])
+				k++;
+			if (k == n)
+				return slot_cls[h];
+		}
 		h = (h + 1) & (SLOTS - 1);
 	}
 	return 0;
