@@ -26,8 +26,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define READER_QUEUE_BYTES ((size_t)8 << 20)
+#define READER_QUEUE_BYTES ((size_t)2 << 20)
 #define READER_QUEUE_EVENTS 256
+#define READER_HANDOFF_BELOW 4   /* queue shorter than this: the consumer parses */
 
 enum reader_event_type {
 	READER_FILE,      /* a data file starts */
@@ -40,7 +41,8 @@ struct reader_event {
 	enum reader_event_type type;
 	enum data_kind kind;
 	char *path;              /* path inside the archive */
-	json_t *json;            /* READER_ELEMENT */
+	json_t *json;            /* READER_ELEMENT, parsed; NULL while raw */
+	char *raw;               /* READER_ELEMENT left for the consumer to parse (cost bytes) */
 	struct jarena *arena;    /* where json lives */
 	size_t index;            /* element number from 0 */
 	uint64_t offset;         /* element's byte offset in its file */
@@ -62,6 +64,12 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 /* The next event, or NULL when the reader has finished (or was stopped). */
 struct reader_event *reader_next(struct reader *r);
 void reader_event_free(struct reader_event *e);
+/*
+ * Parse an element event the reader left raw (a no-op when it is parsed):
+ * the consumer's share of the parsing when it would otherwise wait.
+ * *repaired grows by the invalid UTF-8 sequences replaced.
+ */
+int reader_event_parse(struct reader_event *e, int64_t *repaired, struct err *err);
 /* Ask the reader to stop early; events still queued are dropped. */
 void reader_stop(struct reader *r);
 /*

@@ -37,6 +37,8 @@ struct report_ctx {
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
 	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
+	int64_t *auto_ids;   /* its automated senders, sorted, for report_is_auto_sender */
+	size_t nauto;
 };
 
 struct report_kind {

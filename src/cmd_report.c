@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,94 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
 	return dir;
 }
 
+/*
+ * `report all` runs the analysers on both cores: a second thread, with a
+ * database connection of its own, takes autodm and etiquette (which reuses
+ * the autodm result); this thread takes the others. The second thread's
+ * autodm result is handed to this context afterwards for the views.
+ */
+struct side_job {
+	const char *db;
+	const struct report_opts *ro;
+	json_t *results[8];
+	struct report_ctx ctx;
+	struct store store;
+	struct err err;
+	int rc;
+};
+
+static bool on_side(const struct report_kind *k)
+{
+	return !strcmp(k->name, "autodm") || !strcmp(k->name, "etiquette");
+}
+
+static void *side_run(void *arg)
+{
+	struct side_job *j = arg;
+	j->rc = -1;
+	if (store_open(&j->store, j->db, STORE_READ, &j->err) ||
+	    report_ctx_init(&j->ctx, &j->store, j->ro, &j->err))
+		return NULL;
+	for (size_t i = 0; report_kinds[i]; i++) {
+		if (!on_side(report_kinds[i]))
+			continue;
+		j->results[i] = report_kinds[i]->analyse(&j->ctx, &j->err);
+		if (!j->results[i])
+			return NULL;
+	}
+	j->rc = 0;
+	return NULL;
+}
+
+static int analyse_all(struct report_ctx *ctx, const char *db, const struct report_opts *ro,
+		       const struct report_kind *one, json_t *results, struct err *err)
+{
+	struct side_job job;
+	pthread_t th;
+	bool threaded = false;
+	int rc = 0;
+
+	memset(&job, 0, sizeof(job));
+	if (!one) {
+		job.db = db;
+		job.ro = ro;
+		threaded = pthread_create(&th, NULL, side_run, &job) == 0;
+	}
+	json_t *mine[8] = { NULL };
+	for (size_t i = 0; report_kinds[i] && !rc; i++) {
+		const struct report_kind *k = report_kinds[i];
+		if ((one && k != one) || (threaded && on_side(k)))
+			continue;
+		if (!(mine[i] = k->analyse(ctx, err)))
+			rc = -1;
+	}
+	if (threaded) {
+		pthread_join(th, NULL);
+		if (job.rc && !rc) {
+			*err = job.err;
+			rc = -1;
+		}
+		if (!job.rc && !ctx->autodm) {
+			/* hand the autodm result over; the views may use it */
+			ctx->autodm = job.ctx.autodm;
+			ctx->auto_ids = job.ctx.auto_ids;
+			ctx->nauto = job.ctx.nauto;
+			job.ctx.autodm = NULL;
+			job.ctx.auto_ids = NULL;
+		}
+		report_ctx_release(&job.ctx);
+		store_close(&job.store, false);
+	}
+	for (size_t i = 0; report_kinds[i]; i++) {
+		json_t *r = mine[i] ? mine[i] : job.results[i];
+		if (r && !rc)
+			json_object_set_new(results, report_kinds[i]->name, r);
+		else
+			json_decref(r);
+	}
+	return rc;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -259,19 +348,12 @@ int cmd_report(int argc, char **argv)
 
 	/* Analyse everything first: nothing is written unless all of it worked. */
 	json_t *results = json_object();
-	for (size_t i = 0; report_kinds[i]; i++) {
-		const struct report_kind *k = report_kinds[i];
-		if (!all && k != one)
-			continue;
-		json_t *r = k->analyse(&ctx, &err);
-		if (!r) {
-			err_print(&err);
-			json_decref(results);
-			report_ctx_release(&ctx);
-			store_close(&s, false);
-			return err.code ? err.code : EXIT_IO;
-		}
-		json_object_set_new(results, k->name, r);
+	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, &err)) {
+		err_print(&err);
+		json_decref(results);
+		report_ctx_release(&ctx);
+		store_close(&s, false);
+		return err.code ? err.code : EXIT_IO;
 	}
 
 	FILE *out = stdout;

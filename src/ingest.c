@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 struct file_count {
 	char *base;
@@ -26,6 +27,8 @@ struct run {
 	struct ingest_result *res;
 	struct file_count *files;
 	size_t nfiles, afiles;
+	char *file_path;
+	int64_t repaired;           /* invalid UTF-8 replaced by this thread in that file */
 	bool stop_already;          /* manifest shows a snapshot already held */
 };
 
@@ -83,6 +86,9 @@ static int consume(struct run *r, struct reader_event *ev, struct err *err)
 	switch (ev->type) {
 	case READER_FILE:
 		r->load.seen[ev->kind] = true;
+		free(r->file_path);
+		r->file_path = xstrdup(ev->path);
+		r->repaired = 0;
 		return 0;
 	case READER_MEDIA:
 		return load_media_path(&r->load, ev->path, err);
@@ -92,12 +98,17 @@ static int consume(struct run *r, struct reader_event *ev, struct err *err)
 		r->files[r->nfiles].base = xstrdup(base ? base + 1 : ev->path);
 		r->files[r->nfiles].elements = ev->elements;
 		r->nfiles++;
-		if (ev->repaired)
+		if (ev->repaired + r->repaired)
 			add_warning(r->res, "'%s': %s: %lld invalid UTF-8 sequences replaced "
-					    "with U+FFFD", r->path, ev->path, (long long)ev->repaired);
+					    "with U+FFFD", r->path, ev->path,
+				    (long long)(ev->repaired + r->repaired));
 		return 0;
 	}
 	case READER_ELEMENT:
+		if (reader_event_parse(ev, &r->repaired, err)) {
+			err_prefix(err, "'%s': %s", r->path, r->file_path ? r->file_path : "?");
+			return -1;
+		}
 		if (load_element(&r->load, ev->kind, ev->json, err)) {
 			if (err->code == EXIT_INPUT)
 				err_prefix(err, "'%s': element %zu at byte %llu", r->path,
@@ -263,6 +274,26 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 	return 0;
 }
 
+/* DMAUDIT_TRACE=1 prints the time each ingest phase ends, for profiling. */
+static void trace(const char *what)
+{
+	static int on = -1;
+	static struct timespec t0;
+	struct timespec t;
+	if (on < 0) {
+		on = getenv("DMAUDIT_TRACE") != NULL;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+	}
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	struct timespec c;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c);
+	fprintf(stderr, "dmaudit: trace: %7.3f s %s (this thread's CPU %.3f s)\n",
+		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, what,
+		(double)c.tv_sec + (double)c.tv_nsec / 1e9);
+}
+
 struct hash_job {
 	const char *path;
 	char hex[65];
@@ -295,6 +326,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	r.path = path;
 	r.res = res;
 
+	trace("start");
 	if (store_begin(s, err))
 		return -1;
 	if (store_prepare(s, "INSERT INTO snapshot (source, sha256, generated_at, generated_from, "
@@ -328,6 +360,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 		}
 	}
 	int rrc = reader_finish(rd, folder_sha, failed ? NULL : err);
+	trace("read and inserted");
 	rd = NULL;
 	if (r.stop_already) {
 		res->already = true;
@@ -356,8 +389,10 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	} else {
 		memcpy(job.hex, folder_sha, sizeof(job.hex));
 	}
+	trace("hashed");
 	if (settle_snapshot(&r, job.hex, err))
 		goto out;
+	trace("settled (follow changes, indexes)");
 	if (res->already) {
 		rc = 0;
 		goto out;
@@ -367,6 +402,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	res->conversations = r.load.conversations;
 	if (store_commit(s, err))
 		goto out;
+	trace("committed");
 	rc = 0;
 out:
 	if (rd) {
@@ -378,6 +414,7 @@ out:
 	if (rc || res->already)
 		store_rollback(s);
 	load_release(&r.load);
+	free(r.file_path);
 	for (size_t i = 0; i < r.nfiles; i++)
 		free(r.files[i].base);
 	free(r.files);

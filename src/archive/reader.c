@@ -9,6 +9,9 @@
 #include "ytd.h"
 
 #include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 struct reader {
@@ -31,7 +34,6 @@ struct reader {
 	int rc;
 	struct err err;
 	struct sha256 hash;
-	struct buf fixed;
 	enum data_kind kind;
 	int64_t elements, repaired;
 	unsigned tick;
@@ -55,6 +57,7 @@ void reader_event_free(struct reader_event *e)
 		jarena_free(e->arena); /* the tree lives in it: no json_decref */
 	else
 		json_decref(e->json);
+	free(e->raw);
 	free(e->path);
 	free(e);
 }
@@ -76,7 +79,7 @@ static bool push(struct reader *r, struct reader_event *e)
 		else
 			r->head = e;
 		r->tail = e;
-		r->queued++;
+		__atomic_store_n(&r->queued, r->queued + 1, __ATOMIC_RELAXED);
 		r->queued_bytes += e->cost;
 		if (r->consumer_waits)
 			pthread_cond_signal(&r->can_get);
@@ -92,34 +95,76 @@ static int stopped(struct err *err)
 	return err_set(err, EXIT_OK, "stopped");
 }
 
-static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
-		      struct err *err)
+/*
+ * Parse one element into a fresh arena. Invalid UTF-8 makes jansson fail, so
+ * only then is the text checked and repaired (U+FFFD) and parsed again: the
+ * common case pays for one pass. *repaired counts the sequences replaced.
+ */
+static int parse_element(const char *json, size_t len, size_t index, uint64_t offset,
+			 json_t **out, struct jarena **arena_out, int64_t *repaired,
+			 struct err *err)
 {
-	struct reader *r = ctx;
 	json_error_t jerr;
-	if (utf8_valid_prefix(json, len) != len) {
-		buf_reset(&r->fixed);
-		r->repaired += (int64_t)utf8_repair(json, len, &r->fixed);
-		json = r->fixed.s;
-		len = r->fixed.len;
-	}
+	struct buf fixed = BUF_INIT;
 	struct jarena *arena = jarena_new();
 	jarena_use(arena);
 	json_t *j = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
+	if (!j && utf8_valid_prefix(json, len) != len) {
+		*repaired += (int64_t)utf8_repair(json, len, &fixed);
+		j = json_loadb(fixed.s, fixed.len, JSON_ALLOW_NUL, &jerr);
+	}
 	jarena_use(NULL);
+	buf_release(&fixed);
 	if (!j) {
 		jarena_free(arena);
 		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
 			       index + 1, (unsigned long long)(offset + (uint64_t)jerr.position),
 			       jerr.text);
 	}
+	*out = j;
+	*arena_out = arena;
+	return 0;
+}
+
+int reader_event_parse(struct reader_event *e, int64_t *repaired, struct err *err)
+{
+	if (e->json || !e->raw)
+		return 0;
+	int rc = parse_element(e->raw, e->cost, e->index, e->offset, &e->json, &e->arena,
+			       repaired, err);
+	free(e->raw);
+	e->raw = NULL;
+	return rc;
+}
+
+/* How many events wait in the queue (a hint: read without the lock). */
+static size_t queue_length(struct reader *r)
+{
+	return __atomic_load_n(&r->queued, __ATOMIC_RELAXED);
+}
+
+static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
+		      struct err *err)
+{
+	struct reader *r = ctx;
 	struct reader_event *e = event_new(READER_ELEMENT, r->kind, NULL);
-	e->json = j;
-	e->arena = arena;
 	e->index = index;
 	e->offset = offset;
 	e->cost = len;
 	r->elements++;
+	/*
+	 * Balance the two cores: while the consumer keeps up (the queue is
+	 * nearly empty) it gets the raw text and parses it itself; once the
+	 * queue fills, the reader parses.
+	 */
+	if (queue_length(r) < READER_HANDOFF_BELOW) {
+		e->raw = xmalloc(len ? len : 1);
+		memcpy(e->raw, json, len);
+	} else if (parse_element(json, len, index, offset, &e->json, &e->arena, &r->repaired,
+				 err)) {
+		reader_event_free(e);
+		return -1;
+	}
 	return push(r, e) ? 0 : stopped(err);
 }
 
@@ -191,6 +236,12 @@ static void *run(void *arg)
 {
 	struct reader *r = arg;
 	r->rc = source_walk(r->path, on_entry, r, &r->err);
+	if (getenv("DMAUDIT_TRACE")) {
+		struct timespec t;
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+		fprintf(stderr, "dmaudit: trace: reader thread used %.3f s of CPU\n",
+			(double)t.tv_sec + (double)t.tv_nsec / 1e9);
+	}
 	pthread_mutex_lock(&r->mu);
 	r->done = true;
 	pthread_cond_broadcast(&r->can_get);
@@ -209,7 +260,6 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 	r->warn = warn_fn;
 	r->ctx = ctx;
 	sha256_init(&r->hash);
-	buf_init(&r->fixed);
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->can_put, NULL);
 	pthread_cond_init(&r->can_get, NULL);
@@ -235,7 +285,7 @@ struct reader_event *reader_next(struct reader *r)
 		r->head = e->next;
 		if (!r->head)
 			r->tail = NULL;
-		r->queued--;
+		__atomic_store_n(&r->queued, r->queued - 1, __ATOMIC_RELAXED);
 		r->queued_bytes -= e->cost;
 		e->next = NULL;
 		/* wake the reader once the queue has drained to half, not at every event */
@@ -277,7 +327,6 @@ int reader_finish(struct reader *r, char sha256[65], struct err *err)
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->can_put);
 	pthread_cond_destroy(&r->can_get);
-	buf_release(&r->fixed);
 	free(r->path);
 	free(r);
 	return rc;

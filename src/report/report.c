@@ -65,28 +65,43 @@ int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report
 	return 0;
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
 json_t *report_autodm(struct report_ctx *ctx, struct err *err)
 {
-	if (!ctx->autodm)
-		ctx->autodm = autodm_analyse(ctx, err);
+	if (ctx->autodm)
+		return ctx->autodm;
+	ctx->autodm = autodm_analyse(ctx, err);
+	json_t *in = json_object_get(ctx->autodm, "inbound"), *e;
+	size_t i;
+	ctx->auto_ids = xcalloc(json_array_size(in) + 1, sizeof(int64_t));
+	json_array_foreach(in, i, e) {
+		const char *id = json_string_value(json_object_get(e, "account_id"));
+		if (id && json_is_true(json_object_get(e, "auto")))
+			ctx->auto_ids[ctx->nauto++] = strtoll(id, NULL, 10);
+	}
+	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_id);
 	return ctx->autodm;
 }
 
 bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id)
 {
-	size_t i;
-	json_t *e;
-	json_array_foreach(json_object_get(ctx->autodm, "inbound"), i, e)
-		if (json_is_true(json_object_get(e, "auto")) &&
-		    !strcmp(json_string_value(json_object_get(e, "account_id")), account_id))
-			return true;
-	return false;
+	int64_t id = account_id ? strtoll(account_id, NULL, 10) : 0;
+	return ctx->nauto &&
+	       bsearch(&id, ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_id) != NULL;
 }
 
 void report_ctx_release(struct report_ctx *ctx)
 {
 	json_decref(ctx->autodm);
 	ctx->autodm = NULL;
+	free(ctx->auto_ids);
+	ctx->auto_ids = NULL;
+	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;
 }
