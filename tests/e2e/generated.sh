@@ -32,6 +32,18 @@ done
 status "unzipped folder: ingest" 0 "$DMAUDIT" ingest -q --db folder.db folder
 counts_match "unzipped folder: counts equal the truth" folder.db folder.truth.json counts
 
+# The same archive re-packed with ZIP64 records on every entry.
+python3 - g2021-21.zip zip64.zip <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zi, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as zo:
+    for info in zi.infolist():
+        with zi.open(info) as fi, zo.open(info.filename, 'w', force_zip64=True) as fo:
+            fo.write(fi.read())
+PY
+status "ZIP64 entries: ingest" 0 "$DMAUDIT" ingest -q --db zip64.db zip64.zip
+counts_match "ZIP64 entries: counts equal the truth" zip64.db g2021-21.truth.json counts
+
 # Long conversations split in overlapping chunks of about 1000 messages.
 "$GEN" --messages 6000 --seed 24 -o long.zip >/dev/null
 status "split conversations: ingest" 0 "$DMAUDIT" ingest -q --db long.db long.zip
