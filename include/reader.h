@@ -26,8 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define READER_QUEUE_BYTES ((size_t)2 << 20)
-#define READER_QUEUE_EVENTS 256
+#define READER_QUEUE_BYTES ((size_t)1 << 20)
+#define READER_QUEUE_EVENTS 64
 #define READER_HANDOFF_BELOW 4   /* queue shorter than this: the consumer parses */
 
 enum reader_event_type {

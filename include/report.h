@@ -39,6 +39,7 @@ struct report_ctx {
 	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
 	int64_t *auto_ids;   /* its automated senders, sorted, for report_is_auto_sender */
 	size_t nauto;
+	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
 };
 
 struct report_kind {
@@ -83,6 +84,8 @@ void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
+/* Mark the unanswered conversations whose sender autodm judged automated. */
+void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);

@@ -171,9 +171,10 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
 
 /*
  * `report all` runs the analysers on both cores: a second thread, with a
- * database connection of its own, takes autodm and etiquette (which reuses
- * the autodm result); this thread takes the others. The second thread's
- * autodm result is handed to this context afterwards for the views.
+ * database connection of its own, takes autodm (the longest); this thread
+ * takes the others. Etiquette's use of the autodm result (which unanswered
+ * senders are automated) waits until both are done; the autodm result is
+ * then handed to this context, for that and for the views.
  */
 struct side_job {
 	const char *db;
@@ -187,7 +188,7 @@ struct side_job {
 
 static bool on_side(const struct report_kind *k)
 {
-	return !strcmp(k->name, "autodm") || !strcmp(k->name, "etiquette");
+	return !strcmp(k->name, "autodm");
 }
 
 static void *side_run(void *arg)
@@ -222,6 +223,7 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 		job.ro = ro;
 		threaded = pthread_create(&th, NULL, side_run, &job) == 0;
 	}
+	ctx->defer_autodm = threaded;
 	json_t *mine[8] = { NULL };
 	for (size_t i = 0; report_kinds[i] && !rc; i++) {
 		const struct report_kind *k = report_kinds[i];
@@ -246,6 +248,13 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
+		ctx->defer_autodm = false;
+		json_t *et = NULL;
+		for (size_t i = 0; report_kinds[i]; i++)
+			if (!strcmp(report_kinds[i]->name, "etiquette"))
+				et = mine[i];
+		if (!rc && et && ctx->autodm)
+			etiquette_mark_automated(ctx, et);
 	}
 	for (size_t i = 0; report_kinds[i]; i++) {
 		json_t *r = mine[i] ? mine[i] : job.results[i];

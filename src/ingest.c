@@ -288,10 +288,18 @@ static void trace(const char *what)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	struct timespec c;
+	char line[128];
+	long hwm = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, "VmHWM:", 6))
+			hwm = strtol(line + 6, NULL, 10);
+	if (f)
+		fclose(f);
 	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c);
-	fprintf(stderr, "dmaudit: trace: %7.3f s %s (this thread's CPU %.3f s)\n",
+	fprintf(stderr, "dmaudit: trace: %7.3f s %s (this thread's CPU %.3f s, peak RSS %ld KiB)\n",
 		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, what,
-		(double)c.tv_sec + (double)c.tv_nsec / 1e9);
+		(double)c.tv_sec + (double)c.tv_nsec / 1e9, hwm);
 }
 
 struct hash_job {

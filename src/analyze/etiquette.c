@@ -704,6 +704,22 @@ static json_t *rate(int64_t a, int64_t b)
 	return b ? json_real((double)a / (double)b) : json_null();
 }
 
+void etiquette_mark_automated(struct report_ctx *ctx, json_t *r)
+{
+	/* Automated senders need no answer: mark them, so the advice can leave them out. */
+	int64_t automated = 0;
+	size_t i;
+	json_t *u;
+	json_array_foreach(json_object_get(r, "unanswered"), i, u) {
+		bool a = report_is_auto_sender(ctx, json_string_value(
+							    json_object_get(u, "counterpart_id")));
+		json_object_set_new(u, "automated", json_boolean(a));
+		automated += a;
+	}
+	json_object_set_new(json_object_get(r, "stats"), "unanswered_automated",
+			    json_integer(automated));
+}
+
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct store *s = ctx->store;
@@ -830,20 +846,10 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	}
 	json_object_set_new(r, "by_month", bm);
 
-	/* Automated senders need no answer: mark them, so the advice can leave them out. */
-	int64_t automated = 0;
-	if (report_autodm(ctx, err)) {
-		size_t i;
-		json_t *u;
-		json_array_foreach(t.unanswered, i, u) {
-			bool a = report_is_auto_sender(ctx, json_string_value(
-							     json_object_get(u, "counterpart_id")));
-			json_object_set_new(u, "automated", json_boolean(a));
-			automated += a;
-		}
-	}
-	json_object_set_new(x, "unanswered_automated", json_integer(automated));
+	json_object_set_new(x, "unanswered_automated", json_integer(0));
 	json_object_set(r, "unanswered", t.unanswered);
+	if (!ctx->defer_autodm && report_autodm(ctx, err))
+		etiquette_mark_automated(ctx, r);
 	json_object_set(r, "awaiting_reply", t.awaiting);
 	json_object_set(r, "cold_dms", t.cold_list);
 	json_object_set(r, "marketing", t.marketing);

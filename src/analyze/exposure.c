@@ -268,7 +268,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	sc->ctx = ctx;
 	sc->findings = json_array();
 
-	/* rowid order is id order, which is time order for Snowflake ids: no sort needed */
+	/* table order: the findings are sorted at the end */
 	if (store_prepare(ctx->store,
 			  "SELECT m.id, m.conversation_id, c.kind, m.sender_id, m.created_at, m.text"
 			  " FROM message m JOIN conversation c ON c.id = m.conversation_id",

@@ -9,6 +9,7 @@
  */
 #include "tone.h"
 
+#include <pthread.h>
 #include <string.h>
 
 enum { W_NOUN = 1, W_ADJ = 2, W_YOU = 4, W_SELF = 8, W_PROF = 16, W_POS = 32 };
@@ -69,11 +70,42 @@ static const char *const phrases[][3] = {
 	{"hau", "ab", NULL},
 };
 
+/*
+ * Word lookups run for every word of every owner message: the lexicon is
+ * hashed once into an open-addressing table (built under pthread_once, as
+ * reports may run on two threads).
+ */
+#define LEX_SLOTS 512 /* a power of two, well above twice the lexicon */
+
+static short lex_slot[LEX_SLOTS]; /* index + 1 into lex, 0 when empty */
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+static unsigned lex_hash(const char *w, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h & (LEX_SLOTS - 1);
+}
+
+static void lex_build(void)
+{
+	for (size_t i = 0; i < sizeof(lex) / sizeof(lex[0]); i++) {
+		unsigned h = lex_hash(lex[i].w, strlen(lex[i].w));
+		while (lex_slot[h])
+			h = (h + 1) & (LEX_SLOTS - 1);
+		lex_slot[h] = (short)(i + 1);
+	}
+}
+
 static int lex_class(const char *w, size_t n)
 {
-	for (size_t i = 0; i < sizeof(lex) / sizeof(lex[0]); i++)
-		if (!strncmp(lex[i].w, w, n) && lex[i].w[n] == '\0')
-			return lex[i].cls;
+	pthread_once(&lex_once, lex_build);
+	for (unsigned h = lex_hash(w, n); lex_slot[h]; h = (h + 1) & (LEX_SLOTS - 1)) {
+		const char *e = lex[lex_slot[h] - 1].w;
+		if (!strncmp(e, w, n) && e[n] == '\0')
+			return lex[lex_slot[h] - 1].cls;
+	}
 	return 0;
 }
 

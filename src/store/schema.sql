@@ -34,8 +34,13 @@ CREATE TABLE IF NOT EXISTS conversation (
   name           TEXT                -- groups: the latest name seen
 ) WITHOUT ROWID;
 
+-- Rows are stored in the order the archive lists them, which groups each
+-- conversation's messages together, so reading a conversation in time order
+-- (message_by_conversation) walks the table nearly sequentially. The id is
+-- unique through message_id, which also makes a second copy of a message
+-- (split chunks, parts, later snapshots) an ignored duplicate.
 CREATE TABLE IF NOT EXISTS message (
-  id              INTEGER PRIMARY KEY,
+  id              INTEGER NOT NULL,
   conversation_id TEXT NOT NULL,
   sender_id       INTEGER NOT NULL,
   recipient_id    INTEGER,           -- NULL in groups
@@ -46,6 +51,7 @@ CREATE TABLE IF NOT EXISTS message (
   url_count       INTEGER NOT NULL DEFAULT 0,
   snapshot_id     INTEGER NOT NULL   -- the first snapshot that held it
 );
+CREATE UNIQUE INDEX IF NOT EXISTS message_id ON message (id);
 
 CREATE TABLE IF NOT EXISTS message_url (
   message_id INTEGER NOT NULL,

@@ -128,9 +128,7 @@ void store_rollback(struct store *s)
 
 int store_build_indexes(struct store *s, struct err *err)
 {
-	/* the sorter behind CREATE INDEX may use a second core */
-	return store_exec(s, "PRAGMA threads = 2;", err) || store_exec(s, indexes_sql, err) ? -1
-											    : 0;
+	return store_exec(s, indexes_sql, err);
 }
 
 /* Is this an SQLite file written by dmaudit (or a new, empty one)? */
@@ -196,7 +194,7 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 	sqlite3_extended_result_codes(s->db, 0);
 	if (check_identity(s, mode, err))
 		goto fail;
-	if (store_exec(s, "PRAGMA cache_size = -16000; PRAGMA temp_store = FILE;", err))
+	if (store_exec(s, "PRAGMA cache_size = -8000; PRAGMA temp_store = FILE;", err))
 		goto fail;
 	/*
 	 * Reports read the message table in conversation order, all over the
@@ -206,6 +204,9 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 	if (mode == STORE_READ && store_exec(s, "PRAGMA mmap_size = 17179869184;", err))
 		goto fail;
 	if (mode == STORE_WRITE) {
+		/* a new file: bigger pages mean a quarter of the write calls in a bulk load */
+		if (s->created && store_exec(s, "PRAGMA page_size = 16384;", err))
+			goto fail;
 		if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err) ||
 		    store_exec(s, schema_sql, err) ||
 		    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err))
