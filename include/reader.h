@@ -60,7 +60,7 @@ struct reader;
 
 /* Start reading path on a new thread. */
 int reader_start(struct reader **out, const char *path, reader_progress_fn progress,
-		 reader_warn_fn warn, void *ctx, struct err *err);
+		 void *progress_ctx, reader_warn_fn warn, void *warn_ctx, struct err *err);
 /* The next event, or NULL when the reader has finished (or was stopped). */
 struct reader_event *reader_next(struct reader *r);
 void reader_event_free(struct reader_event *e);

@@ -87,7 +87,8 @@ int cmd_ingest(int argc, char **argv)
 	int rc = EXIT_OK;
 	for (int i = optind; i < argc && rc == EXIT_OK; i++) {
 		struct ingest_result res;
-		struct progress p = { argv[i], now_s(), false };
+		const char *base = strrchr(argv[i], '/');
+		struct progress p = { base && base[1] ? base + 1 : argv[i], now_s(), false };
 		double t0 = now_s();
 		bool tty = !quiet && isatty(STDERR_FILENO);
 		int r = ingest_archive(&s, argv[i], tty ? show_progress : NULL, &p, &res, &err);

@@ -355,7 +355,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	/* Three threads: the reader (unzip, cut, parse), the hasher, and this one (insert). */
 	if (!folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
 		hashing = true;
-	if (reader_start(&rd, path, progress, on_skip, &r, err))
+	if (reader_start(&rd, path, progress, progress_ctx, on_skip, &r, err))
 		goto out;
 	struct reader_event *ev;
 	int failed = 0;

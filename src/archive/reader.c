@@ -19,7 +19,7 @@ struct reader {
 	bool folder;
 	reader_progress_fn progress;
 	reader_warn_fn warn;
-	void *ctx;
+	void *progress_ctx, *warn_ctx;
 	pthread_t thread;
 
 	pthread_mutex_t mu;
@@ -193,7 +193,7 @@ static int read_file(struct reader *r, struct source *src, const struct source_e
 		if (r->progress && (++r->tick & 7) == 0) {
 			uint64_t done, total;
 			source_progress(src, &done, &total);
-			r->progress(r->ctx, done, total);
+			r->progress(r->progress_ctx, done, total);
 		}
 	}
 	if (got < 0)
@@ -219,7 +219,7 @@ static int on_entry(void *ctx, struct source *src, const struct source_entry *se
 		return 0;
 	if (se->skip) {
 		if (kind != KIND_MEDIA && r->warn)
-			r->warn(r->ctx, se->path, se->skip);
+			r->warn(r->warn_ctx, se->path, se->skip);
 		return 0;
 	}
 	if (kind == KIND_MEDIA)
@@ -250,7 +250,7 @@ static void *run(void *arg)
 }
 
 int reader_start(struct reader **out, const char *path, reader_progress_fn progress,
-		 reader_warn_fn warn_fn, void *ctx, struct err *err)
+		 void *progress_ctx, reader_warn_fn warn_fn, void *warn_ctx, struct err *err)
 {
 	struct reader *r = xcalloc(1, sizeof(*r));
 	jarena_install();
@@ -258,7 +258,8 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 	r->folder = source_is_folder(path);
 	r->progress = progress;
 	r->warn = warn_fn;
-	r->ctx = ctx;
+	r->progress_ctx = progress_ctx;
+	r->warn_ctx = warn_ctx;
 	sha256_init(&r->hash);
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->can_put, NULL);

@@ -29,4 +29,16 @@ same "fixture: zip after folder is the same snapshot" \
 	"$(sqlite3 "$WORK/folder.db" 'SELECT count(*) FROM snapshot')" 1
 same "fixture: &amp; is decoded" \
 	"$(sqlite3 "$WORK/zip.db" "SELECT count(*) FROM message WHERE text LIKE '%WATCHES & JEWELRY%'")" 1
+# On a terminal, a long ingest shows a progress bar on stderr, then one summary line.
+if command -v script >/dev/null 2>&1; then
+	"$TOP/scripts/gen-archive" --messages 30000 --seed 3 -o progress.zip >/dev/null
+	script -qc "\"$DMAUDIT\" ingest --db \"$WORK/p.db\" progress.zip" /dev/null </dev/null >tty.txt 2>&1 || true
+	if tr '\r' '\n' <tty.txt | grep -q 'progress.zip \[#*  *\] *[0-9]*% [0-9.]*/[0-9.]* MB'; then
+		ok "progress bar on a terminal"
+	else fail "progress bar on a terminal: $(head -c 200 tty.txt)"; fi
+	tr '\r' '\n' <tty.txt | grep -q 'progress.zip: @.*messages in .* conversations' &&
+		ok "summary line after the ingest" || fail "summary line after the ingest"
+	"$DMAUDIT" ingest --db "$WORK/q.db" progress.zip >out.txt 2>err.txt
+	if grep -q '%' err.txt; then fail "no progress bar when stderr is not a terminal"; else ok "no progress bar when stderr is not a terminal"; fi
+fi
 finish
