@@ -34,6 +34,7 @@ struct run {
 
 static void add_warning(struct ingest_result *res, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+static int check_owner(struct run *r, int64_t owner, struct err *err);
 
 static void add_warning(struct ingest_result *res, const char *fmt, ...)
 {
@@ -115,6 +116,10 @@ static int consume(struct run *r, struct reader_event *ev, struct err *err)
 					   ev->index + 1, (unsigned long long)ev->offset);
 			return -1;
 		}
+		/* the owner is known early from these two: refuse another account at once */
+		if ((ev->kind == KIND_MANIFEST || ev->kind == KIND_ACCOUNT) &&
+		    check_owner(r, load_owner(&r->load), err))
+			return -1;
 		if (ev->kind == KIND_MANIFEST && r->load.generated_at &&
 		    snapshot_known(r->store, r->load.generated_at, NULL)) {
 			r->stop_already = true;
@@ -177,6 +182,31 @@ int ingest_follow_changes(struct store *s, struct err *err)
 	return store_exec(s, sql, err);
 }
 
+/* Refuse an archive of another account than the one the database holds. */
+static int check_owner(struct run *r, int64_t owner, struct err *err)
+{
+	struct store *s = r->store;
+	const char *handle = r->load.owner_handle;
+	int64_t held = store_owner(s);
+	if (!held || held == owner)
+		return 0;
+	char *h = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT handle FROM account WHERE id = ?", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, held);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			h = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	err_set(err, EXIT_INPUT, "'%s': archive of account %lld%s%s%s, but '%s' holds "
+		"account %lld%s%s%s; use another --db", r->path, (long long)owner,
+		handle ? " (@" : "", handle ? handle : "", handle ? ")" : "", s->path,
+		(long long)held, h ? " (@" : "", h ? h : "", h ? ")" : "");
+	free(h);
+	return -1;
+}
+
 static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 {
 	struct store *s = r->store;
@@ -196,25 +226,8 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 				"manifest.js or account.js, and no account common to all 1:1 "
 				"conversations", r->path);
 	}
-	int64_t held = store_owner(s);
-	if (held && held != owner) {
-		char *h = NULL;
-		sqlite3_stmt *st;
-		if (sqlite3_prepare_v2(s->db, "SELECT handle FROM account WHERE id = ?", -1, &st,
-				       NULL) == SQLITE_OK) {
-			sqlite3_bind_int64(st, 1, held);
-			if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-				h = xstrdup((const char *)sqlite3_column_text(st, 0));
-			sqlite3_finalize(st);
-		}
-		err_set(err, EXIT_INPUT, "'%s': archive of account %lld%s%s%s, but '%s' holds "
-			"account %lld%s%s%s; use another --db", r->path, (long long)owner,
-			l->owner_handle ? " (@" : "", l->owner_handle ? l->owner_handle : "",
-			l->owner_handle ? ")" : "", s->path, (long long)held, h ? " (@" : "",
-			h ? h : "", h ? ")" : "");
-		free(h);
+	if (check_owner(r, owner, err))
 		return -1;
-	}
 	if (snapshot_known(s, 0, sha)) {
 		res->already = true;
 		return 0;
