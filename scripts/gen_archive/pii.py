@@ -225,8 +225,11 @@ def national_id(rng, ts):
             v = "%03d-%02d-%04d" % (area, rng.randint(1, 99), rng.randint(1, 9999))
             ctx = rng.choice(["my SSN is {v}", "social security number {v}", "SSN: {v} if you need it"])
         else:
-            v = "%s%s %s %s %s %s" % (rng.choice("ABCEGHJKLMNPRSTWXYZ"), rng.choice("ABCEGHJKLMNPRSTWXYZ"),
-                                       _d(rng, 2), _d(rng, 2), _d(rng, 2), rng.choice("ABCD"))
+            # prefixes HMRC never issues are drawn again
+            pre = "BG"
+            while pre in ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ"):
+                pre = rng.choice("ABCEGHJKLMNPRSTWXYZ") + rng.choice("ABCEGHJKLMNPRSTWXYZ")
+            v = "%s %s %s %s %s" % (pre, _d(rng, 2), _d(rng, 2), _d(rng, 2), rng.choice("ABCD"))
             ctx = rng.choice(["National Insurance number {v}", "my NI number is {v}"])
     else:
         k = rng.randrange(2)
