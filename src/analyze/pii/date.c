@@ -10,11 +10,15 @@
 
 #include <string.h>
 
+/* The value of the digits t[p..e), saturating far above any day, month or year. */
 int scan_small_int(const char *t, size_t p, size_t e)
 {
 	int v = 0;
-	for (size_t i = p; i < e; i++)
+	for (size_t i = p; i < e; i++) {
+		if (v > 99999999)
+			return 1000000000;
 		v = v * 10 + (t[i] - '0');
+	}
 	return v;
 }
 
