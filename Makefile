@@ -86,7 +86,11 @@ install: $(BIN)
 clean:
 	rm -rf build dmaudit demo-out
 
-# ---- benchmarks (outside CI) ----
+# ---- benchmarks and long fuzzing (outside CI) ----
+#   make fuzz FUZZ_SECONDS=3600
+fuzz:
+	@scripts/fuzz $(or $(FUZZ_SECONDS),600)
+
 $(BUILD)/json_floor: tests/bench/json_floor.c
 	@mkdir -p $(dir $@)
 	$(CC) $(OPT) -o $@ $< $(shell pkg-config --cflags --libs jansson)
@@ -94,11 +98,12 @@ $(BUILD)/json_floor: tests/bench/json_floor.c
 bench: deps
 	@$(MAKE) --no-print-directory $(BIN) $(BUILD)/json_floor
 	@scripts/bench ./$(BIN) $(BUILD)/json_floor
+	@$(MAKE) --no-print-directory -s bench-pii
 
 # Throughput of the personal-data scanner (a benchmark, not a test):
 #   make bench-pii
 .PHONY: bench-pii
 bench-pii: $(LIBOBJS)
 	@mkdir -p $(BUILD)/bench
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/bench/pii_bench tests/bench/pii_bench.c $(LIBOBJS) $(LDLIBS)
-	$(BUILD)/bench/pii_bench
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/bench/pii_bench tests/bench/pii_bench.c $(LIBOBJS) $(LDLIBS)
+	@$(BUILD)/bench/pii_bench
