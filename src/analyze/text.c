@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 #include <utf8proc.h>
@@ -364,7 +365,7 @@ uint64_t text_hash(const void *p, size_t n)
 
 /* The K hash functions are h -> (a_k * h + b_k) >> 32 with odd a_k. */
 static uint64_t perm_a[TEXT_MINHASH_K], perm_b[TEXT_MINHASH_K];
-static bool perm_ready;
+static pthread_once_t perm_ready = PTHREAD_ONCE_INIT; /* reports may run on two threads */
 
 static void perm_init(void)
 {
@@ -375,7 +376,6 @@ static void perm_init(void)
 		x += 0x9e3779b97f4a7c15ULL;
 		perm_b[k] = mix64(x);
 	}
-	perm_ready = true;
 }
 
 struct shingle_ctx {
@@ -410,8 +410,7 @@ static void shingle_cp(int32_t cp, bool alone, void *vctx)
 
 size_t text_minhash(const char *slotted, uint32_t sig[TEXT_MINHASH_K])
 {
-	if (!perm_ready)
-		perm_init();
+	pthread_once(&perm_ready, perm_init);
 	struct shingle_ctx c = { { 0, 0, 0 }, 0, sig, 0 };
 	for (int k = 0; k < TEXT_MINHASH_K; k++)
 		sig[k] = UINT32_MAX;

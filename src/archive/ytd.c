@@ -14,15 +14,9 @@ enum {
 };
 
 /* Bytes that matter inside an element: quote, backslash, brackets. */
-static unsigned char special[256];
-
-static void init_tables(void)
-{
-	if (special['"'])
-		return;
-	special['"'] = special['\\'] = 1;
-	special['{'] = special['}'] = special['['] = special[']'] = 1;
-}
+static const unsigned char special[256] = {
+	['"'] = 1, ['\\'] = 1, ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1,
+};
 
 void ytd_init(struct ytd_reader *r, ytd_element_fn fn, void *ctx)
 {
@@ -31,7 +25,6 @@ void ytd_init(struct ytd_reader *r, ytd_element_fn fn, void *ctx)
 	r->state = ST_BOM;
 	r->fn = fn;
 	r->ctx = ctx;
-	init_tables();
 }
 
 void ytd_release(struct ytd_reader *r)

@@ -5,6 +5,7 @@
 #include "pii_words.h"
 
 #include <stdint.h>
+#include <pthread.h>
 #include <string.h>
 
 #define P CTX_PHONE
@@ -137,7 +138,7 @@ static int16_t slot[SLOTS];   /* index + 1 into words[], 0 when empty */
 static unsigned slot_cls[SLOTS];
 static unsigned char slot_len[SLOTS];
 static uint32_t slot_hash[SLOTS];   /* the full hash: most misses end without memcmp */
-static int built;
+static pthread_once_t built = PTHREAD_ONCE_INIT; /* reports may run on two threads */
 
 static uint32_t hash(const char *w, size_t n)
 {
@@ -162,13 +163,11 @@ static void build(void)
 		}
 		slot_cls[h] |= words[i].cls;
 	}
-	built = 1;
 }
 
 unsigned pii_word_class(const char *w, size_t n)
 {
-	if (!built)
-		build();
+	pthread_once(&built, build);
 	if (n == 0 || n > 32)
 		return 0;
 	uint32_t full = hash(w, n), h = full & (SLOTS - 1);

@@ -13,6 +13,7 @@
 #include "scan.h"
 
 #include <stdbool.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
 
@@ -707,11 +708,8 @@ static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 {
 	struct scan s;
-	static int ready;
-	if (!ready) {
-		init_classes();
-		ready = 1;
-	}
+	static pthread_once_t ready = PTHREAD_ONCE_INIT;
+	pthread_once(&ready, init_classes);   /* reports may scan on two threads */
 	memset(s.seen, 0, sizeof(s.seen));
 	s.n = s.tok = s.prev_cls = 0;
 	s.have_last = false;
