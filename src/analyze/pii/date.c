@@ -10,14 +10,20 @@
 
 #include <string.h>
 
-/* The value of the digits t[p..e), saturating far above any day, month or year. */
+/*
+ * The value of the digits t[p..e), saturating far above any day, month or
+ * year; -1 when a byte there is not a digit (no date has such a part).
+ */
 int scan_small_int(const char *t, size_t p, size_t e)
 {
 	int v = 0;
 	for (size_t i = p; i < e; i++) {
+		unsigned d = (unsigned)((unsigned char)t[i] - '0');
+		if (d > 9)
+			return -1;
 		if (v > 99999999)
 			return 1000000000;
-		v = v * 10 + (t[i] - '0');
+		v = v * 10 + (int)d;
 	}
 	return v;
 }
@@ -111,6 +117,9 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e)
 bool date_run(const struct run *r)
 {
 	if (r->ng < 3 || r->sep[1] != r->sep[2] || !strchr("/-.", r->sep[1]))
+		return false;
+	/* no date has longer parts; this also keeps the reads within r->d's 39 digits */
+	if (r->glen[0] > 4 || r->glen[1] > 2 || r->glen[2] > 4)
 		return false;
 	int a = scan_small_int(r->d, 0, r->glen[0]);
 	int b = scan_small_int(r->d, r->glen[0], r->glen[0] + r->glen[1]);
