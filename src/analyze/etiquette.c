@@ -395,6 +395,16 @@ static json_t *handle_json(struct report_ctx *ctx, int64_t id)
 	return j;
 }
 
+/* A finding's object, opened with the conversation and its counterpart. */
+static json_t *conv_entry(struct report_ctx *ctx, const struct conv *c)
+{
+	json_t *x = json_object();
+	json_object_set_new(x, "conversation_id", json_string(c->id));
+	json_object_set_new(x, "counterpart_id", report_id(c->counterpart));
+	json_object_set_new(x, "counterpart_handle", handle_json(ctx, c->counterpart));
+	return x;
+}
+
 /* Did an owner tweet reply to or mention who in [t - 7 days, t)? */
 static int is_warm(struct tally *t, int64_t who, int64_t at, struct err *err)
 {
@@ -437,10 +447,7 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 			vals_push(etiquette_in_hours(ctx->opts, c->first_ms) ? &t->frs_in : &t->frs_off, s);
 		} else {
 			json_object_set_new(o, "first_response_seconds", json_null());
-			json_t *u = json_object();
-			json_object_set_new(u, "conversation_id", json_string(c->id));
-			json_object_set_new(u, "counterpart_id", report_id(c->counterpart));
-			json_object_set_new(u, "counterpart_handle", handle_json(ctx, c->counterpart));
+			json_t *u = conv_entry(ctx, c);
 			json_object_set_new(u, "first_message_at", report_time(c->first_ms));
 			json_object_set_new(u, "last_message_at", report_time(c->last_ms));
 			json_object_set_new(u, "messages", json_integer(c->messages));
@@ -470,10 +477,7 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 		} else {
 			t->cold++;
 			t->cold_with_url += c->first_url;
-			json_t *x = json_object();
-			json_object_set_new(x, "conversation_id", json_string(c->id));
-			json_object_set_new(x, "counterpart_id", report_id(c->counterpart));
-			json_object_set_new(x, "counterpart_handle", handle_json(ctx, c->counterpart));
+			json_t *x = conv_entry(ctx, c);
 			json_object_set_new(x, "sent_at", report_time(c->first_ms));
 			json_object_set_new(x, "first_has_url", json_boolean(c->first_url));
 			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
@@ -488,10 +492,7 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 		}
 		if (c->owner_before >= 2) {
 			t->chased_n++;
-			json_t *x = json_object();
-			json_object_set_new(x, "conversation_id", json_string(c->id));
-			json_object_set_new(x, "counterpart_id", report_id(c->counterpart));
-			json_object_set_new(x, "counterpart_handle", handle_json(ctx, c->counterpart));
+			json_t *x = conv_entry(ctx, c);
 			json_object_set_new(x, "first_message_at", report_time(c->first_ms));
 			json_object_set_new(x, "owner_messages_before_reply", json_integer(c->owner_before));
 			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
@@ -507,10 +508,7 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 
 	/* a conversation answered once but whose latest messages still wait */
 	if (c->run_start >= 0 && c->first_owner_ms >= 0) {
-		json_t *x = json_object();
-		json_object_set_new(x, "conversation_id", json_string(c->id));
-		json_object_set_new(x, "counterpart_id", report_id(c->counterpart));
-		json_object_set_new(x, "counterpart_handle", handle_json(ctx, c->counterpart));
+		json_t *x = conv_entry(ctx, c);
 		json_object_set_new(x, "waiting_since", report_time(c->run_start));
 		json_object_set_new(x, "age_seconds",
 				    json_integer(etiquette_seconds(c->run_start, ctx->as_of)));
