@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,6 +43,79 @@ static void compress(uint32_t h[8], const unsigned char *b)
 	h[0] += a, h[1] += bb, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#include <pthread.h>
+#define HAVE_SHANI 1
+
+/*
+ * The SHA extensions of x86 CPUs (Intel since Goldmont, AMD since Zen): an
+ * archive of gigabytes hashes in a fraction of the time, and the hashing
+ * thread leaves the ingest's two threads their cores.
+ */
+__attribute__((target("sha,sse4.1"))) static void compress_shani(uint32_t h[8],
+								  const unsigned char *b,
+								  size_t blocks)
+{
+	const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+	__m128i s1 = _mm_loadu_si128((const __m128i *)&h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);          /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);            /* EFGH */
+	__m128i s0 = _mm_alignr_epi8(tmp, s1, 8);    /* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xF0);         /* CDGH */
+
+	for (; blocks--; b += 64) {
+		__m128i abef = s0, cdgh = s1, w[4];
+		for (int i = 0; i < 4; i++)
+			w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(b + 16 * i)), mask);
+		for (int i = 0; i < 16; i++) {
+			__m128i m = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+			if (i < 12) {
+				/* the next four words of the schedule replace these */
+				__m128i t = _mm_sha256msg1_epu32(w[i & 3], w[(i + 1) & 3]);
+				t = _mm_add_epi32(t, _mm_alignr_epi8(w[(i + 3) & 3], w[(i + 2) & 3], 4));
+				w[i & 3] = _mm_sha256msg2_epu32(t, w[(i + 3) & 3]);
+			}
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(s0, 0x1B);           /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);            /* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xF0);         /* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);            /* ABEF */
+	_mm_storeu_si128((__m128i *)&h[0], s0);
+	_mm_storeu_si128((__m128i *)&h[4], s1);
+}
+
+static bool use_shani;
+static pthread_once_t shani_once = PTHREAD_ONCE_INIT;
+
+static void shani_probe(void)
+{
+	__builtin_cpu_init();
+	use_shani = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
+		    !getenv("DMAUDIT_NO_SHANI");
+}
+#endif
+
+/* Compress whole blocks with the fastest code this CPU runs. */
+static void compress_blocks(uint32_t h[8], const unsigned char *b, size_t blocks)
+{
+#ifdef HAVE_SHANI
+	pthread_once(&shani_once, shani_probe);
+	if (use_shani) {
+		compress_shani(h, b, blocks);
+		return;
+	}
+#endif
+	for (; blocks--; b += 64)
+		compress(h, b);
+}
+
 void sha256_init(struct sha256 *c)
 {
 	static const uint32_t iv[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -63,11 +137,12 @@ void sha256_update(struct sha256 *c, const void *data, size_t n)
 		n -= take;
 		if (c->fill < 64)
 			return;
-		compress(c->h, c->block);
+		compress_blocks(c->h, c->block, 1);
 		c->fill = 0;
 	}
-	for (; n >= 64; p += 64, n -= 64)
-		compress(c->h, p);
+	compress_blocks(c->h, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
 	memcpy(c->block, p, n);
 	c->fill = n;
 }

@@ -29,6 +29,12 @@ same "fixture: zip after folder is the same snapshot" \
 	"$(sqlite3 "$WORK/folder.db" 'SELECT count(*) FROM snapshot')" 1
 same "fixture: &amp; is decoded" \
 	"$(sqlite3 "$WORK/zip.db" "SELECT count(*) FROM message WHERE text LIKE '%WATCHES & JEWELRY%'")" 1
+# The snapshot's sha256 is the ZIP's, with the CPU's SHA instructions and without.
+want=$(sha256sum "$FIXTURE/../real-2021.zip" | cut -d' ' -f1)
+same "sha256 of the ZIP" "$(sqlite3 "$WORK/zip.db" 'SELECT sha256 FROM snapshot')" "$want"
+DMAUDIT_NO_SHANI=1 "$DMAUDIT" ingest -q --db "$WORK/soft.db" "$FIXTURE/../real-2021.zip"
+same "sha256 of the ZIP, portable code" "$(sqlite3 "$WORK/soft.db" 'SELECT sha256 FROM snapshot')" "$want"
+
 # On a terminal, a long ingest shows a progress bar on stderr, then one summary line.
 if command -v script >/dev/null 2>&1; then
 	"$TOP/scripts/gen-archive" --messages 30000 --seed 3 -o progress.zip >/dev/null
