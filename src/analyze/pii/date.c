@@ -36,6 +36,18 @@ size_t scan_digits_end(const struct scan *s, size_t q)
 	return q;
 }
 
+/* After the day and month at q: spaces or commas, then a four-digit year that makes a
+ * valid date; returns the year's end or 0. */
+static size_t year_after(const struct scan *s, size_t q, int m, int d)
+{
+	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
+		q++;
+	size_t ye = scan_digits_end(s, q);
+	if (ye - q != 4)
+		return 0;
+	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+}
+
 /* "5 March 1990", "5. März 1990", "5 de marzo de 1990", "5th March, 1990"
  * starting with the day at p; returns the end or 0. */
 size_t date_day_month(const struct scan *s, size_t p)
@@ -63,12 +75,7 @@ size_t date_day_month(const struct scan *s, size_t p)
 	size_t a, b;
 	if (scan_next_word(s, q, &a, &b) && b - a == 2 && lower(s->t[a]) == 'd' && lower(s->t[a + 1]) == 'e')
 		q = b;
-	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
-		q++;
-	size_t ye = scan_digits_end(s, q);
-	if (ye - q != 4)
-		return 0;
-	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+	return year_after(s, q, m, d);
 }
 
 /* "March 5, 1990" with the month word at [p, e); returns the end or 0. */
@@ -86,12 +93,7 @@ size_t date_month_day(const struct scan *s, int m, size_t e)
 	q = de;
 	if (q + 1 < s->len && is_alpha((unsigned char)s->t[q]) && is_alpha((unsigned char)s->t[q + 1]))
 		q += 2;
-	while (q < s->len && (s->t[q] == ' ' || s->t[q] == ','))
-		q++;
-	size_t ye = scan_digits_end(s, q);
-	if (ye - q != 4)
-		return 0;
-	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+	return year_after(s, q, m, d);
 }
 
 /* "1990年3月5日" with the year's digits at [p, e); returns the end or 0. */
