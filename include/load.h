@@ -1,5 +1,5 @@
 /*
- * load: one parsed archive element (jansson) into rows of the store.
+ * load: one parsed archive element (jdoc.h) into rows of the store.
  *
  * The loader owns the prepared INSERT statements of one ingest and inserts
  * with INSERT OR IGNORE, so split conversation chunks, overlapping parts and
@@ -15,9 +15,9 @@
 #include "classify.h"
 #include "buf.h"
 #include "error.h"
+#include "jdoc.h"
 #include "store.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -35,7 +35,7 @@ struct load {
 	struct store *store;
 	int64_t snapshot_id;
 	sqlite3_stmt *st[20];
-	struct buf scratch;
+	struct buf scratch, scratch2;   /* decoded text, tweet app name */
 
 	/* what the archive says of itself */
 	int64_t manifest_owner, account_owner;
@@ -62,7 +62,8 @@ int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *
 void load_release(struct load *l);
 
 /* Insert one element of a file of the given kind. */
-int load_element(struct load *l, enum data_kind kind, json_t *elem, struct err *err);
+int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
+		 struct err *err);
 
 /* Record a media file's path (its bytes are never read). */
 int load_media_path(struct load *l, const char *path, struct err *err);

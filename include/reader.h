@@ -3,13 +3,13 @@
  *
  * The reader walks an archive (source.h), cuts every data file into
  * top-level elements (ytd.h), repairs invalid UTF-8, parses each element
- * with jansson, and hands the results over a bounded queue as events, in
+ * (jdoc.h), and hands the results over a bounded queue as events, in
  * archive order. The consumer (the ingest, which owns the database) takes
  * them with reader_next(), so decompression and parsing run on one core
  * while inserts run on the other. The queue holds at most READER_QUEUE_BYTES
  * of element text, which bounds memory whatever the archive's size.
  *
- * Events and their JSON belong to the consumer once taken; reader_event_free
+ * Events and their documents belong to the consumer once taken; reader_event_free
  * releases them. The reader never touches the database and never prints;
  * warnings go into the list the caller passes.
  */
@@ -19,9 +19,8 @@
 #include "classify.h"
 #include "error.h"
 
-#include "jarena.h"
+#include "jdoc.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -41,9 +40,8 @@ struct reader_event {
 	enum reader_event_type type;
 	enum data_kind kind;
 	char *path;              /* path inside the archive */
-	json_t *json;            /* READER_ELEMENT, parsed; NULL while raw */
-	char *raw;               /* READER_ELEMENT left for the consumer to parse (cost bytes) */
-	struct jarena *arena;    /* where json lives */
+	char *text;              /* READER_ELEMENT: its bytes (cost of them), which doc points into */
+	struct jdoc doc;         /* parsed text; doc.n == 0 while the consumer is to parse it */
 	size_t index;            /* element number from 0 */
 	uint64_t offset;         /* element's byte offset in its file */
 	int64_t elements;        /* READER_FILE_END */

@@ -12,6 +12,9 @@
 
 #include <stddef.h>
 
+/* Length of the valid sequence at s[0..n), n >= 1 (1-4), or 0 if it is not one (RFC 3629). */
+size_t utf8_seq_len(const unsigned char *s, size_t n);
+
 /* Length of the longest valid UTF-8 prefix of s[0..n) (n when all valid). */
 size_t utf8_valid_prefix(const char *s, size_t n);
 

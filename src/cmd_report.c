@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "report.h"
 #include "store.h"
+#include "trace.h"
 #include "tz.h"
 #include "xalloc.h"
 
@@ -204,6 +205,7 @@ static void *side_run(void *arg)
 		j->results[i] = report_kinds[i]->analyse(&j->ctx, &j->err);
 		if (!j->results[i])
 			return NULL;
+		trace(report_kinds[i]->name);
 	}
 	j->rc = 0;
 	return NULL;
@@ -231,9 +233,11 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 			continue;
 		if (!(mine[i] = k->analyse(ctx, err)))
 			rc = -1;
+		trace(k->name);
 	}
 	if (threaded) {
 		pthread_join(th, NULL);
+		trace("joined");
 		if (job.rc && !rc) {
 			*err = job.err;
 			rc = -1;
@@ -349,6 +353,7 @@ int cmd_report(int argc, char **argv)
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
 	struct report_ctx ctx;
+	trace("start");
 	if (store_open(&s, db, STORE_READ, &err) || report_ctx_init(&ctx, &s, &ro, &err)) {
 		err_print(&err);
 		store_close(&s, false);
@@ -424,6 +429,7 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 
+	trace("written");
 	int rc = EXIT_OK;
 	if (out != stdout) {
 		if (ferror(out) | fclose(out)) {
@@ -435,5 +441,6 @@ int cmd_report(int argc, char **argv)
 	json_decref(results);
 	report_ctx_release(&ctx);
 	store_close(&s, false);
+	trace("freed");
 	return rc;
 }

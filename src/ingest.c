@@ -2,6 +2,7 @@
 #include "classify.h"
 #include "exitcode.h"
 #include "sha256.h"
+#include "trace.h"
 #include "source.h"
 #include "timeutil.h"
 #include "xalloc.h"
@@ -110,7 +111,7 @@ static int consume(struct run *r, struct reader_event *ev, struct err *err)
 			err_prefix(err, "'%s': %s", r->path, r->file_path ? r->file_path : "?");
 			return -1;
 		}
-		if (load_element(&r->load, ev->kind, ev->json, err)) {
+		if (load_element(&r->load, ev->kind, jdoc_root(&ev->doc), err)) {
 			if (err->code == EXIT_INPUT)
 				err_prefix(err, "'%s': element %zu at byte %llu", r->path,
 					   ev->index + 1, (unsigned long long)ev->offset);
@@ -285,34 +286,6 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 	snprintf(res->owner_handle, sizeof(res->owner_handle), "%s",
 		 l->owner_handle ? l->owner_handle : "");
 	return 0;
-}
-
-/* DMAUDIT_TRACE=1 prints the time each ingest phase ends, for profiling. */
-static void trace(const char *what)
-{
-	static int on = -1;
-	static struct timespec t0;
-	struct timespec t;
-	if (on < 0) {
-		on = getenv("DMAUDIT_TRACE") != NULL;
-		clock_gettime(CLOCK_MONOTONIC, &t0);
-	}
-	if (!on)
-		return;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	struct timespec c;
-	char line[128];
-	long hwm = 0;
-	FILE *f = fopen("/proc/self/status", "r");
-	while (f && fgets(line, sizeof(line), f))
-		if (!strncmp(line, "VmHWM:", 6))
-			hwm = strtol(line + 6, NULL, 10);
-	if (f)
-		fclose(f);
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c);
-	fprintf(stderr, "dmaudit: trace: %7.3f s %s (this thread's CPU %.3f s, peak RSS %ld KiB)\n",
-		(double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9, what,
-		(double)c.tv_sec + (double)c.tv_nsec / 1e9, hwm);
 }
 
 struct hash_job {

@@ -1,7 +1,6 @@
 #include "reader.h"
 #include "buf.h"
 #include "exitcode.h"
-#include "jarena.h"
 #include "sha256.h"
 #include "source.h"
 #include "utf8.h"
@@ -53,11 +52,8 @@ void reader_event_free(struct reader_event *e)
 {
 	if (!e)
 		return;
-	if (e->arena)
-		jarena_free(e->arena); /* the tree lives in it: no json_decref */
-	else
-		json_decref(e->json);
-	free(e->raw);
+	jdoc_release(&e->doc);
+	free(e->text);
 	free(e->path);
 	free(e);
 }
@@ -96,45 +92,34 @@ static int stopped(struct err *err)
 }
 
 /*
- * Parse one element into a fresh arena. Invalid UTF-8 makes jansson fail, so
- * only then is the text checked and repaired (U+FFFD) and parsed again: the
- * common case pays for one pass. *repaired counts the sequences replaced.
+ * Parse an element's text. Invalid UTF-8 fails the parse, so only then is
+ * the text checked, repaired (U+FFFD) and parsed again: the common case
+ * pays for one pass. *repaired counts the sequences replaced.
  */
-static int parse_element(const char *json, size_t len, size_t index, uint64_t offset,
-			 json_t **out, struct jarena **arena_out, int64_t *repaired,
-			 struct err *err)
+static int parse_element(struct reader_event *e, int64_t *repaired, struct err *err)
 {
-	json_error_t jerr;
-	struct buf fixed = BUF_INIT;
-	struct jarena *arena = jarena_new();
-	jarena_use(arena);
-	json_t *j = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
-	if (!j && utf8_valid_prefix(json, len) != len) {
-		*repaired += (int64_t)utf8_repair(json, len, &fixed);
-		j = json_loadb(fixed.s, fixed.len, JSON_ALLOW_NUL, &jerr);
+	size_t at;
+	const char *why;
+	if (!jdoc_parse(&e->doc, e->text, e->cost, &at, &why))
+		return 0;
+	if (utf8_valid_prefix(e->text, e->cost) != e->cost) {
+		struct buf fixed = BUF_INIT;
+		*repaired += (int64_t)utf8_repair(e->text, e->cost, &fixed);
+		free(e->text);
+		e->cost = fixed.len;
+		e->text = buf_detach(&fixed);
+		if (!jdoc_parse(&e->doc, e->text, e->cost, &at, &why))
+			return 0;
 	}
-	jarena_use(NULL);
-	buf_release(&fixed);
-	if (!j) {
-		jarena_free(arena);
-		return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
-			       index + 1, (unsigned long long)(offset + (uint64_t)jerr.position),
-			       jerr.text);
-	}
-	*out = j;
-	*arena_out = arena;
-	return 0;
+	return err_set(err, EXIT_INPUT, "element %zu at byte %llu: invalid JSON: %s",
+		       e->index + 1, (unsigned long long)(e->offset + at), why);
 }
 
 int reader_event_parse(struct reader_event *e, int64_t *repaired, struct err *err)
 {
-	if (e->json || !e->raw)
+	if (e->type != READER_ELEMENT || e->doc.n)
 		return 0;
-	int rc = parse_element(e->raw, e->cost, e->index, e->offset, &e->json, &e->arena,
-			       repaired, err);
-	free(e->raw);
-	e->raw = NULL;
-	return rc;
+	return parse_element(e, repaired, err);
 }
 
 /* How many events wait in the queue (a hint: read without the lock). */
@@ -151,17 +136,15 @@ static int on_element(void *ctx, const char *json, size_t len, size_t index, uin
 	e->index = index;
 	e->offset = offset;
 	e->cost = len;
+	e->text = xmalloc(len ? len : 1);
+	memcpy(e->text, json, len);
 	r->elements++;
 	/*
 	 * Balance the two cores: while the consumer keeps up (the queue is
-	 * nearly empty) it gets the raw text and parses it itself; once the
-	 * queue fills, the reader parses.
+	 * nearly empty) it parses the text itself; once the queue fills, the
+	 * reader parses.
 	 */
-	if (queue_length(r) < READER_HANDOFF_BELOW) {
-		e->raw = xmalloc(len ? len : 1);
-		memcpy(e->raw, json, len);
-	} else if (parse_element(json, len, index, offset, &e->json, &e->arena, &r->repaired,
-				 err)) {
+	if (queue_length(r) >= READER_HANDOFF_BELOW && parse_element(e, &r->repaired, err)) {
 		reader_event_free(e);
 		return -1;
 	}
@@ -253,7 +236,6 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 		 void *progress_ctx, reader_warn_fn warn_fn, void *warn_ctx, struct err *err)
 {
 	struct reader *r = xcalloc(1, sizeof(*r));
-	jarena_install();
 	r->path = xstrdup(path);
 	r->folder = source_is_folder(path);
 	r->progress = progress;

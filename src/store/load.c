@@ -58,6 +58,7 @@ int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *
 	l->snapshot_id = snapshot_id;
 	l->ncand = -1;
 	buf_init(&l->scratch);
+	buf_init(&l->scratch2);
 	for (int i = 0; i < S__COUNT; i++)
 		if (store_prepare(s, sql[i], &l->st[i], err))
 			return -1;
@@ -75,6 +76,7 @@ void load_release(struct load *l)
 	free(l->owner_handle);
 	free(l->owner_name);
 	buf_release(&l->scratch);
+	buf_release(&l->scratch2);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -89,19 +91,20 @@ int64_t load_owner(const struct load *l)
 
 /* ---- field access ---- */
 
-static const char *jstr(json_t *o, const char *key)
+/* A string member of o, or NULL when absent or not a string. */
+static const struct jnode *jstr(const struct jnode *o, const char *key)
 {
-	json_t *v = json_object_get(o, key);
-	return json_is_string(v) ? json_string_value(v) : NULL;
+	const struct jnode *v = jdoc_get(o, key);
+	return jis(v, J_STRING) ? v : NULL;
 }
 
-/* Parse a decimal id; false unless the whole string is one. */
-static bool parse_id(const char *s, int64_t *out)
+/* Parse a decimal id; false unless the whole of s[0..n) is one. */
+static bool parse_id(const char *s, size_t n, int64_t *out)
 {
 	int64_t v = 0;
-	if (!*s)
+	if (!n)
 		return false;
-	for (; *s; s++) {
+	for (const char *end = s + n; s < end; s++) {
 		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
 			return false;
 		v = v * 10 + (*s - '0');
@@ -110,25 +113,44 @@ static bool parse_id(const char *s, int64_t *out)
 	return true;
 }
 
-/*
- * An id field: a decimal string (or, in old files, a JSON integer).
- * Returns 1 when present and valid, 0 when absent or null, -1 when malformed.
- */
-static int jid(json_t *o, const char *key, int64_t *out)
+/* An id in node v: a decimal string or, in old files, a JSON integer. */
+static bool node_id(const struct jnode *v, int64_t *out)
 {
-	json_t *v = json_object_get(o, key);
-	if (!v || json_is_null(v))
-		return 0;
-	if (json_is_integer(v) && json_integer_value(v) >= 0) {
-		*out = json_integer_value(v);
-		return 1;
+	if (jis(v, J_STRING))
+		return parse_id(v->s, v->len, out);
+	int64_t n;
+	if (jdoc_int(v, &n) && n >= 0) {
+		*out = n;
+		return true;
 	}
-	if (json_is_string(v) && parse_id(json_string_value(v), out))
-		return 1;
-	return -1;
+	return false;
 }
 
-static int need_id(json_t *o, const char *key, int64_t *out, const char *what, struct err *err)
+/*
+ * An id field: 1 when present and valid, 0 when absent or null, -1 when
+ * malformed.
+ */
+static int jid(const struct jnode *o, const char *key, int64_t *out)
+{
+	const struct jnode *v = jdoc_get(o, key);
+	if (!v || v->type == J_NULL)
+		return 0;
+	return node_id(v, out) ? 1 : -1;
+}
+
+/* A time in string node v (NULL: false). */
+static bool node_time(const struct jnode *v, int64_t *out)
+{
+	char s[64];
+	if (!jis(v, J_STRING) || v->len >= sizeof(s))
+		return false;
+	memcpy(s, v->s, v->len);
+	s[v->len] = '\0';
+	return strlen(s) == v->len && time_parse(s, out);
+}
+
+static int need_id(const struct jnode *o, const char *key, int64_t *out, const char *what,
+		   struct err *err)
 {
 	int r = jid(o, key, out);
 	if (r == 1)
@@ -137,27 +159,48 @@ static int need_id(json_t *o, const char *key, int64_t *out, const char *what, s
 		       r == 0 ? "missing" : "not a decimal id");
 }
 
-static int need_time(json_t *o, const char *key, int64_t *out, const char *what, struct err *err)
+static int need_time(const struct jnode *o, const char *key, int64_t *out, const char *what,
+		     struct err *err)
 {
-	const char *s = jstr(o, key);
-	if (!s)
+	const struct jnode *v = jstr(o, key);
+	if (!v)
 		return err_set(err, EXIT_INPUT, "%s: '%s' is %s", what, key,
-			       json_object_get(o, key) ? "not a string" : "missing");
-	if (!time_parse(s, out))
-		return err_set(err, EXIT_INPUT, "%s: '%s' is not a date: \"%.40s\"", what, key, s);
+			       jdoc_get(o, key) ? "not a string" : "missing");
+	if (!node_time(v, out))
+		return err_set(err, EXIT_INPUT, "%s: '%s' is not a date: \"%.*s\"", what, key,
+			       (int)(v->len < 40 ? v->len : 40), v->s);
 	return 0;
 }
 
 /* The value of the single key of a wrapper object like {"follower": {...}}. */
-static json_t *unwrap(json_t *elem, const char *key)
+static const struct jnode *unwrap(const struct jnode *elem, const char *key)
 {
-	json_t *v = json_object_get(elem, key);
-	return json_is_object(v) ? v : NULL;
+	const struct jnode *v = jdoc_get(elem, key);
+	return jis(v, J_OBJECT) ? v : NULL;
+}
+
+/* A malloc'ed NUL-terminated copy of string node v, or NULL. */
+static char *node_strdup(const struct jnode *v)
+{
+	return jis(v, J_STRING) ? xstrndup(v->s, v->len) : NULL;
 }
 
 static int step(struct load *l, int which, struct err *err)
 {
 	return store_step_done(l->store, l->st[which], err);
+}
+
+/*
+ * Strings are bound SQLITE_STATIC: they live in the element (or its doc)
+ * until the statement has been stepped, and every statement has all its
+ * parameters bound again before each step.
+ */
+static void bind_str(sqlite3_stmt *st, int i, const struct jnode *v)
+{
+	if (v && v->len)
+		sqlite3_bind_text(st, i, v->s, (int)v->len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
 }
 
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -182,13 +225,13 @@ static void note_time(struct load *l, int64_t t)
 		l->newest_item = t;
 }
 
-static int add_account(struct load *l, int64_t id, const char *handle, const char *name,
-		       const char *source, struct err *err)
+static int add_account(struct load *l, int64_t id, const struct jnode *handle,
+		       const struct jnode *name, const char *source, struct err *err)
 {
 	sqlite3_stmt *st = l->st[S_ACCOUNT];
 	sqlite3_bind_int64(st, 1, id);
-	bind_text_or_null(st, 2, handle);
-	bind_text_or_null(st, 3, name);
+	bind_str(st, 2, handle);
+	bind_str(st, 3, name);
 	sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
 	return step(l, S_ACCOUNT, err);
 }
@@ -240,7 +283,7 @@ static void infer_owner(struct load *l, const char *conv)
 		return;
 	memcpy(left, conv, n);
 	left[n] = '\0';
-	if (!parse_id(left, &a) || !parse_id(dash + 1, &b))
+	if (!parse_id(left, n, &a) || !parse_id(dash + 1, strlen(dash + 1), &b))
 		return;
 	if (l->ncand < 0) {
 		l->cand[0] = a;
@@ -255,16 +298,15 @@ static void infer_owner(struct load *l, const char *conv)
 	l->ncand = k;
 }
 
-static int load_message(struct load *l, const char *conv, bool group, json_t *m, bool welcome,
-			struct err *err)
+static int load_message(struct load *l, const char *conv, bool group, const struct jnode *m,
+			bool welcome, struct err *err)
 {
 	int64_t id, sender, recipient = 0, created;
-	const char *when = jstr(m, "createdAt");
 	int r_id = jid(m, "id", &id), r_sender = jid(m, "senderId", &sender);
 	int has_recipient = jid(m, "recipientId", &recipient);
 
 	/* The error text is built only on failure: this runs for every message. */
-	if (r_id != 1 || r_sender != 1 || !when || !time_parse(when, &created) ||
+	if (r_id != 1 || r_sender != 1 || !node_time(jdoc_get(m, "createdAt"), &created) ||
 	    has_recipient < 0) {
 		char what[96];
 		if (r_id != 1)
@@ -282,18 +324,18 @@ static int load_message(struct load *l, const char *conv, bool group, json_t *m,
 	if (group || recipient == 0)
 		has_recipient = 0;
 
-	json_t *text = json_object_get(m, "text");
-	if (text && !json_is_string(text) && !json_is_null(text))
+	const struct jnode *text = jdoc_get(m, "text");
+	if (text && !jis(text, J_STRING) && !jis(text, J_NULL))
 		return err_set(err, EXIT_INPUT, "message %lld: 'text' is not a string",
 			       (long long)id);
 	buf_reset(&l->scratch);
-	if (json_is_string(text))
-		html_unescape(&l->scratch, json_string_value(text), json_string_length(text));
+	if (jis(text, J_STRING))
+		html_unescape(&l->scratch, text->s, text->len);
 
-	json_t *urls = json_object_get(m, "urls");
-	json_t *media = json_object_get(m, "mediaUrls");
-	size_t nurls = json_is_array(urls) ? json_array_size(urls) : 0;
-	size_t nmedia = json_is_array(media) ? json_array_size(media) : 0;
+	const struct jnode *urls = jdoc_get(m, "urls");
+	const struct jnode *media = jdoc_get(m, "mediaUrls");
+	uint32_t nurls = jis(urls, J_ARRAY) ? urls->len : 0;
+	uint32_t nmedia = jis(media, J_ARRAY) ? media->len : 0;
 
 	sqlite3_stmt *st = l->st[S_MSG];
 	sqlite3_bind_int64(st, 1, id);
@@ -311,44 +353,43 @@ static int load_message(struct load *l, const char *conv, bool group, json_t *m,
 	if (sqlite3_changes(l->store->db) == 0)
 		goto counted; /* a duplicate from an overlapping chunk or an older snapshot */
 
-	for (size_t i = 0; i < nurls; i++) {
-		json_t *u = json_array_get(urls, i);
+	int64_t pos = 0;
+	JDOC_EACH(urls, u) {
 		st = l->st[S_URL];
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		bind_text_or_null(st, 3, jstr(u, "url"));
-		bind_text_or_null(st, 4, jstr(u, "expanded"));
-		bind_text_or_null(st, 5, jstr(u, "display"));
+		sqlite3_bind_int64(st, 2, pos++);
+		bind_str(st, 3, jstr(u, "url"));
+		bind_str(st, 4, jstr(u, "expanded"));
+		bind_str(st, 5, jstr(u, "display"));
 		if (step(l, S_URL, err))
 			return -1;
 	}
-	for (size_t i = 0; i < nmedia; i++) {
-		json_t *u = json_array_get(media, i);
-		if (!json_is_string(u))
+	pos = 0;
+	JDOC_EACH(media, u) {
+		int64_t at = pos++;
+		if (!jis(u, J_STRING))
 			continue;
 		st = l->st[S_MEDIA];
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		sqlite3_bind_text(st, 3, json_string_value(u), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, at);
+		sqlite3_bind_text(st, 3, u->s, (int)u->len, SQLITE_STATIC);
 		if (step(l, S_MEDIA, err))
 			return -1;
 	}
-	json_t *reactions = json_object_get(m, "reactions");
-	for (size_t i = 0; json_is_array(reactions) && i < json_array_size(reactions); i++) {
-		json_t *r = json_array_get(reactions, i);
-		int64_t rs, ev, rt = 0;
-		const char *key = jstr(r, "reactionKey");
+	pos = 0;
+	JDOC_EACH(jdoc_get(m, "reactions"), r) {
+		int64_t rs, ev, rt = 0, at = pos++;
+		const struct jnode *key = jstr(r, "reactionKey");
 		if (jid(r, "senderId", &rs) != 1 || !key)
 			continue;
 		if (jid(r, "eventId", &ev) != 1)
-			ev = (int64_t)i;
-		const char *ts = jstr(r, "createdAt");
+			ev = at;
 		st = l->st[S_REACT];
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, rs);
-		sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, ev);
-		bind_id_or_null(st, 5, rt, ts && time_parse(ts, &rt));
+		bind_id_or_null(st, 5, rt, node_time(jdoc_get(r, "createdAt"), &rt));
 		if (step(l, S_REACT, err))
 			return -1;
 	}
@@ -362,29 +403,28 @@ counted:
 }
 
 /* A standalone reactionCreate event: the reaction to message eventId. */
-static int load_reaction_event(struct load *l, json_t *r, struct err *err)
+static int load_reaction_event(struct load *l, const struct jnode *r, struct err *err)
 {
 	int64_t msg, sender, t = 0;
-	const char *key = jstr(r, "reactionKey");
+	const struct jnode *key = jstr(r, "reactionKey");
 	if (jid(r, "messageId", &msg) != 1 && jid(r, "eventId", &msg) != 1)
 		return 0;
 	if (jid(r, "senderId", &sender) != 1 || !key)
 		return 0;
-	const char *ts = jstr(r, "createdAt");
 	int64_t ev;
 	if (jid(r, "id", &ev) != 1)
 		ev = msg;
 	sqlite3_stmt *st = l->st[S_REACT];
 	sqlite3_bind_int64(st, 1, msg);
 	sqlite3_bind_int64(st, 2, sender);
-	sqlite3_bind_text(st, 3, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, ev);
-	bind_id_or_null(st, 5, t, ts && time_parse(ts, &t));
+	bind_id_or_null(st, 5, t, node_time(jdoc_get(r, "createdAt"), &t));
 	return step(l, S_REACT, err);
 }
 
-static int load_group_event(struct load *l, const char *conv, const char *type, json_t *e,
-			    struct err *err)
+static int load_group_event(struct load *l, const char *conv, const struct jnode *type,
+			    const struct jnode *e, struct err *err)
 {
 	static const struct {
 		const char *type, *kind, *users;
@@ -394,48 +434,46 @@ static int load_group_event(struct load *l, const char *conv, const char *type, 
 		{ "participantsLeave", "participants_leave", "userIds" },
 		{ "conversationNameUpdate", "rename", NULL },
 	};
-	const char *kind = NULL, *users_key = NULL;
+	const char *kind = NULL, *users_key = NULL, *type_name = NULL;
 	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (!strcmp(type, kinds[i].type)) {
+		if (jdoc_eq(type, kinds[i].type)) {
 			kind = kinds[i].kind;
 			users_key = kinds[i].users;
+			type_name = kinds[i].type;
 		}
 	if (!kind)
 		return 0; /* an event type this version does not know: skipped */
 
 	int64_t t, initiator = 0;
 	char what[96];
-	snprintf(what, sizeof(what), "a %s event of conversation %.40s", type, conv);
+	snprintf(what, sizeof(what), "a %s event of conversation %.40s", type_name, conv);
 	if (need_time(e, "createdAt", &t, what, err))
 		return -1;
 	int has_init = jid(e, "initiatingUserId", &initiator) == 1;
-	const char *name = !strcmp(kind, "rename") ? jstr(e, "name") : NULL;
+	const struct jnode *name = !strcmp(kind, "rename") ? jstr(e, "name") : NULL;
 
 	sqlite3_stmt *st = l->st[S_GEV];
-	sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, conv, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, t);
 	bind_id_or_null(st, 4, initiator, has_init);
-	bind_text_or_null(st, 5, name);
+	bind_str(st, 5, name);
 	if (step(l, S_GEV, err))
 		return -1;
 	if (name) {
 		st = l->st[S_CONV_NAME];
-		sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, conv, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, name->s, (int)name->len, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 3, t);
 		if (step(l, S_CONV_NAME, err))
 			return -1;
 	}
-	json_t *users = users_key ? json_object_get(e, users_key) : NULL;
-	for (size_t i = 0; json_is_array(users) && i < json_array_size(users); i++) {
-		json_t *u = json_array_get(users, i);
+	JDOC_EACH(users_key ? jdoc_get(e, users_key) : NULL, u) {
 		int64_t uid;
-		if (!(json_is_string(u) && parse_id(json_string_value(u), &uid)) &&
-		    !(json_is_integer(u) && (uid = json_integer_value(u)) >= 0))
+		if (!node_id(u, &uid))
 			continue;
 		st = l->st[S_GEV_USER];
-		sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 1, conv, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, t);
 		sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, uid);
@@ -446,17 +484,21 @@ static int load_group_event(struct load *l, const char *conv, const char *type, 
 	return 0;
 }
 
-static int load_conversation(struct load *l, json_t *elem, bool group, struct err *err)
+static int load_conversation(struct load *l, const struct jnode *elem, bool group,
+			     struct err *err)
 {
-	json_t *c = unwrap(elem, "dmConversation");
+	const struct jnode *c = unwrap(elem, "dmConversation");
 	if (!c)
 		return err_set(err, EXIT_INPUT, "not a dmConversation object");
-	const char *conv = jstr(c, "conversationId");
-	if (!conv || !*conv || strlen(conv) > 64)
+	const struct jnode *id = jstr(c, "conversationId");
+	char conv[65];
+	if (!id || !id->len || id->len >= sizeof(conv) || memchr(id->s, 0, id->len))
 		return err_set(err, EXIT_INPUT, "dmConversation: 'conversationId' is %s",
-			       !json_object_get(c, "conversationId") ? "missing" : "not a short string");
-	json_t *msgs = json_object_get(c, "messages");
-	if (msgs && !json_is_array(msgs))
+			       !jdoc_get(c, "conversationId") ? "missing" : "not a short string");
+	memcpy(conv, id->s, id->len);
+	conv[id->len] = '\0';
+	const struct jnode *msgs = jdoc_get(c, "messages");
+	if (msgs && !jis(msgs, J_ARRAY))
 		return err_set(err, EXIT_INPUT, "conversation %.40s: 'messages' is not an array",
 			       conv);
 	if (!group) {
@@ -465,7 +507,7 @@ static int load_conversation(struct load *l, json_t *elem, bool group, struct er
 	}
 
 	sqlite3_stmt *st = l->st[S_CONV];
-	sqlite3_bind_text(st, 1, conv, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, conv, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, group ? "group" : "dm", -1, SQLITE_STATIC);
 	if (step(l, S_CONV, err))
 		return -1;
@@ -474,23 +516,22 @@ static int load_conversation(struct load *l, json_t *elem, bool group, struct er
 	else
 		l->n.dm_chunks++;
 
-	size_t i;
-	json_t *ev;
-	json_array_foreach(msgs, i, ev) {
-		const char *type;
-		json_t *body;
-		if (!json_is_object(ev))
+	size_t i = 0;
+	JDOC_EACH(msgs, ev) {
+		i++;
+		if (!jis(ev, J_OBJECT))
 			return err_set(err, EXIT_INPUT, "conversation %.40s: event %zu is not an object",
-				       conv, i + 1);
-		json_object_foreach(ev, type, body) {
-			if (!json_is_object(body))
-				continue;
+				       conv, i);
+		JDOC_KEYS(ev, type) {
+			const struct jnode *body = type + 1;
+			if (!jis(body, J_OBJECT) || jdoc_repeated(ev, type))
+				continue; /* of a repeated key, the last counts */
 			int rc = 0;
-			if (!strcmp(type, "messageCreate"))
+			if (jdoc_eq(type, "messageCreate"))
 				rc = load_message(l, conv, group, body, false, err);
-			else if (!strcmp(type, "welcomeMessageCreate"))
+			else if (jdoc_eq(type, "welcomeMessageCreate"))
 				rc = load_message(l, conv, group, body, true, err);
-			else if (!strcmp(type, "reactionCreate"))
+			else if (jdoc_eq(type, "reactionCreate"))
 				rc = load_reaction_event(l, body, err);
 			else
 				rc = load_group_event(l, conv, type, body, err);
@@ -504,22 +545,23 @@ static int load_conversation(struct load *l, json_t *elem, bool group, struct er
 /* ---- tweets ---- */
 
 /* The app name inside a `source` anchor: <a href="…">Twitter Web App</a> */
-static void source_app(const char *src, struct buf *out)
+static void source_app(const struct jnode *src, struct buf *out)
 {
 	buf_reset(out);
 	if (!src)
 		return;
-	const char *gt = strchr(src, '>');
-	const char *lt = gt ? strchr(gt, '<') : NULL;
+	const char *s = src->s, *end = s + src->len;
+	const char *gt = memchr(s, '>', src->len);
+	const char *lt = gt ? memchr(gt, '<', (size_t)(end - gt)) : NULL;
 	if (gt && lt)
 		html_unescape(out, gt + 1, (size_t)(lt - gt - 1));
 	else
-		html_unescape(out, src, strlen(src));
+		html_unescape(out, s, src->len);
 }
 
-static int load_tweet(struct load *l, json_t *elem, struct err *err)
+static int load_tweet(struct load *l, const struct jnode *elem, struct err *err)
 {
-	json_t *t = unwrap(elem, "tweet");
+	const struct jnode *t = unwrap(elem, "tweet");
 	if (!t)
 		t = elem; /* before 2020 tweets were bare objects */
 	int64_t id, created, reply_status = 0, reply_user = 0;
@@ -529,32 +571,30 @@ static int load_tweet(struct load *l, json_t *elem, struct err *err)
 	snprintf(what, sizeof(what), "tweet %lld", (long long)id);
 	if (need_time(t, "created_at", &created, what, err))
 		return -1;
-	json_t *text = json_object_get(t, "full_text");
-	if (!json_is_string(text))
-		text = json_object_get(t, "text");
+	const struct jnode *text = jstr(t, "full_text");
+	if (!text)
+		text = jstr(t, "text");
 	buf_reset(&l->scratch);
-	if (json_is_string(text))
-		html_unescape(&l->scratch, json_string_value(text), json_string_length(text));
+	if (text)
+		html_unescape(&l->scratch, text->s, text->len);
 	int has_status = jid(t, "in_reply_to_status_id_str", &reply_status) == 1 ||
 			 jid(t, "in_reply_to_status_id", &reply_status) == 1;
 	int has_user = jid(t, "in_reply_to_user_id_str", &reply_user) == 1 ||
 		       jid(t, "in_reply_to_user_id", &reply_user) == 1;
-	const char *reply_handle = jstr(t, "in_reply_to_screen_name");
-	struct buf app = BUF_INIT;
-	source_app(jstr(t, "source"), &app);
+	const struct jnode *reply_handle = jstr(t, "in_reply_to_screen_name");
+	source_app(jstr(t, "source"), &l->scratch2);
 
 	sqlite3_stmt *st = l->st[S_TWEET];
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, created);
-	sqlite3_bind_text(st, 3, l->scratch.s, (int)l->scratch.len, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, l->scratch.s, (int)l->scratch.len, SQLITE_STATIC);
 	bind_id_or_null(st, 4, reply_status, has_status);
 	bind_id_or_null(st, 5, reply_user, has_user);
-	bind_text_or_null(st, 6, reply_handle);
-	bind_text_or_null(st, 7, app.s);
-	bind_text_or_null(st, 8, jstr(t, "lang"));
+	bind_str(st, 6, reply_handle);
+	bind_text_or_null(st, 7, l->scratch2.s);
+	bind_str(st, 8, jstr(t, "lang"));
 	sqlite3_bind_int(st, 9, !strncmp(l->scratch.s, "RT @", 4));
 	sqlite3_bind_int64(st, 10, l->snapshot_id);
-	buf_release(&app);
 	if (step(l, S_TWEET, err))
 		return -1;
 	l->n.tweets++;
@@ -562,30 +602,27 @@ static int load_tweet(struct load *l, json_t *elem, struct err *err)
 
 	if (has_user && reply_handle && add_account(l, reply_user, reply_handle, NULL, "reply", err))
 		return -1;
-	json_t *ent = json_object_get(t, "entities");
-	json_t *mentions = json_object_get(ent, "user_mentions");
-	size_t i;
-	json_t *m;
-	json_array_foreach(mentions, i, m) {
+	const struct jnode *ent = jdoc_get(t, "entities");
+	JDOC_EACH(jdoc_get(ent, "user_mentions"), m) {
 		int64_t uid;
 		if (jid(m, "id_str", &uid) != 1 && jid(m, "id", &uid) != 1)
 			continue; /* ids of -1 appear for suspended accounts */
-		const char *handle = jstr(m, "screen_name");
+		const struct jnode *handle = jstr(m, "screen_name");
 		st = l->st[S_MENTION];
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, uid);
-		bind_text_or_null(st, 3, handle);
+		bind_str(st, 3, handle);
 		if (step(l, S_MENTION, err) ||
 		    (handle && add_account(l, uid, handle, jstr(m, "name"), "mention", err)))
 			return -1;
 	}
-	json_t *urls = json_object_get(ent, "urls");
-	json_array_foreach(urls, i, m) {
+	int64_t pos = 0;
+	JDOC_EACH(jdoc_get(ent, "urls"), u) {
 		st = l->st[S_TURL];
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (int64_t)i);
-		bind_text_or_null(st, 3, jstr(m, "url"));
-		bind_text_or_null(st, 4, jstr(m, "expanded_url"));
+		sqlite3_bind_int64(st, 2, pos++);
+		bind_str(st, 3, jstr(u, "url"));
+		bind_str(st, 4, jstr(u, "expanded_url"));
 		if (step(l, S_TURL, err))
 			return -1;
 	}
@@ -594,10 +631,10 @@ static int load_tweet(struct load *l, json_t *elem, struct err *err)
 
 /* ---- follows, apps, blocks, mutes, account, manifest ---- */
 
-static int load_follow(struct load *l, json_t *elem, bool follower, struct err *err)
+static int load_follow(struct load *l, const struct jnode *elem, bool follower, struct err *err)
 {
 	const char *key = follower ? "follower" : "following";
-	json_t *f = unwrap(elem, key);
+	const struct jnode *f = unwrap(elem, key);
 	int64_t id;
 	char what[32];
 	snprintf(what, sizeof(what), "%s entry", key);
@@ -616,9 +653,9 @@ static int load_follow(struct load *l, json_t *elem, bool follower, struct err *
 	return step(l, S_FOLLOW, err);
 }
 
-static int load_listed(struct load *l, json_t *elem, bool block, struct err *err)
+static int load_listed(struct load *l, const struct jnode *elem, bool block, struct err *err)
 {
-	json_t *f = unwrap(elem, block ? "blocking" : "muting");
+	const struct jnode *f = unwrap(elem, block ? "blocking" : "muting");
 	int64_t id;
 	if (!f || jid(f, "accountId", &id) != 1)
 		return 0; /* wrapper names vary across eras; nothing else to take */
@@ -632,84 +669,80 @@ static int load_listed(struct load *l, json_t *elem, bool block, struct err *err
 	return step(l, which, err);
 }
 
-static int load_app(struct load *l, json_t *elem, struct err *err)
+static int load_app(struct load *l, const struct jnode *elem, struct err *err)
 {
-	json_t *a = unwrap(elem, "connectedApplication");
+	const struct jnode *a = unwrap(elem, "connectedApplication");
 	int64_t id, t = 0;
 	if (!a || jid(a, "id", &id) != 1)
 		return 0;
 	buf_reset(&l->scratch);
-	size_t i;
-	json_t *p;
-	json_array_foreach(json_object_get(a, "permissions"), i, p) {
-		if (!json_is_string(p))
+	JDOC_EACH(jdoc_get(a, "permissions"), p) {
+		if (!jis(p, J_STRING))
 			continue;
 		if (l->scratch.len)
 			buf_addc(&l->scratch, ',');
-		buf_adds(&l->scratch, json_string_value(p));
+		buf_add(&l->scratch, p->s, p->len);
 	}
-	const char *approved = jstr(a, "approvedAt");
 	sqlite3_stmt *st = l->st[S_APP];
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, l->snapshot_id);
-	bind_text_or_null(st, 3, jstr(a, "name"));
-	bind_text_or_null(st, 4, jstr(json_object_get(a, "organization"), "name"));
+	bind_str(st, 3, jstr(a, "name"));
+	bind_str(st, 4, jstr(jdoc_get(a, "organization"), "name"));
 	bind_text_or_null(st, 5, l->scratch.s);
-	bind_id_or_null(st, 6, t, approved && time_parse(approved, &t));
+	bind_id_or_null(st, 6, t, node_time(jdoc_get(a, "approvedAt"), &t));
 	l->n.apps++;
 	return step(l, S_APP, err);
 }
 
-static int load_account(struct load *l, json_t *elem, struct err *err)
+static int load_account(struct load *l, const struct jnode *elem, struct err *err)
 {
-	json_t *a = unwrap(elem, "account");
+	const struct jnode *a = unwrap(elem, "account");
 	int64_t id;
 	if (!a)
 		return err_set(err, EXIT_INPUT, "not an {\"account\": …} object");
 	if (need_id(a, "accountId", &id, "account", err))
 		return -1;
 	l->account_owner = id;
-	const char *handle = jstr(a, "username"), *name = jstr(a, "accountDisplayName");
+	const struct jnode *handle = jstr(a, "username"), *name = jstr(a, "accountDisplayName");
 	if (handle && !l->owner_handle)
-		l->owner_handle = xstrdup(handle);
+		l->owner_handle = node_strdup(handle);
 	if (name && !l->owner_name)
-		l->owner_name = xstrdup(name);
+		l->owner_name = node_strdup(name);
 	return add_account(l, id, handle, name, "account", err);
 }
 
-static int load_manifest(struct load *l, json_t *m, struct err *err)
+static int load_manifest(struct load *l, const struct jnode *m, struct err *err)
 {
-	json_t *user = json_object_get(m, "userInfo");
+	const struct jnode *user = jdoc_get(m, "userInfo");
 	int64_t id;
 	l->has_manifest = true;
 	if (jid(user, "accountId", &id) == 1) {
-		const char *handle = jstr(user, "userName"), *name = jstr(user, "displayName");
+		const struct jnode *handle = jstr(user, "userName"), *name = jstr(user, "displayName");
 		l->manifest_owner = id;
 		free(l->owner_handle);
 		free(l->owner_name);
-		l->owner_handle = handle ? xstrdup(handle) : NULL;
-		l->owner_name = name ? xstrdup(name) : NULL;
+		l->owner_handle = node_strdup(handle);
+		l->owner_name = node_strdup(name);
 		if (add_account(l, id, handle, name, "manifest", err))
 			return -1;
 	}
-	const char *gen = jstr(json_object_get(m, "archiveInfo"), "generationDate");
-	if (gen && !time_parse(gen, &l->generated_at))
-		return err_set(err, EXIT_INPUT, "archiveInfo.generationDate is not a date: \"%.40s\"",
-			       gen);
+	const struct jnode *gen = jstr(jdoc_get(m, "archiveInfo"), "generationDate");
+	if (gen && !node_time(gen, &l->generated_at))
+		return err_set(err, EXIT_INPUT, "archiveInfo.generationDate is not a date: \"%.*s\"",
+			       (int)(gen->len < 40 ? gen->len : 40), gen->s);
 
-	const char *type;
-	json_t *dt;
-	json_object_foreach(json_object_get(m, "dataTypes"), type, dt) {
-		size_t i;
-		json_t *f;
-		json_array_foreach(json_object_get(dt, "files"), i, f) {
-			const char *name = jstr(f, "fileName"), *count = jstr(f, "count");
+	JDOC_KEYS(jdoc_get(m, "dataTypes"), type) {
+		JDOC_EACH(jdoc_get(type + 1, "files"), f) {
+			const struct jnode *name = jstr(f, "fileName"), *count = jstr(f, "count");
 			int64_t c;
-			if (!name || !count || !parse_id(count, &c))
+			if (!name || !count || !parse_id(count->s, count->len, &c))
 				continue;
-			const char *base = strrchr(name, '/');
+			const char *base = name->s, *end = name->s + name->len;
+			for (const char *q = name->s; q < end; q++)
+				if (*q == '/')
+					base = q + 1;
 			ALLOC_GROW(l->manifest, l->nmanifest + 1, l->amanifest);
-			l->manifest[l->nmanifest].file = xstrdup(base ? base + 1 : name);
+			l->manifest[l->nmanifest].file = xstrndup(base, (size_t)(end - base));
 			l->manifest[l->nmanifest].count = c;
 			l->nmanifest++;
 		}
@@ -728,7 +761,7 @@ int load_media_path(struct load *l, const char *path, struct err *err)
 		char digits[24];
 		memcpy(digits, base, (size_t)(dash - base));
 		digits[dash - base] = '\0';
-		has_id = parse_id(digits, &id);
+		has_id = parse_id(digits, (size_t)(dash - base), &id);
 	}
 	sqlite3_stmt *st = l->st[S_MEDIA_FILE];
 	sqlite3_bind_text(st, 1, path, -1, SQLITE_TRANSIENT);
@@ -737,9 +770,10 @@ int load_media_path(struct load *l, const char *path, struct err *err)
 	return step(l, S_MEDIA_FILE, err);
 }
 
-int load_element(struct load *l, enum data_kind kind, json_t *elem, struct err *err)
+int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
+		 struct err *err)
 {
-	if (!json_is_object(elem))
+	if (!jis(elem, J_OBJECT))
 		return err_set(err, EXIT_INPUT, "element is not a JSON object");
 	l->seen[kind] = true;
 	switch (kind) {

@@ -3,8 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/* Length of the valid sequence at s (1-4), or 0 if it is not one (RFC 3629). */
-static size_t seq_len(const unsigned char *s, size_t n)
+size_t utf8_seq_len(const unsigned char *s, size_t n)
 {
 	unsigned char c = s[0];
 	if (c < 0x80)
@@ -52,7 +51,7 @@ size_t utf8_valid_prefix(const char *str, size_t n)
 			i++;
 			continue;
 		}
-		size_t l = seq_len(s + i, n - i);
+		size_t l = utf8_seq_len(s + i, n - i);
 		if (!l)
 			return i;
 		i += l;

@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: one window.YTD file through the element reader, UTF-8
- * repair, jansson and the loader into a scratch database. The first byte of
+ * repair, jdoc and the loader into a scratch database. The first byte of
  * the input picks the file kind, the second the chunk size the bytes arrive in.
  */
 #include "classify.h"
@@ -22,7 +22,9 @@ static struct buf fixed;
 static int on_element(void *ctx, const char *json, size_t len, size_t index, uint64_t offset,
 		      struct err *err)
 {
-	json_error_t jerr;
+	static struct jdoc doc = JDOC_INIT;
+	size_t at;
+	const char *why;
 	(void)ctx;
 	(void)index;
 	(void)offset;
@@ -32,12 +34,9 @@ static int on_element(void *ctx, const char *json, size_t len, size_t index, uin
 		json = fixed.s;
 		len = fixed.len;
 	}
-	json_t *j = json_loadb(json, len, JSON_ALLOW_NUL, &jerr);
-	if (!j)
+	if (jdoc_parse(&doc, json, len, &at, &why))
 		return err_set(err, 2, "bad json");
-	int rc = load_element(&load, kind, j, err);
-	json_decref(j);
-	return rc;
+	return load_element(&load, kind, jdoc_root(&doc), err);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
