@@ -1,10 +1,10 @@
 /*
- * jarena: arena allocation for jansson trees of archive elements.
+ * jarena: arena allocation for big jansson trees built once and freed whole.
  *
- * An ingest parses millions of small JSON values and frees each element's
- * tree as a whole soon after. jarena installs jansson allocation hooks that
- * allocate from the calling thread's current arena when one is set, and from
- * the heap otherwise (reports, tests). A tree built in an arena is released
+ * `report all` builds a result tree with an entry for every conversation,
+ * millions of small values, and drops it at exit. jarena installs jansson
+ * allocation hooks that allocate from the calling thread's current arena
+ * when one is set, and from the heap otherwise. A tree built in an arena is released
  * by jarena_free(), without json_decref: freeing into an arena is a no-op.
  * The hooks tag every block, so heap and arena blocks can never be confused.
  */

@@ -5,6 +5,8 @@
 #include "cmd.h"
 #include "doc.h"
 #include "exitcode.h"
+#include "jarena.h"
+#include "jsonw.h"
 #include "report.h"
 #include "store.h"
 #include "trace.h"
@@ -108,12 +110,6 @@ static int parse_days(const char *s, unsigned *mask)
 	return *mask ? 0 : -1;
 }
 
-static void write_json(FILE *out, json_t *doc)
-{
-	json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(6));
-	fputc('\n', out);
-}
-
 /*
  * Move the blocks of figs into part after its key figures: before its
  * second heading (details and appendices follow), else at its end. People
@@ -171,70 +167,93 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
 }
 
 /*
- * `report all` runs the analysers on both cores: a second thread, with a
- * database connection of its own, takes autodm (the longest); this thread
- * takes the others. Etiquette's use of the autodm result (which unanswered
- * senders are automated) waits until both are done; the autodm result is
- * then handed to this context, for that and for the views.
+ * `report all` runs the analysers on both cores. They are taken longest
+ * first from one shared list: a second thread, with a database connection
+ * and arena of its own, starts with autodm; this thread starts with
+ * etiquette; whichever is free takes the next. Etiquette's use of the autodm
+ * result (which unanswered senders are automated) waits until both are
+ * done; the autodm result is then handed to this context, for that and for
+ * the views.
  */
+static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "summary" };
+#define NJOBS (sizeof(longest_first) / sizeof(longest_first[0]))
+
+struct work {
+	json_t *results[NJOBS];   /* by position in longest_first */
+	size_t next;              /* the next job to take (atomic) */
+	bool failed;              /* a job failed: take no more (atomic) */
+};
+
 struct side_job {
 	const char *db;
+	struct jarena *arena;   /* where the thread's JSON lives; the caller frees it */
 	const struct report_opts *ro;
-	json_t *results[8];
+	struct work *work;
 	struct report_ctx ctx;
 	struct store store;
 	struct err err;
 	int rc;
 };
 
-static bool on_side(const struct report_kind *k)
+/* Run job `first`, then take jobs from the list until none is left. */
+static int run_jobs(struct work *w, size_t first, struct report_ctx *ctx, struct err *err)
 {
-	return !strcmp(k->name, "autodm");
+	for (size_t i = first; i < NJOBS; i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) {
+		if (__atomic_load_n(&w->failed, __ATOMIC_RELAXED))
+			return 0;
+		const struct report_kind *k = report_find(longest_first[i]);
+		if (!(w->results[i] = k->analyse(ctx, err))) {
+			__atomic_store_n(&w->failed, true, __ATOMIC_RELAXED);
+			return -1;
+		}
+		trace(k->name);
+	}
+	return 0;
 }
 
 static void *side_run(void *arg)
 {
 	struct side_job *j = arg;
 	j->rc = -1;
+	jarena_use(j->arena);
 	if (store_open(&j->store, j->db, STORE_READ, &j->err) ||
-	    report_ctx_init(&j->ctx, &j->store, j->ro, &j->err))
+	    report_ctx_init(&j->ctx, &j->store, j->ro, &j->err)) {
+		__atomic_store_n(&j->work->failed, true, __ATOMIC_RELAXED);
+		jarena_use(NULL);
 		return NULL;
-	for (size_t i = 0; report_kinds[i]; i++) {
-		if (!on_side(report_kinds[i]))
-			continue;
-		j->results[i] = report_kinds[i]->analyse(&j->ctx, &j->err);
-		if (!j->results[i])
-			return NULL;
-		trace(report_kinds[i]->name);
 	}
-	j->rc = 0;
+	j->rc = run_jobs(j->work, 0, &j->ctx, &j->err);
+	jarena_use(NULL);
 	return NULL;
 }
 
 static int analyse_all(struct report_ctx *ctx, const char *db, const struct report_opts *ro,
-		       const struct report_kind *one, json_t *results, struct err *err)
+		       const struct report_kind *one, json_t *results, struct jarena *side_arena,
+		       struct err *err)
 {
+	if (one) {
+		json_t *r = one->analyse(ctx, err);
+		if (!r)
+			return -1;
+		json_object_set_new(results, one->name, r);
+		return 0;
+	}
+
+	struct work w;
 	struct side_job job;
 	pthread_t th;
-	bool threaded = false;
-	int rc = 0;
-
+	memset(&w, 0, sizeof(w));
 	memset(&job, 0, sizeof(job));
-	if (!one) {
-		job.db = db;
-		job.ro = ro;
-		threaded = pthread_create(&th, NULL, side_run, &job) == 0;
-	}
+	job.db = db;
+	job.ro = ro;
+	job.arena = side_arena;
+	job.work = &w;
+	w.next = 2; /* the side thread starts with job 0, this one with job 1 */
+	bool threaded = pthread_create(&th, NULL, side_run, &job) == 0;
+	if (!threaded)
+		w.next = 0;
 	ctx->defer_autodm = threaded;
-	json_t *mine[8] = { NULL };
-	for (size_t i = 0; report_kinds[i] && !rc; i++) {
-		const struct report_kind *k = report_kinds[i];
-		if ((one && k != one) || (threaded && on_side(k)))
-			continue;
-		if (!(mine[i] = k->analyse(ctx, err)))
-			rc = -1;
-		trace(k->name);
-	}
+	int rc = run_jobs(&w, threaded ? 1 : w.next++, ctx, err);
 	if (threaded) {
 		pthread_join(th, NULL);
 		trace("joined");
@@ -253,21 +272,21 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 		ctx->defer_autodm = false;
-		json_t *et = NULL;
-		for (size_t i = 0; report_kinds[i]; i++)
-			if (!strcmp(report_kinds[i]->name, "etiquette"))
-				et = mine[i];
-		if (!rc && et && ctx->autodm)
-			etiquette_mark_automated(ctx, et);
 	}
-	for (size_t i = 0; report_kinds[i]; i++) {
-		json_t *r = mine[i] ? mine[i] : job.results[i];
-		if (r && !rc)
-			json_object_set_new(results, report_kinds[i]->name, r);
-		else
-			json_decref(r);
-	}
-	return rc;
+	if (rc)
+		return -1;
+	json_t *et = NULL;
+	for (size_t i = 0; i < NJOBS; i++)
+		if (!strcmp(longest_first[i], "etiquette"))
+			et = w.results[i];
+	if (threaded && et && ctx->autodm)
+		etiquette_mark_automated(ctx, et);
+	/* the document lists the kinds in their own order */
+	for (size_t i = 0; report_kinds[i]; i++)
+		for (size_t j = 0; j < NJOBS; j++)
+			if (!strcmp(longest_first[j], report_kinds[i]->name))
+				json_object_set_new(results, report_kinds[i]->name, w.results[j]);
+	return 0;
 }
 
 int cmd_report(int argc, char **argv)
@@ -360,28 +379,38 @@ int cmd_report(int argc, char **argv)
 		return err.code;
 	}
 
-	/* Analyse everything first: nothing is written unless all of it worked. */
+	/*
+	 * Analyse everything first: nothing is written unless all of it worked.
+	 * The results (a JSON tree as big as the archive's conversations) are
+	 * built in arenas, one per thread, and go in one free at the end.
+	 */
+	struct jarena *arena = jarena_new(), *side_arena = jarena_new();
+	jarena_use(arena);
 	json_t *results = json_object();
-	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, &err)) {
+	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, side_arena, &err)) {
 		err_print(&err);
-		json_decref(results);
 		report_ctx_release(&ctx);
 		store_close(&s, false);
+		jarena_use(NULL);
+		jarena_free(arena);
+		jarena_free(side_arena);
 		return err.code ? err.code : EXIT_IO;
 	}
+	jarena_use(NULL);
 
 	FILE *out = stdout;
 	if (outpath && !(out = fopen(outpath, "w"))) {
 		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
 			strerror(errno));
-		json_decref(results);
 		report_ctx_release(&ctx);
 		store_close(&s, false);
+		jarena_free(arena);
+		jarena_free(side_arena);
 		return EXIT_IO;
 	}
 
 	if (fmt == F_JSON) {
-		write_json(out, all ? results : json_object_get(results, one->name));
+		jsonw_write(out, all ? results : json_object_get(results, one->name));
 	} else {
 		struct doc d;
 		char title[128];
@@ -438,9 +467,10 @@ int cmd_report(int argc, char **argv)
 			rc = EXIT_IO;
 		}
 	}
-	json_decref(results);
 	report_ctx_release(&ctx);
 	store_close(&s, false);
+	jarena_free(arena); /* the results: no json_decref walk needed */
+	jarena_free(side_arena);
 	trace("freed");
 	return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include "cmd.h"
 #include "exitcode.h"
+#include "jarena.h"
 #include "version.h"
 
 #include <errno.h>
@@ -54,6 +55,8 @@ int main(int argc, char **argv)
 	umask(077);
 	/* A file size limit must fail a write (exit 3), not kill the process. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* jansson's allocations are tagged from the first one (reports build in arenas) */
+	jarena_install();
 
 	if (argc < 2) {
 		usage(stderr);

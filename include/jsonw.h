@@ -1,0 +1,19 @@
+/*
+ * jsonw: a jansson tree written as the report's JSON text.
+ *
+ * The output is byte for byte what json_dumpf gives with JSON_INDENT(2),
+ * JSON_ENSURE_ASCII and JSON_REAL_PRECISION(6) (objects in insertion
+ * order), followed by a newline; a unit test holds the two together. It is
+ * written through one large buffer rather than a call per token, which makes
+ * a report of a million messages (175 MB of JSON) several times faster to
+ * write. Returns 0, or -1 when a write failed (errno set).
+ */
+#ifndef DMAUDIT_JSONW_H
+#define DMAUDIT_JSONW_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+int jsonw_write(FILE *out, const json_t *v);
+
+#endif

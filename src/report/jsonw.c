@@ -1,0 +1,232 @@
+#include "jsonw.h"
+
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#define OUT_SIZE ((size_t)256 << 10)
+
+struct w {
+	FILE *f;
+	size_t n;
+	int failed;
+	char buf[OUT_SIZE];
+};
+
+static void flush(struct w *w)
+{
+	if (w->n && !w->failed && fwrite(w->buf, 1, w->n, w->f) != w->n)
+		w->failed = 1;
+	w->n = 0;
+}
+
+/* Room for n more bytes (n much less than OUT_SIZE). */
+static inline char *room(struct w *w, size_t n)
+{
+	if (OUT_SIZE - w->n < n)
+		flush(w);
+	return w->buf + w->n;
+}
+
+static void put(struct w *w, const char *s, size_t n)
+{
+	while (n) {
+		if (w->n == OUT_SIZE)
+			flush(w);
+		size_t k = OUT_SIZE - w->n < n ? OUT_SIZE - w->n : n;
+		memcpy(w->buf + w->n, s, k);
+		w->n += k;
+		s += k;
+		n -= k;
+	}
+}
+
+static void newline_indent(struct w *w, size_t depth)
+{
+	size_t n = 1 + 2 * depth;
+	char *p = room(w, n);
+	p[0] = '\n';
+	memset(p + 1, ' ', n - 1);
+	w->n += n;
+}
+
+/* Bytes written as they are: ASCII from space on, other than '"' and '\\'. */
+static inline bool plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+static const char hex[] = "0123456789ABCDEF";
+
+static char *put_u(char *p, unsigned c)
+{
+	*p++ = '\\';
+	*p++ = 'u';
+	*p++ = hex[c >> 12 & 15];
+	*p++ = hex[c >> 8 & 15];
+	*p++ = hex[c >> 4 & 15];
+	*p++ = hex[c & 15];
+	return p;
+}
+
+/* One code point decoded from valid UTF-8 at s (jansson strings are valid). */
+static unsigned decode(const unsigned char *s, size_t n, size_t *len)
+{
+	unsigned c = s[0];
+	if (c >= 0xF0 && n >= 4) {
+		*len = 4;
+		return (c & 7) << 18 | (s[1] & 0x3Fu) << 12 | (s[2] & 0x3Fu) << 6 | (s[3] & 0x3Fu);
+	}
+	if (c >= 0xE0 && n >= 3) {
+		*len = 3;
+		return (c & 15) << 12 | (s[1] & 0x3Fu) << 6 | (s[2] & 0x3Fu);
+	}
+	if (c >= 0xC0 && n >= 2) {
+		*len = 2;
+		return (c & 31) << 6 | (s[1] & 0x3Fu);
+	}
+	*len = 1;
+	return 0xFFFD;
+}
+
+static void put_string(struct w *w, const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str, *end = s + n;
+	*room(w, 1) = '"';
+	w->n++;
+	while (s < end) {
+		const unsigned char *q = s;
+		while (q < end && plain(*q))
+			q++;
+		put(w, (const char *)s, (size_t)(q - s));
+		if (q == end)
+			break;
+		char *p = room(w, 12);
+		size_t len = 1;
+		unsigned c = *q;
+		switch (c) {
+		case '"': *p++ = '\\'; *p++ = '"'; break;
+		case '\\': *p++ = '\\'; *p++ = '\\'; break;
+		case '\b': *p++ = '\\'; *p++ = 'b'; break;
+		case '\f': *p++ = '\\'; *p++ = 'f'; break;
+		case '\n': *p++ = '\\'; *p++ = 'n'; break;
+		case '\r': *p++ = '\\'; *p++ = 'r'; break;
+		case '\t': *p++ = '\\'; *p++ = 't'; break;
+		default:
+			if (c >= 0x80)
+				c = decode(q, (size_t)(end - q), &len);
+			if (c < 0x10000) {
+				p = put_u(p, c);
+			} else {
+				c -= 0x10000;
+				p = put_u(p, 0xD800 | (c >> 10 & 0x3FF));
+				p = put_u(p, 0xDC00 | (c & 0x3FF));
+			}
+		}
+		w->n = (size_t)(p - w->buf);
+		s = q + len;
+	}
+	*room(w, 1) = '"';
+	w->n++;
+}
+
+/* As jansson: %.6g, ".0" when it would read as an integer, exponent without '+' or zeros. */
+static void put_real(struct w *w, double v)
+{
+	char b[64];
+	int len = snprintf(b, sizeof(b) - 3, "%.6g", v);
+	if (len < 0)
+		len = 0;
+	if (!strchr(b, '.') && !strchr(b, 'e')) {
+		b[len++] = '.';
+		b[len++] = '0';
+		b[len] = '\0';
+	}
+	char *start = strchr(b, 'e');
+	if (start) {
+		start++;
+		char *e = start + 1;
+		if (*start == '-')
+			start++;
+		while (*e == '0')
+			e++;
+		if (e != start) {
+			memmove(start, e, (size_t)(b + len + 1 - e));
+			len -= (int)(e - start);
+		}
+	}
+	put(w, b, (size_t)len);
+}
+
+static void put_value(struct w *w, const json_t *v, size_t depth)
+{
+	switch (json_typeof(v)) {
+	case JSON_NULL: put(w, "null", 4); break;
+	case JSON_TRUE: put(w, "true", 4); break;
+	case JSON_FALSE: put(w, "false", 5); break;
+	case JSON_STRING: put_string(w, json_string_value(v), json_string_length(v)); break;
+	case JSON_REAL: put_real(w, json_real_value(v)); break;
+	case JSON_INTEGER: {
+		char *p = room(w, 24);
+		w->n += (size_t)snprintf(p, 24, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	}
+	case JSON_ARRAY: {
+		size_t n = json_array_size(v);
+		if (!n) {
+			put(w, "[]", 2);
+			break;
+		}
+		put(w, "[", 1);
+		for (size_t i = 0; i < n; i++) {
+			newline_indent(w, depth + 1);
+			put_value(w, json_array_get(v, i), depth + 1);
+			if (i + 1 < n)
+				put(w, ",", 1);
+		}
+		newline_indent(w, depth);
+		put(w, "]", 1);
+		break;
+	}
+	case JSON_OBJECT: {
+		void *it = json_object_iter((json_t *)v);
+		if (!it) {
+			put(w, "{}", 2);
+			break;
+		}
+		put(w, "{", 1);
+		while (it) {
+			newline_indent(w, depth + 1);
+			put_string(w, json_object_iter_key(it), json_object_iter_key_len(it));
+			put(w, ": ", 2);
+			put_value(w, json_object_iter_value(it), depth + 1);
+			it = json_object_iter_next((json_t *)v, it);
+			if (it)
+				put(w, ",", 1);
+		}
+		newline_indent(w, depth);
+		put(w, "}", 1);
+		break;
+	}
+	}
+}
+
+int jsonw_write(FILE *out, const json_t *v)
+{
+	struct w *w = xmalloc(sizeof(*w));
+	w->f = out;
+	w->n = 0;
+	w->failed = 0;
+	put_value(w, v, 0);
+	put(w, "\n", 1);
+	flush(w);
+	int failed = w->failed;
+	free(w);
+	if (failed && !errno)
+		errno = EIO;
+	return failed ? -1 : 0;
+}
