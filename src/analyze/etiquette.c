@@ -741,13 +741,17 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 			     " ON tw.id = tm.tweet_id WHERE tm.account_id = ?1"
 			     " AND tw.created_at >= ?2 AND tw.created_at < ?3)", &t.warm_st, err))
 		goto out;
-	/* One pass over the 1:1 messages; the index message_by_conversation
-	 * gives this order without sorting. */
+	/*
+	 * One pass over the 1:1 messages, conversation by conversation: the
+	 * conversations in key order (CROSS JOIN keeps them the outer loop),
+	 * each one's messages from the index message_by_conversation, so
+	 * nothing is sorted and each conversation is looked up once.
+	 */
 	if (store_prepare(s, "SELECT c.id, c.counterpart_id, m.id, m.sender_id, m.created_at,"
 			     " m.url_count, m.text FROM conversation c"
-			     " JOIN message m ON m.conversation_id = c.id"
+			     " CROSS JOIN message m ON m.conversation_id = c.id"
 			     " WHERE c.kind = 'dm'"
-			     " ORDER BY m.conversation_id, m.created_at, m.id", &st, err))
+			     " ORDER BY c.id, m.created_at, m.id", &st, err))
 		goto out;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -268,10 +268,13 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	sc->ctx = ctx;
 	sc->findings = json_array();
 
-	/* table order: the findings are sorted at the end */
+	/*
+	 * Conversation by conversation (each looked up once, its messages by
+	 * index); the findings are sorted at the end.
+	 */
 	if (store_prepare(ctx->store,
 			  "SELECT m.id, m.conversation_id, c.kind, m.sender_id, m.created_at, m.text"
-			  " FROM message m JOIN conversation c ON c.id = m.conversation_id",
+			  " FROM conversation c CROSS JOIN message m ON m.conversation_id = c.id",
 			  &st, err))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {

@@ -54,13 +54,13 @@ json_t *summary_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(counts, "dm_conversations",
 			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'dm'"));
 	json_object_set_new(counts, "dm_messages",
-			    count(ctx, "SELECT count(*) FROM message m JOIN conversation c ON "
-				       "c.id = m.conversation_id WHERE c.kind = 'dm'"));
+			    count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
+				       "ON m.conversation_id = c.id WHERE c.kind = 'dm'"));
 	json_object_set_new(counts, "group_conversations",
 			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'group'"));
 	json_object_set_new(counts, "group_messages",
-			    count(ctx, "SELECT count(*) FROM message m JOIN conversation c ON "
-				       "c.id = m.conversation_id WHERE c.kind = 'group'"));
+			    count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
+				       "ON m.conversation_id = c.id WHERE c.kind = 'group'"));
 	json_object_set_new(counts, "tweets", count(ctx, "SELECT count(*) FROM tweet"));
 	json_object_set_new(counts, "followers",
 			    count(ctx, "SELECT count(*) FROM follow WHERE direction = 'follower' "

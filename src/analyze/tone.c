@@ -78,7 +78,15 @@ static const char *const phrases[][3] = {
 #define LEX_SLOTS 512 /* a power of two, well above twice the lexicon */
 
 static short lex_slot[LEX_SLOTS]; /* index + 1 into lex, 0 when empty */
+static short end_slot[LEX_SLOTS]; /* the same for the last words of phrases */
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+#define NPHRASES (sizeof(phrases) / sizeof(phrases[0]))
+
+static const char *phrase_last(size_t p)
+{
+	return phrases[p][2] ? phrases[p][2] : phrases[p][1] ? phrases[p][1] : phrases[p][0];
+}
 
 static unsigned lex_hash(const char *w, size_t n)
 {
@@ -96,6 +104,26 @@ static void lex_build(void)
 			h = (h + 1) & (LEX_SLOTS - 1);
 		lex_slot[h] = (short)(i + 1);
 	}
+	for (size_t p = 0; p < NPHRASES; p++) {
+		const char *w = phrase_last(p);
+		unsigned h = lex_hash(w, strlen(w));
+		bool dup = false;
+		for (; end_slot[h]; h = (h + 1) & (LEX_SLOTS - 1))
+			dup |= !strcmp(phrase_last((size_t)end_slot[h] - 1), w);
+		if (!dup)
+			end_slot[h] = (short)(p + 1);
+	}
+}
+
+/* True when w ends one of the phrases: only then are the phrases compared. */
+static bool ends_phrase(const char *w, size_t n)
+{
+	for (unsigned h = lex_hash(w, n); end_slot[h]; h = (h + 1) & (LEX_SLOTS - 1)) {
+		const char *e = phrase_last((size_t)end_slot[h] - 1);
+		if (!strncmp(e, w, n) && e[n] == '\0')
+			return true;
+	}
+	return false;
 }
 
 static int lex_class(const char *w, size_t n)
@@ -166,7 +194,9 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 		memcpy(words[nw % KEEP], w, n + 1);
 		ws[nw % KEEP] = s;
 		nw++;
-		for (size_t p = 0; p < sizeof(phrases) / sizeof(phrases[0]); p++) {
+		int c = lex_class(w, n); /* also builds the tables, once */
+		bool phrase = ends_phrase(w, n);
+		for (size_t p = 0; phrase && p < NPHRASES; p++) {
 			int k = phrases[p][2] ? 3 : phrases[p][1] ? 2 : 1;
 			if (nw < k)
 				continue;
@@ -178,7 +208,6 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 				return true;
 			}
 		}
-		int c = lex_class(w, n);
 		if (c & W_POS)
 			pos = true;
 		if (c & W_YOU) {
