@@ -5,6 +5,7 @@
  * tone_scan, and keeps only the findings. Severity and the conversation
  * risk score are defined here, once, and written into the JSON.
  */
+#include "fmt.h"
 #include "pii.h"
 #include "report.h"
 #include "tone.h"
@@ -264,7 +265,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	struct scanner *sc = xcalloc(1, sizeof(*sc));
 	sqlite3_stmt *st = NULL;
 	json_t *r = NULL;
-	char id[24];
+	char id[FMT_I64_SIZE];
 	sc->ctx = ctx;
 	sc->findings = json_array();
 
@@ -283,7 +284,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 		bool owner = sender == ctx->owner;
 		const char *text = (const char *)sqlite3_column_text(st, 5);
 		size_t len = (size_t)sqlite3_column_bytes(st, 5);
-		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(st, 0));
+		fmt_i64(id, sqlite3_column_int64(st, 0));
 		scan_text(sc, id, group ? "group_dm" : "dm", (const char *)sqlite3_column_text(st, 1),
 			  owner ? "owner" : group ? "member" : "counterpart", owner,
 			  sqlite3_column_int64(st, 4), text ? text : "", text ? len : 0);
@@ -297,7 +298,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(st, 2);
 		size_t len = (size_t)sqlite3_column_bytes(st, 2);
-		snprintf(id, sizeof(id), "%lld", (long long)sqlite3_column_int64(st, 0));
+		fmt_i64(id, sqlite3_column_int64(st, 0));
 		scan_text(sc, id, "tweet", NULL, "owner", true, sqlite3_column_int64(st, 1),
 			  text ? text : "", text ? len : 0);
 	}

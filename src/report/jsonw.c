@@ -1,5 +1,6 @@
 #include "jsonw.h"
 
+#include "fmt.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -7,6 +8,9 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #define OUT_SIZE ((size_t)256 << 10)
 
@@ -60,6 +64,29 @@ static inline bool plain(unsigned char c)
 	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
+/* The first byte from p that is not plain (or end). */
+static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
+{
+#ifdef __SSE2__
+	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+	const __m128i space = _mm_set1_epi8(0x20);
+	while (end - p >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		/* signed compare: bytes >= 0x80 are negative, so below 0x20 too */
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
+						      _mm_cmpeq_epi8(x, bslash)),
+					 _mm_cmplt_epi8(x, space));
+		unsigned mask = (unsigned)_mm_movemask_epi8(m);
+		if (mask)
+			return p + __builtin_ctz(mask);
+		p += 16;
+	}
+#endif
+	while (p < end && plain(*p))
+		p++;
+	return p;
+}
+
 static const char hex[] = "0123456789ABCDEF";
 
 static char *put_u(char *p, unsigned c)
@@ -99,9 +126,7 @@ static void put_string(struct w *w, const char *str, size_t n)
 	*room(w, 1) = '"';
 	w->n++;
 	while (s < end) {
-		const unsigned char *q = s;
-		while (q < end && plain(*q))
-			q++;
+		const unsigned char *q = skip_plain(s, end);
 		put(w, (const char *)s, (size_t)(q - s));
 		if (q == end)
 			break;
@@ -170,11 +195,9 @@ static void put_value(struct w *w, const json_t *v, size_t depth)
 	case JSON_FALSE: put(w, "false", 5); break;
 	case JSON_STRING: put_string(w, json_string_value(v), json_string_length(v)); break;
 	case JSON_REAL: put_real(w, json_real_value(v)); break;
-	case JSON_INTEGER: {
-		char *p = room(w, 24);
-		w->n += (size_t)snprintf(p, 24, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+	case JSON_INTEGER:
+		w->n += fmt_i64(room(w, FMT_I64_SIZE), (int64_t)json_integer_value(v));
 		break;
-	}
 	case JSON_ARRAY: {
 		size_t n = json_array_size(v);
 		if (!n) {

@@ -1,5 +1,6 @@
 #include "report.h"
 #include "exitcode.h"
+#include "fmt.h"
 #include "timeutil.h"
 #include "xalloc.h"
 
@@ -129,16 +130,16 @@ const char *report_name(struct report_ctx *ctx, int64_t id, char out[80])
 
 json_t *report_id(int64_t id)
 {
-	char s[24];
-	snprintf(s, sizeof(s), "%lld", (long long)id);
-	return json_string(s);
+	char s[FMT_I64_SIZE];
+	size_t n = fmt_i64(s, id);
+	return json_stringn_nocheck(s, n);
 }
 
 json_t *report_time(int64_t ms)
 {
 	char s[32];
 	time_format_iso(ms, s);
-	return json_string(s);
+	return json_string_nocheck(s);
 }
 
 void report_duration(int64_t s, char out[32])

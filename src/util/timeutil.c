@@ -164,6 +164,13 @@ bool time_parse(const char *s, int64_t *ms)
 	return parse_tweet_date(s, ms);
 }
 
+static char *two(char *p, unsigned v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
 void time_format_iso(int64_t ms, char out[32])
 {
 	int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
@@ -173,12 +180,34 @@ void time_format_iso(int64_t ms, char out[32])
 	int64_t y;
 	unsigned m, d;
 	time_civil_from_days(days, &y, &m, &d);
-	if (frac)
-		snprintf(out, 32, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", (long long)y, m, d,
-			 rem / 3600, rem / 60 % 60, rem % 60, frac);
-	else
-		snprintf(out, 32, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d,
-			 rem / 3600, rem / 60 % 60, rem % 60);
+	if (y < 0 || y > 9999) {
+		if (frac)
+			snprintf(out, 32, "%04lld-%02u-%02uT%02d:%02d:%02d.%03dZ", (long long)y, m,
+				 d, rem / 3600, rem / 60 % 60, rem % 60, frac);
+		else
+			snprintf(out, 32, "%04lld-%02u-%02uT%02d:%02d:%02dZ", (long long)y, m, d,
+				 rem / 3600, rem / 60 % 60, rem % 60);
+		return;
+	}
+	/* the usual years without snprintf: reports print a million of these */
+	char *p = two(two(out, (unsigned)(y / 100)), (unsigned)(y % 100));
+	*p++ = '-';
+	p = two(p, m);
+	*p++ = '-';
+	p = two(p, d);
+	*p++ = 'T';
+	p = two(p, (unsigned)(rem / 3600));
+	*p++ = ':';
+	p = two(p, (unsigned)(rem / 60 % 60));
+	*p++ = ':';
+	p = two(p, (unsigned)(rem % 60));
+	if (frac) {
+		*p++ = '.';
+		*p++ = (char)('0' + frac / 100);
+		p = two(p, (unsigned)(frac % 100));
+	}
+	*p++ = 'Z';
+	*p = '\0';
 }
 
 void time_format_date(int64_t ms, char out[16])

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "classify.h"
+#include "fmt.h"
 #include "html.h"
 #include "sha256.h"
 #include "timeutil.h"
@@ -172,9 +173,43 @@ static void test_sha256(void **state)
 	}
 }
 
+static void test_fmt_i64(void **state)
+{
+	(void)state;
+	static const int64_t v[] = { 0, 7, -1, 10, 99, 1000000, 1469598103934665603LL,
+				     INT64_MAX, INT64_MIN, -9, -10 };
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		char want[32], got[FMT_I64_SIZE];
+		snprintf(want, sizeof(want), "%lld", (long long)v[i]);
+		assert_int_equal(fmt_i64(got, v[i]), strlen(want));
+		assert_string_equal(got, want);
+	}
+}
+
+/* The fast path of time_format_iso against the calendar, second by second at the edges. */
+static void test_time_format_years(void **state)
+{
+	(void)state;
+	static const int64_t ms[] = { 0, 999, 1000, 1639605337367, 253402300799999LL,
+				      253402300800000LL, -1, -62167219200000LL, -62167219200001LL,
+				      951782400000, 951868799999 };
+	static const char *const want[] = {
+		"1970-01-01T00:00:00Z", "1970-01-01T00:00:00.999Z", "1970-01-01T00:00:01Z",
+		"2021-12-15T21:55:37.367Z", "9999-12-31T23:59:59.999Z", "10000-01-01T00:00:00Z",
+		"1969-12-31T23:59:59.999Z", "0000-01-01T00:00:00Z", "-001-12-31T23:59:59.999Z",
+		"2000-02-29T00:00:00Z", "2000-02-29T23:59:59.999Z",
+	};
+	for (size_t i = 0; i < sizeof(ms) / sizeof(ms[0]); i++) {
+		char s[32];
+		time_format_iso(ms[i], s);
+		assert_string_equal(s, want[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fmt_i64), cmocka_unit_test(test_time_format_years),
 		cmocka_unit_test(test_time_parse),  cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_classify),    cmocka_unit_test(test_html_unescape),
 		cmocka_unit_test(test_utf8),        cmocka_unit_test(test_sha256),
