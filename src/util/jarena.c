@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
-#define HEADER 16            /* keeps blocks 16-byte aligned */
+#define HEADER 8             /* the tag; keeps blocks 8-byte aligned, all jansson needs */
 #define FIRST_CHUNK 4096
 #define MAX_CHUNK ((size_t)2 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
@@ -57,7 +57,7 @@ static __thread struct jarena *current;
 
 static void *arena_alloc(struct jarena *a, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
+	n = (n + 7) & ~(size_t)7;
 	struct chunk *c = a->head;
 	if (!c || c->size - c->used < n) {
 		size_t size = a->next_size;
