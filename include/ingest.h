@@ -2,8 +2,8 @@
  * ingest: one archive (ZIP or folder) into the store, whole or not at all.
  *
  * Walks the archive's files (source), cuts each window.YTD file into
- * top-level elements (ytd), parses each element with jansson and hands it to
- * the loader (load), inside one transaction. At the end it settles the
+ * top-level elements (ytd), parses each element (jdoc) and hands it to the
+ * loader (load), inside one transaction. At the end it settles the
  * snapshot: owner, generation date, sha256, follow changes against the
  * other snapshots, indexes. An archive of another account than the one the
  * database holds, an archive already ingested, or any error rolls back.

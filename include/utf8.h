@@ -1,8 +1,8 @@
 /*
  * utf8: validation and repair of UTF-8 text from the archive.
  *
- * jansson refuses invalid UTF-8, and one stray byte should not cost a user
- * their whole archive: elements are checked first, and invalid sequences are
+ * The element parser (jdoc) refuses invalid UTF-8, and one stray byte should not cost a user
+ * their whole archive: an element that fails to parse is checked, and invalid sequences are
  * replaced with U+FFFD (the ingest warns how many).
  */
 #ifndef DMAUDIT_UTF8_H
