@@ -21,6 +21,8 @@ void jarena_install(void);
 struct jarena *jarena_new(void);
 /* Make a the calling thread's current arena (NULL: back to the heap). */
 void jarena_use(struct jarena *a);
+/* The calling thread's current arena, or NULL. */
+struct jarena *jarena_current(void);
 /* Free the arena and every block in it. */
 void jarena_free(struct jarena *a);
 

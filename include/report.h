@@ -27,6 +27,7 @@ struct report_opts {
 	int hours_from;      /* business hours [from, to) in local hours; -1 when not set */
 	int hours_to;
 	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
+	bool rows;           /* JSON output: the big lists become text at once (jrows.h) */
 };
 
 struct report_ctx {
@@ -37,7 +38,8 @@ struct report_ctx {
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
 	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
-	int64_t *auto_ids;   /* its automated senders, sorted, for report_is_auto_sender */
+	int64_t *auto_ids;   /* its automated senders, sorted, for report_is_auto_sender
+				(autodm_analyse fills them) */
 	size_t nauto;
 	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
 };

@@ -43,7 +43,7 @@ int cmd_charts(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { false, NULL, -1, -1, 0x3E };
+	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
 	const char *db = "dmaudit.db", *dir = "charts", *fmt = "svg";
 	int c;
 

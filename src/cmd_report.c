@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "exitcode.h"
 #include "jarena.h"
+#include "jrows.h"
 #include "jsonw.h"
 #include "report.h"
 #include "store.h"
@@ -289,6 +290,21 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 	return 0;
 }
 
+/*
+ * Drop the results: the arenas go whole. With rows (JSON output) the tree is
+ * small and holds heap blocks (what the analysers made outside the arenas),
+ * so it is released properly first.
+ */
+static void drop_results(json_t *results, const struct report_opts *ro, struct jarena *arena,
+			 struct jarena *side_arena)
+{
+	if (ro->rows)
+		json_decref(results);
+	jrows_release_all();
+	jarena_free(arena);
+	jarena_free(side_arena);
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -302,7 +318,7 @@ int cmd_report(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { false, NULL, -1, -1, 0x3E };
+	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
 	const char *db = "dmaudit.db", *outpath = NULL, *kind = NULL;
 	enum fmt fmt = F_NONE;
 	int c;
@@ -368,6 +384,7 @@ int cmd_report(int argc, char **argv)
 		fmt = isatty(STDOUT_FILENO) && !outpath ? F_TEXT : outpath ? F_TEXT : F_JSON;
 	if (ro.tz)
 		tz_set(ro.tz);
+	ro.rows = fmt == F_JSON;
 
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
@@ -389,11 +406,10 @@ int cmd_report(int argc, char **argv)
 	json_t *results = json_object();
 	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, side_arena, &err)) {
 		err_print(&err);
+		jarena_use(NULL);
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		jarena_use(NULL);
-		jarena_free(arena);
-		jarena_free(side_arena);
+		drop_results(results, &ro, arena, side_arena);
 		return err.code ? err.code : EXIT_IO;
 	}
 	jarena_use(NULL);
@@ -404,8 +420,7 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		jarena_free(arena);
-		jarena_free(side_arena);
+		drop_results(results, &ro, arena, side_arena);
 		return EXIT_IO;
 	}
 
@@ -469,8 +484,7 @@ int cmd_report(int argc, char **argv)
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);
-	jarena_free(arena); /* the results: no json_decref walk needed */
-	jarena_free(side_arena);
+	drop_results(results, &ro, arena, side_arena);
 	trace("freed");
 	return rc;
 }

@@ -7,6 +7,8 @@
  * the judgement; autodm_view reads only that JSON.
  */
 #include "autodm.h"
+#include "jarena.h"
+#include "jrows.h"
 #include "report.h"
 #include "text.h"
 #include "timeutil.h"
@@ -824,13 +826,19 @@ static int cmp_feat_cp(const void *x, const void *y)
 }
 
 struct row {
-	json_t *o;
+	json_t *o;           /* the entry, or NULL once it is a row of text */
+	size_t text_row;     /* its number in the rows, when it is */
 	int64_t id;
 	double score;
 	bool is_auto;
 };
 
-/* Automated first, then by score, then by account id. */
+static int cmp_i64_asc(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return (a > b) - (a < b);
+}
+
 static int cmp_row(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
@@ -856,6 +864,18 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		qsort(fs, nf, sizeof(*fs), cmp_feat_cp);
 	struct row *rows = xmalloc((nf ? nf : 1) * sizeof(*rows));
 	size_t nrows = 0;
+	/*
+	 * For JSON output each entry becomes a row of text at once (jrows.h):
+	 * it is made on the heap and freed as soon as it is written.
+	 */
+	bool text = ctx->opts->rows;
+	json_t *arr = text ? jrows_new() : json_array();
+	struct jarena *arena = jarena_current();
+	if (text)
+		jarena_use(NULL);
+	free(ctx->auto_ids);
+	ctx->auto_ids = xcalloc(nf + 1, sizeof(int64_t));
+	ctx->nauto = 0;
 	for (size_t i = 0; i < nf;) {
 		struct feat f = fs[i];
 		size_t j = i + 1;
@@ -890,14 +910,31 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
 		json_object_set_new(o, "first_at", report_time(f.first_at));
 		json_object_set_new(o, "last_at", report_time(f.last_at));
-		rows[nrows++] = (struct row){ o, f.cp, round(score * 100) / 100, is_auto };
+		rows[nrows] = (struct row){ o, 0, f.cp, round(score * 100) / 100, is_auto };
+		if (text) {
+			rows[nrows].text_row = jrows_add(arr, o);
+			rows[nrows].o = NULL;
+			json_decref(o);
+		}
+		if (is_auto)
+			ctx->auto_ids[ctx->nauto++] = f.cp;
+		nrows++;
 		i = j;
 	}
+	jarena_use(arena);
+	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_i64_asc);
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_row);
-	json_t *arr = json_array();
-	for (size_t i = 0; i < nrows; i++)
-		json_array_append_new(arr, rows[i].o);
+	if (text) {
+		size_t *order = xmalloc((nrows ? nrows : 1) * sizeof(*order));
+		for (size_t i = 0; i < nrows; i++)
+			order[i] = rows[i].text_row;
+		jrows_order(arr, order, nrows);
+		free(order);
+	} else {
+		for (size_t i = 0; i < nrows; i++)
+			json_array_append_new(arr, rows[i].o);
+	}
 	free(rows);
 	free(fs);
 	free(in_senders);

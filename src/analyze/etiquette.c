@@ -5,6 +5,8 @@
 #include "etiquette.h"
 #include "buf.h"
 #include "exitcode.h"
+#include "jarena.h"
+#include "jrows.h"
 #include "pii.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -420,7 +422,7 @@ static int is_warm(struct tally *t, int64_t who, int64_t at, struct err *err)
 	return warm;
 }
 
-static int conv_finish(struct tally *t, struct conv *c, struct err *err)
+static int finish(struct tally *t, struct conv *c, struct err *err)
 {
 	struct report_ctx *ctx = t->ctx;
 	json_t *o = json_object(), *rs = json_array();
@@ -504,7 +506,12 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 		json_object_set_new(o, "first_has_url", json_null());
 		json_object_set_new(o, "owner_messages_before_reply", json_null());
 	}
-	json_array_append_new(t->convs, o);
+	if (ctx->opts->rows) {
+		jrows_add(t->convs, o);
+		json_decref(o);
+	} else {
+		json_array_append_new(t->convs, o);
+	}
 
 	/* a conversation answered once but whose latest messages still wait */
 	if (c->run_start >= 0 && c->first_owner_ms >= 0) {
@@ -517,6 +524,22 @@ static int conv_finish(struct tally *t, struct conv *c, struct err *err)
 	if (c->run_start >= 0)
 		t->runs++;
 	return 0;
+}
+
+/*
+ * Close a conversation: its entry, its share of the totals. For JSON output
+ * its entry becomes a row of text at once (jrows.h), so what is made here
+ * lives on the heap, not in the report's arena: the entry is freed as soon
+ * as it is written, and the few kept lists are freed with the result.
+ */
+static int conv_finish(struct tally *t, struct conv *c, struct err *err)
+{
+	struct jarena *arena = jarena_current();
+	if (t->ctx->opts->rows)
+		jarena_use(NULL);
+	int rc = finish(t, c, err);
+	jarena_use(arena);
+	return rc;
 }
 
 /* One message, in (createdAt, id) order within its conversation. */
@@ -728,7 +751,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 
 	memset(&t, 0, sizeof(t));
 	t.ctx = ctx;
-	t.convs = json_array();
+	t.convs = ctx->opts->rows ? jrows_new() : json_array();
 	t.unanswered = json_array();
 	t.marketing = json_array();
 	t.chased = json_array();

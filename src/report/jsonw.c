@@ -1,6 +1,7 @@
 #include "jsonw.h"
 
 #include "fmt.h"
+#include "jrows.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -14,15 +15,25 @@
 
 #define OUT_SIZE ((size_t)256 << 10)
 
+/* The output: a file through a staging buffer, or text appended to a buf. */
 struct w {
-	FILE *f;
-	size_t n;
+	FILE *f;            /* NULL: text */
+	struct buf *text;
+	char *buf;          /* staging (file), or text's own bytes */
+	size_t n, cap;
 	int failed;
-	char buf[OUT_SIZE];
 };
 
-static void flush(struct w *w)
+/* Make room for need more bytes: write the staging buffer out, or grow the text. */
+static void flush(struct w *w, size_t need)
 {
+	if (w->text) {
+		w->text->len = w->n;
+		buf_grow(w->text, need > 4096 ? need : 4096);
+		w->buf = w->text->s;
+		w->cap = w->text->alloc - 1;
+		return;
+	}
 	if (w->n && !w->failed && fwrite(w->buf, 1, w->n, w->f) != w->n)
 		w->failed = 1;
 	w->n = 0;
@@ -31,17 +42,17 @@ static void flush(struct w *w)
 /* Room for n more bytes (n much less than OUT_SIZE). */
 static inline char *room(struct w *w, size_t n)
 {
-	if (OUT_SIZE - w->n < n)
-		flush(w);
+	if (w->cap - w->n < n)
+		flush(w, n);
 	return w->buf + w->n;
 }
 
 static void put(struct w *w, const char *s, size_t n)
 {
 	while (n) {
-		if (w->n == OUT_SIZE)
-			flush(w);
-		size_t k = OUT_SIZE - w->n < n ? OUT_SIZE - w->n : n;
+		if (w->n == w->cap)
+			flush(w, n);
+		size_t k = w->cap - w->n < n ? w->cap - w->n : n;
 		memcpy(w->buf + w->n, s, k);
 		w->n += k;
 		s += k;
@@ -187,6 +198,35 @@ static void put_real(struct w *w, double v)
 	put(w, b, (size_t)len);
 }
 
+/*
+ * An array of rows (jrows.h): each row is the text of its value written at
+ * depth 0, so it moves to depth + 1 by indenting after each of its newlines
+ * (strings hold none: they are escaped).
+ */
+static void put_rows(struct w *w, const struct jrows *rows, size_t depth)
+{
+	size_t n = jrows_count(rows);
+	if (!n) {
+		put(w, "[]", 2);
+		return;
+	}
+	put(w, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		size_t len;
+		const char *s = jrows_text(rows, i, &len), *end = s + len;
+		newline_indent(w, depth + 1);
+		for (const char *nl; (nl = memchr(s, '\n', (size_t)(end - s))); s = nl + 1) {
+			put(w, s, (size_t)(nl - s));
+			newline_indent(w, depth + 1); /* the row's own indentation follows */
+		}
+		put(w, s, (size_t)(end - s));
+		if (i + 1 < n)
+			put(w, ",", 1);
+	}
+	newline_indent(w, depth);
+	put(w, "]", 1);
+}
+
 static void put_value(struct w *w, const json_t *v, size_t depth)
 {
 	switch (json_typeof(v)) {
@@ -199,6 +239,11 @@ static void put_value(struct w *w, const json_t *v, size_t depth)
 		w->n += fmt_i64(room(w, FMT_I64_SIZE), (int64_t)json_integer_value(v));
 		break;
 	case JSON_ARRAY: {
+		const struct jrows *rows = jrows_of(v);
+		if (rows) {
+			put_rows(w, rows, depth);
+			break;
+		}
 		size_t n = json_array_size(v);
 		if (!n) {
 			put(w, "[]", 2);
@@ -240,16 +285,21 @@ static void put_value(struct w *w, const json_t *v, size_t depth)
 
 int jsonw_write(FILE *out, const json_t *v)
 {
-	struct w *w = xmalloc(sizeof(*w));
-	w->f = out;
-	w->n = 0;
-	w->failed = 0;
-	put_value(w, v, 0);
-	put(w, "\n", 1);
-	flush(w);
-	int failed = w->failed;
-	free(w);
-	if (failed && !errno)
+	struct w w = { .f = out, .cap = OUT_SIZE };
+	w.buf = xmalloc(OUT_SIZE);
+	put_value(&w, v, 0);
+	put(&w, "\n", 1);
+	flush(&w, 0);
+	free(w.buf);
+	if (w.failed && !errno)
 		errno = EIO;
-	return failed ? -1 : 0;
+	return w.failed ? -1 : 0;
+}
+
+void jsonw_text(struct buf *out, const json_t *v)
+{
+	buf_grow(out, 256);
+	struct w w = { .text = out, .buf = out->s, .n = out->len, .cap = out->alloc - 1 };
+	put_value(&w, v, 0);
+	buf_setlen(out, w.n);
 }

@@ -76,16 +76,7 @@ json_t *report_autodm(struct report_ctx *ctx, struct err *err)
 {
 	if (ctx->autodm)
 		return ctx->autodm;
-	ctx->autodm = autodm_analyse(ctx, err);
-	json_t *in = json_object_get(ctx->autodm, "inbound"), *e;
-	size_t i;
-	ctx->auto_ids = xcalloc(json_array_size(in) + 1, sizeof(int64_t));
-	json_array_foreach(in, i, e) {
-		const char *id = json_string_value(json_object_get(e, "account_id"));
-		if (id && json_is_true(json_object_get(e, "auto")))
-			ctx->auto_ids[ctx->nauto++] = strtoll(id, NULL, 10);
-	}
-	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_id);
+	ctx->autodm = autodm_analyse(ctx, err); /* it lists the automated senders in auto_ids */
 	return ctx->autodm;
 }
 

@@ -135,6 +135,11 @@ void jarena_use(struct jarena *a)
 	current = a;
 }
 
+struct jarena *jarena_current(void)
+{
+	return current;
+}
+
 void jarena_free(struct jarena *a)
 {
 	if (!a)

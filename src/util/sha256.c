@@ -44,6 +44,7 @@ static void compress(uint32_t h[8], const unsigned char *b)
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
 #include <immintrin.h>
 #include <pthread.h>
 #define HAVE_SHANI 1
@@ -94,11 +95,13 @@ __attribute__((target("sha,sse4.1"))) static void compress_shani(uint32_t h[8],
 static bool use_shani;
 static pthread_once_t shani_once = PTHREAD_ONCE_INIT;
 
+/* CPUID: SSE4.1 is leaf 1 ECX bit 19, the SHA extensions leaf 7 EBX bit 29. */
 static void shani_probe(void)
 {
-	__builtin_cpu_init();
-	use_shani = __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1") &&
-		    !getenv("DMAUDIT_NO_SHANI");
+	unsigned a, b, c, d;
+	bool sse41 = __get_cpuid(1, &a, &b, &c, &d) && (c & (1u << 19));
+	bool sha = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+	use_shani = sse41 && sha && !getenv("DMAUDIT_NO_SHANI");
 }
 #endif
 

@@ -206,7 +206,7 @@ static int setup(void **state)
 	sqlite3_finalize(msg);
 	sqlite3_finalize(url);
 
-	static const struct report_opts opts = { false, NULL, -1, -1, 0 };
+	static const struct report_opts opts = { false, NULL, -1, -1, 0, false };
 	struct report_ctx ctx;
 	if (report_ctx_init(&ctx, &st, &opts, &e))
 		return -1;
@@ -300,7 +300,7 @@ static void test_view(void **state)
 	struct doc d;
 	struct report_ctx ctx;
 	struct err e = ERR_INIT;
-	static const struct report_opts opts = { false, NULL, -1, -1, 0 };
+	static const struct report_opts opts = { false, NULL, -1, -1, 0, false };
 	assert_int_equal(report_ctx_init(&ctx, &st, &opts, &e), 0);
 	doc_init(&d, "autodm");
 	autodm_view(&ctx, result, &d);
