@@ -31,11 +31,23 @@ struct load_counts {
 	int64_t tweets, followers, following, apps, blocks, mutes, media_files;
 };
 
+#define LOAD_BATCH 32   /* messages per INSERT */
+
+/* A message waiting for its batch; strings are offsets into batch_text. */
+struct pending {
+	int64_t id, sender, recipient, created, media, urls;
+	size_t conv, conv_len, text, text_len;
+	bool has_recipient, welcome;
+};
+
 struct load {
 	struct store *store;
 	int64_t snapshot_id;
-	sqlite3_stmt *st[20];
+	sqlite3_stmt *st[24];
 	struct buf scratch, scratch2;   /* decoded text, tweet app name */
+	struct pending pending[LOAD_BATCH];
+	size_t npending;
+	struct buf batch_text;          /* the pending messages' conversation ids and texts */
 
 	/* what the archive says of itself */
 	int64_t manifest_owner, account_owner;
@@ -64,6 +76,9 @@ void load_release(struct load *l);
 /* Insert one element of a file of the given kind. */
 int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
 		 struct err *err);
+
+/* Insert the messages still waiting for a batch: after the last element. */
+int load_flush(struct load *l, struct err *err);
 
 /* Record a media file's path (its bytes are never read). */
 int load_media_path(struct load *l, const char *path, struct err *err);

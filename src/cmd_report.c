@@ -305,6 +305,18 @@ static void drop_results(json_t *results, const struct report_opts *ro, struct j
 	jarena_free(side_arena);
 }
 
+static bool free_at_exit(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+	return true;
+#endif
+#endif
+	return getenv("DMAUDIT_FREE_AT_EXIT") != NULL;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -484,7 +496,13 @@ int cmd_report(int argc, char **argv)
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);
-	drop_results(results, &ro, arena, side_arena);
+	/*
+	 * The results go with the process: giving a report's gigabyte back
+	 * block by block first cost a twentieth of its time. Leak checkers get
+	 * everything freed (ASan builds; DMAUDIT_FREE_AT_EXIT=1 under valgrind).
+	 */
+	if (free_at_exit())
+		drop_results(results, &ro, arena, side_arena);
 	trace("freed");
 	return rc;
 }

@@ -361,7 +361,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 		rc = 0;
 		goto out;
 	}
-	if (failed || rrc)
+	if (failed || rrc || load_flush(&r.load, err))
 		goto out;
 
 	bool any = false;

@@ -88,17 +88,26 @@ json_t *summary_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(x, "following_lost",
 			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
 				       "'following' AND change = 'lost'"));
-	json_object_set_new(x, "media_messages",
-			    count(ctx, "SELECT count(*) FROM message WHERE media_count > 0"));
-	json_object_set_new(x, "welcome_messages",
-			    count(ctx, "SELECT count(*) FROM message WHERE kind = 'welcome'"));
+	/* one pass over the messages for four figures */
+	int64_t media = 0, welcome = 0, first = 0, last = 0;
+	if (store_prepare(s, "SELECT count(CASE WHEN media_count > 0 THEN 1 END),"
+			     " count(CASE WHEN kind = 'welcome' THEN 1 END),"
+			     " min(created_at), max(created_at) FROM message", &st, err) == 0) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			media = sqlite3_column_int64(st, 0);
+			welcome = sqlite3_column_int64(st, 1);
+			first = sqlite3_column_int64(st, 2);
+			last = sqlite3_column_int64(st, 3);
+		}
+		sqlite3_finalize(st);
+	}
+	json_object_set_new(x, "media_messages", json_integer(media));
+	json_object_set_new(x, "welcome_messages", json_integer(welcome));
 	json_object_set_new(x, "owner_replies",
 			    count(ctx, "SELECT count(*) FROM owner_reply"));
 	json_object_set_new(x, "apps_with_dm_access",
 			    count(ctx, "SELECT count(DISTINCT id) FROM app WHERE permissions "
 				       "LIKE '%directmessages%'"));
-	int64_t first = store_int(s, "SELECT min(created_at) FROM message", 0);
-	int64_t last = store_int(s, "SELECT max(created_at) FROM message", 0);
 	json_object_set_new(x, "first_message_at", first ? report_time(first) : json_null());
 	json_object_set_new(x, "last_message_at", last ? report_time(last) : json_null());
 	json_object_set_new(r, "extra", x);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 enum {
-	S_CONV, S_MSG, S_URL, S_MEDIA, S_REACT, S_GEV, S_GEV_USER, S_CONV_NAME, S_FOLLOW,
+	S_CONV, S_MSG, S_MSG_BATCH, S_URL, S_MEDIA, S_REACT, S_GEV, S_GEV_USER, S_CONV_NAME, S_FOLLOW,
 	S_TWEET, S_MENTION, S_TURL, S_ACCOUNT, S_APP, S_BLOCK, S_MUTE, S_MEDIA_FILE, S__COUNT
 };
 
@@ -17,6 +17,7 @@ static const char *const sql[S__COUNT] = {
 	[S_MSG] = "INSERT OR IGNORE INTO message (id, conversation_id, sender_id, recipient_id, "
 		  "created_at, text, kind, media_count, url_count, snapshot_id) "
 		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_MSG_BATCH] = NULL, /* S_MSG's VALUES, LOAD_BATCH times: made by load_init */
 	[S_URL] = "INSERT OR IGNORE INTO message_url (message_id, pos, url, expanded, display) "
 		  "VALUES (?1, ?2, ?3, ?4, ?5)",
 	[S_MEDIA] = "INSERT OR IGNORE INTO message_media (message_id, pos, url) VALUES (?1, ?2, ?3)",
@@ -59,10 +60,57 @@ int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *
 	l->ncand = -1;
 	buf_init(&l->scratch);
 	buf_init(&l->scratch2);
+	buf_init(&l->batch_text);
 	for (int i = 0; i < S__COUNT; i++)
-		if (store_prepare(s, sql[i], &l->st[i], err))
+		if (sql[i] && store_prepare(s, sql[i], &l->st[i], err))
 			return -1;
-	return 0;
+	struct buf batch = BUF_INIT;
+	buf_adds(&batch, "INSERT OR IGNORE INTO message (id, conversation_id, sender_id, "
+			 "recipient_id, created_at, text, kind, media_count, url_count, snapshot_id) "
+			 "VALUES ");
+	for (int i = 0; i < LOAD_BATCH; i++)
+		buf_adds(&batch, i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	int rc = store_prepare(s, batch.s, &l->st[S_MSG_BATCH], err);
+	buf_release(&batch);
+	return rc;
+}
+
+/* Bind pending message p as the 10 parameters from `first` of st. */
+static void bind_pending(struct load *l, sqlite3_stmt *st, int first, const struct pending *p)
+{
+	const char *t = l->batch_text.s;
+	sqlite3_bind_int64(st, first, p->id);
+	sqlite3_bind_text(st, first + 1, t + p->conv, (int)p->conv_len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, first + 2, p->sender);
+	if (p->has_recipient)
+		sqlite3_bind_int64(st, first + 3, p->recipient);
+	else
+		sqlite3_bind_null(st, first + 3);
+	sqlite3_bind_int64(st, first + 4, p->created);
+	sqlite3_bind_text(st, first + 5, t + p->text, (int)p->text_len, SQLITE_STATIC);
+	sqlite3_bind_text(st, first + 6, p->welcome ? "welcome" : "message", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, first + 7, p->media);
+	sqlite3_bind_int64(st, first + 8, p->urls);
+	sqlite3_bind_int64(st, first + 9, l->snapshot_id);
+}
+
+int load_flush(struct load *l, struct err *err)
+{
+	int rc = 0;
+	if (l->npending == LOAD_BATCH) {
+		sqlite3_stmt *st = l->st[S_MSG_BATCH];
+		for (int i = 0; i < LOAD_BATCH; i++)
+			bind_pending(l, st, 1 + 10 * i, &l->pending[i]);
+		rc = store_step_done(l->store, st, err);
+	} else {
+		for (size_t i = 0; i < l->npending && !rc; i++) {
+			bind_pending(l, l->st[S_MSG], 1, &l->pending[i]);
+			rc = store_step_done(l->store, l->st[S_MSG], err);
+		}
+	}
+	l->npending = 0;
+	buf_reset(&l->batch_text);
+	return rc;
 }
 
 void load_release(struct load *l)
@@ -77,6 +125,7 @@ void load_release(struct load *l)
 	free(l->owner_name);
 	buf_release(&l->scratch);
 	buf_release(&l->scratch2);
+	buf_release(&l->batch_text);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -337,22 +386,25 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 	uint32_t nurls = jis(urls, J_ARRAY) ? urls->len : 0;
 	uint32_t nmedia = jis(media, J_ARRAY) ? media->len : 0;
 
-	sqlite3_stmt *st = l->st[S_MSG];
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_text(st, 2, conv, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, sender);
-	bind_id_or_null(st, 4, recipient, has_recipient == 1);
-	sqlite3_bind_int64(st, 5, created);
-	sqlite3_bind_text(st, 6, l->scratch.s, (int)l->scratch.len, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, welcome ? "welcome" : "message", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, (int64_t)nmedia);
-	sqlite3_bind_int64(st, 9, (int64_t)nurls);
-	sqlite3_bind_int64(st, 10, l->snapshot_id);
-	if (step(l, S_MSG, err))
+	/*
+	 * Messages go in LOAD_BATCH at a time, one statement for all (a third of
+	 * the inserting thread's time). Their URLs, media and reactions go in at
+	 * once: their own keys make a second copy of a message add nothing.
+	 */
+	struct pending *p = &l->pending[l->npending++];
+	*p = (struct pending){ .id = id, .sender = sender, .recipient = recipient,
+			       .created = created, .media = nmedia, .urls = nurls,
+			       .has_recipient = has_recipient == 1, .welcome = welcome };
+	p->conv = l->batch_text.len;
+	p->conv_len = strlen(conv);
+	buf_add(&l->batch_text, conv, p->conv_len);
+	p->text = l->batch_text.len;
+	p->text_len = l->scratch.len;
+	buf_add(&l->batch_text, l->scratch.s, l->scratch.len);
+	if (l->npending == LOAD_BATCH && load_flush(l, err))
 		return -1;
-	if (sqlite3_changes(l->store->db) == 0)
-		goto counted; /* a duplicate from an overlapping chunk or an older snapshot */
 
+	sqlite3_stmt *st;
 	int64_t pos = 0;
 	JDOC_EACH(urls, u) {
 		st = l->st[S_URL];
@@ -393,7 +445,6 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 		if (step(l, S_REACT, err))
 			return -1;
 	}
-counted:
 	note_time(l, created);
 	if (group)
 		l->n.group_messages++;

@@ -7,6 +7,8 @@ if [ -n "${DMAUDIT_SANITIZED:-}" ]; then
 	echo "ok - valgrind # SKIP the binary is built with sanitizers"
 elif command -v valgrind >/dev/null 2>&1; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
+	# reports leave their results to the process's exit unless asked to free them
+	export DMAUDIT_FREE_AT_EXIT=1
 	status "valgrind: ingest the fixture" 0 $vg "$DMAUDIT" ingest -q --db v.db "$FIXTURE"
 	status "valgrind: ingest the sample" 0 $vg "$DMAUDIT" ingest -q --db s.db "$TOP/sample-data/sample.zip"
 	for f in json text html; do

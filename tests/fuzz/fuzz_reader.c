@@ -78,6 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = ytd_feed(&r, (const char *)data + i, size - i < step ? size - i : step, &err);
 	if (!rc)
 		ytd_finish(&r, &err);
+	load_flush(&load, &err);
 	ytd_release(&r);
 	sqlite3_exec(store.db, "ROLLBACK TO one; RELEASE one", NULL, NULL, NULL);
 	return 0;
