@@ -94,6 +94,8 @@ struct scanner {
 	size_t by_sev[3];
 	size_t texts, bytes;
 	struct pii_match m[MAXM];
+	char **groups;              /* ids of the group conversations, sorted */
+	size_t ngroups, agroups;
 };
 
 static int channel_index(const char *ch)
@@ -155,6 +157,11 @@ static void scan_text(struct scanner *sc, const char *id, const char *channel, c
 	struct tone_hit h;
 	if (owner && tone_scan(text, len, &h))
 		add_finding(sc, id, channel, conv, T_TONE, by, created, text, h.start, h.end, h.score, 1);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 static int sev_rank(json_t *f)
@@ -270,25 +277,44 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	sc->findings = json_array();
 
 	/*
-	 * Conversation by conversation (each looked up once, its messages by
-	 * index); the findings are sorted at the end.
+	 * The group conversations, sorted, to tell a message's channel without
+	 * a join: the messages are read in table order, the cheapest, as the
+	 * findings are sorted at the end.
 	 */
-	if (store_prepare(ctx->store,
-			  "SELECT m.id, m.conversation_id, c.kind, m.sender_id, m.created_at, m.text"
-			  " FROM conversation c CROSS JOIN message m ON m.conversation_id = c.id",
+	if (store_prepare(ctx->store, "SELECT id FROM conversation WHERE kind = 'group' ORDER BY id",
 			  &st, err))
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		int64_t sender = sqlite3_column_int64(st, 3);
-		bool group = !strcmp((const char *)sqlite3_column_text(st, 2), "group");
-		bool owner = sender == ctx->owner;
-		const char *text = (const char *)sqlite3_column_text(st, 5);
-		size_t len = (size_t)sqlite3_column_bytes(st, 5);
-		fmt_i64(id, sqlite3_column_int64(st, 0));
-		scan_text(sc, id, group ? "group_dm" : "dm", (const char *)sqlite3_column_text(st, 1),
-			  owner ? "owner" : group ? "member" : "counterpart", owner,
-			  sqlite3_column_int64(st, 4), text ? text : "", text ? len : 0);
+		ALLOC_GROW(sc->groups, sc->ngroups + 1, sc->agroups);
+		sc->groups[sc->ngroups++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (store_prepare(ctx->store,
+			  "SELECT id, conversation_id, sender_id, created_at, text FROM message",
+			  &st, err))
+		goto out;
+	struct buf conv = BUF_INIT;  /* the last message's conversation, and its kind */
+	bool group = false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *cid = (const char *)sqlite3_column_text(st, 1);
+		if (!cid)
+			continue;
+		if (strcmp(conv.s, cid)) {
+			buf_reset(&conv);
+			buf_adds(&conv, cid);
+			group = bsearch(&cid, sc->groups, sc->ngroups, sizeof(char *), cmp_str) != NULL;
+		}
+		int64_t sender = sqlite3_column_int64(st, 2);
+		bool owner = sender == ctx->owner;
+		const char *text = (const char *)sqlite3_column_text(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4);
+		fmt_i64(id, sqlite3_column_int64(st, 0));
+		scan_text(sc, id, group ? "group_dm" : "dm", conv.s,
+			  owner ? "owner" : group ? "member" : "counterpart", owner,
+			  sqlite3_column_int64(st, 3), text ? text : "", text ? len : 0);
+	}
+	buf_release(&conv);
 	sqlite3_finalize(st);
 	st = NULL;
 
@@ -333,6 +359,9 @@ out:
 	if (st)
 		sqlite3_finalize(st);
 	json_decref(sc->findings);
+	for (size_t i = 0; i < sc->ngroups; i++)
+		free(sc->groups[i]);
+	free(sc->groups);
 	free(sc);
 	return r;
 }
