@@ -33,9 +33,8 @@ static int cmp_i64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-int64_t etiquette_median(int64_t *v, size_t n)
+static int64_t median_sorted(const int64_t *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_i64);
 	if (n % 2)
 		return v[n / 2];
 	int64_t a = v[n / 2 - 1], b = v[n / 2];
@@ -43,23 +42,45 @@ int64_t etiquette_median(int64_t *v, size_t n)
 	return a + (b - a) / 2;
 }
 
-int64_t etiquette_p90(int64_t *v, size_t n)
+static int64_t p90_sorted(const int64_t *v, size_t n)
 {
-	qsort(v, n, sizeof(*v), cmp_i64);
 	size_t k = (9 * n + 9) / 10; /* ceil(0.9 n) */
 	return v[k - 1];
 }
 
-/* A growable list of durations in seconds. */
+int64_t etiquette_median(int64_t *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_i64);
+	return median_sorted(v, n);
+}
+
+int64_t etiquette_p90(int64_t *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_i64);
+	return p90_sorted(v, n);
+}
+
+/* A growable list of durations in seconds, sorted once when first asked. */
 struct vals {
 	int64_t *v;
 	size_t n, alloc;
+	bool sorted;
 };
 
 static void vals_push(struct vals *s, int64_t x)
 {
 	ALLOC_GROW(s->v, s->n + 1, s->alloc);
 	s->v[s->n++] = x;
+	s->sorted = false;
+}
+
+/* The values in order (sorting a million durations once, not per figure). */
+static int64_t *vals_sorted(struct vals *s)
+{
+	if (!s->sorted)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_i64);
+	s->sorted = true;
+	return s->v;
 }
 
 static void vals_release(struct vals *s)
@@ -70,12 +91,12 @@ static void vals_release(struct vals *s)
 
 static json_t *vals_median(struct vals *s)
 {
-	return s->n ? json_integer(etiquette_median(s->v, s->n)) : json_null();
+	return s->n ? json_integer(median_sorted(vals_sorted(s), s->n)) : json_null();
 }
 
 static json_t *vals_p90(struct vals *s)
 {
-	return s->n ? json_integer(etiquette_p90(s->v, s->n)) : json_null();
+	return s->n ? json_integer(p90_sorted(vals_sorted(s), s->n)) : json_null();
 }
 
 /* {"count": n, "median_seconds": …, "p90_seconds": …} */
