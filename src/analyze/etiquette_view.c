@@ -89,14 +89,27 @@ static char *cite(json_t *list, const char *key)
 	return s;
 }
 
-static bool in_list(json_t *list, const char *conversation)
+static int cmp_str(const void *a, const void *b)
 {
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The conversation ids of a list's entries, sorted for in_ids (the strings are borrowed). */
+static const char **ids_of(json_t *list, size_t *n)
+{
+	const char **ids = xmalloc((json_array_size(list) + 1) * sizeof(*ids));
 	size_t i;
 	json_t *e;
 	json_array_foreach(list, i, e)
-		if (!strcmp(gets_(e, "conversation_id"), conversation))
-			return true;
-	return false;
+		ids[i] = gets_(e, "conversation_id");
+	*n = json_array_size(list);
+	qsort(ids, *n, sizeof(*ids), cmp_str);
+	return ids;
+}
+
+static bool in_ids(const char **ids, size_t n, const char *conversation)
+{
+	return bsearch(&conversation, ids, n, sizeof(*ids), cmp_str) != NULL;
 }
 
 /* newest first: the ones a customer may still be waiting on */
@@ -179,10 +192,12 @@ static void fixes_write(struct doc *d, json_t *r)
 	if (cold > 0) {
 		/* the cold DMs that were not marketing: those are cited above */
 		json_t *plain = json_array(), *e;
-		size_t i;
+		size_t i, nmk;
+		const char **mk_ids = ids_of(json_object_get(r, "marketing"), &nmk);
 		json_array_foreach(json_object_get(r, "cold_dms"), i, e)
-			if (!in_list(json_object_get(r, "marketing"), gets_(e, "conversation_id")))
+			if (!in_ids(mk_ids, nmk, gets_(e, "conversation_id")))
 				json_array_append(plain, e);
+		free(mk_ids);
 		char *c = cite(plain, "conversation_id");
 		json_decref(plain);
 		f[n].score = 10 * cold;
