@@ -303,7 +303,8 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 		if (strcmp(conv.s, cid)) {
 			buf_reset(&conv);
 			buf_adds(&conv, cid);
-			group = bsearch(&cid, sc->groups, sc->ngroups, sizeof(char *), cmp_str) != NULL;
+			group = sc->ngroups && bsearch(&cid, sc->groups, sc->ngroups, sizeof(char *),
+							cmp_str);
 		}
 		int64_t sender = sqlite3_column_int64(st, 2);
 		bool owner = sender == ctx->owner;
