@@ -31,7 +31,8 @@ struct load_counts {
 	int64_t tweets, followers, following, apps, blocks, mutes, media_files;
 };
 
-#define LOAD_BATCH 32   /* messages per INSERT */
+#define LOAD_BATCH 32                 /* messages per INSERT */
+#define LOAD_BATCH_BYTES (1u << 20)   /* or fewer, when their text is this long */
 
 /* A message waiting for its batch; strings are offsets into batch_text. */
 struct pending {

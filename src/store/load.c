@@ -401,7 +401,8 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 	p->text = l->batch_text.len;
 	p->text_len = l->scratch.len;
 	buf_add(&l->batch_text, l->scratch.s, l->scratch.len);
-	if (l->npending == LOAD_BATCH && load_flush(l, err))
+	if ((l->npending == LOAD_BATCH || l->batch_text.len > LOAD_BATCH_BYTES) &&
+	    load_flush(l, err))
 		return -1;
 
 	sqlite3_stmt *st;
