@@ -11,7 +11,9 @@
  *
  * Only JSON output uses rows (report_opts.rows): the other formats, and the
  * charts, read the trees. Rows live until jrows_release_all(), which the
- * command calls once the report is written. Registration is thread-safe.
+ * command calls once the report is written; a rows array is known by its
+ * address, so it must not be freed before then (reports keep theirs in
+ * arenas, which free nothing early). Registration is thread-safe.
  */
 #ifndef DMAUDIT_JROWS_H
 #define DMAUDIT_JROWS_H

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "jrows.h"
 #include "jsonw.h"
 
 #include <math.h>
@@ -112,11 +113,72 @@ static void test_random_trees(void **state)
 	}
 }
 
+static char *written(const json_t *v)
+{
+	char *got = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&got, &n);
+	assert_int_equal(jsonw_write(f, v), 0);
+	fclose(f);
+	return got;
+}
+
+/* A rows array writes exactly what the same entries would as a tree, at any depth. */
+static void test_rows(void **state)
+{
+	(void)state;
+	unsigned seed = 777;
+	for (int round = 0; round < 200; round++) {
+		json_t *tree = json_object(), *rowed = json_object();
+		json_t *plain = json_array(), *rows = jrows_new();
+		int n = rand_r(&seed) % 6;
+		for (int i = 0; i < n; i++) {
+			json_t *e = random_tree(&seed, 1);
+			jrows_add(rows, e);
+			json_array_append_new(plain, e);
+		}
+		/* at depth 1, or deeper inside an object */
+		if (round % 2) {
+			json_object_set_new(tree, "list", plain);
+			json_object_set_new(rowed, "list", rows);
+		} else {
+			json_object_set_new(tree, "a", json_pack("{s:{s:o}}", "b", "list", plain));
+			json_object_set_new(rowed, "a", json_pack("{s:{s:o}}", "b", "list", rows));
+		}
+		char *want = written(tree), *got = written(rowed);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		jrows_release_all(); /* before the placeholder's address can be reused */
+		json_decref(tree);
+		json_decref(rowed);
+	}
+	/* rows put in another order are written in it */
+	json_t *rows = jrows_new(), *plain = json_array();
+	for (int i = 0; i < 3; i++) {
+		json_t *v = json_integer(i);
+		jrows_add(rows, v);
+		json_decref(v);
+	}
+	static const size_t order[] = { 2, 0, 1 };
+	jrows_order(rows, order, 3);
+	for (int i = 0; i < 3; i++)
+		json_array_append_new(plain, json_integer((json_int_t)order[i]));
+	char *want = written(plain), *got = written(rows);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	json_decref(plain);
+	json_decref(rows);
+	jrows_release_all();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_random_trees),
+		cmocka_unit_test(test_rows),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
