@@ -1,12 +1,10 @@
 #include "jdoc.h"
+#include "jplain.h"
 #include "utf8.h"
 #include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* What a byte means inside a string: most are plain and are skipped in runs. */
 enum { S_PLAIN, S_QUOTE, S_ESCAPE, S_CONTROL, S_HIGH };
@@ -47,29 +45,6 @@ static inline void skip_ws(struct parser *ps)
 	while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
 		p++;
 	ps->p = p;
-}
-
-/* Skip plain string bytes from p: ASCII other than '"', '\\' and controls. */
-static inline const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
-{
-#ifdef __SSE2__
-	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i space = _mm_set1_epi8(0x20);
-	while (end - p >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		/* signed compare: bytes >= 0x80 are negative, so below 0x20 too */
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
-						      _mm_cmpeq_epi8(x, bslash)),
-					 _mm_cmplt_epi8(x, space));
-		unsigned mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
-			return p + __builtin_ctz(mask);
-		p += 16;
-	}
-#endif
-	while (p < end && string_class[*p] == S_PLAIN)
-		p++;
-	return p;
 }
 
 static int hex4(const unsigned char *p, unsigned *out)
@@ -134,7 +109,7 @@ static int decode_escaped(struct parser *ps, struct jnode *n, const unsigned cha
 	w += p - start;
 
 	for (;;) {
-		const unsigned char *q = skip_plain(p, end);
+		const unsigned char *q = jplain_end(p, end);
 		memcpy(w, p, (size_t)(q - p));
 		w += q - p;
 		p = q;
@@ -201,7 +176,7 @@ static int parse_string(struct parser *ps, struct jnode *n)
 {
 	const unsigned char *start = ps->p + 1, *p = start, *end = ps->end;
 	for (;;) {
-		p = skip_plain(p, end);
+		p = jplain_end(p, end);
 		if (p == end)
 			return fail(ps, p, "unterminated string");
 		switch (string_class[*p]) {

@@ -1,6 +1,7 @@
 #include "jsonw.h"
 
 #include "fmt.h"
+#include "jplain.h"
 #include "jrows.h"
 #include "xalloc.h"
 
@@ -9,9 +10,6 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #define OUT_SIZE ((size_t)256 << 10)
 
@@ -69,35 +67,6 @@ static void newline_indent(struct w *w, size_t depth)
 	w->n += n;
 }
 
-/* Bytes written as they are: ASCII from space on, other than '"' and '\\'. */
-static inline bool plain(unsigned char c)
-{
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-}
-
-/* The first byte from p that is not plain (or end). */
-static const unsigned char *skip_plain(const unsigned char *p, const unsigned char *end)
-{
-#ifdef __SSE2__
-	const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
-	const __m128i space = _mm_set1_epi8(0x20);
-	while (end - p >= 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		/* signed compare: bytes >= 0x80 are negative, so below 0x20 too */
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote),
-						      _mm_cmpeq_epi8(x, bslash)),
-					 _mm_cmplt_epi8(x, space));
-		unsigned mask = (unsigned)_mm_movemask_epi8(m);
-		if (mask)
-			return p + __builtin_ctz(mask);
-		p += 16;
-	}
-#endif
-	while (p < end && plain(*p))
-		p++;
-	return p;
-}
-
 static const char hex[] = "0123456789ABCDEF";
 
 static char *put_u(char *p, unsigned c)
@@ -137,7 +106,7 @@ static void put_string(struct w *w, const char *str, size_t n)
 	*room(w, 1) = '"';
 	w->n++;
 	while (s < end) {
-		const unsigned char *q = skip_plain(s, end);
+		const unsigned char *q = jplain_end(s, end);
 		put(w, (const char *)s, (size_t)(q - s));
 		if (q == end)
 			break;
