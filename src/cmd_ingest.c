@@ -9,6 +9,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,9 +23,18 @@ static const char usage_text[] =
 	"  -q, --quiet no progress bar and no summary line\n"
 	"  -h, --help  this help\n";
 
+/*
+ * The bar appears once an ingest has run for a while (an ingest that ends
+ * sooner shows only its summary line) and is redrawn ten times a second.
+ * DMAUDIT_PROGRESS_DELAY sets the while, in seconds (tests use 0).
+ */
+#define PROGRESS_DELAY 0.1
+#define PROGRESS_EVERY 0.1
+
 struct progress {
 	const char *name;
-	double last;
+	double start, last;
+	double delay;
 	bool shown;
 };
 
@@ -39,7 +49,7 @@ static void show_progress(void *ctx, uint64_t done, uint64_t total)
 {
 	struct progress *p = ctx;
 	double t = now_s();
-	if (t - p->last < 0.1 || !total)
+	if (!total || t - p->start < p->delay || (p->shown && t - p->last < PROGRESS_EVERY))
 		return;
 	p->last = t;
 	p->shown = true;
@@ -88,7 +98,9 @@ int cmd_ingest(int argc, char **argv)
 	for (int i = optind; i < argc && rc == EXIT_OK; i++) {
 		struct ingest_result res;
 		const char *base = strrchr(argv[i], '/');
-		struct progress p = { base && base[1] ? base + 1 : argv[i], now_s(), false };
+		const char *delay = getenv("DMAUDIT_PROGRESS_DELAY");
+		struct progress p = { base && base[1] ? base + 1 : argv[i], now_s(), 0,
+				      delay ? strtod(delay, NULL) : PROGRESS_DELAY, false };
 		double t0 = now_s();
 		bool tty = !quiet && isatty(STDERR_FILENO);
 		int r = ingest_archive(&s, argv[i], tty ? show_progress : NULL, &p, &res, &err);
