@@ -833,12 +833,6 @@ struct row {
 	bool is_auto;
 };
 
-static int cmp_i64_asc(const void *x, const void *y)
-{
-	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
-	return (a > b) - (a < b);
-}
-
 static int cmp_row(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
@@ -922,7 +916,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		i = j;
 	}
 	jarena_use(arena);
-	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_i64_asc);
+	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_i64);
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_row);
 	if (text) {
