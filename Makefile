@@ -38,9 +38,12 @@ all: $(BIN)
 $(BIN): $(OBJS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: %.c $(GEN) $(wildcard include/*.h)
+# -MMD -MP: each object depends on every header it includes, wherever it lives
+$(BUILD)/%.o: %.c $(GEN)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(OBJS:.o=.d)
 
 # The SQL files become C string literals.
 $(BUILD)/gen/%_sql.h: src/store/%.sql

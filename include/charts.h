@@ -47,6 +47,7 @@ struct charts {
 	struct chart c[CHARTS_MAX];
 	size_t n;
 	bool no_gnuplot;      /* charts_draw found no gnuplot */
+	const struct store *db; /* never written through an output path (set by export) */
 };
 
 /*

@@ -11,6 +11,7 @@ enum exit_code {
 	EXIT_USAGE = 1, /* wrong usage */
 	EXIT_INPUT = 2, /* unusable input: not an archive, damaged, other account */
 	EXIT_IO = 3,    /* database or I/O failure */
+	EXIT_SIGNAL = 128, /* + the signal's number: an ingest stopped by a signal, rolled back */
 };
 
 #endif

@@ -30,6 +30,8 @@ struct ingest_result {
 	int64_t snapshot_id;
 	int64_t generated_at;
 	struct load_counts n;   /* items read */
+	struct load_counts stored; /* messages and tweets new to the database */
+	int64_t known;          /* messages already held from an earlier snapshot */
 	int64_t conversations;  /* distinct 1:1 conversations read */
 	char **warnings;        /* one line each; freed by ingest_result_release */
 	size_t nwarnings, awarnings;

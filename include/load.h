@@ -3,7 +3,9 @@
  *
  * The loader owns the prepared INSERT statements of one ingest and inserts
  * with INSERT OR IGNORE, so split conversation chunks, overlapping parts and
- * snapshots taken on different dates merge by id. It also collects what the
+ * snapshots taken on different dates merge by id. It counts what was new,
+ * what was repeated, and the messages whose text changed (DM edits), whose
+ * texts it keeps in message_version. It also collects what the
  * ingest needs to know about the archive as a whole: the owner (manifest.js,
  * account.js, or the id common to every 1:1 conversation), the generation
  * date, the manifest's item counts, and what was read. It never prints; a
@@ -38,7 +40,7 @@ struct load_counts {
 struct pending {
 	int64_t id, sender, recipient, created, media, urls;
 	size_t conv, conv_len, text, text_len;
-	bool has_recipient, welcome;
+	bool has_recipient, welcome, group;
 };
 
 struct load {
@@ -69,6 +71,10 @@ struct load {
 
 	bool seen[KIND__COUNT];          /* kinds of files met */
 	struct load_counts n;            /* items read (not necessarily new) */
+	struct load_counts stored;       /* messages and tweets new to the database */
+	int64_t repeated;                /* messages this archive holds more than once */
+	int64_t known;                   /* messages held from a snapshot ingested before */
+	int64_t edited;                  /* messages whose text differs from the one held */
 };
 
 int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err);
@@ -80,6 +86,12 @@ int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
 
 /* Insert the messages still waiting for a batch: after the last element. */
 int load_flush(struct load *l, struct err *err);
+
+/*
+ * After the snapshot's generation date is set: each edited message takes the
+ * text of the newest snapshot that holds it (message_version keeps them all).
+ */
+int load_settle_edits(struct load *l, struct err *err);
 
 /* Record a media file's path (its bytes are never read). */
 int load_media_path(struct load *l, const char *path, struct err *err);

@@ -3,7 +3,11 @@
  *
  * Owns the connection and its prepared statements. Opening for writing
  * creates the file with mode 0600 and the schema (src/store/schema.sql);
- * opening for reading never creates anything. Every SQLite failure becomes
+ * opening for reading never creates anything, and undoes the journal an
+ * interrupted ingest left (it needs write access for that). A file of
+ * another program is refused, never written. Opens wait for another
+ * dmaudit's lock (s->busy_ms), and long statements stop on a signal
+ * (interrupt.h). Every SQLite failure becomes
  * an EXIT_IO error naming the database file. The store knows nothing of ZIP
  * files or reports.
  */
@@ -16,19 +20,44 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <sys/types.h>
+
+/* meta.schema_version, kept for the files of earlier versions */
 #define STORE_SCHEMA_VERSION "1"
+/* PRAGMA application_id of every database dmaudit creates: "DMAU" */
+#define STORE_APPLICATION_ID 0x444d4155
+#define STORE_APPLICATION_ID_STR "1145913685"
+/* PRAGMA user_version: the schema's version; a newer file is refused */
+#define STORE_USER_VERSION 1
+#define STORE_USER_VERSION_STR "1"
+/* How long an open waits for another dmaudit's lock, and how often it looks */
+#define STORE_BUSY_MS 30000
+#define STORE_BUSY_STEP_MS 50
 
 struct store {
 	sqlite3 *db;
 	char *path;
-	bool created;  /* this open created the file */
+	bool created;   /* this open created the file */
+	bool stamped;   /* the file carries dmaudit's application_id */
+	bool has_ident; /* dev and ino are the database file's */
+	dev_t dev;
+	ino_t ino;
+	int busy_ms;    /* 0: STORE_BUSY_MS */
+	/* called once when an open or a write has waited a while for another dmaudit */
+	void (*waiting)(const char *path);
 };
 
-#define STORE_INIT { NULL, NULL, false }
+#define STORE_INIT { 0 }
 
 enum store_mode { STORE_READ, STORE_WRITE };
 
 int store_open(struct store *s, const char *path, enum store_mode mode, struct err *err);
+/*
+ * Does path name the database file (through any link)? Outputs are checked
+ * against it, so that "-o dmaudit.db" cannot destroy the data.
+ */
+bool store_is_file(const struct store *s, const char *path);
+
 /* Close; with discard, also remove the file if this open created it. */
 void store_close(struct store *s, bool discard);
 

@@ -81,7 +81,8 @@ int cmd_charts(int argc, char **argv)
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
 	struct report_ctx ctx;
-	if (store_open(&s, db, STORE_READ, &err) || report_ctx_init(&ctx, &s, &ro, &err)) {
+	if (cmd_store_open(&s, db, STORE_READ, &err) || cmd_check_output(&s, dir, &err) ||
+	    report_ctx_init(&ctx, &s, &ro, &err)) {
 		err_print(&err);
 		store_close(&s, false);
 		return err.code;

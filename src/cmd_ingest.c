@@ -4,6 +4,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "ingest.h"
+#include "interrupt.h"
 #include "store.h"
 #include "timeutil.h"
 
@@ -89,13 +90,22 @@ int cmd_ingest(int argc, char **argv)
 
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
-	if (store_open(&s, db, STORE_WRITE, &err)) {
+	/* from here a signal rolls the archive back instead of killing the process */
+	interrupt_catch();
+	if (cmd_store_open(&s, db, STORE_WRITE, &err)) {
 		err_print(&err);
-		return err.code;
+		return interrupt_pending() ? EXIT_SIGNAL + interrupt_pending() : err.code;
 	}
+	for (int i = optind; i < argc; i++)
+		if (store_is_file(&s, argv[i])) {
+			fprintf(stderr, "dmaudit: '%s' is the database itself, not an archive\n",
+				argv[i]);
+			store_close(&s, true);
+			return EXIT_USAGE;
+		}
 	bool landed = false;
 	int rc = EXIT_OK;
-	for (int i = optind; i < argc && rc == EXIT_OK; i++) {
+	for (int i = optind; i < argc && rc == EXIT_OK && !interrupt_pending(); i++) {
 		struct ingest_result res;
 		const char *base = strrchr(argv[i], '/');
 		const char *delay = getenv("DMAUDIT_PROGRESS_DELAY");
@@ -108,7 +118,16 @@ int cmd_ingest(int argc, char **argv)
 			fputs("\r\033[K", stderr);
 		for (size_t w = 0; w < res.nwarnings; w++)
 			fprintf(stderr, "dmaudit: warning: %s\n", res.warnings[w]);
-		if (r) {
+		if (r && interrupt_pending()) {
+			int sig = interrupt_pending();
+			if (landed || !s.created)
+				fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' is as it was "
+						"before this archive\n", argv[i], interrupt_name(sig), db);
+			else
+				fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' was not "
+						"created\n", argv[i], interrupt_name(sig), db);
+			rc = EXIT_SIGNAL + sig;
+		} else if (r) {
 			err_print(&err);
 			rc = err.code ? err.code : EXIT_IO;
 		} else if (res.already) {
@@ -126,15 +145,20 @@ int cmd_ingest(int argc, char **argv)
 				else
 					snprintf(who, sizeof(who), "account %lld",
 						 (long long)res.owner);
+				/* what was stored; what was already held is said apart */
+				char held[64] = "";
+				if (res.known)
+					snprintf(held, sizeof(held), " (%lld already held)",
+						 (long long)res.known);
 				fprintf(stderr,
 					"%s: %s, snapshot of %s: %lld messages in %lld "
-					"conversations, %lld group messages, %lld tweets, %lld "
+					"conversations%s, %lld group messages, %lld tweets, %lld "
 					"followers, %lld following (%.2f s)\n",
-					argv[i], who, date, (long long)res.n.dm_messages,
-					(long long)res.conversations,
-					(long long)res.n.group_messages, (long long)res.n.tweets,
-					(long long)res.n.followers, (long long)res.n.following,
-					now_s() - t0);
+					argv[i], who, date, (long long)res.stored.dm_messages,
+					(long long)res.conversations, held,
+					(long long)res.stored.group_messages,
+					(long long)res.stored.tweets, (long long)res.n.followers,
+					(long long)res.n.following, now_s() - t0);
 			}
 		}
 		ingest_result_release(&res);

@@ -402,7 +402,8 @@ int cmd_report(int argc, char **argv)
 	struct err err = ERR_INIT;
 	struct report_ctx ctx;
 	trace("start");
-	if (store_open(&s, db, STORE_READ, &err) || report_ctx_init(&ctx, &s, &ro, &err)) {
+	if (cmd_store_open(&s, db, STORE_READ, &err) || cmd_check_output(&s, outpath, &err) ||
+	    report_ctx_init(&ctx, &s, &ro, &err)) {
 		err_print(&err);
 		store_close(&s, false);
 		return err.code;

@@ -1,6 +1,7 @@
 #include "ingest.h"
 #include "classify.h"
 #include "exitcode.h"
+#include "interrupt.h"
 #include "sha256.h"
 #include "trace.h"
 #include "source.h"
@@ -28,6 +29,8 @@ struct run {
 	struct ingest_result *res;
 	struct file_count *files;
 	size_t nfiles, afiles;
+	char **entries;             /* data files met, to tell a duplicate entry */
+	size_t nentries, aentries;
 	char *file_path;
 	int64_t repaired;           /* invalid UTF-8 replaced by this thread in that file */
 	bool stop_already;          /* manifest shows a snapshot already held */
@@ -87,6 +90,15 @@ static int consume(struct run *r, struct reader_event *ev, struct err *err)
 {
 	switch (ev->type) {
 	case READER_FILE:
+		for (size_t i = 0; i < r->nentries; i++)
+			if (!strcmp(r->entries[i], ev->path)) {
+				add_warning(r->res, "'%s': entry '%s' appears twice in the archive; "
+						    "both copies were read and merged by id",
+					    r->path, ev->path);
+				break;
+			}
+		ALLOC_GROW(r->entries, r->nentries + 1, r->aentries);
+		r->entries[r->nentries++] = xstrdup(ev->path);
 		r->load.seen[ev->kind] = true;
 		free(r->file_path);
 		r->file_path = xstrdup(ev->path);
@@ -278,7 +290,8 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 	sqlite3_bind_int64(st, 1, owner);
 	rc = store_step_done(s, st, err);
 	sqlite3_finalize(st);
-	if (rc || ingest_follow_changes(s, err) || store_build_indexes(s, err))
+	if (rc || load_settle_edits(l, err) || ingest_follow_changes(s, err) ||
+	    store_build_indexes(s, err))
 		return -1;
 
 	res->owner = owner;
@@ -346,7 +359,10 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	struct reader_event *ev;
 	int failed = 0;
 	while ((ev = reader_next(rd)) != NULL) {
-		failed = consume(&r, ev, err);
+		int sig = interrupt_pending();
+		failed = sig ? err_set(err, EXIT_SIGNAL + sig, "'%s': interrupted by %s", path,
+				       interrupt_name(sig))
+			     : consume(&r, ev, err);
 		reader_event_free(ev);
 		if (failed) {
 			reader_stop(rd);
@@ -392,8 +408,23 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 		goto out;
 	}
 	check_manifest(&r);
+	if (r.load.repeated)
+		add_warning(res, "'%s': %lld messages appear more than once in the archive; each "
+				 "is kept once", path, (long long)r.load.repeated);
+	if (r.load.edited)
+		add_warning(res, "'%s': %lld messages have another text than in a snapshot "
+				 "ingested before (edited); the newest snapshot's text is kept, "
+				 "every text is in message_version", path, (long long)r.load.edited);
 	res->n = r.load.n;
+	res->stored = r.load.stored;
+	res->known = r.load.known;
 	res->conversations = r.load.conversations;
+	/* the last moment a signal can still undo this archive */
+	if (interrupt_pending()) {
+		err_set(err, EXIT_SIGNAL + interrupt_pending(), "'%s': interrupted by %s", path,
+			interrupt_name(interrupt_pending()));
+		goto out;
+	}
 	if (store_commit(s, err))
 		goto out;
 	trace("committed");
@@ -412,6 +443,9 @@ out:
 	for (size_t i = 0; i < r.nfiles; i++)
 		free(r.files[i].base);
 	free(r.files);
+	for (size_t i = 0; i < r.nentries; i++)
+		free(r.entries[i]);
+	free(r.entries);
 	if (res->already)
 		err->code = 0;
 	return rc;

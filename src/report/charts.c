@@ -141,10 +141,16 @@ struct tsv {
 	char *path;
 };
 
-static int tsv_open(struct tsv *t, const char *dir, const char *name, const char *header,
-		    struct err *err)
+static int tsv_open(struct tsv *t, const struct store *db, const char *dir, const char *name,
+		    const char *header, struct err *err)
 {
 	t->path = xasprintf("%s/%s.tsv", dir, name);
+	if (db && store_is_file(db, t->path)) {
+		err_set(err, EXIT_USAGE, "'%s' is the database '%s'; choose another folder",
+			t->path, db->path);
+		free(t->path);
+		return -1;
+	}
 	if (!(t->f = fopen(t->path, "w"))) {
 		err_set(err, EXIT_IO, "'%s': cannot write the chart data: %s", t->path,
 			strerror(errno));
@@ -208,7 +214,7 @@ static int write_months(struct chart_ctx *x, struct chart *c, const struct month
 			const char *header, bool rate)
 {
 	struct tsv t;
-	if (tsv_open(&t, x->dir, c->name, header, x->err))
+	if (tsv_open(&t, x->rc->store, x->dir, c->name, header, x->err))
 		return -1;
 	for (size_t i = 0; i < months_count(m); i++) {
 		char name[16];
@@ -272,7 +278,7 @@ static int chart_followers(struct chart_ctx *x, struct chart *c)
 			  &st, x->err))
 		return -1;
 	struct tsv t;
-	if (tsv_open(&t, x->dir, c->name, "from\tto\tgained\tlost\tfollowers", x->err)) {
+	if (tsv_open(&t, x->rc->store, x->dir, c->name, "from\tto\tgained\tlost\tfollowers", x->err)) {
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -359,7 +365,7 @@ static int chart_response_time(struct chart_ctx *x, struct chart *c)
 	json_t *med = json_object_get(json_object_get(r, "totals"), "median_first_response_seconds");
 	long median = json_is_integer(med) ? (long)json_integer_value(med) : -1;
 	struct tsv t;
-	if (tsv_open(&t, x->dir, c->name,
+	if (tsv_open(&t, x->rc->store, x->dir, c->name,
 		     "span\tfrom_seconds\tto_seconds\tconversations\tmedian_here\tmedian_seconds",
 		     x->err))
 		return -1;
@@ -479,7 +485,7 @@ static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 		goto out;
 	}
 	struct tsv t;
-	if ((rc = tsv_open(&t, x->dir, c->name, "sender\tmessages\tscore", x->err)))
+	if ((rc = tsv_open(&t, x->rc->store, x->dir, c->name, "sender\tmessages\tscore", x->err)))
 		goto out;
 	for (i = 0; i < n && i < TOP_SENDERS; i++) {
 		const char *h = json_string_value(json_object_get(v[i], "handle"));
@@ -538,7 +544,7 @@ static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 		goto out;
 	}
 	struct tsv t;
-	if ((rc = tsv_open(&t, x->dir, c->name, "template\tmessages\tsenders", x->err)))
+	if ((rc = tsv_open(&t, x->rc->store, x->dir, c->name, "template\tmessages\tsenders", x->err)))
 		goto out;
 	for (i = 0; i < n && i < TOP_TEMPLATES; i++) {
 		put_label(t.f, json_string_value(json_object_get(v[i], "template")));
@@ -622,7 +628,7 @@ static int chart_exposure(struct chart_ctx *x, struct chart *c)
 		return 0;
 	}
 	struct tsv t;
-	if (tsv_open(&t, x->dir, c->name, "type\tlabel\tdm\tgroup_dm\ttweet", x->err))
+	if (tsv_open(&t, x->rc->store, x->dir, c->name, "type\tlabel\tdm\tgroup_dm\ttweet", x->err))
 		return -1;
 	for (size_t k = 0; k < NT; k++) {
 		if (!n[k][0] && !n[k][1] && !n[k][2])
@@ -674,6 +680,7 @@ int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
 {
 	struct chart_ctx x = { ctx, results, dir, err };
 	memset(cs, 0, sizeof(*cs));
+	cs->db = ctx->store;
 	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]) && i < CHARTS_MAX; i++) {
 		struct chart *c = &cs->c[cs->n++];
 		c->name = defs[i].name;
@@ -847,7 +854,12 @@ int charts_draw(struct charts *cs, const char *dir, const char *fmt, const char 
 		char *script = xasprintf("%s/%s.gp", scripts, c->name);
 		char *data = xasprintf("%s/%s.tsv", dir, c->name);
 		char *out = xasprintf("%s/%s.%s", dir, c->name, fmt);
-		if (run_gnuplot(gnuplot, script, data, out, fmt, tz, errlog, c->note,
+		if (cs->db && store_is_file(cs->db, out)) {
+			snprintf(c->note, sizeof(c->note), "'%s' is the database; not overwritten",
+				 out);
+			c->state = CHART_FAILED;
+			failed++;
+		} else if (run_gnuplot(gnuplot, script, data, out, fmt, tz, errlog, c->note,
 				sizeof(c->note))) {
 			c->state = CHART_FAILED;
 			failed++;

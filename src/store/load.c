@@ -9,14 +9,15 @@
 
 enum {
 	S_CONV, S_MSG, S_MSG_BATCH, S_URL, S_MEDIA, S_REACT, S_GEV, S_GEV_USER, S_CONV_NAME, S_FOLLOW,
-	S_TWEET, S_MENTION, S_TURL, S_ACCOUNT, S_APP, S_BLOCK, S_MUTE, S_MEDIA_FILE, S__COUNT
+	S_TWEET, S_MENTION, S_TURL, S_ACCOUNT, S_APP, S_BLOCK, S_MUTE, S_MEDIA_FILE, S_MSG_HELD,
+	S_VERSION_OLD, S_VERSION_NEW, S__COUNT
 };
 
 static const char *const sql[S__COUNT] = {
 	[S_CONV] = "INSERT OR IGNORE INTO conversation (id, kind) VALUES (?1, ?2)",
 	[S_MSG] = "INSERT OR IGNORE INTO message (id, conversation_id, sender_id, recipient_id, "
 		  "created_at, text, kind, media_count, url_count, snapshot_id) "
-		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
 	[S_MSG_BATCH] = NULL, /* S_MSG's VALUES, LOAD_BATCH times: made by load_init */
 	[S_URL] = "INSERT OR IGNORE INTO message_url (message_id, pos, url, expanded, display) "
 		  "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -50,6 +51,12 @@ static const char *const sql[S__COUNT] = {
 	[S_BLOCK] = "INSERT OR IGNORE INTO block (snapshot_id, account_id) VALUES (?1, ?2)",
 	[S_MUTE] = "INSERT OR IGNORE INTO mute (snapshot_id, account_id) VALUES (?1, ?2)",
 	[S_MEDIA_FILE] = "INSERT OR IGNORE INTO media_file (path, message_id) VALUES (?1, ?2)",
+	[S_MSG_HELD] = "SELECT text, snapshot_id FROM message WHERE id = ?1",
+	/* the text held so far, under the snapshot it came from, kept once */
+	[S_VERSION_OLD] = "INSERT OR IGNORE INTO message_version (message_id, snapshot_id, text) "
+			  "VALUES (?1, ?2, ?3)",
+	[S_VERSION_NEW] = "INSERT OR REPLACE INTO message_version (message_id, snapshot_id, text) "
+			  "VALUES (?1, ?2, ?3)",
 };
 
 int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err)
@@ -70,6 +77,7 @@ int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *
 			 "VALUES ");
 	for (int i = 0; i < LOAD_BATCH; i++)
 		buf_adds(&batch, i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	buf_adds(&batch, " RETURNING id");
 	int rc = store_prepare(s, batch.s, &l->st[S_MSG_BATCH], err);
 	buf_release(&batch);
 	return rc;
@@ -94,22 +102,116 @@ static void bind_pending(struct load *l, sqlite3_stmt *st, int first, const stru
 	sqlite3_bind_int64(st, first + 9, l->snapshot_id);
 }
 
+/*
+ * Step an INSERT ... RETURNING id to its end, marking the pending messages
+ * it inserted (from, n: the slice of l->pending it holds).
+ */
+static int step_returning(struct load *l, sqlite3_stmt *st, size_t from, size_t n,
+			  bool *inserted, struct err *err)
+{
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		for (size_t i = from; i < from + n; i++)
+			if (l->pending[i].id == id && !inserted[i]) {
+				inserted[i] = true;
+				break;
+			}
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : store_fail(l->store, err, "write failed");
+}
+
+/*
+ * A message the database held already: the same text is a repeat (split
+ * chunks, parts, a snapshot ingested before); another text is an edit, and
+ * both texts are kept in message_version until load_settle_edits picks the
+ * newest snapshot's.
+ */
+static int held_message(struct load *l, const struct pending *p, struct err *err)
+{
+	sqlite3_stmt *st = l->st[S_MSG_HELD];
+	const char *t = l->batch_text.s + p->text;
+	sqlite3_bind_int64(st, 1, p->id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : store_fail(l->store, err, "read failed");
+	}
+	const char *held = (const char *)sqlite3_column_text(st, 0);
+	size_t hn = (size_t)sqlite3_column_bytes(st, 0);
+	int64_t held_snap = sqlite3_column_int64(st, 1);
+	bool same = hn == p->text_len && (!hn || !memcmp(held, t, hn));
+	if (same) {
+		sqlite3_reset(st);
+		if (held_snap == l->snapshot_id)
+			l->repeated++;
+		else
+			l->known++;
+		return 0;
+	}
+	sqlite3_stmt *v = l->st[S_VERSION_OLD];
+	sqlite3_bind_int64(v, 1, p->id);
+	sqlite3_bind_int64(v, 2, held_snap);
+	sqlite3_bind_text(v, 3, held, (int)hn, SQLITE_TRANSIENT);
+	sqlite3_reset(st);
+	if (store_step_done(l->store, v, err))
+		return -1;
+	v = l->st[S_VERSION_NEW];
+	sqlite3_bind_int64(v, 1, p->id);
+	sqlite3_bind_int64(v, 2, l->snapshot_id);
+	sqlite3_bind_text(v, 3, t, (int)p->text_len, SQLITE_STATIC);
+	if (store_step_done(l->store, v, err))
+		return -1;
+	l->edited++;
+	return 0;
+}
+
 int load_flush(struct load *l, struct err *err)
 {
+	bool inserted[LOAD_BATCH] = { false };
 	int rc = 0;
 	if (l->npending == LOAD_BATCH) {
 		sqlite3_stmt *st = l->st[S_MSG_BATCH];
 		for (int i = 0; i < LOAD_BATCH; i++)
 			bind_pending(l, st, 1 + 10 * i, &l->pending[i]);
-		rc = store_step_done(l->store, st, err);
+		rc = step_returning(l, st, 0, LOAD_BATCH, inserted, err);
 	} else {
 		for (size_t i = 0; i < l->npending && !rc; i++) {
 			bind_pending(l, l->st[S_MSG], 1, &l->pending[i]);
-			rc = store_step_done(l->store, l->st[S_MSG], err);
+			rc = step_returning(l, l->st[S_MSG], i, 1, inserted, err);
+		}
+	}
+	for (size_t i = 0; i < l->npending && !rc; i++) {
+		if (inserted[i]) {
+			if (l->pending[i].group)
+				l->stored.group_messages++;
+			else
+				l->stored.dm_messages++;
+		} else {
+			rc = held_message(l, &l->pending[i], err);
 		}
 	}
 	l->npending = 0;
 	buf_reset(&l->batch_text);
+	return rc;
+}
+
+int load_settle_edits(struct load *l, struct err *err)
+{
+	if (!l->edited)
+		return 0;
+	sqlite3_stmt *st;
+	if (store_prepare(l->store,
+			  "UPDATE message SET text = (SELECT v.text FROM message_version v"
+			  " JOIN snapshot s ON s.id = v.snapshot_id WHERE v.message_id = message.id"
+			  " ORDER BY s.generated_at DESC, s.id DESC LIMIT 1)"
+			  " WHERE id IN (SELECT message_id FROM message_version WHERE snapshot_id = ?1)",
+			  &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, l->snapshot_id);
+	int rc = store_step_done(l->store, st, err);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -154,9 +256,12 @@ static bool parse_id(const char *s, size_t n, int64_t *out)
 	if (!n)
 		return false;
 	for (const char *end = s + n; s < end; s++) {
-		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
+		if (*s < '0' || *s > '9')
 			return false;
-		v = v * 10 + (*s - '0');
+		int d = *s - '0';
+		if (v > (INT64_MAX - d) / 10) /* exact: INT64_MAX itself is an id */
+			return false;
+		v = v * 10 + d;
 	}
 	*out = v;
 	return true;
@@ -394,7 +499,8 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 	struct pending *p = &l->pending[l->npending++];
 	*p = (struct pending){ .id = id, .sender = sender, .recipient = recipient,
 			       .created = created, .media = nmedia, .urls = nurls,
-			       .has_recipient = has_recipient == 1, .welcome = welcome };
+			       .has_recipient = has_recipient == 1, .welcome = welcome,
+			       .group = group };
 	p->conv = l->batch_text.len;
 	p->conv_len = strlen(conv);
 	buf_add(&l->batch_text, conv, p->conv_len);
@@ -442,7 +548,8 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 		sqlite3_bind_int64(st, 2, rs);
 		sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, ev);
-		bind_id_or_null(st, 5, rt, node_time(jdoc_get(r, "createdAt"), &rt));
+		bool has_rt = node_time(jdoc_get(r, "createdAt"), &rt);
+		bind_id_or_null(st, 5, rt, has_rt);
 		if (step(l, S_REACT, err))
 			return -1;
 	}
@@ -471,7 +578,8 @@ static int load_reaction_event(struct load *l, const struct jnode *r, struct err
 	sqlite3_bind_int64(st, 2, sender);
 	sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, ev);
-	bind_id_or_null(st, 5, t, node_time(jdoc_get(r, "createdAt"), &t));
+	bool has_t = node_time(jdoc_get(r, "createdAt"), &t);
+	bind_id_or_null(st, 5, t, has_t);
 	return step(l, S_REACT, err);
 }
 
@@ -650,6 +758,7 @@ static int load_tweet(struct load *l, const struct jnode *elem, struct err *err)
 	if (step(l, S_TWEET, err))
 		return -1;
 	l->n.tweets++;
+	l->stored.tweets += sqlite3_changes(l->store->db);
 	note_time(l, created);
 
 	if (has_user && reply_handle && add_account(l, reply_user, reply_handle, NULL, "reply", err))
@@ -741,7 +850,8 @@ static int load_app(struct load *l, const struct jnode *elem, struct err *err)
 	bind_str(st, 3, jstr(a, "name"));
 	bind_str(st, 4, jstr(jdoc_get(a, "organization"), "name"));
 	bind_text_or_null(st, 5, l->scratch.s);
-	bind_id_or_null(st, 6, t, node_time(jdoc_get(a, "approvedAt"), &t));
+	bool has_t = node_time(jdoc_get(a, "approvedAt"), &t);
+	bind_id_or_null(st, 6, t, has_t);
 	l->n.apps++;
 	return step(l, S_APP, err);
 }

@@ -53,6 +53,15 @@ CREATE TABLE IF NOT EXISTS message (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS message_id ON message (id);
 
+-- Messages whose text differs between snapshots (DM edits, since 2022): one
+-- row per (message, snapshot) text; message.text is the newest snapshot's.
+CREATE TABLE IF NOT EXISTS message_version (
+  message_id  INTEGER NOT NULL,
+  snapshot_id INTEGER NOT NULL,
+  text        TEXT NOT NULL,
+  PRIMARY KEY (message_id, snapshot_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS message_url (
   message_id INTEGER NOT NULL,
   pos        INTEGER NOT NULL,

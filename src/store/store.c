@@ -1,5 +1,6 @@
 #include "store.h"
 #include "exitcode.h"
+#include "interrupt.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -131,33 +132,148 @@ int store_build_indexes(struct store *s, struct err *err)
 	return store_exec(s, indexes_sql, err);
 }
 
-/* Is this an SQLite file written by dmaudit (or a new, empty one)? */
-static int check_identity(struct store *s, enum store_mode mode, struct err *err)
+/*
+ * A rollback journal that an interrupted ingest left beside the database is
+ * "hot": SQLite undoes it the next time a connection with write access reads
+ * the file, and a read-only connection cannot. Undo it here, so that a report
+ * after a crash or kill -9 reads the database as it was before that ingest.
+ * Nothing happens when no journal is hot (another dmaudit may be writing: its
+ * journal is not hot while it holds its lock).
+ */
+static int busy_wait(void *ctx, int count);
+
+static int recover_journal(struct store *s, struct err *err)
+{
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_handler(db, busy_wait, s);
+		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	}
+	sqlite3_close_v2(db);
+	if (rc == SQLITE_BUSY)
+		return err_set(err, EXIT_IO, "'%s': another dmaudit is writing to it; try again "
+					     "when it has finished", s->path);
+	if (rc != SQLITE_OK)
+		return err_set(err, EXIT_IO, "'%s': an interrupted ingest left '%s-journal', and "
+					     "undoing it needs write access to the database and "
+					     "its folder", s->path, s->path);
+	return 0;
+}
+
+/* One integer pragma; -1 with err filled on failure. */
+static int pragma_int(struct store *s, const char *sql, int64_t *v)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL);
-	if (rc != SQLITE_OK)
-		return err_set(err, EXIT_IO, "'%s': not a dmaudit database (%s)", s->path,
-			       sqlite3_errmsg(s->db));
-	int64_t objects = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	if (objects == 0) {
-		if (mode == STORE_READ)
-			return err_set(err, EXIT_IO, "'%s': the database is empty; run 'dmaudit "
-						     "ingest' first", s->path);
-		return 0;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(s->db);
+		sqlite3_finalize(st);
+	} else {
+		rc = sqlite3_errcode(s->db);
 	}
-	char *v = store_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta'", 0)
-			  ? store_meta_get(s, "schema_version")
-			  : NULL;
-	if (!v)
-		return err_set(err, EXIT_IO, "'%s': not a dmaudit database", s->path);
-	int same = !strcmp(v, STORE_SCHEMA_VERSION);
-	free(v);
-	if (!same)
-		return err_set(err, EXIT_IO, "'%s': written by another version of dmaudit "
-					     "(schema %s expected)", s->path, STORE_SCHEMA_VERSION);
+	return rc;
+}
+
+/* A failed first read of the file, said for what it is. */
+static int identity_fail(struct store *s, int rc, struct err *err)
+{
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+		return err_set(err, EXIT_IO, "'%s': another dmaudit is writing to it; try again "
+					     "when it has finished", s->path);
+	if (rc == SQLITE_NOTADB)
+		return err_set(err, EXIT_IO, "'%s': not a SQLite database, so not a dmaudit "
+					     "database", s->path);
+	return err_set(err, EXIT_IO, "'%s': cannot read the database: %s%s", s->path,
+		       sqlite3_errmsg(s->db), hint(s));
+}
+
+/*
+ * Is this file dmaudit's? New files carry PRAGMA application_id
+ * STORE_APPLICATION_ID and user_version STORE_USER_VERSION; files of earlier
+ * versions have neither but a meta table with schema_version "1", and are
+ * accepted (and stamped on the next write). An empty file is a new database.
+ * Anything else belongs to another program and is never written to.
+ */
+static int check_identity(struct store *s, enum store_mode mode, struct err *err)
+{
+	int64_t app = 0, ver = 0, objects = 0;
+	int rc = pragma_int(s, "PRAGMA application_id", &app);
+	if (rc == SQLITE_READONLY && mode == STORE_READ) {
+		/* a hot journal: undo it with a connection that may write, then read */
+		if (recover_journal(s, err))
+			return -1;
+		rc = pragma_int(s, "PRAGMA application_id", &app);
+	}
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s, "PRAGMA user_version", &ver);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(s, "SELECT count(*) FROM sqlite_schema", &objects);
+	if (rc != SQLITE_OK)
+		return identity_fail(s, rc, err);
+
+	if (app == STORE_APPLICATION_ID) {
+		if (ver > STORE_USER_VERSION)
+			return err_set(err, EXIT_IO, "'%s': written by a newer dmaudit (schema %lld; "
+						     "this one reads %d)", s->path, (long long)ver,
+				       STORE_USER_VERSION);
+		s->stamped = true;
+	} else if (app != 0) {
+		return err_set(err, EXIT_IO, "'%s' is a SQLite database of another program",
+			       s->path);
+	} else if (objects > 0) {
+		char *v = store_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'meta' "
+				       "AND type = 'table'", 0)
+				  ? store_meta_get(s, "schema_version")
+				  : NULL;
+		int ours = v && !strcmp(v, STORE_SCHEMA_VERSION);
+		free(v);
+		if (!ours)
+			return err_set(err, EXIT_IO, "'%s' is a SQLite database of another program",
+				       s->path);
+	}
+	if (mode == STORE_READ && (objects == 0 || !store_int(s, "SELECT count(*) FROM snapshot", 0)))
+		return err_set(err, EXIT_IO, "'%s' holds no archive yet (or only an interrupted "
+					     "ingest's empty tables); run 'dmaudit ingest' first",
+			       s->path);
 	return 0;
+}
+
+/*
+ * Waits while another connection holds the lock: a second ingest waits for
+ * the first, a report waits out a commit. The store's owner may be told once
+ * (s->waiting) and gives up after s->busy_ms, or at once on a signal.
+ */
+static int busy_wait(void *ctx, int count)
+{
+	struct store *s = ctx;
+	if (interrupt_pending())
+		return 0;
+	if (count * STORE_BUSY_STEP_MS >= s->busy_ms)
+		return 0;
+	if (count == 10 && s->waiting)
+		s->waiting(s->path);
+	sqlite3_sleep(STORE_BUSY_STEP_MS);
+	return 1;
+}
+
+/* Long statements (indexes, follow changes) stop when a signal came. */
+static int on_progress(void *ctx)
+{
+	(void)ctx;
+	return interrupt_pending() != 0;
+}
+
+bool store_is_file(const struct store *s, const char *path)
+{
+	struct stat a, b;
+	if (!s->path || stat(path, &a) != 0)
+		return false;
+	if (s->has_ident)
+		return a.st_dev == s->dev && a.st_ino == s->ino;
+	return stat(s->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 int store_open(struct store *s, const char *path, enum store_mode mode, struct err *err)
@@ -167,6 +283,9 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 
 	s->path = xstrdup(path);
 	s->created = false;
+	s->stamped = false;
+	if (!s->busy_ms)
+		s->busy_ms = STORE_BUSY_MS;
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT || mode == STORE_READ) {
 			err_set(err, EXIT_IO, "'%s': cannot open the database: %s%s", path,
@@ -182,15 +301,26 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 		}
 		close(fd);
 		s->created = true;
+		if (stat(path, &st) != 0) {
+			err_set(err, EXIT_IO, "'%s': %s", path, strerror(errno));
+			goto fail;
+		}
 	} else if (S_ISDIR(st.st_mode)) {
 		err_set(err, EXIT_IO, "'%s': is a folder, not a database file", path);
 		goto fail;
+	} else if (!S_ISREG(st.st_mode)) {
+		err_set(err, EXIT_IO, "'%s': not a regular file, so not a database", path);
+		goto fail;
 	}
+	s->dev = st.st_dev;
+	s->ino = st.st_ino;
+	s->has_ident = true;
 	if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		store_fail(s, err, "cannot open the database");
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_handler(s->db, busy_wait, s);
+	sqlite3_progress_handler(s->db, 10000, on_progress, NULL);
 	sqlite3_extended_result_codes(s->db, 0);
 	if (check_identity(s, mode, err))
 		goto fail;
@@ -207,10 +337,19 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 		/* a new file: bigger pages mean a quarter of the write calls in a bulk load */
 		if (s->created && store_exec(s, "PRAGMA page_size = 16384;", err))
 			goto fail;
-		if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err) ||
-		    store_exec(s, schema_sql, err) ||
-		    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err))
+		if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err))
 			goto fail;
+		/* schema, identity and version land together, or not at all */
+		if (store_exec(s, "BEGIN IMMEDIATE", err) || store_exec(s, schema_sql, err) ||
+		    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err) ||
+		    (!s->stamped && store_exec(s, "PRAGMA application_id = " STORE_APPLICATION_ID_STR
+						  "; PRAGMA user_version = " STORE_USER_VERSION_STR ";",
+						  err)) ||
+		    store_exec(s, "COMMIT", err)) {
+			store_rollback(s);
+			goto fail;
+		}
+		s->stamped = true;
 	}
 	return 0;
 fail:

@@ -1,4 +1,5 @@
 #include "sha256.h"
+#include "interrupt.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -195,8 +196,12 @@ int sha256_file(const char *path, char hex[65])
 	}
 	sha256_init(&c);
 	while ((r = read(fd, b, cap)) != 0) {
+		if (interrupt_pending()) {
+			r = -1;
+			errno = EINTR;
+		}
 		if (r < 0) {
-			if (errno == EINTR)
+			if (errno == EINTR && !interrupt_pending())
 				continue;
 			int e = errno;
 			free(b);

@@ -45,8 +45,9 @@ static bool make_ms(int y, int mo, int d, int h, int mi, int s, int frac_ms,
 		    int offset_min, int64_t *ms)
 {
 	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	if (y < 1970 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] ||
-	    h > 23 || mi > 59 || s > 60)
+	    (mo == 2 && d == 29 && !leap) || h > 23 || mi > 59 || s > 60)
 		return false;
 	int64_t days = time_days_from_civil(y, (unsigned)mo, (unsigned)d);
 	int64_t secs = days * 86400 + h * 3600 + mi * 60 + s - (int64_t)offset_min * 60;
@@ -75,7 +76,8 @@ static bool parse_offset(const char *p, int *off, const char **end)
 	p += 2;
 	if (*p == ':')
 		p++;
-	if (!digits(p, 2, &mm))
+	/* real offsets run from -12:00 to +14:00, in whole quarters of an hour at most */
+	if (!digits(p, 2, &mm) || hh > 14 || mm > 59)
 		return false;
 	*off = sign * (hh * 60 + mm);
 	*end = p + 2;
@@ -152,11 +154,17 @@ bool time_parse(const char *s, int64_t *ms)
 	if (!s || !*s)
 		return false;
 	size_t n = strlen(s);
-	if (n >= 10 && n <= 16 && strspn(s, "0123456789") == n) {
+	/*
+	 * Epoch numbers: 13 digits are milliseconds (2001 to 2286), 10 digits
+	 * seconds (2001 to 2286 as well); 11 and 12 digits are milliseconds of
+	 * 1970-2001, 14 to 16 microseconds or more and refused, as are 10
+	 * digits read as milliseconds, which would put a 2021 DM in January 1970.
+	 */
+	if (n >= 10 && n <= 13 && strspn(s, "0123456789") == n) {
 		int64_t v = 0;
 		for (size_t i = 0; i < n; i++)
 			v = v * 10 + (s[i] - '0');
-		*ms = v;
+		*ms = n == 10 ? v * 1000 : v;
 		return true;
 	}
 	if (s[0] >= '0' && s[0] <= '9')
