@@ -23,6 +23,7 @@ enum data_kind {
 	KIND_BLOCK,
 	KIND_MUTE,
 	KIND_MEDIA,       /* a DM media file: only its name is kept */
+	KIND_OWNER_HINT,  /* account-timezone.js, ageinfo.js, …: they name the owner's id */
 	KIND__COUNT
 };
 

@@ -64,6 +64,11 @@ struct load {
 	/* the owner by inference: ids common to every 1:1 conversation id */
 	int64_t cand[2];
 	int ncand;                       /* -1 before the first conversation */
+	int64_t hint_owner;              /* accountId of account-timezone.js and the like */
+	bool hint_conflict;              /* those files named two accounts */
+	char *owner_timezone;            /* account-timezone.js timeZone, or NULL */
+	struct group_member { int64_t account; uint64_t conv; } *members;
+	size_t nmembers, amembers;       /* who appears in which group (owner unknown) */
 
 	uint64_t *conv_seen;             /* hashes of 1:1 conversation ids met (open addressing) */
 	size_t conv_cap;
@@ -96,7 +101,12 @@ int load_settle_edits(struct load *l, struct err *err);
 /* Record a media file's path (its bytes are never read). */
 int load_media_path(struct load *l, const char *path, struct err *err);
 
-/* The owner: manifest, else account.js, else inferred; 0 when unknown. */
-int64_t load_owner(const struct load *l);
+/*
+ * The owner: manifest, else account.js, else account-timezone.js and the
+ * other files that name the account, else the one account of every 1:1
+ * conversation, else the one account in every group conversation; 0 when
+ * unknown.
+ */
+int64_t load_owner(struct load *l);
 
 #endif

@@ -16,6 +16,7 @@
 #define DMAUDIT_SOURCE_H
 
 #include "error.h"
+#include "sha256.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -45,13 +46,24 @@ int source_read(struct source *src, const char **p, size_t *n, struct err *err);
 /* Bytes of the archive read so far, and in all (for a progress bar). */
 void source_progress(const struct source *src, uint64_t *done, uint64_t *total);
 
+enum source_kind {
+	SOURCE_FILE,    /* a ZIP (or tar) file, read twice: once to hash, once to walk */
+	SOURCE_FOLDER,  /* an unzipped folder */
+	SOURCE_STREAM,  /* a pipe, e.g. <(curl ...) : read once, hashed as it is read */
+	SOURCE_OTHER,   /* missing, a device, a socket: never read */
+};
+
+enum source_kind source_kind(const char *path);
 /* True when path is a folder (else it is taken as an archive file). */
 bool source_is_folder(const char *path);
 
 /*
  * Walk every entry of the archive or folder at path. Errors name the path.
- * Folder entries come in name order; archive entries in stored order.
+ * Folder entries come in name order; archive entries in stored order. A
+ * stream's bytes are added to *whole as they are read (NULL: not hashed);
+ * a device is refused (/dev/zero would never end).
  */
-int source_walk(const char *path, source_entry_fn fn, void *ctx, struct err *err);
+int source_walk(const char *path, source_entry_fn fn, void *ctx, struct sha256 *whole,
+		struct err *err);
 
 #endif

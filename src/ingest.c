@@ -280,6 +280,9 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 		return -1;
 	if (l->owner_handle && store_meta_set(s, "owner_handle", l->owner_handle, err))
 		return -1;
+	/* the owner's time zone (account-timezone.js): a hint of where their phones are from */
+	if (l->owner_timezone && store_meta_set(s, "owner_timezone", l->owner_timezone, err))
+		return -1;
 	if (store_prepare(s, "UPDATE conversation SET counterpart_id = CASE"
 			     " WHEN instr(id, '-') = 0 THEN NULL"
 			     " WHEN CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) = ?1"
@@ -322,7 +325,9 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	struct hash_job job = { path, "", 0, 0 };
 	struct reader *rd = NULL;
 	pthread_t hasher;
-	bool hashing = false, folder = source_is_folder(path);
+	enum source_kind sk = source_kind(path);
+	/* a folder or a pipe is hashed by the reader; a ZIP file by a thread of its own */
+	bool hashing = false, folder = sk == SOURCE_FOLDER || sk == SOURCE_STREAM;
 	char folder_sha[65] = "";
 	int rc = -1;
 	sqlite3_stmt *st;
@@ -334,6 +339,14 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	r.res = res;
 
 	trace("start");
+	if (sk == SOURCE_OTHER) {
+		struct stat sb;
+		if (stat(path, &sb) != 0)
+			return err_set(err, EXIT_INPUT, "'%s': %s", path, strerror(errno));
+		return err_set(err, EXIT_INPUT, "'%s': %s, not an archive file or folder", path,
+			       S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
+									 : "not a regular file");
+	}
 	if (store_begin(s, err))
 		return -1;
 	if (store_prepare(s, "INSERT INTO snapshot (source, sha256, generated_at, generated_from, "

@@ -20,6 +20,12 @@ static const struct {
 	{ "connected-application", KIND_APP },
 	{ "block", KIND_BLOCK },
 	{ "mute", KIND_MUTE },
+	{ "account-timezone", KIND_OWNER_HINT },
+	{ "account-creation-ip", KIND_OWNER_HINT },
+	{ "ageinfo", KIND_OWNER_HINT },
+	{ "screen-name-change", KIND_OWNER_HINT },
+	{ "email-address-change", KIND_OWNER_HINT },
+	{ "verified", KIND_OWNER_HINT },
 };
 
 static const char *const names[KIND__COUNT] = {
@@ -35,6 +41,7 @@ static const char *const names[KIND__COUNT] = {
 	[KIND_BLOCK] = "blocks",
 	[KIND_MUTE] = "mutes",
 	[KIND_MEDIA] = "media",
+	[KIND_OWNER_HINT] = "account details",
 };
 
 const char *classify_kind_name(enum data_kind k)

@@ -16,6 +16,7 @@
 struct reader {
 	char *path;
 	bool folder;
+	bool stream;      /* a pipe: the source hashes its bytes into hash */
 	reader_progress_fn progress;
 	reader_warn_fn warn;
 	void *progress_ctx, *warn_ctx;
@@ -180,10 +181,12 @@ static int read_file(struct reader *r, struct source *src, const struct source_e
 		}
 	}
 	if (got < 0)
-		rc = -1;
+		rc = -2; /* the source's error names the archive and the entry already */
 	if (!rc && ytd_finish(&yr, err))
 		rc = -1;
 	ytd_release(&yr);
+	if (rc == -1 && err->code == EXIT_INPUT)
+		err_prefix(err, "'%s': %s", r->path, se->path);
 	if (rc)
 		return -1;
 	struct reader_event *e = event_new(READER_FILE_END, kind, se->path);
@@ -207,18 +210,13 @@ static int on_entry(void *ctx, struct source *src, const struct source_entry *se
 	}
 	if (kind == KIND_MEDIA)
 		return push(r, event_new(READER_MEDIA, kind, se->path)) ? 0 : stopped(err);
-	if (read_file(r, src, se, kind, err)) {
-		if (err->code == EXIT_INPUT)
-			err_prefix(err, "'%s': %s", r->path, se->path);
-		return -1;
-	}
-	return 0;
+	return read_file(r, src, se, kind, err);
 }
 
 static void *run(void *arg)
 {
 	struct reader *r = arg;
-	r->rc = source_walk(r->path, on_entry, r, &r->err);
+	r->rc = source_walk(r->path, on_entry, r, r->stream ? &r->hash : NULL, &r->err);
 	if (getenv("DMAUDIT_TRACE")) {
 		struct timespec t;
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
@@ -238,6 +236,7 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 	struct reader *r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(path);
 	r->folder = source_is_folder(path);
+	r->stream = source_kind(path) == SOURCE_STREAM;
 	r->progress = progress;
 	r->warn = warn_fn;
 	r->progress_ctx = progress_ctx;

@@ -25,7 +25,43 @@ struct source {
 	uint64_t entry_out;     /* bytes produced for the current entry */
 	int64_t entry_in_start; /* compressed position at entry start */
 	uint64_t done, total;
+	int stream_fd;          /* stream mode: the pipe */
+	char *stream_buf;
+	struct sha256 *whole;   /* stream mode: hash of every byte read */
 };
+
+enum source_kind source_kind(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return SOURCE_OTHER;
+	if (S_ISDIR(st.st_mode))
+		return SOURCE_FOLDER;
+	if (S_ISREG(st.st_mode))
+		return SOURCE_FILE;
+	if (S_ISFIFO(st.st_mode))
+		return SOURCE_STREAM;
+	return SOURCE_OTHER;
+}
+
+/* libarchive's read callback for a pipe: each chunk is hashed on its way. */
+static la_ssize_t stream_read(struct archive *a, void *ctx, const void **buf)
+{
+	struct source *src = ctx;
+	ssize_t r;
+	do
+		r = read(src->stream_fd, src->stream_buf, READ_CHUNK);
+	while (r < 0 && errno == EINTR);
+	if (r < 0) {
+		archive_set_error(a, errno, "%s", strerror(errno));
+		return -1;
+	}
+	if (src->whole)
+		sha256_update(src->whole, src->stream_buf, (size_t)r);
+	src->done += (uint64_t)r;
+	*buf = src->stream_buf;
+	return r;
+}
 
 bool source_is_folder(const char *path)
 {
@@ -35,7 +71,8 @@ bool source_is_folder(const char *path)
 
 void source_progress(const struct source *src, uint64_t *done, uint64_t *total)
 {
-	*done = src->ar ? (uint64_t)archive_filter_bytes(src->ar, -1) : src->done;
+	*done = src->ar && src->stream_fd < 0 ? (uint64_t)archive_filter_bytes(src->ar, -1)
+					      : src->done;
 	*total = src->total;
 }
 
@@ -87,14 +124,17 @@ int source_read(struct source *src, const char **p, size_t *n, struct err *err)
 			int r = archive_read_data_block(src->ar, &b, &len, &off);
 			if (r == ARCHIVE_EOF)
 				return 0;
-			if (r == ARCHIVE_WARN)
-				r = ARCHIVE_OK;
+			/*
+			 * libarchive says WARN when an entry's bytes do not match
+			 * its CRC-32 ("ZIP bad CRC"): the data is damaged, and
+			 * nothing of this archive may land.
+			 */
 			if (r != ARCHIVE_OK)
-				return err_set(err, EXIT_INPUT, "'%s': cannot read '%s': %s",
+				return err_set(err, EXIT_INPUT, "'%s': entry '%s' is damaged: %s",
 					       src->path, src->entry,
 					       archive_error_string(src->ar)
 						       ? archive_error_string(src->ar)
-						       : "damaged entry");
+						       : "cannot read it");
 			if (len == 0)
 				continue;
 			*p = b;
@@ -123,18 +163,34 @@ int source_read(struct source *src, const char **p, size_t *n, struct err *err)
 static int walk_archive(struct source *src, source_entry_fn fn, void *ctx, struct err *err)
 {
 	struct stat st;
-	int rc = 0;
+	int rc = 0, opened;
 	if (stat(src->path, &st) != 0)
 		return err_set(err, EXIT_INPUT, "'%s': %s", src->path, strerror(errno));
-	src->total = (uint64_t)st.st_size;
-	if (st.st_size == 0)
+	bool stream = S_ISFIFO(st.st_mode);
+	if (!stream && !S_ISREG(st.st_mode))
+		return err_set(err, EXIT_INPUT, "'%s': %s, not an archive file or folder",
+			       src->path, S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
+						  ? "a device" : "not a regular file");
+	src->total = stream ? 0 : (uint64_t)st.st_size;
+	if (!stream && st.st_size == 0)
 		return err_set(err, EXIT_INPUT, "'%s': empty file, not an archive", src->path);
 
 	src->ar = archive_read_new();
 	archive_read_support_format_zip(src->ar);
 	archive_read_support_format_tar(src->ar);
 	archive_read_support_filter_all(src->ar);
-	if (archive_read_open_filename(src->ar, src->path, READ_CHUNK) != ARCHIVE_OK) {
+	if (stream) {
+		src->stream_fd = open(src->path, O_RDONLY | O_CLOEXEC);
+		if (src->stream_fd < 0) {
+			rc = err_set(err, EXIT_INPUT, "'%s': %s", src->path, strerror(errno));
+			goto out;
+		}
+		src->stream_buf = xmalloc(READ_CHUNK);
+		opened = archive_read_open(src->ar, src, NULL, stream_read, NULL);
+	} else {
+		opened = archive_read_open_filename(src->ar, src->path, READ_CHUNK);
+	}
+	if (opened != ARCHIVE_OK) {
 		const char *m = archive_error_string(src->ar);
 		rc = err_set(err, EXIT_INPUT, "'%s': not a ZIP archive or folder (%s)", src->path,
 			     m ? m : "unrecognized format");
@@ -175,9 +231,21 @@ static int walk_archive(struct source *src, source_entry_fn fn, void *ctx, struc
 			goto out;
 		}
 	}
+	/* a stream hashes what it read: read to its end, so the hash is of all of it */
+	while (stream && !rc) {
+		const void *b;
+		la_ssize_t r = stream_read(src->ar, src, &b);
+		if (r <= 0)
+			break;
+	}
 out:
 	archive_read_free(src->ar);
 	src->ar = NULL;
+	if (src->stream_fd >= 0)
+		close(src->stream_fd);
+	src->stream_fd = -1;
+	free(src->stream_buf);
+	src->stream_buf = NULL;
 	return rc;
 }
 
@@ -278,12 +346,15 @@ static int walk_dir(struct source *src, const char *rel, int depth, source_entry
 	return rc;
 }
 
-int source_walk(const char *path, source_entry_fn fn, void *ctx, struct err *err)
+int source_walk(const char *path, source_entry_fn fn, void *ctx, struct sha256 *whole,
+		struct err *err)
 {
 	struct source src;
 	memset(&src, 0, sizeof(src));
 	src.path = path;
 	src.fd = -1;
+	src.stream_fd = -1;
+	src.whole = whole;
 	if (!source_is_folder(path))
 		return walk_archive(&src, fn, ctx, err);
 	src.chunk = xmalloc(READ_CHUNK);

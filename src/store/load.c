@@ -225,19 +225,93 @@ void load_release(struct load *l)
 	free(l->manifest);
 	free(l->owner_handle);
 	free(l->owner_name);
+	free(l->owner_timezone);
+	free(l->members);
 	buf_release(&l->scratch);
 	buf_release(&l->scratch2);
 	buf_release(&l->batch_text);
 	memset(l, 0, sizeof(*l));
 }
 
-int64_t load_owner(const struct load *l)
+/* FNV-1a of a conversation id; never 0, which marks an empty slot. */
+static uint64_t hash_str(const char *conv)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (const unsigned char *p = (const unsigned char *)conv; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return h | 1;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_member(const void *a, const void *b)
+{
+	const struct group_member *x = a, *y = b;
+	if (x->account != y->account)
+		return x->account < y->account ? -1 : 1;
+	return x->conv < y->conv ? -1 : x->conv > y->conv;
+}
+
+/* The one account that appears in every group conversation, or 0. */
+static int64_t group_owner(struct load *l)
+{
+	if (!l->nmembers)
+		return 0;
+	qsort(l->members, l->nmembers, sizeof(*l->members), cmp_member);
+	/* distinct conversations, then accounts in as many */
+	uint64_t *convs = xmalloc(l->nmembers * sizeof(*convs));
+	for (size_t i = 0; i < l->nmembers; i++)
+		convs[i] = l->members[i].conv;
+	qsort(convs, l->nmembers, sizeof(*convs), cmp_u64);
+	size_t nconv = 0;
+	for (size_t i = 0; i < l->nmembers; i++)
+		if (!i || convs[i] != convs[i - 1])
+			nconv++;
+	free(convs);
+	int64_t found = 0;
+	int nfound = 0;
+	for (size_t i = 0; i < l->nmembers;) {
+		size_t j = i, n = 0;
+		for (; j < l->nmembers && l->members[j].account == l->members[i].account; j++)
+			if (j == i || l->members[j].conv != l->members[j - 1].conv)
+				n++;
+		if (n == nconv) {
+			found = l->members[i].account;
+			nfound++;
+		}
+		i = j;
+	}
+	return nfound == 1 ? found : 0;
+}
+
+int64_t load_owner(struct load *l)
 {
 	if (l->manifest_owner)
 		return l->manifest_owner;
 	if (l->account_owner)
 		return l->account_owner;
-	return l->ncand == 1 ? l->cand[0] : 0;
+	if (l->hint_owner && !l->hint_conflict)
+		return l->hint_owner;
+	if (l->ncand == 1)
+		return l->cand[0];
+	return l->ncand < 0 ? group_owner(l) : 0;
+}
+
+/* Someone seen in a group conversation, while the owner is not known yet. */
+static void note_member(struct load *l, const char *conv, int64_t account)
+{
+	if (l->manifest_owner || l->account_owner || l->hint_owner)
+		return;
+	uint64_t h = hash_str(conv);
+	if (l->nmembers && l->members[l->nmembers - 1].account == account &&
+	    l->members[l->nmembers - 1].conv == h)
+		return;
+	ALLOC_GROW(l->members, l->nmembers + 1, l->amembers);
+	l->members[l->nmembers++] = (struct group_member){ account, h };
 }
 
 /* ---- field access ---- */
@@ -395,10 +469,7 @@ static int add_account(struct load *l, int64_t id, const struct jnode *handle,
 /* Count a 1:1 conversation id once, however many chunks and parts carry it. */
 static void note_conversation(struct load *l, const char *conv)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (const unsigned char *p = (const unsigned char *)conv; *p; p++)
-		h = (h ^ *p) * 1099511628211ULL;
-	h |= 1; /* 0 marks an empty slot */
+	uint64_t h = hash_str(conv);
 	if ((size_t)l->conversations * 2 >= l->conv_cap) {
 		size_t cap = l->conv_cap ? l->conv_cap * 2 : 1024;
 		uint64_t *t = xcalloc(cap, sizeof(*t));
@@ -477,6 +548,8 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 	}
 	if (group || recipient == 0)
 		has_recipient = 0;
+	if (group)
+		note_member(l, conv, sender);
 
 	const struct jnode *text = jdoc_get(m, "text");
 	if (text && !jis(text, J_STRING) && !jis(text, J_NULL))
@@ -610,6 +683,8 @@ static int load_group_event(struct load *l, const char *conv, const struct jnode
 	if (need_time(e, "createdAt", &t, what, err))
 		return -1;
 	int has_init = jid(e, "initiatingUserId", &initiator) == 1;
+	if (has_init)
+		note_member(l, conv, initiator);
 	const struct jnode *name = !strcmp(kind, "rename") ? jstr(e, "name") : NULL;
 
 	sqlite3_stmt *st = l->st[S_GEV];
@@ -632,6 +707,9 @@ static int load_group_event(struct load *l, const char *conv, const struct jnode
 		int64_t uid;
 		if (!node_id(u, &uid))
 			continue;
+		/* who left is no longer a member; a snapshot and a join name members */
+		if (strcmp(kind, "participants_leave"))
+			note_member(l, conv, uid);
 		st = l->st[S_GEV_USER];
 		sqlite3_bind_text(st, 1, conv, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, t);
@@ -932,6 +1010,24 @@ int load_media_path(struct load *l, const char *path, struct err *err)
 	return step(l, S_MEDIA_FILE, err);
 }
 
+/* {"accountTimezone": {"accountId": "…", "timeZone": "…"}} and the like. */
+static int load_owner_hint(struct load *l, const struct jnode *elem)
+{
+	JDOC_KEYS(elem, key) {
+		const struct jnode *o = key + 1;
+		int64_t id;
+		if (!jis(o, J_OBJECT) || jid(o, "accountId", &id) != 1)
+			continue;
+		if (l->hint_owner && l->hint_owner != id)
+			l->hint_conflict = true;
+		l->hint_owner = id;
+		const struct jnode *tz = jstr(o, "timeZone");
+		if (tz && !l->owner_timezone && jdoc_eq(key, "accountTimezone"))
+			l->owner_timezone = node_strdup(tz);
+	}
+	return 0;
+}
+
 int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
 		 struct err *err)
 {
@@ -949,6 +1045,7 @@ int load_element(struct load *l, enum data_kind kind, const struct jnode *elem,
 	case KIND_APP: return load_app(l, elem, err);
 	case KIND_BLOCK: return load_listed(l, elem, true, err);
 	case KIND_MUTE: return load_listed(l, elem, false, err);
+	case KIND_OWNER_HINT: return load_owner_hint(l, elem);
 	default: return 0;
 	}
 }

@@ -4,7 +4,7 @@
 . "$TOP/tests/e2e/lib.sh"
 
 "$TOP/scripts/gen-archive" --messages 60000 --seed 31 -o big.zip >/dev/null
-"$DMAUDIT" ingest -q --db crash.db "$FIXTURE"
+"$DMAUDIT" ingest -q --db crash.db "$SAMPLE_ZIP"
 fp() { sqlite3 crash.db 'SELECT count(*) FROM snapshot; SELECT count(*) FROM message; SELECT count(*) FROM follow; SELECT count(*) FROM tweet;' | tr '\n' ' '; }
 base=$(fp)
 for delay in 0.05 0.2 0.4 0.7 1.0; do
@@ -28,6 +28,6 @@ done
 status "file size limit: exit 3" 3 sh -c "ulimit -f 1000; exec \"$DMAUDIT\" ingest -q --db limited.db big.zip"
 one_line "file size limit: one line naming the database" "limited.db"
 [ -e limited.db ] && fail "file size limit: no half-written database left" || ok "file size limit: no half-written database left"
-status "unwritable path: exit 3" 3 "$DMAUDIT" ingest --db /proc/self/x.db "$FIXTURE"
+status "unwritable path: exit 3" 3 "$DMAUDIT" ingest --db /proc/self/x.db "$SAMPLE_ZIP"
 one_line "unwritable path: one line naming the database" "x.db"
 finish

@@ -3,6 +3,7 @@
 # business-hours options, and an exact comparison with generated archives.
 . "$TOP/tests/e2e/lib.sh"
 
+if have_fixtures "etiquette on the real 2021 archive"; then
 db=$WORK/real.db
 "$DMAUDIT" ingest --db "$db" "$FIXTURE" >/dev/null 2>&1
 status "etiquette: json succeeds" 0 "$DMAUDIT" report etiquette --db "$db" --format json
@@ -63,6 +64,7 @@ same "etiquette: the contract part does not depend on the zone" \
 status "etiquette: a bad --tz exits 1" 1 "$DMAUDIT" report etiquette --db "$db" --tz Mars/Olympus
 one_line "etiquette: a bad --tz says so in one line" "Mars/Olympus"
 status "etiquette: a bad --hours exits 1" 1 "$DMAUDIT" report etiquette --db "$db" --hours 9to5
+fi
 
 # Generated archives: every conversation field, the totals and the handoffs
 # equal the generator's truth.

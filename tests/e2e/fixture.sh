@@ -1,6 +1,7 @@
 # The real December 2021 archive, as a folder and as a ZIP: the summary
 # equals expected.json, and ingesting again changes nothing.
 . "$TOP/tests/e2e/lib.sh"
+if ! have_fixtures "the real 2021 archive as folder and ZIP"; then finish; exit; fi
 
 exp="$FIXTURE/expected.json"
 for form in folder zip; do

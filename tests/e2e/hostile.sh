@@ -2,11 +2,14 @@
 # contract's exit code, no crash, and leaves the database as it was.
 . "$TOP/tests/e2e/lib.sh"
 
-F=$FIXTURE
+sample_dir "$WORK/sample"
+F=$WORK/sample
 mk() { python3 "$TOP/tests/e2e/mkzip.py" "$@"; }
 
-# A database holding the real fixture, to check it stays unchanged.
+# A database holding the sample, to check it stays unchanged.
 "$DMAUDIT" ingest -q --db good.db "$F"
+all_messages=$(sqlite3 good.db 'SELECT count(*) FROM message')
+owner=$(sqlite3 good.db "SELECT value FROM meta WHERE key='owner_id'")
 fingerprint() { sqlite3 good.db 'SELECT count(*) FROM snapshot; SELECT count(*) FROM message; SELECT count(*) FROM follow; SELECT group_concat(value) FROM meta;' | tr '\n' ' '; }
 base=$(fingerprint)
 
@@ -21,7 +24,7 @@ refuse() { # NAME FILE [CODE]: refused with one line naming the file, database u
 
 head -c 5000 /dev/urandom >random.zip
 refuse "random bytes" random.zip
-head -c 3000 "$F/../real-2021.zip" >truncated.zip
+head -c 3000 "$SAMPLE_ZIP" >truncated.zip
 refuse "truncated download" truncated.zip
 mk empty.zip
 refuse "empty zip" empty.zip
@@ -63,15 +66,15 @@ status "encrypted entry: skipped with a warning" 0 "$DMAUDIT" ingest --db t3.db 
 grep -q "encrypted" .err && ok "encrypted entry: warned" || fail "encrypted entry: warned"
 
 # Re-zipped with a top folder, __MACOSX twins and .DS_Store: reads like the original.
-mk rezipped.zip "@tree:$F:twitter-2021-12-15-abc/" "__MACOSX/twitter-2021-12-15-abc/data/._direct-messages.js=junk" \
-	"twitter-2021-12-15-abc/.DS_Store=junk"
+mk rezipped.zip "@tree:$F:twitter-2023-09-03-abc/" "__MACOSX/twitter-2023-09-03-abc/data/._direct-messages.js=junk" \
+	"twitter-2023-09-03-abc/.DS_Store=junk"
 status "re-zipped with a top folder" 0 "$DMAUDIT" ingest --db t4.db rezipped.zip
-same "re-zipped: all 11 messages" "$(sqlite3 t4.db 'SELECT count(*) FROM message')" 11
+same "re-zipped: all the messages" "$(sqlite3 t4.db 'SELECT count(*) FROM message')" "$all_messages"
 
 # No manifest.js and no account.js: the owner is the id common to all 1:1 conversations.
 mk noowner.zip "@tree:$F" "-data/manifest.js" "-data/account.js"
 status "no manifest and no account.js: owner inferred" 0 "$DMAUDIT" ingest --db t5.db noowner.zip
-same "inferred owner" "$(sqlite3 t5.db "SELECT value FROM meta WHERE key='owner_id'")" 396069845
+same "inferred owner" "$(sqlite3 t5.db "SELECT value FROM meta WHERE key='owner_id'")" "$owner"
 
 # Invalid UTF-8 is repaired (U+FFFD) with a warning rather than losing the archive.
 mk badutf8.zip "data/direct-messages.js=@badutf8" "data/account.js=@head:100000:$F/data/account.js"

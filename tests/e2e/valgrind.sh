@@ -9,7 +9,9 @@ elif command -v valgrind >/dev/null 2>&1; then
 	vg="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite"
 	# reports leave their results to the process's exit unless asked to free them
 	export DMAUDIT_FREE_AT_EXIT=1
-	status "valgrind: ingest the fixture" 0 $vg "$DMAUDIT" ingest -q --db v.db "$FIXTURE"
+	if have_fixtures "valgrind: ingest the real fixture"; then
+		status "valgrind: ingest the fixture" 0 $vg "$DMAUDIT" ingest -q --db v.db "$FIXTURE"
+	fi
 	status "valgrind: ingest the sample" 0 $vg "$DMAUDIT" ingest -q --db s.db "$TOP/sample-data/sample.zip"
 	for f in json text html; do
 		status "valgrind: report all --format $f" 0 $vg "$DMAUDIT" report all --db s.db --format $f -o out.$f

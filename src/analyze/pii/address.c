@@ -10,11 +10,15 @@
 
 #include <string.h>
 
-bool scan_capitalised(const char *t, size_t p)
+bool scan_capitalised(const struct scan *s, size_t p)
 {
-	unsigned char c = (unsigned char)t[p];
-	/* UTF-8 upper case Latin letters (À-Þ) are 0xC3 0x80-0x9E */
-	return is_upper(c) || (c == 0xc3 && (unsigned char)t[p + 1] < 0x9f);
+	if (p >= s->len)
+		return false;
+	unsigned char c = (unsigned char)s->t[p];
+	/* UTF-8 upper case Latin letters (À-Þ) are 0xC3 0x80-0x9E; a lead byte at the end is not */
+	return is_upper(c) ||
+	       (c == 0xc3 && p + 1 < s->len && (unsigned char)s->t[p + 1] >= 0x80 &&
+		(unsigned char)s->t[p + 1] < 0x9f);
 }
 
 /* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
@@ -33,7 +37,7 @@ static size_t addr_extend(const struct scan *s, size_t pos)
 		if (core == q)
 			break;
 		unsigned char c = (unsigned char)s->t[q];
-		bool ok = is_digit(c) || scan_capitalised(s->t, q);
+		bool ok = is_digit(c) || scan_capitalised(s, q);
 		if (!ok && is_alpha(c))
 			ok = (scan_word_class(s->t, q, core, ce) & CTX_ADDRLINK) != 0;
 		if (!ok)
@@ -74,7 +78,7 @@ size_t addr_after_number(const struct scan *s, size_t e)
 				end++;
 			return addr_extend(s, end);
 		}
-		if (!scan_capitalised(s->t, ws))
+		if (!scan_capitalised(s, ws))
 			return 0;
 		pos = we;
 	}
@@ -102,7 +106,7 @@ static size_t house_number(const struct scan *s, size_t q)
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
 			     size_t wn)
 {
-	if (!scan_capitalised(s->t, p))
+	if (!scan_capitalised(s, p))
 		return 0;
 	size_t pos = e;
 	if (cls & CTX_STREETPRE) {
@@ -114,7 +118,7 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
 			unsigned c = scan_word_class(s->t, ws, we, we);
-			if (!scan_capitalised(s->t, ws) && !(c & CTX_ADDRLINK))
+			if (!scan_capitalised(s, ws) && !(c & CTX_ADDRLINK))
 				return 0;
 			names++;
 			pos = we;

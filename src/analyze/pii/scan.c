@@ -672,7 +672,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 			return a;
 		}
 	}
-	if ((cls & CTX_STREETPRE) || (wn && scan_capitalised(t, p) && pii_street_compound(w, wn))) {
+	if ((cls & CTX_STREETPRE) || (wn && scan_capitalised(s, p) && pii_street_compound(w, wn))) {
 		size_t a = addr_from_word(s, p, e, cls, w, wn);
 		if (a) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
