@@ -27,7 +27,8 @@ LDFLAGS += $(SAN)
 SRCS    := $(shell find src -name '*.c' | sort)
 OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
 LIBOBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
-GEN     := $(BUILD)/gen/schema_sql.h $(BUILD)/gen/indexes_sql.h
+LEXICON := $(sort $(wildcard src/analyze/lexicon/*.tsv))
+GEN     := $(BUILD)/gen/schema_sql.h $(BUILD)/gen/indexes_sql.h $(BUILD)/gen/lexicon_data.h
 UNIT    := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(wildcard tests/unit/test_*.c))
 BIN     := $(if $(filter build,$(BUILD)),dmaudit,$(BUILD)/dmaudit)
 
@@ -54,6 +55,11 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(shell pkg-config --cflags cmocka 2>/dev/null) $(LDFLAGS) -o $@ $< \
 		$(LIBOBJS) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
+
+# The phrase lists become one C table: { "family", "lang", "phrase" } a line.
+$(BUILD)/gen/lexicon_data.h: $(LEXICON) scripts/lexicon-table
+	@mkdir -p $(dir $@)
+	scripts/lexicon-table $(LEXICON) > $@
 
 deps:
 	@scripts/install-deps

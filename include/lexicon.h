@@ -1,0 +1,60 @@
+/*
+ * lexicon: the detectors' phrase lists, kept as data.
+ *
+ * Each file FAMILY.tsv of src/analyze/lexicon/ holds one phrase a line, as
+ * "LANG<TAB>PHRASE" (ISO 639-1 code, or "*" for phrases of no language such
+ * as app names); "#" starts a comment. The build turns them into a table in
+ * the binary (no file is read at run time). A phrase is matched in text that
+ * text_normalize made (NFKC, case folded), with look-alike letters of other
+ * scripts (Cyrillic "а", Greek "ο" in Latin words) folded to Latin on both
+ * sides, so "Тhanks for fоllowing" written to dodge filters still matches.
+ * A phrase matches whole words where the text has ASCII letters or digits
+ * around it; a phrase ending in "*" matches as a prefix ("unsubscrib*").
+ * Scripts written without spaces (Han, kana, Hangul, Thai) match anywhere.
+ *
+ * The module owns the table and an index built on first use (thread-safe);
+ * it never allocates per call beyond a caller's buf.
+ */
+#ifndef DMAUDIT_LEXICON_H
+#define DMAUDIT_LEXICON_H
+
+#include "buf.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum lex_family {
+	LEX_FOLLOW_THANKS, /* autodm-follow.tsv: "thanks for following", "merci de suivre" */
+	LEX_FOOTER,        /* autodm-footer.tsv: "-via @crowdfire", "sent via", auto-DM apps */
+	LEX_SCAM,          /* autodm-scam.tsv: lottery, next of kin, romance openers, crypto bait */
+	LEX_PROMO,         /* autodm-promo.tsv: "check out my", "like my page", "free ebook" */
+	LEX_NOTICE,        /* autodm-notice.tsv: service notices, game invites, bot echoes */
+	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
+	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
+	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
+	LEX__COUNT
+};
+
+struct lex_entry {
+	enum lex_family family;
+	const char *lang;
+	const char *phrase;   /* as written in the file */
+};
+
+/* The families found in normalized text t[0..n), as a bit set (1 << family). */
+uint32_t lex_scan(const char *t, size_t n);
+
+/*
+ * The first match of a family at or after byte `from` of normalized text t:
+ * returns true with [*start, *end) in t's own bytes. Slower than lex_scan;
+ * for the detectors that cite where a phrase was.
+ */
+int lex_find(const char *t, size_t n, enum lex_family f, size_t from, size_t *start,
+	     size_t *end);
+
+/* The family's file name ("autodm-follow"), and every entry (for tests). */
+const char *lex_family_name(enum lex_family f);
+size_t lex_count(void);
+const struct lex_entry *lex_entry(size_t i);
+
+#endif

@@ -1,0 +1,265 @@
+/*
+ * lexicon: phrase tables built from the files of src/analyze/lexicon/ (lexicon.h).
+ *
+ * The phrases are normalized and folded once, sorted by their first two
+ * bytes, and indexed by those bytes: a scan looks at each character start
+ * of the text once, and compares only the few phrases of its bucket.
+ */
+#include "lexicon.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *family, *lang, *phrase;
+} raw[] = {
+#include "lexicon_data.h"
+};
+
+#define NRAW (sizeof(raw) / sizeof(raw[0]))
+
+static const char *const family_names[LEX__COUNT] = {
+	[LEX_FOLLOW_THANKS] = "autodm-follow", [LEX_FOOTER] = "autodm-footer",
+	[LEX_SCAM] = "autodm-scam",            [LEX_PROMO] = "autodm-promo",
+	[LEX_NOTICE] = "autodm-notice",        [LEX_CONTACT] = "autodm-contact",
+	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
+};
+
+struct phrase {
+	char *s;          /* normalized, folded */
+	size_t n;
+	bool prefix;      /* written with a trailing '*' */
+	uint32_t entry;   /* index into entries */
+};
+
+static struct lex_entry entries[NRAW ? NRAW : 1];
+static struct phrase *phrases;    /* sorted by their first two bytes */
+static uint32_t *bucket_start;    /* 65537 offsets into phrases */
+static size_t nphrases;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+/*
+ * Look-alike letters of Cyrillic and Greek, lower case (the text is case
+ * folded), as the two UTF-8 bytes they take, and the ASCII letter they pass
+ * for. Only letters that a reader takes for Latin ones are here.
+ */
+static const struct {
+	unsigned char b0, b1;
+	char ascii;
+} lookalikes[] = {
+	{ 0xd0, 0xb0, 'a' }, { 0xd0, 0xb2, 'b' }, { 0xd0, 0xb5, 'e' }, { 0xd0, 0xba, 'k' },
+	{ 0xd0, 0xbc, 'm' }, { 0xd0, 0xbd, 'h' }, { 0xd0, 0xbe, 'o' }, { 0xd1, 0x80, 'p' },
+	{ 0xd1, 0x81, 'c' }, { 0xd1, 0x82, 't' }, { 0xd1, 0x83, 'y' }, { 0xd1, 0x85, 'x' },
+	{ 0xd1, 0x95, 's' }, { 0xd1, 0x96, 'i' }, { 0xd1, 0x98, 'j' }, { 0xd2, 0xbb, 'h' },
+	{ 0xd3, 0x8f, 'l' }, { 0xd4, 0x81, 'd' }, { 0xd4, 0x9b, 'q' }, { 0xd4, 0x9d, 'w' },
+	{ 0xce, 0xb1, 'a' }, { 0xce, 0xb2, 'b' }, { 0xce, 0xb5, 'e' }, { 0xce, 0xb7, 'h' },
+	{ 0xce, 0xb9, 'i' }, { 0xce, 0xba, 'k' }, { 0xce, 0xbc, 'm' }, { 0xce, 0xbd, 'v' },
+	{ 0xce, 0xbf, 'o' }, { 0xcf, 0x81, 'p' }, { 0xcf, 0x84, 't' }, { 0xcf, 0x85, 'u' },
+	{ 0xcf, 0x87, 'x' },
+};
+
+/* The look-alike's ASCII letter for the two bytes at p, or 0. */
+static char lookalike(const unsigned char *p, size_t avail)
+{
+	if (avail < 2 || (p[0] != 0xd0 && p[0] != 0xd1 && p[0] != 0xd2 && p[0] != 0xd3 &&
+			  p[0] != 0xd4 && p[0] != 0xce && p[0] != 0xcf))
+		return 0;
+	for (size_t i = 0; i < sizeof(lookalikes) / sizeof(lookalikes[0]); i++)
+		if (lookalikes[i].b0 == p[0] && lookalikes[i].b1 == p[1])
+			return lookalikes[i].ascii;
+	return 0;
+}
+
+/* The folded byte at t[*i] (advancing *i past what it stood for). */
+static unsigned char folded(const char *t, size_t n, size_t *i)
+{
+	char a = lookalike((const unsigned char *)t + *i, n - *i);
+	if (a) {
+		*i += 2;
+		return (unsigned char)a;
+	}
+	return (unsigned char)t[(*i)++];
+}
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Is the character that ends right before t[i] a letter or digit that passes for ASCII? */
+static bool alnum_before(const char *t, size_t i)
+{
+	if (i >= 1 && is_alnum((unsigned char)t[i - 1]))
+		return true;
+	return i >= 2 && lookalike((const unsigned char *)t + i - 2, 2);
+}
+
+static bool alnum_at(const char *t, size_t n, size_t i)
+{
+	if (i >= n)
+		return false;
+	if (is_alnum((unsigned char)t[i]))
+		return true;
+	return lookalike((const unsigned char *)t + i, n - i) != 0;
+}
+
+static int cmp_phrase(const void *x, const void *y)
+{
+	const struct phrase *a = x, *b = y;
+	unsigned ka = ((unsigned char)a->s[0] << 8) | (unsigned char)a->s[1];
+	unsigned kb = ((unsigned char)b->s[0] << 8) | (unsigned char)b->s[1];
+	if (ka != kb)
+		return ka < kb ? -1 : 1;
+	return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+static void build(void)
+{
+	struct buf norm = BUF_INIT;
+	phrases = xcalloc(NRAW ? NRAW : 1, sizeof(*phrases));
+	for (size_t i = 0; i < NRAW; i++) {
+		enum lex_family f = LEX__COUNT;
+		for (int k = 0; k < LEX__COUNT; k++)
+			if (!strcmp(raw[i].family, family_names[k]))
+				f = (enum lex_family)k;
+		entries[i] = (struct lex_entry){ f, raw[i].lang, raw[i].phrase };
+		if (f == LEX__COUNT)
+			continue; /* a file with no family: the unit test names it */
+		size_t len = strlen(raw[i].phrase);
+		bool prefix = len && raw[i].phrase[len - 1] == '*';
+		buf_reset(&norm);
+		text_normalize(raw[i].phrase, prefix ? len - 1 : len, &norm);
+		struct buf fold = BUF_INIT;
+		for (size_t j = 0; j < norm.len;)
+			buf_addc(&fold, (char)folded(norm.s, norm.len, &j));
+		if (fold.len < 2) {
+			buf_release(&fold);
+			continue;
+		}
+		phrases[nphrases++] = (struct phrase){ xstrndup(fold.s, fold.len), fold.len, prefix,
+						       (uint32_t)i };
+		buf_release(&fold);
+	}
+	buf_release(&norm);
+	qsort(phrases, nphrases, sizeof(*phrases), cmp_phrase);
+	bucket_start = xcalloc(65537, sizeof(*bucket_start));
+	for (size_t i = 0; i < nphrases; i++) {
+		unsigned k = ((unsigned char)phrases[i].s[0] << 8) | (unsigned char)phrases[i].s[1];
+		bucket_start[k + 1]++;
+	}
+	for (size_t k = 0; k < 65536; k++)
+		bucket_start[k + 1] += bucket_start[k];
+}
+
+static void init(void)
+{
+	pthread_once(&once, build);
+}
+
+/* Does phrase p match at t[i]? Sets *end to the byte after the match. */
+static bool match_at(const char *t, size_t n, size_t i, const struct phrase *p, size_t *end)
+{
+	size_t j = i;
+	for (size_t k = 0; k < p->n; k++) {
+		if (j >= n || folded(t, n, &j) != (unsigned char)p->s[k])
+			return false;
+	}
+	if (!p->prefix && is_alnum((unsigned char)p->s[p->n - 1]) && alnum_at(t, n, j))
+		return false;
+	*end = j;
+	return true;
+}
+
+/* Walk the matches from `from`; fn returns true to stop. */
+static void walk(const char *t, size_t n, size_t from, uint32_t want,
+		 bool (*fn)(void *, const struct phrase *, size_t, size_t), void *ctx)
+{
+	init();
+	for (size_t i = from; i + 1 < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c >= 0x80 && c < 0xc0)
+			continue; /* inside a character */
+		size_t j = i;
+		unsigned char b0 = folded(t, n, &j);
+		if (j >= n)
+			break;
+		unsigned char b1 = folded(t, n, &j);
+		unsigned k = ((unsigned)b0 << 8) | b1;
+		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
+		if (s == e)
+			continue;
+		if (is_alnum(b0) && alnum_before(t, i))
+			continue;
+		for (uint32_t q = s; q < e; q++) {
+			const struct phrase *p = &phrases[q];
+			size_t end;
+			if (!(want & (1u << entries[p->entry].family)))
+				continue;
+			if (match_at(t, n, i, p, &end) && fn(ctx, p, i, end))
+				return;
+		}
+	}
+}
+
+static bool add_family(void *ctx, const struct phrase *p, size_t s, size_t e)
+{
+	(void)s;
+	(void)e;
+	*(uint32_t *)ctx |= 1u << entries[p->entry].family;
+	return false;
+}
+
+uint32_t lex_scan(const char *t, size_t n)
+{
+	uint32_t found = 0;
+	walk(t, n, 0, ~0u, add_family, &found);
+	return found;
+}
+
+struct first {
+	size_t start, end;
+	bool found;
+};
+
+static bool take_first(void *ctx, const struct phrase *p, size_t s, size_t e)
+{
+	struct first *f = ctx;
+	(void)p;
+	f->start = s;
+	f->end = e;
+	f->found = true;
+	return true;
+}
+
+int lex_find(const char *t, size_t n, enum lex_family f, size_t from, size_t *start,
+	     size_t *end)
+{
+	struct first r = { 0, 0, false };
+	walk(t, n, from, 1u << f, take_first, &r);
+	if (r.found) {
+		*start = r.start;
+		*end = r.end;
+	}
+	return r.found;
+}
+
+const char *lex_family_name(enum lex_family f)
+{
+	return (unsigned)f < LEX__COUNT ? family_names[f] : "?";
+}
+
+size_t lex_count(void)
+{
+	init();
+	return NRAW;
+}
+
+const struct lex_entry *lex_entry(size_t i)
+{
+	init();
+	return i < NRAW ? &entries[i] : NULL;
+}

@@ -1,0 +1,162 @@
+/*
+ * The phrase lists (src/analyze/lexicon/): every entry of every file finds
+ * itself in a normalized text and belongs to a known family, none is listed
+ * twice; then each case of tests/cases/lexicon.tsv (the families a text must
+ * show, "-" for none) is one TAP result, hard negatives included.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "lexicon.h"
+#include "text.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t families_of(const char *s)
+{
+	struct buf n = BUF_INIT;
+	text_normalize(s, strlen(s), &n);
+	uint32_t f = lex_scan(n.s ? n.s : "", n.len);
+	buf_release(&n);
+	return f;
+}
+
+/* Every entry: a known family, at least two bytes, and it matches its own text. */
+static void each_entry(void **state)
+{
+	(void)state;
+	size_t n = lex_count();
+	assert_true(n > 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct lex_entry *e = lex_entry(i);
+		if (e->family == LEX__COUNT)
+			fail_msg("entry %zu (\"%s\"): its file names no family lexicon.c knows", i,
+				 e->phrase);
+		char *p = xstrdup(e->phrase);
+		size_t l = strlen(p);
+		if (l && p[l - 1] == '*')
+			p[l - 1] = '\0';
+		/* the phrase in a sentence finds its family */
+		char *s = xasprintf("so %s and", p);
+		if (!(families_of(s) & (1u << e->family)))
+			fail_msg("%s: \"%s\" does not find itself", lex_family_name(e->family),
+				 e->phrase);
+		free(s);
+		free(p);
+		for (size_t j = 0; j < i; j++) {
+			const struct lex_entry *o = lex_entry(j);
+			if (o->family == e->family && !strcmp(o->phrase, e->phrase))
+				fail_msg("%s: \"%s\" is listed twice", lex_family_name(e->family),
+					 e->phrase);
+		}
+	}
+}
+
+/* Languages: the issue asks for 15 at least in the auto-DM formulas. */
+static void languages(void **state)
+{
+	(void)state;
+	char seen[64][4];
+	size_t nseen = 0;
+	for (size_t i = 0; i < lex_count(); i++) {
+		const struct lex_entry *e = lex_entry(i);
+		if (e->family != LEX_FOLLOW_THANKS || !strcmp(e->lang, "*"))
+			continue;
+		size_t k = 0;
+		while (k < nseen && strcmp(seen[k], e->lang))
+			k++;
+		if (k == nseen && nseen < 64)
+			snprintf(seen[nseen++], 4, "%s", e->lang);
+	}
+	if (nseen < 15)
+		fail_msg("follow-thanks formulas in %zu languages, 15 wanted", nseen);
+}
+
+struct tcase {
+	uint32_t want;
+	char *text;
+	int line;
+};
+
+static void run_case(void **state)
+{
+	const struct tcase *c = *state;
+	uint32_t got = families_of(c->text) & ~((1u << LEX_INSULT) | (1u << LEX_CONTEMPT));
+	if (got != c->want) {
+		char g[256] = "", w[256] = "";
+		for (int k = 0; k < LEX__COUNT; k++) {
+			if (got & (1u << k))
+				snprintf(g + strlen(g), sizeof(g) - strlen(g), "%s ", lex_family_name(k));
+			if (c->want & (1u << k))
+				snprintf(w + strlen(w), sizeof(w) - strlen(w), "%s ", lex_family_name(k));
+		}
+		fail_msg("line %d: found [%s], wanted [%s]", c->line, g, w);
+	}
+}
+
+static uint32_t parse_want(char *s, int line)
+{
+	uint32_t w = 0;
+	if (!strcmp(s, "-"))
+		return 0;
+	for (char *tok = strtok(s, ","); tok; tok = strtok(NULL, ",")) {
+		int k = 0;
+		while (k < LEX__COUNT && strcmp(tok, lex_family_name(k)))
+			k++;
+		if (k == LEX__COUNT) {
+			printf("not ok - lexicon.tsv line %d: unknown family '%s'\n", line, tok);
+			exit(1);
+		}
+		w |= 1u << k;
+	}
+	return w;
+}
+
+int main(void)
+{
+	const char *top = getenv("TOP");
+	char *path = xasprintf("%s/tests/cases/lexicon.tsv", top ? top : ".");
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("not ok - cannot open %s\n", path);
+		return 1;
+	}
+	struct CMUnitTest *tests = NULL;
+	struct tcase *cases = NULL;
+	size_t n = 0, alloc = 0, calloc_n = 0;
+	char line[4096];
+	int ln = 0;
+	while (fgets(line, sizeof(line), f)) {
+		ln++;
+		size_t l = strlen(line);
+		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
+			line[--l] = '\0';
+		if (!l || line[0] == '#')
+			continue;
+		char *tab = strchr(line, '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		ALLOC_GROW(cases, n + 1, calloc_n);
+		cases[n].want = parse_want(line, ln);
+		cases[n].text = xstrdup(tab + 1);
+		cases[n].line = ln;
+		n++;
+	}
+	fclose(f);
+	free(path);
+	ALLOC_GROW(tests, n + 2, alloc);
+	for (size_t i = 0; i < n; i++)
+		tests[i] = (struct CMUnitTest){ xasprintf("lexicon case line %d: %.50s", cases[i].line,
+							  cases[i].text),
+						run_case, NULL, NULL, &cases[i] };
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(each_entry);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(languages);
+	return _cmocka_run_group_tests("lexicon", tests, n, NULL, NULL);
+}
