@@ -150,7 +150,8 @@ static void check_manifest(struct run *r)
 		const struct manifest_count *m = &r->load.manifest[i];
 		int kind_part;
 		enum data_kind k = classify_path(m->file, &kind_part);
-		if (k == KIND_NONE || k == KIND_MANIFEST)
+		/* account-timezone.js and the like only name the owner: no matter if absent */
+		if (k == KIND_NONE || k == KIND_MANIFEST || k == KIND_OWNER_HINT)
 			continue;
 		const struct file_count *f = NULL;
 		for (size_t j = 0; j < r->nfiles; j++)
@@ -421,13 +422,12 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 		goto out;
 	}
 	check_manifest(&r);
-	if (r.load.repeated)
-		add_warning(res, "'%s': %lld messages appear more than once in the archive; each "
-				 "is kept once", path, (long long)r.load.repeated);
+	/* repeats within an archive are normal (overlapping chunks); edits are news */
 	if (r.load.edited)
-		add_warning(res, "'%s': %lld messages have another text than in a snapshot "
+		add_warning(res, "'%s': %lld message%s another text than in a snapshot "
 				 "ingested before (edited); the newest snapshot's text is kept, "
-				 "every text is in message_version", path, (long long)r.load.edited);
+				 "every text is in message_version", path, (long long)r.load.edited,
+			    r.load.edited == 1 ? " has" : "s have");
 	res->n = r.load.n;
 	res->stored = r.load.stored;
 	res->known = r.load.known;
