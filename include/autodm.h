@@ -49,7 +49,14 @@
 #define AUTODM_W_WELCOME        4.0
 #define AUTODM_W_SERVICE        4.0
 #define AUTODM_W_CAMPAIGN       1.2   /* shared template with a link, handle or e-mail */
-#define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words */
+#define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words, one other sender */
+#define AUTODM_W_CAMPAIGN_MANY  1.0   /* … from AUTODM_CAMPAIGN_MANY other senders or more */
+#define AUTODM_W_FOOTER         4.0   /* an auto-DM tool's signature (lexicon) */
+#define AUTODM_W_FORMULA        0.8   /* opens with a follow-thanks formula */
+#define AUTODM_W_SCAM           0.8   /* opens with scam bait */
+#define AUTODM_W_PROMO          0.4   /* opens with a pitch */
+#define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
+#define AUTODM_W_CONTACT        0.5   /* asks to move to another messenger */
 #define AUTODM_W_RESEND_LINK    0.8
 #define AUTODM_W_RESEND         0.3
 #define AUTODM_W_FIRST_LINK     0.4
@@ -66,6 +73,7 @@
 #define AUTODM_AUTO_AT          0.9   /* S at or above: automated */
 
 #define AUTODM_CAMPAIGN_OTHERS  1     /* other senders of the template that make a campaign */
+#define AUTODM_CAMPAIGN_MANY    2     /* other senders that make plain words a campaign */
 #define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */

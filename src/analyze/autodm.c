@@ -8,6 +8,7 @@
  */
 #include "autodm.h"
 #include "jarena.h"
+#include "lexicon.h"
 #include "jrows.h"
 #include "report.h"
 #include "text.h"
@@ -31,12 +32,40 @@ enum msg_flag {
 	M_SERVICE = 1 << 5,
 	M_WELCOME = 1 << 6,
 	M_RICH = 1 << 7,        /* template carries a handle or e-mail slot */
+	/* what the lexicon (lexicon.h) found in the text */
+	M_FORMULA = 1 << 8,     /* a follow-thanks formula */
+	M_FOOTER = 1 << 9,      /* an auto-DM tool's signature */
+	M_SCAM = 1 << 10,       /* scam or spam bait */
+	M_PROMO = 1 << 11,      /* a pitch: visit, like, subscribe, download */
+	M_NOTICE = 1 << 12,     /* a service's notice, an app's invitation */
+	M_CONTACT = 1 << 13,    /* a messenger id to take the talk elsewhere */
 };
+
+/* The message flags of the lexicon's families. */
+static unsigned lexicon_flags(const char *norm, size_t n)
+{
+	uint32_t f = lex_scan(norm, n);
+	unsigned fl = 0;
+	if (f & (1u << LEX_FOLLOW_THANKS))
+		fl |= M_FORMULA;
+	if (f & (1u << LEX_FOOTER))
+		fl |= M_FOOTER;
+	if (f & (1u << LEX_SCAM))
+		fl |= M_SCAM;
+	if (f & (1u << LEX_PROMO))
+		fl |= M_PROMO;
+	if (f & (1u << LEX_NOTICE))
+		fl |= M_NOTICE;
+	if (f & (1u << LEX_CONTACT))
+		fl |= M_CONTACT;
+	return fl;
+}
 
 struct am_msg {
 	int64_t id, at;
 	uint32_t conv, tmpl;
-	uint16_t ntok, flags;
+	uint32_t flags;
+	uint16_t ntok;
 };
 
 struct am_conv {
@@ -326,8 +355,8 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared */
 			ALLOC_GROW(a->m, a->nm + 1, a->am_);
-			a->m[a->nm] = (struct am_msg){ id, sqlite3_column_int64(st, 3),
-						       (uint32_t)a->nc - 1, 0, 0, M_OWNER };
+			a->m[a->nm] = (struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
+						       .conv = (uint32_t)a->nc - 1, .flags = M_OWNER };
 			a->nm++;
 			a->c[a->nc - 1].n++;
 			continue;
@@ -354,7 +383,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 				t->sig = (uint32_t)a->ns++;
 			}
 		}
-		unsigned fl = link_flags(urls, &f, ntok, norm.s);
+		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)
@@ -369,7 +398,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		a->m[a->nm].conv = (uint32_t)a->nc - 1;
 		a->m[a->nm].tmpl = ti;
 		a->m[a->nm].ntok = (uint16_t)(ntok > 65535 ? 65535 : ntok);
-		a->m[a->nm].flags = (uint16_t)fl;
+		a->m[a->nm].flags = fl;
 		a->nm++;
 		a->c[a->nc - 1].n++;
 	}
@@ -574,6 +603,7 @@ struct feat {
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
+	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	int64_t first_at, last_at;
 	double s;
 };
@@ -624,7 +654,15 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			f->service = true;
 		if (m->flags & M_SHORTENER)
 			f->shortener = true;
+		/* a tool's signature or a service notice counts wherever it comes */
+		f->footer |= (m->flags & M_FOOTER) != 0;
+		f->notice |= (m->flags & M_NOTICE) != 0;
 		if (m->flags & M_OPENING) {
+			/* the pitch counts in what was sent before any answer */
+			f->formula |= (m->flags & M_FORMULA) != 0;
+			f->scam |= (m->flags & M_SCAM) != 0;
+			f->promo |= (m->flags & M_PROMO) != 0;
+			f->contact |= (m->flags & M_CONTACT) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -706,6 +744,12 @@ static void merge_features(struct feat *to, const struct feat *f)
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
+	to->formula |= f->formula;
+	to->footer |= f->footer;
+	to->scam |= f->scam;
+	to->promo |= f->promo;
+	to->notice |= f->notice;
+	to->contact |= f->contact;
 	to->shortener |= f->shortener;
 	to->owner_replied |= f->owner_replied;
 	to->regular |= f->regular;
@@ -760,10 +804,43 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 				 "\"%.200s\"", f->campaign_others, f->campaign_others == 1 ? "" : "s",
 				 *tmpl_shown);
 		} else {
-			s += AUTODM_W_CAMPAIGN_PLAIN;
+			/* two people may say the same; three or more accounts are a campaign */
+			s += f->campaign_others >= AUTODM_CAMPAIGN_MANY ? AUTODM_W_CAMPAIGN_MANY
+									: AUTODM_W_CAMPAIGN_PLAIN;
+			if (f->campaign_others >= AUTODM_CAMPAIGN_MANY && !strcmp(kind, "person"))
+				kind = "campaign";
 			evidence(ev, "the same words came from %u other account%s: \"%.200s\"",
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
 		}
+	}
+	if (f->footer) {
+		s += AUTODM_W_FOOTER;
+		if (!strcmp(kind, "person"))
+			kind = "app";
+		evidence(ev, "a message carries an auto-DM tool's signature or says it is automated");
+	}
+	if (f->cp_first && f->formula) {
+		s += AUTODM_W_FORMULA;
+		evidence(ev, "opens with a thanks-for-following formula");
+	}
+	if (f->cp_first && f->scam) {
+		s += AUTODM_W_SCAM;
+		if (!strcmp(kind, "person"))
+			kind = "scam";
+		evidence(ev, "opens with the words of scam bait (prizes, investments, romance "
+			 "openers, phishing hooks)");
+	}
+	if (f->cp_first && f->promo) {
+		s += AUTODM_W_PROMO;
+		evidence(ev, "opens with a pitch (visit, like, subscribe, download)");
+	}
+	if (f->notice) {
+		s += AUTODM_W_NOTICE;
+		evidence(ev, "reads as a service's notice or an app's invitation");
+	}
+	if (f->cp_first && f->contact) {
+		s += AUTODM_W_CONTACT;
+		evidence(ev, "asks to move to another messenger");
 	}
 	if (f->resends_link || f->resends) {
 		s += f->resends_link ? AUTODM_W_RESEND_LINK : AUTODM_W_RESEND;
