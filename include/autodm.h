@@ -52,9 +52,9 @@
 #define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words, one other sender */
 #define AUTODM_W_CAMPAIGN_MANY  1.0   /* … from AUTODM_CAMPAIGN_MANY other senders or more */
 #define AUTODM_W_FOOTER         4.0   /* an auto-DM tool's signature (lexicon) */
-#define AUTODM_W_FORMULA        0.8   /* opens with a follow-thanks formula */
-#define AUTODM_W_SCAM           0.8   /* opens with scam bait */
-#define AUTODM_W_PROMO          0.4   /* opens with a pitch */
+#define AUTODM_W_FORMULA        0.7   /* opens with a follow-thanks formula */
+#define AUTODM_W_SCAM           0.7   /* opens with scam bait */
+#define AUTODM_W_PROMO          0.3   /* opens with a pitch */
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
 #define AUTODM_W_CONTACT        0.5   /* asks to move to another messenger */
 #define AUTODM_W_RESEND_LINK    0.8

@@ -39,6 +39,7 @@ enum msg_flag {
 	M_PROMO = 1 << 11,      /* a pitch: visit, like, subscribe, download */
 	M_NOTICE = 1 << 12,     /* a service's notice, an app's invitation */
 	M_CONTACT = 1 << 13,    /* a messenger id to take the talk elsewhere */
+	M_WORDY = 1 << 14,      /* AUTODM_MIN_TOKENS words or more besides the slots */
 };
 
 /* The message flags of the lexicon's families. */
@@ -392,6 +393,8 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_WELCOME;
 		if (f.user || f.email)
 			fl |= M_RICH;
+		if (ntok >= AUTODM_MIN_TOKENS + f.url + f.email + f.user + f.num + f.name)
+			fl |= M_WORDY;
 		ALLOC_GROW(a->m, a->nm + 1, a->am_);
 		a->m[a->nm].id = id;
 		a->m[a->nm].at = sqlite3_column_int64(st, 3);
@@ -604,6 +607,7 @@ struct feat {
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
+	bool wordy;          /* the campaign template has words besides its slots */
 	int64_t first_at, last_at;
 	double s;
 };
@@ -681,6 +685,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 					f->campaign_others = others;
 					f->campaign_cluster = key;
 					f->rich = rich;
+					f->wordy = (m->flags & M_WORDY) != 0;
 				}
 			}
 		}
@@ -741,6 +746,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->campaign_others = f->campaign_others;
 		to->campaign_cluster = f->campaign_cluster;
 		to->rich = f->rich;
+		to->wordy = f->wordy;
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
@@ -805,9 +811,9 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 				 *tmpl_shown);
 		} else {
 			/* two people may say the same; three or more accounts are a campaign */
-			s += f->campaign_others >= AUTODM_CAMPAIGN_MANY ? AUTODM_W_CAMPAIGN_MANY
-									: AUTODM_W_CAMPAIGN_PLAIN;
-			if (f->campaign_others >= AUTODM_CAMPAIGN_MANY && !strcmp(kind, "person"))
+			bool many = f->campaign_others >= AUTODM_CAMPAIGN_MANY && f->wordy;
+			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
+			if (many && !strcmp(kind, "person"))
 				kind = "campaign";
 			evidence(ev, "the same words came from %u other account%s: \"%.200s\"",
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
@@ -870,7 +876,9 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		s += AUTODM_W_DEAF;
 		evidence(ev, "never answered after you replied");
 	}
-	if (followed && f->cp_first && (f->first_link || f->rich || f->campaign_others)) {
+	/* a link alone from someone the owner follows is what friends send too */
+	if (followed && f->cp_first &&
+	    (f->rich || f->campaign_others || f->formula || f->promo || f->scam)) {
 		s += AUTODM_W_FOLLOWED;
 		evidence(ev, "you follow this account and it wrote first: the auto-DM-to-new-followers "
 			 "pattern");
