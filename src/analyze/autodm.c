@@ -115,7 +115,7 @@ static const char *const shorteners[] = {
 /* Services whose business is sending DMs on someone's behalf. */
 static const char *const services[] = {
 	"truetwit.com", "socialoomph.com", "tweetlater.com", "crowdfireapp.com", "justunfollow.com",
-	"tweetadder.com", NULL,
+	"tweetadder.com", "socialtoo.com", NULL,
 };
 
 /* Fixed texts of those services, normalized. */
