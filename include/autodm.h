@@ -59,6 +59,7 @@
 #define AUTODM_W_CONTACT        0.5   /* asks to move to another messenger */
 #define AUTODM_W_RESEND_LINK    0.8
 #define AUTODM_W_RESEND         0.3
+#define AUTODM_W_RESEND_APART   0.6   /* a wordy text again, an hour or more later */
 #define AUTODM_W_FIRST_LINK     0.4
 #define AUTODM_W_LINK_ONLY      0.3
 #define AUTODM_W_SHORTENER      0.4
@@ -78,6 +79,7 @@
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
+#define AUTODM_RESEND_APART_MS  (60 * 60 * 1000) /* resent this much later: not a double send */
 #define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
 

@@ -603,6 +603,7 @@ struct feat {
 	int64_t cp;
 	uint32_t conv;
 	uint32_t cp_msgs, owner_msgs, welcome, opening_links, resends, resends_link, answers;
+	uint32_t resends_apart;  /* wordy texts sent again an hour or more later */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
@@ -623,6 +624,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 	const struct am_conv *c = &a->c[ci];
 	const struct am_msg *ms = a->m + c->first;
 	uint32_t run[AUTODM_RESEND_WINDOW], nrun = 0, opening_keys[AUTODM_RESEND_WINDOW];
+	int64_t run_at[AUTODM_RESEND_WINDOW];
 	uint32_t nopen = 0, run_repeat = 0;
 	bool run_link[AUTODM_RESEND_WINDOW];
 	int64_t open_at[64];
@@ -690,12 +692,16 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			}
 		}
 		/* resends: the same template again within the run, before an answer */
-		bool repeat = false, repeat_link = false;
+		bool repeat = false, repeat_link = false, apart = false;
 		for (uint32_t j = 0; j < nrun; j++)
 			if (run[j] == key) {
 				repeat = true;
 				repeat_link |= run_link[j] && (m->flags & M_LINK);
+				/* a client sends a double at once; software sends again later */
+				apart |= m->at - run_at[j] >= AUTODM_RESEND_APART_MS;
 			}
+		if (repeat && apart && (m->flags & M_WORDY))
+			f->resends_apart++;
 		if (repeat && (m->ntok >= AUTODM_MIN_TOKENS || (m->flags & M_LINK))) {
 			if (repeat_link)
 				f->resends_link++;
@@ -706,6 +712,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 		}
 		if (nrun < AUTODM_RESEND_WINDOW) {
 			run_link[nrun] = (m->flags & M_LINK) != 0;
+			run_at[nrun] = m->at;
 			run[nrun++] = key;
 		}
 		/* an answer to the owner with text the sender had not sent before */
@@ -739,6 +746,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->opening_links += f->opening_links;
 	to->resends += f->resends;
 	to->resends_link += f->resends_link;
+	to->resends_apart += f->resends_apart;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
@@ -849,7 +857,9 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		evidence(ev, "asks to move to another messenger");
 	}
 	if (f->resends_link || f->resends) {
-		s += f->resends_link ? AUTODM_W_RESEND_LINK : AUTODM_W_RESEND;
+		s += f->resends_link	 ? AUTODM_W_RESEND_LINK
+		     : f->resends_apart ? AUTODM_W_RESEND_APART
+					 : AUTODM_W_RESEND;
 		evidence(ev, "same text sent %u times without a reply", f->max_repeat);
 	}
 	if (f->cp_first && f->first_link) {
