@@ -702,7 +702,8 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			}
 		if (repeat && apart && (m->flags & M_WORDY))
 			f->resends_apart++;
-		if (repeat && (m->ntok >= AUTODM_MIN_TOKENS || (m->flags & M_LINK))) {
+		/* bare links are not "the same text": only a text with words is resent */
+		if (repeat && (m->flags & M_WORDY)) {
 			if (repeat_link)
 				f->resends_link++;
 			else
@@ -888,7 +889,7 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	}
 	/* a link alone from someone the owner follows is what friends send too */
 	if (followed && f->cp_first &&
-	    (f->rich || f->campaign_others || f->formula || f->promo || f->scam)) {
+	    (f->rich || f->campaign_others || f->formula || f->promo)) {
 		s += AUTODM_W_FOLLOWED;
 		evidence(ev, "you follow this account and it wrote first: the auto-DM-to-new-followers "
 			 "pattern");
