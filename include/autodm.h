@@ -77,6 +77,7 @@
 #define AUTODM_CAMPAIGN_MANY    2     /* other senders that make plain words a campaign */
 #define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
+#define AUTODM_LONG_WORDS       8     /* a shared plain text this long is a campaign */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
 #define AUTODM_RESEND_APART_MS  (60 * 60 * 1000) /* resent this much later: not a double send */

@@ -40,6 +40,7 @@ enum msg_flag {
 	M_NOTICE = 1 << 12,     /* a service's notice, an app's invitation */
 	M_CONTACT = 1 << 13,    /* a messenger id to take the talk elsewhere */
 	M_WORDY = 1 << 14,      /* AUTODM_MIN_TOKENS words or more besides the slots */
+	M_LONG = 1 << 15,       /* AUTODM_LONG_WORDS words or more besides the slots */
 };
 
 /* The message flags of the lexicon's families. */
@@ -393,8 +394,11 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_WELCOME;
 		if (f.user || f.email)
 			fl |= M_RICH;
-		if (ntok >= AUTODM_MIN_TOKENS + f.url + f.email + f.user + f.num + f.name)
+		size_t slots = f.url + f.email + f.user + f.num + f.name;
+		if (ntok >= AUTODM_MIN_TOKENS + slots)
 			fl |= M_WORDY;
+		if (ntok >= AUTODM_LONG_WORDS + slots)
+			fl |= M_LONG;
 		ALLOC_GROW(a->m, a->nm + 1, a->am_);
 		a->m[a->nm].id = id;
 		a->m[a->nm].at = sqlite3_column_int64(st, 3);
@@ -609,6 +613,7 @@ struct feat {
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool wordy;          /* the campaign template has words besides its slots */
+	bool long_text;      /* … and is longer than a customer's usual question */
 	int64_t first_at, last_at;
 	double s;
 };
@@ -688,6 +693,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 					f->campaign_cluster = key;
 					f->rich = rich;
 					f->wordy = (m->flags & M_WORDY) != 0;
+					f->long_text = (m->flags & M_LONG) != 0;
 				}
 			}
 		}
@@ -756,6 +762,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->campaign_cluster = f->campaign_cluster;
 		to->rich = f->rich;
 		to->wordy = f->wordy;
+		to->long_text = f->long_text;
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
@@ -820,7 +827,14 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 				 *tmpl_shown);
 		} else {
 			/* two people may say the same; three or more accounts are a campaign */
-			bool many = f->campaign_others >= AUTODM_CAMPAIGN_MANY && f->wordy;
+			/*
+			 * Customers ask a business the same questions ("Can I change
+			 * the address of my order?"), and stop once answered: plain
+			 * words shared by many count when the text is long and the
+			 * owner never answered it.
+			 */
+			bool many = f->campaign_others >= AUTODM_CAMPAIGN_MANY && f->wordy &&
+				    f->long_text && unanswered;
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
 			if (many && !strcmp(kind, "person"))
 				kind = "campaign";
@@ -1066,7 +1080,8 @@ static json_t *outbound(struct report_ctx *ctx, struct am *a)
 		if ((m->flags & (M_OWNER | M_OPENING)) != (M_OWNER | M_OPENING))
 			continue;
 		uint32_t cl = a->t[m->tmpl].cluster;
-		if (recipients[cl] < AUTODM_OUT_RECIPIENTS)
+		/* "Hi!" or a bare link opening a few chats over the years is no template */
+		if (recipients[cl] < AUTODM_OUT_RECIPIENTS || !(m->flags & M_WORDY))
 			continue;
 		ALLOC_GROW(om, n + 1, alloc);
 		om[n].cluster = cl;
