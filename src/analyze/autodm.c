@@ -608,6 +608,7 @@ struct feat {
 	uint32_t conv;
 	uint32_t cp_msgs, owner_msgs, welcome, opening_links, resends, resends_link, answers;
 	uint32_t resends_apart;  /* wordy texts sent again an hour or more later */
+	uint32_t bait;           /* link bait out of the blue */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
@@ -617,6 +618,12 @@ struct feat {
 	int64_t first_at, last_at;
 	double s;
 };
+
+/* The verdict on a sum of weights; sums of tenths are not exact in binary. */
+static bool is_auto_sum(double s)
+{
+	return s >= AUTODM_AUTO_AT - 1e-9;
+}
 
 static uint32_t key_of(const struct am *a, const struct am_msg *m)
 {
@@ -722,8 +729,17 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			run_at[nrun] = m->at;
 			run[nrun++] = key;
 		}
+		/*
+		 * Bait with a link out of the blue (first, or after a week of
+		 * silence) is what a hijacked or automated account sends, even
+		 * one that talks with the owner at other times; it is no answer.
+		 */
+		bool blue = i == 0 || m->at - ms[i - 1].at >= AUTODM_OUT_OF_BLUE_MS;
+		bool bait = (m->flags & M_LINK) && (m->flags & (M_SCAM | M_NOTICE)) && blue;
+		if (bait)
+			f->bait++;
 		/* an answer to the owner with text the sender had not sent before */
-		if (owner_seen && !(m->flags & M_WELCOME)) {
+		if (owner_seen && !bait && !(m->flags & M_WELCOME)) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
 				if (opening_keys[j] == key)
@@ -754,6 +770,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->resends += f->resends;
 	to->resends_link += f->resends_link;
 	to->resends_apart += f->resends_apart;
+	to->bait += f->bait;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
@@ -848,6 +865,14 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 			kind = "app";
 		evidence(ev, "a message carries an auto-DM tool's signature or says it is automated");
 	}
+	if (f->bait) {
+		s += AUTODM_W_BAIT;
+		if (!strcmp(kind, "person"))
+			kind = "spam";
+		evidence(ev, "%u message%s of link bait out of the blue (scam words or an app's "
+			 "invitation), as hijacked and automated accounts send", f->bait,
+			 f->bait == 1 ? "" : "s");
+	}
 	if (f->cp_first && f->formula) {
 		s += AUTODM_W_FORMULA;
 		evidence(ev, "opens with a thanks-for-following formula");
@@ -923,7 +948,7 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		s += AUTODM_W_OWNER_FIRST;
 		evidence(ev, "you wrote first");
 	}
-	if (s >= AUTODM_AUTO_AT && !strcmp(kind, "person"))
+	if (is_auto_sum(s) && !strcmp(kind, "person"))
 		kind = followed ? "app" : "spam";
 	f->s = s;
 	return kind;
@@ -989,7 +1014,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		char *shown;
 		const char *kind = judge(ctx, a, &f, ev, &shown);
 		double score = f.s > 0 ? 1 - exp(-f.s) : 0;
-		bool is_auto = f.s >= AUTODM_AUTO_AT;
+		bool is_auto = is_auto_sum(f.s);
 		json_object_set_new(o, "account_id", report_id(f.cp));
 		json_object_set_new(o, "auto", json_boolean(is_auto));
 		json_object_set_new(o, "score", json_real(round(score * 100) / 100));
