@@ -58,6 +58,7 @@
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
 #define AUTODM_W_CONTACT        0.5   /* asks to move to another messenger */
 #define AUTODM_W_BAIT           1.6   /* link bait out of the blue, even amid a conversation */
+#define AUTODM_W_ECHO           4.0   /* answers that repeat the owner's message: a command bot */
 #define AUTODM_W_RESEND_LINK    0.8
 #define AUTODM_W_RESEND         0.3
 #define AUTODM_W_RESEND_APART   0.6   /* a wordy text again, an hour or more later */
@@ -82,6 +83,8 @@
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
 #define AUTODM_RESEND_APART_MS  (60 * 60 * 1000) /* resent this much later: not a double send */
+#define AUTODM_ECHO_MIN         2     /* echoing answers that make a bot */
+#define AUTODM_ECHO_BYTES       12    /* owner messages shorter than this are not looked for */
 #define AUTODM_OUT_OF_BLUE_MS   (7LL * 24 * 60 * 60 * 1000) /* silence before bait */
 #define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */

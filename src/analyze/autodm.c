@@ -41,6 +41,7 @@ enum msg_flag {
 	M_CONTACT = 1 << 13,    /* a messenger id to take the talk elsewhere */
 	M_WORDY = 1 << 14,      /* AUTODM_MIN_TOKENS words or more besides the slots */
 	M_LONG = 1 << 15,       /* AUTODM_LONG_WORDS words or more besides the slots */
+	M_ECHO = 1 << 16,       /* repeats the owner's last message inside a frame of its own */
 };
 
 /* The message flags of the lexicon's families. */
@@ -295,6 +296,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
 	struct buf conv = BUF_INIT, norm = BUF_INIT, slotted = BUF_INIT, nb = BUF_INIT;
+	struct buf last_owner = BUF_INIT;
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false;
@@ -340,6 +342,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			a->c[a->nc].n = 0;
 			a->nc++;
 			cp_written = owner_written = false;
+			buf_reset(&last_owner);
 			buf_setlen(&nb, owner_names ? offs[owner_names - 1] +
 				   strlen(nb.s + offs[owner_names - 1]) + 1 : 0);
 			nnames = owner_names;
@@ -354,6 +357,11 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		else
 			cp_written = true;
 
+		if (owner) {
+			/* a bot that answers commands repeats them: keep the last one */
+			buf_reset(&last_owner);
+			text_normalize(txt ? txt : "", txt ? tlen : 0, &last_owner);
+		}
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared */
 			ALLOC_GROW(a->m, a->nm + 1, a->am_);
@@ -386,6 +394,9 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			}
 		}
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
+		if (!owner && last_owner.len >= AUTODM_ECHO_BYTES && norm.len > last_owner.len &&
+		    strstr(norm.s, last_owner.s))
+			fl |= M_ECHO;
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)
@@ -421,6 +432,7 @@ out:
 	buf_release(&norm);
 	buf_release(&slotted);
 	buf_release(&nb);
+	buf_release(&last_owner);
 	return rc;
 }
 
@@ -609,6 +621,7 @@ struct feat {
 	uint32_t cp_msgs, owner_msgs, welcome, opening_links, resends, resends_link, answers;
 	uint32_t resends_apart;  /* wordy texts sent again an hour or more later */
 	uint32_t bait;           /* link bait out of the blue */
+	uint32_t echoes;         /* messages repeating the owner's last one in a frame */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
@@ -738,6 +751,8 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 		bool bait = (m->flags & M_LINK) && (m->flags & (M_SCAM | M_NOTICE)) && blue;
 		if (bait)
 			f->bait++;
+		if (m->flags & M_ECHO)
+			f->echoes++;
 		/* an answer to the owner with text the sender had not sent before */
 		if (owner_seen && !bait && !(m->flags & M_WELCOME)) {
 			bool old = false;
@@ -771,6 +786,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->resends_link += f->resends_link;
 	to->resends_apart += f->resends_apart;
 	to->bait += f->bait;
+	to->echoes += f->echoes;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
@@ -872,6 +888,13 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		evidence(ev, "%u message%s of link bait out of the blue (scam words or an app's "
 			 "invitation), as hijacked and automated accounts send", f->bait,
 			 f->bait == 1 ? "" : "s");
+	}
+	if (f->echoes >= AUTODM_ECHO_MIN) {
+		s += AUTODM_W_ECHO;
+		if (!strcmp(kind, "person"))
+			kind = "bot";
+		evidence(ev, "%u answers repeat your own message inside a fixed frame, as command "
+			 "bots do", f->echoes);
 	}
 	if (f->cp_first && f->formula) {
 		s += AUTODM_W_FORMULA;
