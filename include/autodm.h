@@ -93,6 +93,7 @@
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
 #define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */
+#define AUTODM_OUT_SPAN_MS      (30LL * 24 * 60 * 60 * 1000) /* all its openings within: pasted */
 
 /* The text audit lists at most this many lines of senders (groups count one). */
 #define AUTODM_VIEW_LINES       25

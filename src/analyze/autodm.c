@@ -1154,7 +1154,12 @@ static json_t *outbound(struct report_ctx *ctx, struct am *a)
 		uint32_t cl = om[s].cluster;
 		double fshare = (double)fol[cl] / recipients[cl];
 		double bshare = (double)burst / (double)(e - s);
-		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE)
+		/* pasted into several new conversations within weeks, or an app's invitation */
+		bool close = om[e - 1].at - om[s].at <= AUTODM_OUT_SPAN_MS;
+		bool pitch = false;
+		for (size_t k = s; k < e && !pitch; k++)
+			pitch = (a->m[om[k].idx].flags & (M_NOTICE | M_FOOTER)) != 0;
+		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
 			continue;
 		for (size_t k = s; k < e; k++) {
 			ALLOC_GROW(ids, nids + 1, aids);
