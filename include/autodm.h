@@ -73,7 +73,8 @@
 #define AUTODM_W_CONVERSES     -1.5   /* answered the owner with new text */
 #define AUTODM_W_CONVERSES_MORE -0.5  /* … and did so three times or more */
 #define AUTODM_W_OWNER_FIRST   -1.0
-#define AUTODM_AUTO_AT          0.9   /* S at or above: automated */
+#define AUTODM_AUTO_AT          0.9   /* S at or above: automated ("likely") */
+#define AUTODM_CERTAIN_AT       1.5   /* S at or above: "near-certain" (see README) */
 
 #define AUTODM_CAMPAIGN_OTHERS  1     /* other senders of the template that make a campaign */
 #define AUTODM_CAMPAIGN_MANY    2     /* other senders that make plain words a campaign */

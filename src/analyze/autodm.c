@@ -1047,6 +1047,11 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		json_object_set_new(o, "handle", h ? json_string(h) : json_null());
 		free(h);
 		json_object_set_new(o, "kind", json_string(is_auto ? kind : "person"));
+		/* calibrated on the labelled corpus (README): every sum >= 1.5 was automated */
+		json_object_set_new(o, "confidence",
+				    json_string(!is_auto			   ? "unlikely"
+						: f.s >= AUTODM_CERTAIN_AT - 1e-9 ? "near-certain"
+										   : "likely"));
 		json_object_set_new(o, "signal", json_real(round(f.s * 100) / 100));
 		json_object_set_new(o, "template", shown ? json_string(shown) : json_null());
 		if (shown)
@@ -1261,12 +1266,17 @@ static const char *kind_phrase(const char *kind)
 		return "auto-DM app";
 	if (!strcmp(kind, "spam"))
 		return "unsolicited link";
+	if (!strcmp(kind, "scam"))
+		return "scam bait";
+	if (!strcmp(kind, "bot"))
+		return "bot";
 	return "person";
 }
 
 static const char *sureness(double score)
 {
-	return score >= 0.95 ? "certain" : score >= 0.8 ? "very likely" : "likely";
+	/* the score of AUTODM_CERTAIN_AT is 1 - e^-1.5 = 0.78 */
+	return score >= 0.95 ? "certain" : score >= 0.77 ? "near-certain" : "likely";
 }
 
 /* A person's name for an inbound entry: @handle, else the id. */
@@ -1385,23 +1395,34 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
 	size_t i, n_auto = 0, n = json_array_size(in);
 	json_t *o;
-	unsigned n_kind[5] = { 0, 0, 0, 0, 0 };
-	static const char *const kinds[] = { "validation", "campaign", "app", "spam", "welcome" };
+	enum { NKIND = 7 };
+	unsigned n_kind[NKIND] = { 0 }, n_block = 0, n_review = 0;
+	static const char *const kinds[NKIND] = { "validation", "campaign", "app", "spam",
+						   "welcome", "scam", "bot" };
 
 	json_array_foreach(in, i, o) {
 		if (!json_is_true(json_object_get(o, "auto")))
 			continue;
 		n_auto++;
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < NKIND; k++)
 			if (!strcmp(gets_(o, "kind"), kinds[k]))
 				n_kind[k]++;
+		/* advice follows confidence: block only the near-certain, review the likely */
+		const char *kind = gets_(o, "kind");
+		bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") ||
+			       !strcmp(kind, "scam");
+		if (harmful && !strcmp(gets_(o, "confidence"), "near-certain"))
+			n_block++;
+		else if (!strcmp(gets_(o, "confidence"), "likely") && strcmp(kind, "welcome") &&
+			 strcmp(kind, "validation"))
+			n_review++;
 	}
 	doc_heading(d, 1, "Auto-DM senders");
 	if (!n) {
 		doc_para(d, "No account sent you 1:1 messages, so no automated sender could be found.");
 	} else {
 		struct buf b = BUF_INIT;
-		for (int k = 0; k < 5; k++)
+		for (int k = 0; k < NKIND; k++)
 			if (n_kind[k])
 				buf_addf(&b, "%s%u %s%s", b.len ? ", " : "", n_kind[k],
 					 kind_phrase(kinds[k]), n_kind[k] == 1 ? "" : "s");
@@ -1419,9 +1440,13 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	if (n_auto)
 		view_who(in, n_auto, d);
 	doc_heading(d, 2, "What to do");
-	if (n_kind[1] + n_kind[3])
-		doc_item(d, "Block and report the %u spam sender%s; do not open their links.",
-			 n_kind[1] + n_kind[3], n_kind[1] + n_kind[3] == 1 ? "" : "s");
+	if (n_block)
+		doc_item(d, "Block and report the %u near-certain spam and scam sender%s; do not "
+			 "open their links.", n_block, n_block == 1 ? "" : "s");
+	if (n_review)
+		doc_item(d, "Review the %u sender%s judged likely automated before you act: read "
+			 "the evidence below; a customer can look like a bot.", n_review,
+			 n_review == 1 ? "" : "s");
 	if (n_kind[0])
 		doc_item(d, "Ignore validation requests: following someone never requires clicking a "
 			 "link; unfollow accounts that send them if they annoy you.");
