@@ -254,6 +254,37 @@ static void add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, stru
 	(void)ctx;
 }
 
+/*
+ * A domain written to slip past link filters: "site .com", "site dot com",
+ * "site[.]com", "site (.) net". Real links are slots already; these are not.
+ */
+static bool obfuscated_link(const char *norm)
+{
+	/* not ". ": "at home. Me too" is a sentence, not a domain */
+	static const char *const dots[] = { " . ", " .", " dot ", "[.]", "(.)", " [.] ", " (.) ",
+					    NULL };
+	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
+					    "site", "online", "club", "info", "biz", "ru", "cc",
+					    "app", "live", "shop", NULL };
+	for (const char *p = norm; *p; p++) {
+		if (p == norm || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+			continue;
+		for (size_t i = 0; dots[i]; i++) {
+			size_t dl = strlen(dots[i]);
+			if (strncmp(p, dots[i], dl))
+				continue;
+			for (size_t k = 0; tlds[k]; k++) {
+				size_t tl = strlen(tlds[k]);
+				const char *q = p + dl;
+				if (!strncmp(q, tlds[k], tl) &&
+				    !((q[tl] >= 'a' && q[tl] <= 'z') || (q[tl] >= '0' && q[tl] <= '9')))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
 /* Link flags of a message from its expanded URLs (space-separated). */
 static unsigned link_flags(const char *urls, const struct text_slots *f, size_t ntok,
 			   const char *norm)
@@ -284,6 +315,8 @@ static unsigned link_flags(const char *urls, const struct text_slots *f, size_t 
 	for (size_t i = 0; service_texts[i]; i++)
 		if (strstr(norm, service_texts[i]))
 			fl |= M_SERVICE;
+	if (!links && obfuscated_link(norm))
+		links = 1;
 	if (links) {
 		fl |= M_LINK;
 		if (ntok - f->url <= AUTODM_LINK_ONLY_WORDS)
