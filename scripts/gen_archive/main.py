@@ -28,7 +28,7 @@ def parse_args(argv):
     ap.add_argument("-o", dest="out", required=True)
     ap.add_argument("--layout", choices=["2019", "2021", "2023"], default="2023")
     ap.add_argument("--cutoff", help="YYYY-MM-DD[THH:MM:SS]: also write an earlier snapshot")
-    ap.add_argument("--templates", choices=["train", "holdout"], default="train")
+    ap.add_argument("--templates", choices=["train", "holdout", "wild"], default="train")
     ap.add_argument("--folder", action="store_true", help="write an unzipped folder")
     a = ap.parse_args(argv)
     if a.messages < 50:

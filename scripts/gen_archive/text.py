@@ -116,6 +116,31 @@ HOLDOUT = {
     ],
 }
 
+# A third set for the families real archives showed and the first two lack:
+# follow-thanks without links, with emoji and in other languages, tool
+# footers, and scam bait that avoids links (messenger ids, spaced domains).
+WILD = dict(HOLDOUT)
+WILD.update({
+    "truetwit": [
+        "{name} uses a follower check 🤖 Reply YES to confirm you are a real person",
+        "Hi! {name} keeps the inbox safe with VerifyMe. Confirm here: {url}",
+    ],
+    "app": [
+        ["Thanks so much for the follow {name}!! 💖💖 have a lovely day ✨",
+         "Obrigada por me seguir, {name}! 😘 -via @crowdfire",
+         "¡Gracias por seguirme {name}! 🙌 (sent via @FollowBot)"],
+        ["フォローありがとうございます！これからよろしくお願いします🌸",
+         "Спасибо за подписку, {name}! 🙏",
+         "Danke fürs Folgen, {name}! Schönen Tag noch ☀️"],
+    ],
+    "campaign": [
+        "Good day, I am a bank officer with a business proposal for you regarding an unclaimed fund. Kindly reply",
+        "Hi {name}, I help people double their money with crypto investment in 7 days, whatsapp me +1 555 0100",
+        "Congrats!! You have won our monthly giveaway 🎁 visit giftbox .com to claim your prize",
+        "Are you interested in earning 500 dollars daily? Work from home, telegram: @easycash_desk",
+    ],
+})
+
 # Ordinary content shared by both sets (not detector targets).
 CUSTOMER_Q = [
     "Hi, my order hasn't arrived yet, can you check?",

@@ -86,7 +86,7 @@ class Person:
 class World:
     def __init__(self, n, seed, layout, templates, cutoff_ms):
         self.n, self.seed, self.layout, self.ts = n, seed, layout, templates
-        self.T = text.TRAIN if templates == "train" else text.HOLDOUT
+        self.T = {"train": text.TRAIN, "holdout": text.HOLDOUT, "wild": text.WILD}[templates]
         self.cutoff_ms = cutoff_ms
         self.r = random.Random(seed)
         self.end = LAYOUT_END[layout] + self.r.randrange(0, 20 * DAY)
