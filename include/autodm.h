@@ -95,6 +95,7 @@
 #define AUTODM_W_CONVERSES_MORE -0.5  /* … and did so three times or more */
 #define AUTODM_W_OWNER_FIRST   -1.0
 #define AUTODM_AUTO_AT          0.9   /* S at or above: automated ("likely") */
+#define AUTODM_LINKS_ALONE_MAX  0.8   /* the most that link signals alone can sum to */
 #define AUTODM_CERTAIN_AT       1.5   /* S at or above: "near-certain" (see README) */
 
 #define AUTODM_CAMPAIGN_OTHERS  1     /* other senders of the template that make a campaign */

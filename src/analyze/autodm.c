@@ -285,6 +285,25 @@ static bool obfuscated_link(const char *norm)
 	return false;
 }
 
+/*
+ * A link to another site whose path or subdomains name the platform
+ * ("site.example/x/twitter.com.html", "twitter.com.site.example"): bait
+ * dressed up as a tweet or a login page.
+ */
+static bool disguised(const char *u, size_t n, const char *host)
+{
+	static const char *const names[] = { "twitter.com", "twitter-", "/x.com/", NULL };
+	const char *path = memmem(u, n, "://", 3);
+	path = path ? path + 3 : u;
+	for (size_t i = 0; names[i]; i++) {
+		size_t l = strlen(names[i]);
+		if (memmem(path, n - (size_t)(path - u), names[i], l))
+			return true;
+	}
+	(void)host;
+	return false;
+}
+
 /* Link flags of a message from its expanded URLs (space-separated). */
 static unsigned link_flags(const char *urls, const struct text_slots *f, size_t ntok,
 			   const char *norm)
@@ -302,7 +321,8 @@ static unsigned link_flags(const char *urls, const struct text_slots *f, size_t 
 			url_host(p, n, host);
 			if (!host_in(host, own_hosts)) {
 				links++;
-				if (host_in(host, shorteners))
+				/* a link that hides where it goes, or dresses up as the platform */
+				if (host_in(host, shorteners) || disguised(p, n, host))
 					fl |= M_SHORTENER;
 				if (host_in(host, services))
 					fl |= M_SERVICE;
@@ -1003,6 +1023,19 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	if (!f->cp_first) {
 		s += AUTODM_W_OWNER_FIRST;
 		evidence(ev, "you wrote first");
+	}
+	/*
+	 * Links alone (a first link, bare links, several links, no answer) are
+	 * what friends share too: without a word of the text, a template, a
+	 * service or a hidden destination behind them, they are not enough.
+	 */
+	bool content = f->welcome || f->service || f->footer || f->formula || f->scam ||
+		       f->promo || f->notice || f->contact || f->bait || f->echoes ||
+		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
+		       f->regular;
+	if (!content && s > AUTODM_LINKS_ALONE_MAX) {
+		s = AUTODM_LINKS_ALONE_MAX;
+		evidence(ev, "links alone, without words of a template, are not enough");
 	}
 	if (is_auto_sum(s) && !strcmp(kind, "person"))
 		kind = followed ? "app" : "spam";
