@@ -202,6 +202,20 @@ static bool code_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
+static bool phone_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 5 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (scan_word_class(s->t, ws, we, we) & CTX_PHONE)
+			return true;
+		pos = we;
+		while (pos < s->len && s->t[pos] != ' ' && s->t[pos] != '\n' && s->t[pos] != '\t')
+			pos++;   /* past the word's punctuation */
+	}
+	return false;
+}
+
 /* Whether the next few words make a code a discount ("4821 at checkout"). */
 static bool promo_follows(const struct scan *s, size_t pos)
 {
@@ -356,8 +370,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* dotted: versions, IP addresses, decimals; phones only with + or context */
 	if (run_has(&r, r.ng, '.') && !r.plus) {
 		bool all_dots = run_uniform(&r, r.ng) && r.sep[1] == '.';
-		if (!(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
-		      phone_run(&r, r.ng, true)))
+		/* 801.555.0134: the dotted North American style names its plan itself */
+		bool nanp_dots = all_dots && r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 3 &&
+				 r.glen[2] == 4 && phone_run(s, &r, r.ng, false);
+		if (!nanp_dots && !(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
+				    phone_run(s, &r, r.ng, true)))
 			goto done;
 		if (r.ng == 4 && r.glen[0] <= 3 && r.glen[1] <= 3 && r.glen[2] <= 3 && r.glen[3] <= 3)
 			goto done;
@@ -410,10 +427,14 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* phones: the whole run; with a +CC, the longest prefix of groups that is one */
+	if (!phone_ctx)
+		phone_ctx = phone_follows(s, r.e);
 	for (int k = r.ng; k >= 1; k--) {
-		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus))
+		/* without "+", a shorter number only where the style changes: "555-0134 84102" */
+		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus && !(r.sep[k] == ' ' && k >= 2 &&
+								  !run_has(&r, k, ' '))))
 			break;
-		if (phone_run(&r, k, phone_ctx)) {
+		if (phone_run(s, &r, k, phone_ctx)) {
 			scan_emit(s, PII_PHONE, p, r.gend[k - 1], r.plus ? 0.9 : 0.6);
 			next = r.gend[k - 1];
 			goto done;
@@ -707,6 +728,12 @@ static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 
 size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 {
+	return pii_scan_in(text, len, NULL, out, max);
+}
+
+size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
+		   struct pii_match *out, size_t max)
+{
 	struct scan s;
 	static pthread_once_t ready = PTHREAD_ONCE_INIT;
 	pthread_once(&ready, init_classes);   /* reports may scan on two threads */
@@ -717,6 +744,7 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 	s.len = len;
 	s.out = out;
 	s.max = max;
+	s.regions = regions;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];

@@ -26,6 +26,7 @@ struct scan {
 	unsigned tok;            /* tokens seen so far */
 	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
 	unsigned prev_cls;       /* classes of the previous token */
+	const struct pii_regions *regions;   /* national phone forms to read, or NULL */
 };
 
 struct run {
@@ -102,7 +103,7 @@ bool run_has(const struct run *r, int upto, char c);
 bool run_uniform(const struct run *r, int k);
 
 /* phone.c */
-bool phone_run(const struct run *r, int k, bool phone_ctx);
+bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx);
 
 /* date.c */
 int scan_small_int(const char *t, size_t p, size_t e);
