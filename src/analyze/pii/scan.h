@@ -14,7 +14,7 @@
 
 #define WIN 5          /* tokens a keyword reaches forward (Presidio's 5 words) */
 #define WIN_SECRET 3   /* a password or code follows its keyword closely */
-#define NCTX 13        /* bits in enum pii_ctx */
+#define NCTX 15        /* bits in enum pii_ctx */
 
 struct scan {
 	const char *t;
