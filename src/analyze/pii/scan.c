@@ -38,6 +38,7 @@ enum {
 	B_LEAD = 64,    /* punctuation that may open a value */
 	B_SYM = 128,    /* any other ASCII symbol */
 };
+#define B_HIGH 256      /* a byte of a non-ASCII character (flags only) */
 static unsigned char bclass[256];
 
 static void init_classes(void)
@@ -146,8 +147,29 @@ size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 {
 	if (e - p >= cap)
 		return 0;
-	for (size_t i = p; i < e; i++)
+	for (size_t i = p; i < e; i++) {
+		unsigned char c = (unsigned char)t[i], c1 = i + 1 < e ? (unsigned char)t[i + 1] : 0;
 		w[i - p] = lower(t[i]);
+		if (!c1)
+			continue;
+		/* two-byte capitals, same length lower-cased: À-Þ, Α-Ω, А-Я */
+		if ((c == 0xc3 && c1 >= 0x80 && c1 <= 0x9e && c1 != 0x97) ||
+		    (c == 0xce && c1 >= 0x91 && c1 <= 0x9f) || (c == 0xd0 && c1 >= 0x90 && c1 <= 0x9f)) {
+			w[i - p] = (char)c;
+			w[i - p + 1] = (char)(c1 + 0x20);
+			i++;
+		} else if (c == 0xce && c1 >= 0xa0 && c1 <= 0xa9) {
+			w[i - p] = (char)0xcf;
+			w[i - p + 1] = (char)(c1 - 0x20);
+			i++;
+		} else if (c == 0xd0 && c1 >= 0xa0 && c1 <= 0xaf) {
+			w[i - p] = (char)0xd1;
+			w[i - p + 1] = (char)(c1 - 0x20);
+			i++;
+		} else if (c >= 0x80) {
+			w[i - p] = (char)c;
+		}
+	}
 	w[e - p] = '\0';
 	return e - p;
 }
@@ -332,6 +354,94 @@ static bool money_after(const struct scan *s, size_t e)
 
 static size_t alnum_token(struct scan *s, size_t p, size_t ce);
 
+/*
+ * Keywords inside a chunk that mixes scripts or writes none of its spaces
+ * ("大学LANのPass", "비번은", "密码是"): the classes of each ASCII word in
+ * it and of every CJK or Hangul keyword within, and in *value where an
+ * ASCII value glued after them starts (0 when none).
+ */
+static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *value)
+{
+	const char *t = s->t;
+	unsigned cls = 0;
+	bool wide = false;
+	*value = 0;
+	for (size_t i = p; i < e;) {
+		unsigned char c = (unsigned char)t[i];
+		size_t j = i;
+		if (c >= 0x80) {
+			while (j < e && (unsigned char)t[j] >= 0x80)
+				j++;
+			if (c >= 0xe0) {
+				char w[96];
+				size_t n = scan_fold(t, i, j, w, sizeof(w));
+				if (n)
+					cls |= pii_word_class_within(w, n);
+				wide = true;
+			}
+		} else if (is_alpha(c)) {
+			while (j < e && is_alpha((unsigned char)t[j]))
+				j++;
+			if (wide && cls && !*value) {
+				*value = i;   /* "密码是abc123": the value after the keyword */
+				return cls;
+			}
+			cls |= scan_word_class(t, i, j, j);
+		} else if (is_digit(c)) {
+			if (wide && cls && !*value) {
+				*value = i;
+				return cls;
+			}
+			while (j < e && is_alnum((unsigned char)t[j]))
+				j++;
+		} else {
+			j++;
+		}
+		i = j;
+	}
+	return cls;
+}
+
+/* A lone random-looking token: letters and digits mixed (3q9dsg, r86pnv9k),
+ * at least two of each, switching between them twice or more. */
+static bool random_token(const char *v, size_t n)
+{
+	size_t d = 0, l = 0, turns = 0;
+	if (n < 6 || n > 32)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (!is_alnum(c))
+			return false;
+		d += is_digit(c);
+		l += is_alpha(c);
+		if (i && is_digit(c) != is_digit((unsigned char)v[i - 1]))
+			turns++;
+	}
+	return d >= 2 && l >= 2 && turns >= 2;
+}
+
+/* Does a sentence end just before p ("… пароль... Then")? */
+static bool sentence_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == '\t'))
+		q--;
+	return q > 0 && (s->t[q - 1] == '.' || s->t[q - 1] == '!' || s->t[q - 1] == '?' ||
+			 s->t[q - 1] == '\n' || (unsigned char)s->t[q - 1] == 0xa6);
+}
+
+/* Does the line holding [p, e) hold nothing else? */
+static bool own_line(const struct scan *s, size_t p, size_t e)
+{
+	size_t a = p, b = e;
+	while (a > 0 && (s->t[a - 1] == ' ' || s->t[a - 1] == '\t'))
+		a--;
+	while (b < s->len && (s->t[b] == ' ' || s->t[b] == '\t' || s->t[b] == '\r'))
+		b++;
+	return (a == 0 || s->t[a - 1] == '\n') && (b == s->len || s->t[b] == '\n');
+}
+
 /* A digit run starting at p ('+' or a digit). Returns where scanning goes on. */
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
@@ -479,7 +589,8 @@ static size_t iban(struct scan *s, size_t p)
 		if (is_alnum(c)) {
 			v[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
 			q++;
-		} else if (c == ' ' && n % 4 == 0 && q + 1 < s->len && is_alnum((unsigned char)s->t[q + 1])) {
+		} else if (c == ' ' && n >= 4 && q + 1 < s->len && is_alnum((unsigned char)s->t[q + 1])) {
+			/* groups of four mostly, of eight in some banks' print: the checksum decides */
 			q++;
 		} else {
 			break;
@@ -577,11 +688,21 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	}
 	unsigned cls = scan_word_class(s->t, p, core, ce);
 	if (cls & ~(CTX_FILLER | CTX_ADDRLINK)) {
+		if (core < ce && (s->t[core] == ':' || s->t[core] == '='))
+			s->keyed = s->tok + 1;
 		mark(s, cls);
 		return ce;
 	}
 	if (n == 0)
 		goto done;
+	if (letters > digits && letters != n) {
+		size_t v;
+		unsigned mc = mixed_class(s, p, core, &v);
+		if (mc & ~(CTX_FILLER | CTX_ADDRLINK | CTX_ADDRMARK) && v > p) {
+			mark(s, mc);
+			return v;
+		}
+	}
 	/* Spanish DNI and NIE carry a check letter */
 	if (n == 9 && pii_dni_valid(s->t + p, n)) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
@@ -609,8 +730,22 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
-	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 5 && n <= 64 && (digits || other)) {
+	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
+	    (n >= 5 || (digits && letters))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
+		goto done;
+	}
+	/* "beta code: sauron73", "invite code X7K2P9": letters and digits after a code word */
+	if (vc == CTX_CODE && digits && letters && n >= 5 && n <= 32 && !other &&
+	    !promo_follows(s, ce)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
+		goto done;
+	}
+	/* a relayed code alone on its line, or after a code or password word */
+	if (random_token(s->t + p, n) &&
+	    ((own_line(s, p, core) && (ago(s, CTX_CODE) < 1000 || ago(s, CTX_SECRET) < 1000)) ||
+	     scan_ctx(s, CTX_CODE, WIN) || scan_ctx(s, CTX_SECRET, WIN))) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
@@ -637,7 +772,10 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 				letters = letters && (is_alpha((unsigned char)t[k]) ||
 						      (unsigned char)t[k] >= 0x80 || t[k] == '.');
 			if (letters) {
-				mark(s, scan_word_class(t, p, i, i));
+				unsigned kc = scan_word_class(t, p, i, i);
+				if (kc & (CTX_SECRET | CTX_CODE | CTX_USER))
+					s->keyed = s->tok + 1;
+				mark(s, kc);
 				return i + 1;
 			}
 			break;
@@ -674,6 +812,34 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		cls = pii_word_class(w, wn + 1);
 		w[wn] = '\0';
 	}
+	if (!cls && (flags & B_HIGH)) {
+		size_t v;
+		cls = mixed_class(s, p, e, &v) & ~(unsigned)CTX_ADDRMARK;
+		if (cls && v > p) {
+			mark(s, cls);
+			return v;
+		}
+	}
+	/* "A /c no": an account, written apart */
+	if (wn == 1 && w[0] == 'a' && ce + 3 <= s->len && !memcmp(t + ce, " /c", 3) &&
+	    (ce + 3 == s->len || !is_alpha((unsigned char)t[ce + 3]))) {
+		mark(s, CTX_ACCOUNT);
+		return ce + 3;
+	}
+	/* a password in letters only: after "password:" or in a "user X, pass Y" pair */
+	if (!cls && wn >= 4 && ago(s, CTX_SECRET) == 1 && !sentence_before(s, p) &&
+	    (s->keyed == s->tok || scan_ctx(s, CTX_USER, 6))) {
+		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	if (!cls && wn >= 10 && ago(s, CTX_CODE) == 1 && s->keyed == s->tok) {
+		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	if ((cls & ~(CTX_FILLER | CTX_ADDRLINK)) && core < ce && (t[core] == ':' || t[core] == '='))
+		s->keyed = s->tok + 1;
 	/* "code" means a secret unless a word before it says what kind of code */
 	if ((cls & CTX_CODE) && (s->prev_cls & (CTX_CODEMOD | CTX_ACCOUNT | CTX_REF))) {
 		cls &= ~(unsigned)CTX_CODE;
@@ -745,6 +911,7 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	s.out = out;
 	s.max = max;
 	s.regions = regions;
+	s.keyed = 0;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
@@ -755,8 +922,10 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 		/* one look at the chunk's bytes: where it ends and what it may hold */
 		size_t ce = i;
 		unsigned flags = 0;
-		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE))
-			flags |= bclass[(unsigned char)text[ce++]];
+		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE)) {
+			unsigned char b = (unsigned char)text[ce++];
+			flags |= bclass[b] | (b >= 0x80 ? B_HIGH : 0);
+		}
 		/* no value is this long without a space (e-mail addresses stop at 254):
 		 * a longer chunk is base64 or a link, and skipping it whole keeps the
 		 * work per chunk bounded even when it splits at every ':' */

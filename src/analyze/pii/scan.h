@@ -27,6 +27,7 @@ struct scan {
 	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
 	unsigned prev_cls;       /* classes of the previous token */
 	const struct pii_regions *regions;   /* national phone forms to read, or NULL */
+	unsigned keyed;          /* token index + 1 of the last keyword written "key:" */
 };
 
 struct run {
