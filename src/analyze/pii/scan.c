@@ -567,6 +567,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+		if (r.ng == 1 && (a = addr_postcode_town(s, p, r.e))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
 	}
 done:
 	mark(s, 0);
@@ -695,6 +700,25 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	}
 	if (n == 0)
 		goto done;
+	if (digits && s->t[p] & 0x80 && scan_capitalised(s, p) == false) {
+		/* CJK units before the numbers, "…市…2-26-24", "…路88号" */
+		size_t fd = p;
+		while (fd < core && !is_digit((unsigned char)s->t[fd]))
+			fd++;
+		if (fd - p >= 6 && (unsigned char)s->t[p] >= 0xe0 && addr_cjk_units(s, p, fd)) {
+			size_t q = fd, groups = 0;
+			while (q < core && (is_digit((unsigned char)s->t[q]) || s->t[q] == '-')) {
+				groups += s->t[q] == '-';
+				q++;
+			}
+			bool unit_after = q < core && (unsigned char)s->t[q] >= 0xe0 &&
+					  addr_cjk_units(s, q, q + 3 <= core ? q + 3 : core);
+			if (groups >= 1 || unit_after) {
+				scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.6);
+				goto done;
+			}
+		}
+	}
 	if (letters > digits && letters != n) {
 		size_t v;
 		unsigned mc = mixed_class(s, p, core, &v);
