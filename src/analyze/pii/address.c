@@ -198,6 +198,8 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 	}
 	if (nd < 4 || nd > 5 || (q < s->len && is_alnum((unsigned char)t[q])))
 		return 0;
+	if (nd == 4 && (!memcmp(t + d, "19", 2) || !memcmp(t + d, "20", 2)))
+		return 0;   /* "Version 10, 2019, Windows": a year, not a postcode */
 	if (q < s->len && t[q] == ',')
 		q++;
 	while (q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'))
@@ -250,9 +252,12 @@ static size_t house_number(const struct scan *s, size_t q)
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
 			     size_t wn)
 {
-	if (!scan_capitalised(s, p))
+	/* Cyrillic and Greek street words are written in lower case: ул., οδός */
+	if (!scan_capitalised(s, p) && !((cls & CTX_STREETPRE) && (unsigned char)s->t[p] >= 0xc0))
 		return 0;
 	size_t pos = e;
+	if (pos < s->len && s->t[pos] == '.')
+		pos++;   /* "ул. Ленина 5", "Av. Paulista 1000" */
 	if (cls & CTX_STREETPRE) {
 		size_t ws, we;
 		int names = 0;

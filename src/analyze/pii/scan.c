@@ -760,8 +760,14 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* "beta code: sauron73", "invite code X7K2P9": letters and digits after a code word */
-	if (vc == CTX_CODE && digits && letters && n >= 5 && n <= 32 && !other &&
-	    !promo_follows(s, ce)) {
+	if (vc == CTX_CODE && s->keyed == s->tok && digits && letters && n >= 5 && n <= 32 &&
+	    !other && !promo_follows(s, ce)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
+		goto done;
+	}
+	/* "login: jroe//Falcon+12": a user name and its password in one token */
+	if (scan_ctx(s, CTX_USER, WIN) && n >= 5 && memmem(s->t + p, n, "//", 2) &&
+	    s->t[p] != '/' && s->t[core - 1] != '/') {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
 		goto done;
 	}
