@@ -42,8 +42,9 @@ static uint32_t hash(const char *w, size_t n)
 
 static const char *word_of[SLOTS];   /* the word of each slot */
 static uint32_t lengths;                /* bit n-1: some CJK word has n bytes */
-static uint32_t suffix_lengths;         /* bit n-1: some street suffix has n bytes */
 static const char *suffixes[64];
+static unsigned char suffix_len[64];
+static unsigned char suffix_last[256];  /* 1 for a byte some suffix ends with */
 static size_t nsuffixes;
 
 /* Words listed in several files (e.g. "number") have their classes merged. */
@@ -55,8 +56,11 @@ static void build(void)
 			continue;
 		size_t n = strlen(e->phrase);
 		if (e->family == LEX_PII_STREETSUFFIX) {
-			if (nsuffixes < sizeof(suffixes) / sizeof(suffixes[0]) && n <= 32)
+			if (nsuffixes < sizeof(suffixes) / sizeof(suffixes[0]) && n <= 32 && n) {
+				suffix_len[nsuffixes] = (unsigned char)n;
+				suffix_last[(unsigned char)e->phrase[n - 1]] = 1;
 				suffixes[nsuffixes++] = e->phrase;
+			}
 			continue;
 		}
 		if (n == 0 || n > 32)
@@ -74,8 +78,6 @@ static void build(void)
 		}
 		slot_cls[h] |= family_class[e->family];
 	}
-	for (size_t i = 0; i < nsuffixes; i++)
-		suffix_lengths |= 1u << (strlen(suffixes[i]) - 1);
 }
 
 unsigned pii_word_class(const char *w, size_t n)
@@ -101,11 +103,13 @@ unsigned pii_word_class(const char *w, size_t n)
 
 int pii_street_compound(const char *w, size_t n)
 {
-	pthread_once(&built, build);
 	if (n < 6)
 		return 0;
+	pthread_once(&built, build);
+	if (!suffix_last[(unsigned char)w[n - 1]])
+		return 0;
 	for (size_t i = 0; i < nsuffixes; i++) {
-		size_t k = strlen(suffixes[i]);
+		size_t k = suffix_len[i];
 		if (n > k + 2 && w[n - 1] == suffixes[i][k - 1] && !memcmp(w + n - k, suffixes[i], k))
 			return 1;
 	}

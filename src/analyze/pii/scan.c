@@ -147,7 +147,10 @@ size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 {
 	if (e - p >= cap)
 		return 0;
-	for (size_t i = p; i < e; i++) {
+	size_t i = p;
+	for (; i < e && (unsigned char)t[i] < 0x80; i++)
+		w[i - p] = lower(t[i]);   /* ASCII: the common case, one table-free step a byte */
+	for (; i < e; i++) {
 		unsigned char c = (unsigned char)t[i], c1 = i + 1 < e ? (unsigned char)t[i + 1] : 0;
 		w[i - p] = lower(t[i]);
 		if (!c1)
@@ -537,7 +540,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* phones: the whole run; with a +CC, the longest prefix of groups that is one */
-	if (!phone_ctx)
+	if (!phone_ctx && r.nd >= 7)
 		phone_ctx = phone_follows(s, r.e);
 	for (int k = r.ng; k >= 1; k--) {
 		/* without "+", a shorter number only where the style changes: "555-0134 84102" */
@@ -681,13 +684,13 @@ static size_t pem_key(const struct scan *s, size_t p)
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
 	size_t core = scan_trim_end(s->t, p, ce);
-	size_t digits = 0, letters = 0, other = 0, n = core - p;
+	size_t digits = 0, letters = 0, other = 0, high = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
 		unsigned char c = (unsigned char)s->t[i];
 		if (is_digit(c))
 			digits++;
 		else if (is_alpha(c) || c >= 0x80)
-			letters++;
+			letters++, high += c >= 0x80;
 		else
 			other++;
 	}
@@ -700,7 +703,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	}
 	if (n == 0)
 		goto done;
-	if (digits && s->t[p] & 0x80 && scan_capitalised(s, p) == false) {
+	if (digits && high && (unsigned char)s->t[p] >= 0xe0) {
 		/* CJK units before the numbers, "…市…2-26-24", "…路88号" */
 		size_t fd = p;
 		while (fd < core && !is_digit((unsigned char)s->t[fd]))
@@ -719,7 +722,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			}
 		}
 	}
-	if (letters > digits && letters != n) {
+	if (high && letters > digits && letters != n) {
 		size_t v;
 		unsigned mc = mixed_class(s, p, core, &v);
 		if (mc & ~(CTX_FILLER | CTX_ADDRLINK | CTX_ADDRMARK) && v > p) {
