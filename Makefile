@@ -7,6 +7,10 @@
 
 PREFIX  ?= /usr/local
 CC      ?= cc
+# C++ only for src/analyze/pii/phonelib.cc (libphonenumber); clang's with clang
+ifeq ($(origin CXX),default)
+CXX     := $(if $(findstring clang,$(CC)),clang++,g++)
+endif
 PKGS    := jansson sqlite3 libarchive libutf8proc
 BUILD   ?= build
 WERROR  ?= $(if $(CI),-Werror,)
@@ -21,11 +25,16 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	   -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral $(WERROR) $(SAN) \
 	   -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) -include include/banned.h \
 	   -DDMAUDIT_SHARE='"$(PREFIX)/share/dmaudit"'
-LDLIBS  += $(PKG_LIBS) -lpthread -lm
+# libphonenumber ships no pkg-config file; it is C++, hence libstdc++
+LDLIBS  += $(PKG_LIBS) -lphonenumber -lstdc++ -lpthread -lm
+# banned.h is for C: the C++ standard headers declare the calls it bans
+CXXFLAGS ?= $(OPT) -g
+CXXFLAGS += -std=c++17 -Wall -Wextra -Wshadow -Wno-unused-parameter $(WERROR) $(SAN) -Iinclude
 LDFLAGS += $(SAN)
 
 SRCS    := $(shell find src -name '*.c' | sort)
-OBJS    := $(SRCS:%.c=$(BUILD)/%.o)
+CXXSRCS := $(shell find src -name '*.cc' | sort)
+OBJS    := $(SRCS:%.c=$(BUILD)/%.o) $(CXXSRCS:%.cc=$(BUILD)/%.o)
 LIBOBJS := $(filter-out $(BUILD)/src/main.o,$(OBJS))
 LEXICON := $(sort $(wildcard src/analyze/lexicon/*.tsv))
 GEN     := $(BUILD)/gen/schema_sql.h $(BUILD)/gen/indexes_sql.h $(BUILD)/gen/lexicon_data.h
@@ -43,6 +52,10 @@ $(BIN): $(OBJS)
 $(BUILD)/%.o: %.c $(GEN)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/%.o: %.cc
+	@mkdir -p $(dir $@)
+	$(CXX) $(CXXFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(OBJS:.o=.d)
 

@@ -32,8 +32,27 @@ enum lex_family {
 	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
 	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
 	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
+	/* the personal-data scanner's context words, read by src/analyze/pii/context.c */
+	LEX_PII_PHONE,        /* pii-phone.tsv: phone words */
+	LEX_PII_NATID,        /* pii-natid.tsv: national identity numbers */
+	LEX_PII_ACCOUNT,      /* pii-account.tsv: account words, bank names */
+	LEX_PII_REF,          /* pii-ref.tsv: order, booking, case, ticket */
+	LEX_PII_SECRET,       /* pii-secret.tsv: password words */
+	LEX_PII_CODE,         /* pii-code.tsv: one-time codes, PINs */
+	LEX_PII_DOB,          /* pii-dob.tsv: birth words */
+	LEX_PII_CODEMOD,      /* pii-codemod.tsv: promo, zip: the code after is harmless */
+	LEX_PII_STREET,       /* pii-street.tsv: street words after the name */
+	LEX_PII_STREETPRE,    /* pii-streetpre.tsv: street words before the name */
+	LEX_PII_ADDRLINK,     /* pii-addrlink.tsv: small words inside an address */
+	LEX_PII_FILLER,       /* pii-filler.tsv: between a keyword and its value */
+	LEX_PII_CARD,         /* pii-card.tsv: payment card words */
+	LEX_PII_STREETSUFFIX, /* pii-streetsuffix.tsv: street compounds: -straße, -gatan */
+	LEX_PII_USER,         /* pii-user.tsv: login words: user, 아이디, логин */
+	LEX_PII_ADDRMARK,     /* pii-addrmark.tsv: address units of CJK scripts: 市 区 丁目 동 */
 	LEX__COUNT
 };
+#define LEX_PII_FIRST LEX_PII_PHONE
+#define LEX_PII_LAST LEX_PII_ADDRMARK
 
 struct lex_entry {
 	enum lex_family family;

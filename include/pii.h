@@ -36,6 +36,38 @@ struct pii_match {
 	double score;         /* 0..1: 1 for checksum-validated values */
 };
 
+/*
+ * The regions whose national phone forms ("0723 688 583", "090-1234-5678")
+ * a text may use: the owner's and the archive's (regions.c). Without any, only
+ * forms that name their country by their shape are read as phones.
+ */
+#define PII_MAX_REGIONS 8
+struct pii_regions {
+	char cc[PII_MAX_REGIONS][3];   /* ISO 3166 codes ("KE"), most likely first */
+	int n;
+};
+#define PII_REGIONS_INIT { .n = 0 }
+
+enum pii_script {
+	PII_SCRIPT_GREEK, PII_SCRIPT_CYRILLIC, PII_SCRIPT_DEVANAGARI, PII_SCRIPT_THAI,
+	PII_SCRIPT_KANA, PII_SCRIPT_HANGUL, PII_SCRIPT_HAN, PII_SCRIPT__COUNT
+};
+
+/* What an archive's texts say about where its people live, counted over texts. */
+struct pii_seen {
+	unsigned calling[1000];                 /* "+CC" and "00CC" written, per code */
+	unsigned script[PII_SCRIPT__COUNT];     /* texts using each script */
+	unsigned texts;
+};
+
+void pii_regions_add(struct pii_regions *r, const char *cc);
+/* Add the country of a Rails time zone name ("Nairobi" -> KE); -1 when unknown. */
+int pii_regions_from_timezone(struct pii_regions *r, const char *tz);
+/* Count one text's calling codes and scripts into seen (zeroed by the caller). */
+void pii_seen_observe(struct pii_seen *seen, const char *text, size_t len);
+/* Add the regions that seen makes likely: frequent scripts, repeated codes. */
+void pii_regions_from_seen(struct pii_regions *r, const struct pii_seen *seen);
+
 /* The contract's name of a type: "email", "payment_card", … */
 const char *pii_type_name(enum pii_type t);
 
@@ -45,6 +77,9 @@ const char *pii_type_name(enum pii_type t);
  * and returns how many were found (which may exceed max).
  */
 size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max);
+/* The same, reading national phone forms of regions too (NULL: none). */
+size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
+		   struct pii_match *out, size_t max);
 
 /* Append a redacted form of one value: "j***@m***.example", "**** **** **** 4467". */
 void pii_redact_value(enum pii_type t, const char *value, size_t n, struct buf *out);

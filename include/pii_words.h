@@ -1,9 +1,9 @@
 /*
- * pii_words: the context words of the personal-data scanner, in several
- * languages (en, es, fr, de, it, pt where cheap). A word maps to a set of
- * classes: "iban" to nothing (the checksum decides), "order" to a reference
- * context, "password" to a secret context, "straße" to a street word. The
- * table is static; a hash index over it is built once, on first use.
+ * pii_words: the context words of the personal-data scanner, in twenty
+ * languages, kept in src/analyze/lexicon/pii-*.tsv. A word maps to a set of
+ * classes: "order" to a reference context, "password" to a secret context,
+ * "straße" to a street word. A hash index over them is built once, on first
+ * use.
  * Words are looked up lower-cased (ASCII) and as UTF-8 bytes otherwise.
  */
 #ifndef DMAUDIT_PII_WORDS_H
@@ -25,10 +25,16 @@ enum pii_ctx {
 	CTX_ADDRLINK = 1 << 10, /* de, des, del, van: lower-case words inside an address */
 	CTX_FILLER = 1 << 11,   /* is, my, no, number, #: between a keyword and its value */
 	CTX_CARD = 1 << 12,     /* card, visa, tarjeta */
+	CTX_USER = 1 << 13,     /* user, login, 아이디: a secret may follow the name */
+	CTX_ADDRMARK = 1 << 14, /* 市 区 丁目 동: units of an address in CJK scripts */
 };
 
 /* The classes of one lower-cased word, 0 when it is no context word. */
 unsigned pii_word_class(const char *w, size_t n);
+
+/* The classes of every word of a CJK or Hangul run w[0..n) (no spaces
+ * between words there): "我的密码是" holds 密码. */
+unsigned pii_word_class_within(const char *w, size_t n);
 
 /* Street words written as a suffix of a compound (Hauptstraße, Keizersgracht):
  * whether lower-cased w ends with one. */

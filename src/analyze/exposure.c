@@ -94,6 +94,7 @@ struct scanner {
 	size_t by_sev[3];
 	size_t texts, bytes;
 	struct pii_match m[MAXM];
+	struct pii_regions regions; /* where national phone forms come from */
 	char **groups;              /* ids of the group conversations, sorted */
 	size_t ngroups, agroups;
 };
@@ -138,7 +139,7 @@ static void add_finding(struct scanner *sc, const char *source_id, const char *c
 static void scan_text(struct scanner *sc, const char *id, const char *channel, const char *conv,
 		      const char *by, bool owner, int64_t created, const char *text, size_t len)
 {
-	size_t n = pii_scan(text, len, sc->m, MAXM);
+	size_t n = pii_scan_in(text, len, &sc->regions, sc->m, MAXM);
 	size_t first[PII__COUNT], count[PII__COUNT] = { 0 };
 	sc->texts++;
 	sc->bytes += len;
@@ -267,6 +268,38 @@ static json_t *conversations(json_t *findings)
 	return sorted_array(out, conv_cmp);
 }
 
+/*
+ * The regions whose national phone forms the texts may use: the owner's
+ * time zone first, then what the texts show (scripts, calling codes), read
+ * in a first pass over the same texts (a tenth of the scan's cost).
+ */
+static int find_regions(struct scanner *sc, struct err *err)
+{
+	static const char *const sql[] = { "SELECT text FROM message",
+					   "SELECT text FROM tweet WHERE is_retweet = 0" };
+	struct pii_seen *seen = xcalloc(1, sizeof(*seen));
+	char *tz = store_meta_get(sc->ctx->store, "owner_timezone");
+	int ret = -1;
+	pii_regions_from_timezone(&sc->regions, tz);
+	free(tz);
+	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
+		sqlite3_stmt *st;
+		if (store_prepare(sc->ctx->store, sql[i], &st, err))
+			goto out;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *text = (const char *)sqlite3_column_text(st, 0);
+			if (text)
+				pii_seen_observe(seen, text, (size_t)sqlite3_column_bytes(st, 0));
+		}
+		sqlite3_finalize(st);
+	}
+	pii_regions_from_seen(&sc->regions, seen);
+	ret = 0;
+out:
+	free(seen);
+	return ret;
+}
+
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct scanner *sc = xcalloc(1, sizeof(*sc));
@@ -275,6 +308,8 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	char id[FMT_I64_SIZE];
 	sc->ctx = ctx;
 	sc->findings = json_array();
+	if (find_regions(sc, err))
+		goto out;
 
 	/*
 	 * The group conversations, sorted, to tell a message's channel without
@@ -337,6 +372,10 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	sc->findings = NULL;
 	json_object_set_new(r, "findings", findings);
 	json_object_set_new(r, "conversations", conversations(findings));
+	json_t *regions = json_array();
+	for (int i = 0; i < sc->regions.n; i++)
+		json_array_append_new(regions, json_string(sc->regions.cc[i]));
+	json_object_set_new(r, "phone_regions", regions);
 
 	json_t *tot = json_object(), *bt = json_object(), *bc = json_object(), *bs = json_object();
 	for (int t = 0; t < NTYPES; t++)

@@ -27,6 +27,22 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_SCAM] = "autodm-scam",            [LEX_PROMO] = "autodm-promo",
 	[LEX_NOTICE] = "autodm-notice",        [LEX_CONTACT] = "autodm-contact",
 	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
+	[LEX_PII_PHONE] = "pii-phone",
+	[LEX_PII_NATID] = "pii-natid",
+	[LEX_PII_ACCOUNT] = "pii-account",
+	[LEX_PII_REF] = "pii-ref",
+	[LEX_PII_SECRET] = "pii-secret",
+	[LEX_PII_CODE] = "pii-code",
+	[LEX_PII_DOB] = "pii-dob",
+	[LEX_PII_CODEMOD] = "pii-codemod",
+	[LEX_PII_STREET] = "pii-street",
+	[LEX_PII_STREETPRE] = "pii-streetpre",
+	[LEX_PII_ADDRLINK] = "pii-addrlink",
+	[LEX_PII_FILLER] = "pii-filler",
+	[LEX_PII_CARD] = "pii-card",
+	[LEX_PII_STREETSUFFIX] = "pii-streetsuffix",
+	[LEX_PII_USER] = "pii-user",
+	[LEX_PII_ADDRMARK] = "pii-addrmark",
 };
 
 struct phrase {

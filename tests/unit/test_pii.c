@@ -34,7 +34,18 @@ static void found_types(const char *text, struct buf *out)
 {
 	struct pii_match m[32];
 	struct tone_hit h;
-	size_t n = pii_scan(text, strlen(text), m, 32);
+	/* "[KE,US] text": the owner's phone regions, for the national forms */
+	struct pii_regions regions = PII_REGIONS_INIT;
+	if (text[0] == '[' && strchr(text, ']')) {
+		const char *q = text + 1;
+		while (q[0] && q[1] && q[2] && (q[2] == ',' || q[2] == ']')) {
+			char cc[3] = { q[0], q[1], 0 };
+			pii_regions_add(&regions, cc);
+			q += 3;
+		}
+		text = q[-1] == ']' && q[0] == ' ' ? q + 1 : text;
+	}
+	size_t n = pii_scan_in(text, strlen(text), &regions, m, 32);
 	const char *names[PII__COUNT + 1];
 	size_t k = 0;
 	int seen[PII__COUNT] = { 0 };

@@ -9,16 +9,18 @@
 #include "scan.h"
 
 #include <string.h>
+#include <strings.h>
 
 bool scan_capitalised(const struct scan *s, size_t p)
 {
 	if (p >= s->len)
 		return false;
 	unsigned char c = (unsigned char)s->t[p];
-	/* UTF-8 upper case Latin letters (À-Þ) are 0xC3 0x80-0x9E; a lead byte at the end is not */
-	return is_upper(c) ||
-	       (c == 0xc3 && p + 1 < s->len && (unsigned char)s->t[p + 1] >= 0x80 &&
-		(unsigned char)s->t[p + 1] < 0x9f);
+	unsigned char c1 = p + 1 < s->len ? (unsigned char)s->t[p + 1] : 0;
+	/* UTF-8 capitals: Latin À-Þ (C3 80-9E), Greek Ά-Ω (CE 86-AB), Cyrillic Ѐ-Я
+	 * (D0 80-AF); a lead byte at the end is none */
+	return is_upper(c) || (c == 0xc3 && c1 >= 0x80 && c1 < 0x9f) ||
+	       (c == 0xce && c1 >= 0x86 && c1 <= 0xab) || (c == 0xd0 && c1 >= 0x80 && c1 <= 0xaf);
 }
 
 /* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
@@ -57,12 +59,79 @@ static size_t addr_extend(const struct scan *s, size_t pos)
 	return end;
 }
 
+/* Words that a count ("5 miles down the road") puts between a number and a
+ * street word, and no street's name holds. */
+static bool not_a_name(const char *w, size_t n)
+{
+	static const char *const stop[] = {
+		"the", "a", "an", "to", "of", "in", "on", "at", "for", "from", "my", "your", "his",
+		"her", "our", "their", "this", "that", "down", "up", "and", "or", "by", "with",
+		"more", "less", "min", "mins", "minutes", "miles", "km", "hours", "days", "weeks",
+		"years", "times", "people", "is", "are", "was", "off", "other", "way", "lane",
+	};
+	for (size_t i = 0; i < sizeof(stop) / sizeof(stop[0]); i++)
+		if (strlen(stop[i]) == n && !strncasecmp(stop[i], w, n))
+			return true;
+	return false;
+}
+
+/* What may follow a street written in lower case: the end of the line or
+ * text, a comma or full stop, an apartment, a direction, or a ZIP code. */
+static bool street_tail(const struct scan *s, size_t e)
+{
+	const char *t = s->t;
+	if (e >= s->len || t[e] == '\n' || t[e] == ',' || t[e] == '.' || t[e] == ';')
+		return true;
+	size_t ws, we;
+	if (!scan_next_word(s, e, &ws, &we))
+		return false;
+	static const char *const after[] = { "apt", "ste", "suite", "unit", "north", "south", "east",
+					     "west", "ne", "nw", "se", "sw" };
+	for (size_t i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (strlen(after[i]) == we - ws && !strncasecmp(after[i], t + ws, we - ws))
+			return true;
+	/* a five-digit ZIP code within the line's next few words */
+	for (size_t q = e, run = 0; q < s->len && q < e + 48 && t[q] != '\n'; q++) {
+		run = is_digit((unsigned char)t[q]) ? run + 1 : 0;
+		if (run == 5 && (q + 1 == s->len || !is_digit((unsigned char)t[q + 1])) &&
+		    !is_digit((unsigned char)t[q - 5]))
+			return true;
+	}
+	return false;
+}
+
+/* An ordinal as a street's name: 11th, 2nd, 3rd, 1st. */
+static size_t ordinal_end(const struct scan *s, size_t q)
+{
+	size_t e = q;
+	while (e < s->len && is_digit((unsigned char)s->t[e]) && e - q < 4)
+		e++;
+	if (e == q || e + 2 > s->len)
+		return 0;
+	char a = lower(s->t[e]), b = lower(s->t[e + 1]);
+	if (!((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+	      (a == 't' && b == 'h')))
+		return 0;
+	e += 2;
+	return e < s->len && is_alpha((unsigned char)s->t[e]) ? 0 : e;
+}
+
 /* A house number at [p, e): is a street name next ("12 Oak Street", "12 rue des
- * Lilas")? Returns the end of the address, or 0. */
+ * Lilas", "229 high st apt 3")? Returns the end of the address, or 0. */
 size_t addr_after_number(const struct scan *s, size_t e)
 {
 	size_t ws, we, pos = e;
-	for (int k = 0; k < 5 && scan_next_word(s, pos, &ws, &we); k++) {
+	bool lower_name = false;
+	for (int k = 0; k < 5; k++) {
+		if (pos < s->len && s->t[pos] == '.' && k > 0)
+			pos++;   /* "937 E. Main Street" */
+		size_t oe = pos + 1 < s->len && s->t[pos] == ' ' ? ordinal_end(s, pos + 1) : 0;
+		if (oe && k < 4) {
+			pos = oe;
+			continue;
+		}
+		if (!scan_next_word(s, pos, &ws, &we))
+			return 0;
 		if (ws != pos + 1 || s->t[pos] != ' ')
 			return 0;   /* one plain space between the parts of a street */
 		unsigned c = scan_word_class(s->t, ws, we, scan_chunk_end(s, ws));
@@ -74,15 +143,92 @@ size_t addr_after_number(const struct scan *s, size_t e)
 		}
 		if (k > 0 && (c & CTX_STREET)) {
 			size_t end = we;
+			if (lower_name && !street_tail(s, end))
+				return 0;
 			if (end < s->len && s->t[end] == '.')
 				end++;
 			return addr_extend(s, end);
 		}
-		if (!scan_capitalised(s, ws))
-			return 0;
+		if (!scan_capitalised(s, ws)) {
+			/* a name in lower case, when what follows the street word confirms it */
+			if (!is_alpha((unsigned char)s->t[ws]) || not_a_name(s->t + ws, we - ws) ||
+			    (c & ~(unsigned)CTX_STREETPRE))
+				return 0;
+			lower_name = true;
+		}
 		pos = we;
 	}
 	return 0;
+}
+
+/* A capitalised word (Latin, Greek or Cyrillic) ending just before p, the
+ * name of a street written without a street word ("Kavalas 10, …")? */
+static bool name_before(const struct scan *s, size_t p)
+{
+	if (p < 3 || s->t[p - 1] != ' ')
+		return false;
+	size_t q = p - 1;
+	while (q > 0 && (is_alpha((unsigned char)s->t[q - 1]) || (unsigned char)s->t[q - 1] >= 0x80))
+		q--;
+	return q < p - 1 && scan_capitalised(s, q);
+}
+
+/* "Kavalas 10, 71307, Heraklion", "Χρήστου Λαδά 6\n105 61 Αθήνα": a name, a
+ * house number [p, e), then on the same or the next lines a postcode (4-5
+ * digits, or 3 and 2) and a capitalised town. Returns the end, or 0. */
+size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
+{
+	const char *t = s->t;
+	if (e - p > 3 || !name_before(s, p))
+		return 0;
+	size_t q = e;
+	if (q < s->len && t[q] == ',')
+		q++;
+	for (int nl = 0; q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'); q++)
+		if (t[q] == '\n' && ++nl > 2)
+			return 0;
+	size_t d = q;
+	while (q < s->len && is_digit((unsigned char)t[q]))
+		q++;
+	size_t nd = q - d;
+	if (nd == 3 && q + 3 < s->len && t[q] == ' ' && is_digit((unsigned char)t[q + 1]) &&
+	    is_digit((unsigned char)t[q + 2]) && !is_digit((unsigned char)t[q + 3])) {
+		q += 3;
+		nd = 5;
+	}
+	if (nd < 4 || nd > 5 || (q < s->len && is_alnum((unsigned char)t[q])))
+		return 0;
+	if (nd == 4 && (!memcmp(t + d, "19", 2) || !memcmp(t + d, "20", 2)))
+		return 0;   /* "Version 10, 2019, Windows": a year, not a postcode */
+	if (q < s->len && t[q] == ',')
+		q++;
+	while (q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'))
+		q++;
+	if (!scan_capitalised(s, q))
+		return 0;
+	size_t ce = scan_chunk_end(s, q);
+	return scan_trim_end(t, q, ce);
+}
+
+/* Units of an address in scripts without spaces before its numbers:
+ * "北京市朝阳区建国路88号", "盛岡市高松2-26-24", "역삼동 123-45". */
+bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
+{
+	unsigned units = 0;
+	size_t i = p;
+	while (i < e) {
+		unsigned char c = (unsigned char)s->t[i];
+		size_t k = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		if (i + k > e)
+			break;
+		if (k == 3) {
+			char w[4] = { s->t[i], s->t[i + 1], s->t[i + 2], 0 };
+			if (pii_word_class(w, 3) & CTX_ADDRMARK)
+				units++;
+		}
+		i += k;
+	}
+	return units >= 1;
 }
 
 /* Is a house number (1-4 digits, maybe a letter) at q? Its end, or 0. */
@@ -106,9 +252,12 @@ static size_t house_number(const struct scan *s, size_t q)
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
 			     size_t wn)
 {
-	if (!scan_capitalised(s, p))
+	/* Cyrillic and Greek street words are written in lower case: ул., οδός */
+	if (!scan_capitalised(s, p) && !((cls & CTX_STREETPRE) && (unsigned char)s->t[p] >= 0xc0))
 		return 0;
 	size_t pos = e;
+	if (pos < s->len && s->t[pos] == '.')
+		pos++;   /* "ул. Ленина 5", "Av. Paulista 1000" */
 	if (cls & CTX_STREETPRE) {
 		size_t ws, we;
 		int names = 0;

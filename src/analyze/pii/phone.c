@@ -1,18 +1,112 @@
 /*
- * phone: is a digit run a phone number? By structure and length, without
- * libphonenumber: a +CC (or 00) prefix with the country's national lengths
- * (validate.c's E.164 table), the North American 3-3-4 plan, or a national
- * form with a trunk 0 when a phone word is near. Dates, times, prices,
+ * phone: is a digit run a phone number? The run's shape proposes, the
+ * numbering plans decide. With "+CC" (or "00CC") the country's national
+ * lengths decide (validate.c's E.164 table: fast, and the "+" is evidence
+ * enough). National forms go to libphonenumber (phonelib.h): a shape that
+ * names its country ("138 1234 5678" China, "090-1234-5678" Japan,
+ * "0723 688 583" Kenya) is checked against that country; any other run
+ * against the owner's regions (regions.c), as a mobile or fixed line; with
+ * a phone word near, a length that fits is enough. Dates, times, prices,
  * versions, IP addresses and cards are ruled out before this is asked.
  */
+#include "phonelib.h"
 #include "pii_check.h"
 #include "pii_words.h"
 #include "scan.h"
 
 #include <string.h>
 
+/*
+ * Shapes that say which country wrote them: digits, leading digits, group
+ * lengths ("344": 3-4-4 digits; "" a single group), the country to ask.
+ */
+static const struct shape {
+	unsigned char nd;
+	const char *lead;
+	const char *groups;
+	const char *cc;
+} shapes[] = {
+	{ 11, "1", "", "CN" },     { 11, "1", "344", "CN" },
+	{ 11, "0", "344", "JP" },  { 10, "0", "244", "JP" },  { 10, "0", "334", "JP" },
+	{ 11, "01", "344", "KR" }, { 10, "01", "334", "KR" }, { 9, "02", "234", "KR" },
+	{ 10, "02", "244", "KR" },
+	{ 11, "07", "", "GB" },    { 11, "07", "56", "GB" },  { 11, "07", "533", "GB" },
+	{ 11, "07", "434", "GB" }, { 11, "0", "344", "GB" },  { 11, "0", "443", "GB" },
+	{ 10, "", "334", "US" },   { 11, "1", "1334", "US" },
+	{ 10, "07", "", "KE" },    { 10, "07", "433", "KE" }, { 10, "01", "433", "KE" },
+	{ 10, "07", "46", "KE" },
+	{ 11, "", "254", "BR" },   { 11, "", "29", "BR" },    { 10, "", "244", "BR" },
+	{ 10, "", "55", "IN" },
+	{ 10, "69", "433", "GR" }, { 10, "69", "343", "GR" }, { 10, "69", "37", "GR" },
+	{ 10, "2", "46", "GR" },
+	{ 10, "0", "22222", "FR" },
+	{ 9, "6", "333", "ES" },   { 9, "7", "333", "ES" },
+	{ 10, "3", "334", "IT" },  { 11, "01", "47", "DE" },  { 12, "01", "48", "DE" },
+};
+
+/* The first k groups of r in one style: one separator kind (space or dash,
+ * dots too when dots is set), or "(212) 482-7391" with the area code in
+ * brackets. */
+static bool one_style(const struct run *r, int k, bool dots)
+{
+	int i = 1;
+	if (k > 1 && (r->sep[1] == ')' || r->sep[1] == '('))
+		i = 2;
+	for (int j = i; j < k; j++)
+		if ((r->sep[j] != ' ' && r->sep[j] != '-' && !(dots && r->sep[j] == '.')) ||
+		    r->sep[j] != r->sep[i])
+			return false;
+	return true;
+}
+
+static bool shape_matches(const struct shape *sh, const struct run *r, int k, size_t nd)
+{
+	size_t ll = strlen(sh->lead), ng = strlen(sh->groups);
+	if (nd != sh->nd || memcmp(r->d, sh->lead, ll))
+		return false;
+	if (ng == 0)
+		return k == 1;
+	if ((size_t)k != ng)
+		return false;
+	for (size_t i = 0; i < ng; i++)
+		if (r->glen[i] != sh->groups[i] - '0')
+			return false;
+	return true;
+}
+
+/* A region of the North American plan (+1) where "555-0182" is dialled locally. */
+static bool nanp(const char *cc)
+{
+	return !strcmp(cc, "US") || !strcmp(cc, "CA") || !strcmp(cc, "PR");
+}
+
+/* Known to a region of the owner: valid as a line, or (with a phone word) possible. */
+static bool owner_region(const struct scan *s, const struct run *r, int k, size_t nd,
+			 bool phone_ctx)
+{
+	if (!s->regions)
+		return false;
+	/* the owner's regions read any plain run, so stricter about what a run is */
+	bool plain = k == 1 || one_style(r, k, false);
+	if (!phone_ctx && (!plain || nd < 9 || nd > 12))
+		return false;
+	for (int i = 0; i < s->regions->n; i++) {
+		enum phonelib_kind kind;
+		enum phonelib_verdict v = phonelib_check(r->d, nd, s->regions->cc[i], &kind);
+		if (v == PHONELIB_VALID && (phone_ctx || kind != PHONELIB_OTHER))
+			return true;
+		if (phone_ctx && v != PHONELIB_NO)
+			return true;
+		/* "555-0182": the local form of the North American plan, its own shape */
+		if (v == PHONELIB_LOCAL && k == 2 && r->sep[1] == '-' && r->glen[0] == 3 &&
+		    r->glen[1] == 4 && nanp(s->regions->cc[i]))
+			return true;
+	}
+	return false;
+}
+
 /* Phone number in the first k groups? */
-bool phone_run(const struct run *r, int k, bool phone_ctx)
+bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx)
 {
 	size_t nd = r->gdig[k - 1];
 	const char *d = r->d;
@@ -30,6 +124,18 @@ bool phone_run(const struct run *r, int k, bool phone_ctx)
 			national--;
 		return national >= (size_t)mn && national <= (size_t)mx && national >= 6;
 	}
+	if (nd < 7 || nd > 13)
+		return false;
+	if (k == 1 || one_style(r, k, true)) {
+		for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+			enum phonelib_kind kind;
+			if (shape_matches(&shapes[i], r, k, nd) &&
+			    phonelib_check(d, nd, shapes[i].cc, &kind) == PHONELIB_VALID)
+				return true;
+		}
+	}
+	if (owner_region(s, r, k, nd, phone_ctx))
+		return true;
 	if (r->glen[0] > 5 && k > 1 && !phone_ctx)
 		return false;
 	/* North American: [2-9]XX [2-9]XX XXXX, optional leading 1 */

@@ -38,6 +38,7 @@ enum {
 	B_LEAD = 64,    /* punctuation that may open a value */
 	B_SYM = 128,    /* any other ASCII symbol */
 };
+#define B_HIGH 256      /* a byte of a non-ASCII character (flags only) */
 static unsigned char bclass[256];
 
 static void init_classes(void)
@@ -146,8 +147,32 @@ size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 {
 	if (e - p >= cap)
 		return 0;
-	for (size_t i = p; i < e; i++)
+	size_t i = p;
+	for (; i < e && (unsigned char)t[i] < 0x80; i++)
+		w[i - p] = lower(t[i]);   /* ASCII: the common case, one table-free step a byte */
+	for (; i < e; i++) {
+		unsigned char c = (unsigned char)t[i], c1 = i + 1 < e ? (unsigned char)t[i + 1] : 0;
 		w[i - p] = lower(t[i]);
+		if (!c1)
+			continue;
+		/* two-byte capitals, same length lower-cased: À-Þ, Α-Ω, А-Я */
+		if ((c == 0xc3 && c1 >= 0x80 && c1 <= 0x9e && c1 != 0x97) ||
+		    (c == 0xce && c1 >= 0x91 && c1 <= 0x9f) || (c == 0xd0 && c1 >= 0x90 && c1 <= 0x9f)) {
+			w[i - p] = (char)c;
+			w[i - p + 1] = (char)(c1 + 0x20);
+			i++;
+		} else if (c == 0xce && c1 >= 0xa0 && c1 <= 0xa9) {
+			w[i - p] = (char)0xcf;
+			w[i - p + 1] = (char)(c1 - 0x20);
+			i++;
+		} else if (c == 0xd0 && c1 >= 0xa0 && c1 <= 0xaf) {
+			w[i - p] = (char)0xd1;
+			w[i - p + 1] = (char)(c1 - 0x20);
+			i++;
+		} else if (c >= 0x80) {
+			w[i - p] = (char)c;
+		}
+	}
 	w[e - p] = '\0';
 	return e - p;
 }
@@ -198,6 +223,20 @@ static bool code_follows(const struct scan *s, size_t pos)
 			return true;
 		prev = c;
 		pos = we;
+	}
+	return false;
+}
+
+/* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
+static bool phone_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 5 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (scan_word_class(s->t, ws, we, we) & CTX_PHONE)
+			return true;
+		pos = we;
+		while (pos < s->len && s->t[pos] != ' ' && s->t[pos] != '\n' && s->t[pos] != '\t')
+			pos++;   /* past the word's punctuation */
 	}
 	return false;
 }
@@ -318,6 +357,94 @@ static bool money_after(const struct scan *s, size_t e)
 
 static size_t alnum_token(struct scan *s, size_t p, size_t ce);
 
+/*
+ * Keywords inside a chunk that mixes scripts or writes none of its spaces
+ * ("大学LANのPass", "비번은", "密码是"): the classes of each ASCII word in
+ * it and of every CJK or Hangul keyword within, and in *value where an
+ * ASCII value glued after them starts (0 when none).
+ */
+static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *value)
+{
+	const char *t = s->t;
+	unsigned cls = 0;
+	bool wide = false;
+	*value = 0;
+	for (size_t i = p; i < e;) {
+		unsigned char c = (unsigned char)t[i];
+		size_t j = i;
+		if (c >= 0x80) {
+			while (j < e && (unsigned char)t[j] >= 0x80)
+				j++;
+			if (c >= 0xe0) {
+				char w[96];
+				size_t n = scan_fold(t, i, j, w, sizeof(w));
+				if (n)
+					cls |= pii_word_class_within(w, n);
+				wide = true;
+			}
+		} else if (is_alpha(c)) {
+			while (j < e && is_alpha((unsigned char)t[j]))
+				j++;
+			if (wide && cls && !*value) {
+				*value = i;   /* "密码是abc123": the value after the keyword */
+				return cls;
+			}
+			cls |= scan_word_class(t, i, j, j);
+		} else if (is_digit(c)) {
+			if (wide && cls && !*value) {
+				*value = i;
+				return cls;
+			}
+			while (j < e && is_alnum((unsigned char)t[j]))
+				j++;
+		} else {
+			j++;
+		}
+		i = j;
+	}
+	return cls;
+}
+
+/* A lone random-looking token: letters and digits mixed (3q9dsg, r86pnv9k),
+ * at least two of each, switching between them twice or more. */
+static bool random_token(const char *v, size_t n)
+{
+	size_t d = 0, l = 0, turns = 0;
+	if (n < 6 || n > 32)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (!is_alnum(c))
+			return false;
+		d += is_digit(c);
+		l += is_alpha(c);
+		if (i && is_digit(c) != is_digit((unsigned char)v[i - 1]))
+			turns++;
+	}
+	return d >= 2 && l >= 2 && turns >= 2;
+}
+
+/* Does a sentence end just before p ("… пароль... Then")? */
+static bool sentence_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == '\t'))
+		q--;
+	return q > 0 && (s->t[q - 1] == '.' || s->t[q - 1] == '!' || s->t[q - 1] == '?' ||
+			 s->t[q - 1] == '\n' || (unsigned char)s->t[q - 1] == 0xa6);
+}
+
+/* Does the line holding [p, e) hold nothing else? */
+static bool own_line(const struct scan *s, size_t p, size_t e)
+{
+	size_t a = p, b = e;
+	while (a > 0 && (s->t[a - 1] == ' ' || s->t[a - 1] == '\t'))
+		a--;
+	while (b < s->len && (s->t[b] == ' ' || s->t[b] == '\t' || s->t[b] == '\r'))
+		b++;
+	return (a == 0 || s->t[a - 1] == '\n') && (b == s->len || s->t[b] == '\n');
+}
+
 /* A digit run starting at p ('+' or a digit). Returns where scanning goes on. */
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
@@ -356,8 +483,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* dotted: versions, IP addresses, decimals; phones only with + or context */
 	if (run_has(&r, r.ng, '.') && !r.plus) {
 		bool all_dots = run_uniform(&r, r.ng) && r.sep[1] == '.';
-		if (!(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
-		      phone_run(&r, r.ng, true)))
+		/* 801.555.0134: the dotted North American style names its plan itself */
+		bool nanp_dots = all_dots && r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 3 &&
+				 r.glen[2] == 4 && phone_run(s, &r, r.ng, false);
+		if (!nanp_dots && !(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
+				    phone_run(s, &r, r.ng, true)))
 			goto done;
 		if (r.ng == 4 && r.glen[0] <= 3 && r.glen[1] <= 3 && r.glen[2] <= 3 && r.glen[3] <= 3)
 			goto done;
@@ -410,10 +540,14 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* phones: the whole run; with a +CC, the longest prefix of groups that is one */
+	if (!phone_ctx && r.nd >= 7)
+		phone_ctx = phone_follows(s, r.e);
 	for (int k = r.ng; k >= 1; k--) {
-		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus))
+		/* without "+", a shorter number only where the style changes: "555-0134 84102" */
+		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus && !(r.sep[k] == ' ' && k >= 2 &&
+								  !run_has(&r, k, ' '))))
 			break;
-		if (phone_run(&r, k, phone_ctx)) {
+		if (phone_run(s, &r, k, phone_ctx)) {
 			scan_emit(s, PII_PHONE, p, r.gend[k - 1], r.plus ? 0.9 : 0.6);
 			next = r.gend[k - 1];
 			goto done;
@@ -432,6 +566,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			goto done;
 		}
 		if (r.glen[0] <= 5 && (a = addr_after_number(s, r.gend[0]))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
+		if (r.ng == 1 && (a = addr_postcode_town(s, p, r.e))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
 			goto done;
@@ -458,7 +597,8 @@ static size_t iban(struct scan *s, size_t p)
 		if (is_alnum(c)) {
 			v[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
 			q++;
-		} else if (c == ' ' && n % 4 == 0 && q + 1 < s->len && is_alnum((unsigned char)s->t[q + 1])) {
+		} else if (c == ' ' && n >= 4 && q + 1 < s->len && is_alnum((unsigned char)s->t[q + 1])) {
+			/* groups of four mostly, of eight in some banks' print: the checksum decides */
 			q++;
 		} else {
 			break;
@@ -544,23 +684,52 @@ static size_t pem_key(const struct scan *s, size_t p)
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
 	size_t core = scan_trim_end(s->t, p, ce);
-	size_t digits = 0, letters = 0, other = 0, n = core - p;
+	size_t digits = 0, letters = 0, other = 0, high = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
 		unsigned char c = (unsigned char)s->t[i];
 		if (is_digit(c))
 			digits++;
 		else if (is_alpha(c) || c >= 0x80)
-			letters++;
+			letters++, high += c >= 0x80;
 		else
 			other++;
 	}
 	unsigned cls = scan_word_class(s->t, p, core, ce);
 	if (cls & ~(CTX_FILLER | CTX_ADDRLINK)) {
+		if (core < ce && (s->t[core] == ':' || s->t[core] == '='))
+			s->keyed = s->tok + 1;
 		mark(s, cls);
 		return ce;
 	}
 	if (n == 0)
 		goto done;
+	if (digits && high && (unsigned char)s->t[p] >= 0xe0) {
+		/* CJK units before the numbers, "…市…2-26-24", "…路88号" */
+		size_t fd = p;
+		while (fd < core && !is_digit((unsigned char)s->t[fd]))
+			fd++;
+		if (fd - p >= 6 && (unsigned char)s->t[p] >= 0xe0 && addr_cjk_units(s, p, fd)) {
+			size_t q = fd, groups = 0;
+			while (q < core && (is_digit((unsigned char)s->t[q]) || s->t[q] == '-')) {
+				groups += s->t[q] == '-';
+				q++;
+			}
+			bool unit_after = q < core && (unsigned char)s->t[q] >= 0xe0 &&
+					  addr_cjk_units(s, q, q + 3 <= core ? q + 3 : core);
+			if (groups >= 1 || unit_after) {
+				scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.6);
+				goto done;
+			}
+		}
+	}
+	if (high && letters > digits && letters != n) {
+		size_t v;
+		unsigned mc = mixed_class(s, p, core, &v);
+		if (mc & ~(CTX_FILLER | CTX_ADDRLINK | CTX_ADDRMARK) && v > p) {
+			mark(s, mc);
+			return v;
+		}
+	}
 	/* Spanish DNI and NIE carry a check letter */
 	if (n == 9 && pii_dni_valid(s->t + p, n)) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
@@ -588,8 +757,28 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
-	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 5 && n <= 64 && (digits || other)) {
+	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
+	    (n >= 5 || (digits && letters))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
+		goto done;
+	}
+	/* "beta code: sauron73", "invite code X7K2P9": letters and digits after a code word */
+	if (vc == CTX_CODE && s->keyed == s->tok && digits && letters && n >= 5 && n <= 32 &&
+	    !other && !promo_follows(s, ce)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
+		goto done;
+	}
+	/* "login: jroe//Falcon+12": a user name and its password in one token */
+	if (scan_ctx(s, CTX_USER, WIN) && n >= 5 && memmem(s->t + p, n, "//", 2) &&
+	    s->t[p] != '/' && s->t[core - 1] != '/') {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
+		goto done;
+	}
+	/* a relayed code alone on its line, or after a code or password word */
+	if (random_token(s->t + p, n) &&
+	    ((own_line(s, p, core) && (ago(s, CTX_CODE) < 1000 || ago(s, CTX_SECRET) < 1000)) ||
+	     scan_ctx(s, CTX_CODE, WIN) || scan_ctx(s, CTX_SECRET, WIN))) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
@@ -616,7 +805,10 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 				letters = letters && (is_alpha((unsigned char)t[k]) ||
 						      (unsigned char)t[k] >= 0x80 || t[k] == '.');
 			if (letters) {
-				mark(s, scan_word_class(t, p, i, i));
+				unsigned kc = scan_word_class(t, p, i, i);
+				if (kc & (CTX_SECRET | CTX_CODE | CTX_USER))
+					s->keyed = s->tok + 1;
+				mark(s, kc);
 				return i + 1;
 			}
 			break;
@@ -653,6 +845,34 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		cls = pii_word_class(w, wn + 1);
 		w[wn] = '\0';
 	}
+	if (!cls && (flags & B_HIGH)) {
+		size_t v;
+		cls = mixed_class(s, p, e, &v) & ~(unsigned)CTX_ADDRMARK;
+		if (cls && v > p) {
+			mark(s, cls);
+			return v;
+		}
+	}
+	/* "A /c no": an account, written apart */
+	if (wn == 1 && w[0] == 'a' && ce + 3 <= s->len && !memcmp(t + ce, " /c", 3) &&
+	    (ce + 3 == s->len || !is_alpha((unsigned char)t[ce + 3]))) {
+		mark(s, CTX_ACCOUNT);
+		return ce + 3;
+	}
+	/* a password in letters only: after "password:" or in a "user X, pass Y" pair */
+	if (!cls && wn >= 4 && ago(s, CTX_SECRET) == 1 && !sentence_before(s, p) &&
+	    (s->keyed == s->tok || scan_ctx(s, CTX_USER, 6))) {
+		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	if (!cls && wn >= 10 && ago(s, CTX_CODE) == 1 && s->keyed == s->tok) {
+		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	if ((cls & ~(CTX_FILLER | CTX_ADDRLINK)) && core < ce && (t[core] == ':' || t[core] == '='))
+		s->keyed = s->tok + 1;
 	/* "code" means a secret unless a word before it says what kind of code */
 	if ((cls & CTX_CODE) && (s->prev_cls & (CTX_CODEMOD | CTX_ACCOUNT | CTX_REF))) {
 		cls &= ~(unsigned)CTX_CODE;
@@ -707,6 +927,12 @@ static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 
 size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 {
+	return pii_scan_in(text, len, NULL, out, max);
+}
+
+size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
+		   struct pii_match *out, size_t max)
+{
 	struct scan s;
 	static pthread_once_t ready = PTHREAD_ONCE_INIT;
 	pthread_once(&ready, init_classes);   /* reports may scan on two threads */
@@ -717,6 +943,8 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 	s.len = len;
 	s.out = out;
 	s.max = max;
+	s.regions = regions;
+	s.keyed = 0;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
@@ -727,8 +955,10 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 		/* one look at the chunk's bytes: where it ends and what it may hold */
 		size_t ce = i;
 		unsigned flags = 0;
-		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE))
-			flags |= bclass[(unsigned char)text[ce++]];
+		while (ce < len && !(bclass[(unsigned char)text[ce]] & B_SPACE)) {
+			unsigned char b = (unsigned char)text[ce++];
+			flags |= bclass[b] | (b >= 0x80 ? B_HIGH : 0);
+		}
 		/* no value is this long without a space (e-mail addresses stop at 254):
 		 * a longer chunk is base64 or a link, and skipping it whole keeps the
 		 * work per chunk bounded even when it splits at every ':' */

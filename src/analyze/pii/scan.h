@@ -14,7 +14,7 @@
 
 #define WIN 5          /* tokens a keyword reaches forward (Presidio's 5 words) */
 #define WIN_SECRET 3   /* a password or code follows its keyword closely */
-#define NCTX 13        /* bits in enum pii_ctx */
+#define NCTX 15        /* bits in enum pii_ctx */
 
 struct scan {
 	const char *t;
@@ -26,6 +26,8 @@ struct scan {
 	unsigned tok;            /* tokens seen so far */
 	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
 	unsigned prev_cls;       /* classes of the previous token */
+	const struct pii_regions *regions;   /* national phone forms to read, or NULL */
+	unsigned keyed;          /* token index + 1 of the last keyword written "key:" */
 };
 
 struct run {
@@ -102,7 +104,7 @@ bool run_has(const struct run *r, int upto, char c);
 bool run_uniform(const struct run *r, int k);
 
 /* phone.c */
-bool phone_run(const struct run *r, int k, bool phone_ctx);
+bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx);
 
 /* date.c */
 int scan_small_int(const char *t, size_t p, size_t e);
@@ -116,6 +118,8 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e);
 /* Does the word at p start with a capital (ASCII or Latin-1 in UTF-8)? Bounded by s->len. */
 bool scan_capitalised(const struct scan *s, size_t p);
 size_t addr_after_number(const struct scan *s, size_t e);
+size_t addr_postcode_town(const struct scan *s, size_t p, size_t e);
+bool addr_cjk_units(const struct scan *s, size_t p, size_t e);
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w, size_t wn);
 
 #endif
