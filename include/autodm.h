@@ -77,8 +77,9 @@
 #define AUTODM_W_SCAM           0.7   /* opens with scam bait */
 #define AUTODM_W_PROMO          0.3   /* opens with a pitch */
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
-#define AUTODM_W_CONTACT        0.5   /* asks to move to another messenger */
-#define AUTODM_W_BAIT           1.6   /* link bait out of the blue, even amid a conversation */
+#define AUTODM_W_CONTACT        0.6   /* asks to move to another messenger */
+#define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
+#define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
 #define AUTODM_W_ECHO           4.0   /* answers that repeat the owner's message: a command bot */
 #define AUTODM_W_RESEND_LINK    0.8
 #define AUTODM_W_RESEND         0.3

@@ -674,6 +674,7 @@ struct feat {
 	uint32_t cp_msgs, owner_msgs, welcome, opening_links, resends, resends_link, answers;
 	uint32_t resends_apart;  /* wordy texts sent again an hour or more later */
 	uint32_t bait;           /* link bait out of the blue */
+	uint32_t scam_bait;      /* … with the words of scam bait */
 	uint32_t echoes;         /* messages repeating the owner's last one in a frame */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
@@ -804,6 +805,8 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 		bool bait = (m->flags & M_LINK) && (m->flags & (M_SCAM | M_NOTICE)) && blue;
 		if (bait)
 			f->bait++;
+		if (bait && (m->flags & M_SCAM))
+			f->scam_bait++;
 		if (m->flags & M_ECHO)
 			f->echoes++;
 		/* an answer to the owner with text the sender had not sent before */
@@ -839,6 +842,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->resends_link += f->resends_link;
 	to->resends_apart += f->resends_apart;
 	to->bait += f->bait;
+	to->scam_bait += f->scam_bait;
 	to->echoes += f->echoes;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
@@ -935,7 +939,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		evidence(ev, "a message carries an auto-DM tool's signature or says it is automated");
 	}
 	if (f->bait) {
-		s += AUTODM_W_BAIT;
+		/* scam words with a link out of the blue outweigh any conversation */
+		s += f->scam_bait ? AUTODM_W_SCAM_BAIT : AUTODM_W_BAIT;
 		if (!strcmp(kind, "person"))
 			kind = "spam";
 		evidence(ev, "%u message%s of link bait out of the blue (scam words or an app's "

@@ -118,6 +118,57 @@ static const struct sender_case cases[] = {
 		{ 'o', 3, "Hi Ivo! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n4",
 		  "https://shop.example/new", false },
 		{ 'c', 60, "thanks, nice shoes", NULL, false } } },
+	/* follow-thanks without a link, never answered: an auto-DM app */
+	{ 91, "lf1", true, true, 1, {
+		{ 'c', 0, "Thank you so much for the follow!! 💖💖 have a lovely day", NULL, false } } },
+	/* a tool's signature inside a real conversation */
+	{ 92, "foot", false, true, 1, {
+		{ 'o', 0, "Hi Maria, are you coming to the fair?", NULL, false },
+		{ 'c', 30, "Yes! See you there", NULL, false },
+		{ 'c', 900, "Thanks for following me -via @crowdfire", NULL, false },
+		{ 'c', 960, "sorry, that was my app", NULL, false },
+		{ 'o', 990, "haha no worries", NULL, false } } },
+	/* a friend's account hijacked: link bait a month after the last message */
+	{ 93, "hijacked", false, false, 1, {
+		{ 'o', 0, "Lunch on Friday?", NULL, false },
+		{ 'c', 10, "Sure, 12:30 at the usual place", NULL, false },
+		{ 'c', 50000, "is this you in this video?? https://t.co/v1", "http://vid-share.example/x", false },
+		{ 'o', 50100, "I think your account was hacked", NULL, false },
+		{ 'c', 50200, "oh no, thanks, changing my password now", NULL, false } } },
+	/* a command bot repeats what the owner sent */
+	{ 94, "todo", false, false, 1, {
+		{ 'o', 0, "buy coffee beans tomorrow", NULL, false },
+		{ 'c', 1, "Task \"buy coffee beans tomorrow\" saved to your list.", NULL, false },
+		{ 'o', 5, "call the printer about the banner", NULL, false },
+		{ 'c', 6, "Task \"call the printer about the banner\" saved to your list.", NULL, false } } },
+	/* scam bait that avoids links: a spaced domain and a messenger id */
+	{ 95, "bait1", false, false, 1, {
+		{ 'c', 0, "Congrats!! You have won our giveaway, visit prizebox .com to claim", NULL, false } } },
+	{ 96, "bait2", false, false, 1, {
+		{ 'c', 0, "I help people grow their savings fast, whatsapp me +1 555 0100", NULL, false } } },
+	/* the same long plain text from three accounts, never answered */
+	{ 97, "pc1", false, false, 1, {
+		{ 'c', 0, "Good morning, I would like to tell you about a wonderful opportunity for your family today", NULL, false } } },
+	{ 98, "pc2", false, false, 1, {
+		{ 'c', 0, "Good morning, I would like to tell you about a wonderful opportunity for your family today", NULL, false } } },
+	{ 99, "pc3", false, false, 1, {
+		{ 'c', 0, "Good morning, I would like to tell you about a wonderful opportunity for your family today", NULL, false } } },
+	/* a friend sharing links, unanswered: links alone are not enough */
+	{ 101, "linker", true, true, 0, {
+		{ 'c', 0, "https://t.co/l1", "https://news.example/story", false },
+		{ 'c', 2, "this made me think of you", NULL, false } } },
+	/* "hi dear" and a real question, answered */
+	{ 102, "dear", true, false, 0, {
+		{ 'c', 0, "Hi dear Maria,", NULL, false },
+		{ 'c', 1, "can you make the scarf in blue too?", NULL, false },
+		{ 'o', 30, "yes, next week", NULL, false } } },
+	/* a person writes "thanks for following" and the owner never answers, in Spanish,
+	 * then goes on writing: still a person */
+	{ 103, "es-person", true, true, 0, {
+		{ 'c', 0, "¡Gracias por seguirme! Me encantan tus bufandas", NULL, false },
+		{ 'c', 600, "por cierto, ¿hacéis envíos a Chile? quiero dos para mi madre", NULL, false },
+		{ 'o', 700, "¡Sí! Enviamos a Chile", NULL, false },
+		{ 'c', 710, "genial, mañana hago el pedido", NULL, false } } },
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))
@@ -199,7 +250,7 @@ static int setup(void **state)
 				if (store_step_done(&st, url, &e))
 					return -1;
 			}
-			if (own && c->id >= 81)
+			if (own && c->id >= 81 && c->id < 90) /* the auto-DM burst cases */
 				owner_auto_ids[n_owner_auto++] = id;
 		}
 	}
