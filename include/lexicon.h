@@ -32,6 +32,15 @@ enum lex_family {
 	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
 	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
 	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
+	/* The word classes that tone.c reads a sentence with (tone.h): */
+	LEX_TONE_ADJ,      /* tone-adjective.tsv: "stupid", "dumm": an insult when aimed */
+	LEX_TONE_PROF,     /* tone-profanity.tsv: "fuck", "scheiße": an insult when aimed */
+	LEX_TONE_YOU,      /* tone-you.tsv: the person addressed: "you", "du", "ты" */
+	LEX_TONE_PEOPLE,   /* tone-people.tsv: others a remark can aim at: "he", "people" */
+	LEX_TONE_SELF,     /* tone-self.tsv: the writer: "me", "ich", "like me" */
+	LEX_TONE_PRAISE,   /* tone-praise.tsv: praise that makes profanity an intensifier */
+	LEX_TONE_NEG,      /* tone-negation.tsv: "not", "nicht": "you're not stupid" */
+	LEX_TONE_IDIOM,    /* tone-idiom.tsv: idioms holding a hit, no insult: "holy shit" */
 	LEX__COUNT
 };
 

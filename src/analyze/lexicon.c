@@ -27,6 +27,10 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_SCAM] = "autodm-scam",            [LEX_PROMO] = "autodm-promo",
 	[LEX_NOTICE] = "autodm-notice",        [LEX_CONTACT] = "autodm-contact",
 	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
+	[LEX_TONE_ADJ] = "tone-adjective",     [LEX_TONE_PROF] = "tone-profanity",
+	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
+	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
+	[LEX_TONE_NEG] = "tone-negation",      [LEX_TONE_IDIOM] = "tone-idiom",
 };
 
 struct phrase {
