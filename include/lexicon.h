@@ -41,6 +41,7 @@ enum lex_family {
 	LEX_TONE_PRAISE,   /* tone-praise.tsv: praise that makes profanity an intensifier */
 	LEX_TONE_NEG,      /* tone-negation.tsv: "not", "nicht": "you're not stupid" */
 	LEX_TONE_IDIOM,    /* tone-idiom.tsv: idioms holding a hit, no insult: "holy shit" */
+	LEX_TONE_GROUP,    /* tone-group.tsv: plural name-calling: "idiots", "Idioten" */
 	LEX__COUNT
 };
 

@@ -31,6 +31,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
 	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
 	[LEX_TONE_NEG] = "tone-negation",      [LEX_TONE_IDIOM] = "tone-idiom",
+	[LEX_TONE_GROUP] = "tone-group",
 };
 
 struct phrase {

@@ -11,6 +11,8 @@
  *   word within four words, or a word for others right before or after
  *   ("he is so stupid", "stupid people"), no comma between; a @handle is
  *   no target, since every reply starts with one;
+ * - plural name-calling (idiots, Idioten) counts as adjectives do, or after
+ *   profanity ("fucking idiots"), not in a general remark;
  * - profanity (fuck, scheiße) counts only right next to the person or
  *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
  *   never in a sentence of praise;
@@ -37,8 +39,8 @@
 enum {
 	C_INSULT = 1 << 0, C_CONTEMPT = 1 << 1, C_ADJ = 1 << 2, C_PROF = 1 << 3,
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
-	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10,
-	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF,
+	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
+	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP,
 };
 
 static unsigned family_class(enum lex_family f)
@@ -54,6 +56,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_PRAISE: return C_PRAISE;
 	case LEX_TONE_NEG: return C_NEG;
 	case LEX_TONE_IDIOM: return C_IDIOM;
+	case LEX_TONE_GROUP: return C_GROUP;
 	default: return 0;
 	}
 }
@@ -385,7 +388,7 @@ static void add_match(struct sentence *st, size_t first, size_t last, unsigned c
 		st->m[st->nm++] = (struct match){ (uint8_t)first, (uint8_t)last, cls };
 	for (size_t k = first; k <= last; k++)
 		if (k == last || !(cls & (C_YOU | C_SELF | C_PEOPLE)))
-			st->t[k].cls |= cls & ~C_HITS;
+			st->t[k].cls |= cls & ~(C_HITS & ~C_PROF);
 	st->t[last].cls |= cls & (C_YOU | C_SELF | C_PEOPLE);
 }
 
@@ -493,13 +496,14 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			if (m->first > 0 && (st->t[m->first - 1].cls & C_NEG))
 				continue;   /* "not a dumb question at all" */
 			score = 0.9, why = "contempt";
-		} else if ((m->cls & (C_INSULT | C_ADJ)) && self_or_denied(st, m)) {
+		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP)) && self_or_denied(st, m)) {
 			continue;
 		} else if (m->cls & C_INSULT) {
 			score = 0.9, why = "name-calling";
-		} else if ((m->cls & C_ADJ) &&
+		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE))) {
+			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
+			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
