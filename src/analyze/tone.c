@@ -134,6 +134,19 @@ static enum ch char_class(uint32_t c)
 	return CH_WORD;
 }
 
+/* The class of the character at t[i], its length in *len; ASCII from a table. */
+static enum ch ascii_class[128];
+
+static enum ch class_at(const char *t, size_t n, size_t i, size_t *len)
+{
+	unsigned char b = (unsigned char)t[i];
+	if (b < 0x80) {
+		*len = 1;
+		return ascii_class[b];
+	}
+	return char_class(decode(t, n, i, len));
+}
+
 /*
  * The folded form of the word t[0..n) into out (MAXW bytes): its length, or
  * 0 when it does not fit. ASCII is only lowered; other words go through NFKC
@@ -195,6 +208,7 @@ struct cjk {
 static struct slot *slots;
 static size_t nslots;               /* a power of two */
 static uint64_t prefix_lens;        /* bit L: some prefix entry is L bytes */
+static uint8_t prefix_start[8192];  /* bit (b0 << 8 | b1): some prefix entry starts so */
 static struct cjk *cjks;
 static size_t ncjk;
 static uint32_t cjk_bucket[257];    /* cjks sorted by bucket of their first code point */
@@ -270,8 +284,10 @@ static void add_word_entry(const char *phrase, unsigned cls)
 	if (nw == 1) {
 		struct slot *s = find(w[0], wn[0], fnv(w[0], wn[0]), true);
 		if (prefix && wn[0] < 64) {
+			unsigned k = (unsigned char)w[0][0] << 8 | (unsigned char)w[0][1];
 			s->prefix |= (uint16_t)cls;
 			prefix_lens |= 1ull << wn[0];
+			prefix_start[k >> 3] |= (uint8_t)(1u << (k & 7));
 		} else {
 			s->exact |= (uint16_t)cls;
 		}
@@ -299,6 +315,8 @@ static int cmp_cjk(const void *a, const void *b)
 static void build(void)
 {
 	size_t total = lex_count();
+	for (unsigned b = 0; b < 128; b++)
+		ascii_class[b] = char_class(b);
 	nslots = 64;
 	while (nslots < 4 * (total + 8))
 		nslots *= 2;
@@ -343,9 +361,12 @@ static unsigned word_class(const char *w, size_t n, uint8_t *ends)
 {
 	unsigned cls = 0;
 	uint32_t h = 2166136261u;
+	unsigned k = n >= 2 ? (unsigned char)w[0] << 8 | (unsigned char)w[1] : 0;
+	bool prefixes = n >= 2 && (prefix_start[k >> 3] >> (k & 7) & 1);
 	*ends = 0;
 	for (size_t i = 0; i < n; i++) {
-		if (i >= 2 && i < 64 && (prefix_lens >> i & 1) && ((unsigned char)w[i] & 0xc0) != 0x80) {
+		if (prefixes && i >= 2 && i < 64 && (prefix_lens >> i & 1) &&
+		    ((unsigned char)w[i] & 0xc0) != 0x80) {
 			const struct slot *s = find(w, i, h, false);
 			if (s)
 				cls |= s->prefix;
@@ -416,7 +437,7 @@ static void match_phrases(struct sentence *st, uint8_t ends)
 static struct tok *push(struct sentence *st, size_t s, size_t e)
 {
 	struct tok *t = &st->t[st->nt++];
-	*t = (struct tok){ .s = s, .e = e, .gap = st->gap };
+	t->s = s, t->e = e, t->cls = 0, t->gap = st->gap, t->n = 0;   /* w is written by fold */
 	st->gap = false;
 	return t;
 }
@@ -581,7 +602,7 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 	size_t i = 0;
 	while (i <= len) {
 		size_t l = 1;
-		enum ch c = i < len ? char_class(decode(text, len, i, &l)) : CH_BREAK;
+		enum ch c = i < len ? class_at(text, len, i, &l) : CH_BREAK;
 		if (line_start && i < len && text[i] == '>') {   /* a quoted line */
 			while (i < len && text[i] != '\n')
 				i++;
@@ -624,8 +645,9 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 			i += l;
 			continue;
 		}
-		if (starts_with(text, len, i, "http://") || starts_with(text, len, i, "https://") ||
-		    starts_with(text, len, i, "www.")) {
+		if ((text[i] == 'h' || text[i] == 'w') &&
+		    (starts_with(text, len, i, "http://") || starts_with(text, len, i, "https://") ||
+		     starts_with(text, len, i, "www."))) {
 			while (i < len && text[i] != ' ' && text[i] != '\n')
 				i++;
 			continue;
@@ -633,7 +655,7 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 		size_t s = i;
 		while (i < len) {
 			size_t l2;
-			enum ch d = char_class(decode(text, len, i, &l2));
+			enum ch d = class_at(text, len, i, &l2);
 			if (d != c && !(text[i] == '*' && c == CH_WORD && i > s && i + 1 < len &&
 					char_class((unsigned char)text[i + 1]) == CH_WORD))
 				break;
