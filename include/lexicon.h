@@ -49,8 +49,19 @@ enum lex_family {
 	LEX_PII_STREETSUFFIX, /* pii-streetsuffix.tsv: street compounds: -straße, -gatan */
 	LEX_PII_USER,         /* pii-user.tsv: login words: user, 아이디, логин */
 	LEX_PII_ADDRMARK,     /* pii-addrmark.tsv: address units of CJK scripts: 市 区 丁目 동 */
+	/* The word classes that tone.c reads a sentence with (tone.h): */
+	LEX_TONE_ADJ,      /* tone-adjective.tsv: "stupid", "dumm": an insult when aimed */
+	LEX_TONE_PROF,     /* tone-profanity.tsv: "fuck", "scheiße": an insult when aimed */
+	LEX_TONE_YOU,      /* tone-you.tsv: the person addressed: "you", "du", "ты" */
+	LEX_TONE_PEOPLE,   /* tone-people.tsv: others a remark can aim at: "he", "people" */
+	LEX_TONE_SELF,     /* tone-self.tsv: the writer: "me", "ich", "like me" */
+	LEX_TONE_PRAISE,   /* tone-praise.tsv: praise that makes profanity an intensifier */
+	LEX_TONE_NEG,      /* tone-negation.tsv: "not", "nicht": "you're not stupid" */
+	LEX_TONE_IDIOM,    /* tone-idiom.tsv: idioms holding a hit, no insult: "holy shit" */
+	LEX_TONE_GROUP,    /* tone-group.tsv: plural name-calling: "idiots", "Idioten" */
 	LEX__COUNT
 };
+_Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");
 #define LEX_PII_FIRST LEX_PII_PHONE
 #define LEX_PII_LAST LEX_PII_ADDRMARK
 
@@ -60,8 +71,12 @@ struct lex_entry {
 	const char *phrase;   /* as written in the file */
 };
 
-/* The families found in normalized text t[0..n), as a bit set (1 << family). */
-uint32_t lex_scan(const char *t, size_t n);
+/*
+ * The families of `want` (a bit set, 1ull << family) found in normalized
+ * text t[0..n); LEX_ALL for every family.
+ */
+#define LEX_ALL (~0ull)
+uint64_t lex_scan(const char *t, size_t n, uint64_t want);
 
 /*
  * The first match of a family at or after byte `from` of normalized text t:

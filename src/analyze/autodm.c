@@ -47,19 +47,22 @@ enum msg_flag {
 /* The message flags of the lexicon's families. */
 static unsigned lexicon_flags(const char *norm, size_t n)
 {
-	uint32_t f = lex_scan(norm, n);
+	static const uint64_t autodm_families =
+		(1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |
+		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT);
+	uint64_t f = lex_scan(norm, n, autodm_families);
 	unsigned fl = 0;
-	if (f & (1u << LEX_FOLLOW_THANKS))
+	if (f & (1ull << LEX_FOLLOW_THANKS))
 		fl |= M_FORMULA;
-	if (f & (1u << LEX_FOOTER))
+	if (f & (1ull << LEX_FOOTER))
 		fl |= M_FOOTER;
-	if (f & (1u << LEX_SCAM))
+	if (f & (1ull << LEX_SCAM))
 		fl |= M_SCAM;
-	if (f & (1u << LEX_PROMO))
+	if (f & (1ull << LEX_PROMO))
 		fl |= M_PROMO;
-	if (f & (1u << LEX_NOTICE))
+	if (f & (1ull << LEX_NOTICE))
 		fl |= M_NOTICE;
-	if (f & (1u << LEX_CONTACT))
+	if (f & (1ull << LEX_CONTACT))
 		fl |= M_CONTACT;
 	return fl;
 }

@@ -43,6 +43,11 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_PII_STREETSUFFIX] = "pii-streetsuffix",
 	[LEX_PII_USER] = "pii-user",
 	[LEX_PII_ADDRMARK] = "pii-addrmark",
+	[LEX_TONE_ADJ] = "tone-adjective",     [LEX_TONE_PROF] = "tone-profanity",
+	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
+	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
+	[LEX_TONE_NEG] = "tone-negation",      [LEX_TONE_IDIOM] = "tone-idiom",
+	[LEX_TONE_GROUP] = "tone-group",
 };
 
 struct phrase {
@@ -191,7 +196,7 @@ static bool match_at(const char *t, size_t n, size_t i, const struct phrase *p, 
 }
 
 /* Walk the matches from `from`; fn returns true to stop. */
-static void walk(const char *t, size_t n, size_t from, uint32_t want,
+static void walk(const char *t, size_t n, size_t from, uint64_t want,
 		 bool (*fn)(void *, const struct phrase *, size_t, size_t), void *ctx)
 {
 	init();
@@ -213,7 +218,7 @@ static void walk(const char *t, size_t n, size_t from, uint32_t want,
 		for (uint32_t q = s; q < e; q++) {
 			const struct phrase *p = &phrases[q];
 			size_t end;
-			if (!(want & (1u << entries[p->entry].family)))
+			if (!(want & (1ull << entries[p->entry].family)))
 				continue;
 			if (match_at(t, n, i, p, &end) && fn(ctx, p, i, end))
 				return;
@@ -225,14 +230,14 @@ static bool add_family(void *ctx, const struct phrase *p, size_t s, size_t e)
 {
 	(void)s;
 	(void)e;
-	*(uint32_t *)ctx |= 1u << entries[p->entry].family;
+	*(uint64_t *)ctx |= 1ull << entries[p->entry].family;
 	return false;
 }
 
-uint32_t lex_scan(const char *t, size_t n)
+uint64_t lex_scan(const char *t, size_t n, uint64_t want)
 {
-	uint32_t found = 0;
-	walk(t, n, 0, ~0u, add_family, &found);
+	uint64_t found = 0;
+	walk(t, n, 0, want, add_family, &found);
 	return found;
 }
 
@@ -255,7 +260,7 @@ int lex_find(const char *t, size_t n, enum lex_family f, size_t from, size_t *st
 	     size_t *end)
 {
 	struct first r = { 0, 0, false };
-	walk(t, n, from, 1u << f, take_first, &r);
+	walk(t, n, from, 1ull << f, take_first, &r);
 	if (r.found) {
 		*start = r.start;
 		*end = r.end;

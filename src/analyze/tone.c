@@ -1,244 +1,682 @@
 /*
- * tone: one pass over the words of a message, sentence by sentence.
- * Name-calling nouns (idiot, moron, loser) count unless the writer calls
- * themself one ("I'm such an idiot"); insulting adjectives (stupid, dumb)
- * count in a sentence that addresses someone, profanity (crap, damn) only
- * right next to the person addressed, and neither in a sentence of praise;
- * a few fixed phrases of contempt ("shut up", "get lost", "nobody cares")
- * count alone.
+ * tone: one pass over the words of a message, sentence by sentence, each
+ * word and phrase given its classes by the tone-*.tsv lexicon files
+ * (lexicon.h), then a few rules decide at the end of each sentence:
+ *
+ * - contempt phrases ("shut up", "learn to read", "heul leise") count alone;
+ * - name-calling nouns and slurs (idiot, Arschloch, дебил) count alone,
+ *   unless the writer calls themself one ("I'm such an idiot", "like me")
+ *   or a negation precedes ("you're not an idiot");
+ * - insulting adjectives (stupid, dumm) count when aimed: a second-person
+ *   word within four words, or a word for others right before or after
+ *   ("he is so stupid", "stupid people"), no comma between; a @handle is
+ *   no target, since every reply starts with one;
+ * - plural name-calling (idiots, Idioten) counts as adjectives do, or after
+ *   profanity ("fucking idiots"), not in a general remark;
+ * - profanity (fuck, scheiße) counts only right next to the person or
+ *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
+ *   never in a sentence of praise;
+ * - a hit that lies inside an idiom ("holy shit") does not count, nor does
+ *   anything in quotation marks or on a "> quoted" line.
+ *
+ * Scripts written without spaces (Han, kana) are matched as substrings; a
+ * kana entry must not continue a word of the same kana ("楽しいしね" holds
+ * no "しね"). Hangul words match by their start, since particles attach
+ * ("바보야"). Other words are compared folded (NFKC, case folded, "ё" as
+ * "е"); an entry ending in "*" matches a word's start ("scheiß*" finds
+ * "Scheißbulle").
  */
 #include "tone.h"
+#include "lexicon.h"
+#include "xalloc.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-enum { W_NOUN = 1, W_ADJ = 2, W_YOU = 4, W_SELF = 8, W_PROF = 16, W_POS = 32 };
-
-static const struct { const char *w; int cls; } lex[] = {
-	/* name-calling nouns */
-	{"idiot", W_NOUN}, {"idiots", W_NOUN}, {"moron", W_NOUN}, {"morons", W_NOUN},
-	{"loser", W_NOUN}, {"losers", W_NOUN}, {"clown", W_NOUN}, {"clowns", W_NOUN},
-	{"imbecile", W_NOUN}, {"cretin", W_NOUN}, {"jerk", W_NOUN}, {"asshole", W_NOUN},
-	{"arsehole", W_NOUN}, {"dumbass", W_NOUN}, {"bastard", W_NOUN}, {"bitch", W_NOUN},
-	{"dickhead", W_NOUN}, {"twat", W_NOUN}, {"wanker", W_NOUN}, {"prick", W_NOUN},
-	{"numpty", W_NOUN}, {"muppet", W_NOUN}, {"halfwit", W_NOUN}, {"dimwit", W_NOUN},
-	{"idiota", W_NOUN}, {"imbécil", W_NOUN}, {"gilipollas", W_NOUN}, {"pendejo", W_NOUN},
-	{"subnormal", W_NOUN}, {"payaso", W_NOUN}, {"imbécile", W_NOUN}, {"crétin", W_NOUN},
-	{"connard", W_NOUN}, {"connasse", W_NOUN}, {"abruti", W_NOUN}, {"vollidiot", W_NOUN},
-	{"trottel", W_NOUN}, {"depp", W_NOUN}, {"arschloch", W_NOUN}, {"idiotin", W_NOUN},
-	{"cretino", W_NOUN}, {"stronzo", W_NOUN},
-	/* insulting adjectives: when the sentence addresses someone */
-	{"stupid", W_ADJ}, {"dumb", W_ADJ}, {"pathetic", W_ADJ}, {"useless", W_ADJ},
-	{"ridiculous", W_ADJ}, {"incompetent", W_ADJ}, {"clueless", W_ADJ},
-	{"brainless", W_ADJ}, {"ignorant", W_ADJ}, {"whining", W_ADJ},
-	{"estúpido", W_ADJ}, {"estúpida", W_ADJ}, {"tonto", W_ADJ}, {"tonta", W_ADJ},
-	{"inútil", W_ADJ}, {"stupide", W_ADJ}, {"débile", W_ADJ}, {"nul", W_ADJ},
-	{"nulle", W_ADJ}, {"dumm", W_ADJ}, {"blöd", W_ADJ}, {"blöde", W_ADJ},
-	/* profanity: only right next to the person addressed ("screw you", "your crap"),
-	 * since "damn, you guys are great" and "this damn printer" are no insults */
-	{"crap", W_PROF}, {"crappy", W_PROF}, {"shit", W_PROF}, {"shitty", W_PROF},
-	{"garbage", W_PROF}, {"trash", W_PROF}, {"damn", W_PROF}, {"fucking", W_PROF},
-	{"fuck", W_PROF}, {"bullshit", W_PROF}, {"mierda", W_PROF}, {"merde", W_PROF},
-	{"scheiße", W_PROF}, {"scheisse", W_PROF}, {"scheiß", W_PROF},
-	/* praise in the sentence turns profanity into an intensifier */
-	{"amazing", W_POS}, {"awesome", W_POS}, {"love", W_POS}, {"great", W_POS},
-	{"thanks", W_POS}, {"thank", W_POS}, {"best", W_POS}, {"good", W_POS},
-	{"rock", W_POS}, {"rocks", W_POS}, {"brilliant", W_POS}, {"congrats", W_POS},
-	{"cool", W_POS}, {"beautiful", W_POS}, {"perfect", W_POS}, {"nice", W_POS},
-	{"gracias", W_POS}, {"merci", W_POS}, {"danke", W_POS}, {"genial", W_POS},
-	{"génial", W_POS}, {"super", W_POS},
-	/* the person addressed */
-	{"you", W_YOU}, {"your", W_YOU}, {"you're", W_YOU}, {"youre", W_YOU}, {"u", W_YOU},
-	{"ur", W_YOU}, {"yourself", W_YOU}, {"ya", W_YOU}, {"tu", W_YOU}, {"tú", W_YOU},
-	{"te", W_YOU}, {"usted", W_YOU}, {"eres", W_YOU}, {"toi", W_YOU}, {"vous", W_YOU},
-	{"ton", W_YOU}, {"ta", W_YOU}, {"tes", W_YOU}, {"du", W_YOU}, {"dich", W_YOU},
-	{"dir", W_YOU}, {"dein", W_YOU}, {"deine", W_YOU}, {"bist", W_YOU}, {"sei", W_YOU},
-	/* the writer speaking of themself */
-	{"i", W_SELF}, {"i'm", W_SELF}, {"im", W_SELF}, {"me", W_SELF}, {"myself", W_SELF},
-	{"we're", W_SELF}, {"soy", W_SELF}, {"suis", W_SELF}, {"bin", W_SELF},
+enum {
+	C_INSULT = 1 << 0, C_CONTEMPT = 1 << 1, C_ADJ = 1 << 2, C_PROF = 1 << 3,
+	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
+	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
+	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP,
 };
 
-/* Phrases of contempt, matched on consecutive lower-case words. */
-static const char *const phrases[][3] = {
-	{"shut", "up", NULL}, {"get", "lost", NULL}, {"nobody", "cares", NULL},
-	{"no", "one", "cares"}, {"who", "cares", NULL}, {"screw", "you", NULL},
-	{"piss", "off", NULL}, {"fuck", "off", NULL}, {"wasting", "our", "time"},
-	{"wasting", "my", "time"}, {"learn", "to", "read"}, {"are", "you", "blind"},
-	{"go", "away", NULL}, {"grow", "up", NULL}, {"cállate", NULL, NULL},
-	{"cierra", "el", "pico"}, {"ta", "gueule", NULL}, {"dégage", NULL, NULL},
-	{"casse-toi", NULL, NULL}, {"halt", "die", "klappe"}, {"verpiss", "dich", NULL},
-	{"hau", "ab", NULL},
-};
+static unsigned family_class(enum lex_family f)
+{
+	switch (f) {
+	case LEX_INSULT: return C_INSULT;
+	case LEX_CONTEMPT: return C_CONTEMPT;
+	case LEX_TONE_ADJ: return C_ADJ;
+	case LEX_TONE_PROF: return C_PROF;
+	case LEX_TONE_YOU: return C_YOU;
+	case LEX_TONE_PEOPLE: return C_PEOPLE;
+	case LEX_TONE_SELF: return C_SELF;
+	case LEX_TONE_PRAISE: return C_PRAISE;
+	case LEX_TONE_NEG: return C_NEG;
+	case LEX_TONE_IDIOM: return C_IDIOM;
+	case LEX_TONE_GROUP: return C_GROUP;
+	default: return 0;
+	}
+}
+
+#define MAXW 48     /* bytes of a folded word; longer words have no class */
+#define MAXPH 6     /* words of the longest phrase */
+#define MAXTOK 64   /* words of a sentence kept; a longer one is cut */
+#define MAXM 96     /* matches of a sentence kept */
+
+/* --- characters ---------------------------------------------------------- */
+
+enum ch { CH_SPACE, CH_GAP, CH_BREAK, CH_QUOTE, CH_WORD, CH_CJK, CH_HANGUL };
+
+/* The code point at t[i] (U+FFFD for a bad byte) and its length in *len. */
+static uint32_t decode(const char *t, size_t n, size_t i, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)t + i;
+	size_t avail = n - i;
+	int k = p[0] < 0x80 ? 1 : p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 0;
+	if (!k || (size_t)k > avail) {
+		*len = 1;
+		return 0xfffd;
+	}
+	uint32_t c = k == 1 ? p[0] : p[0] & (0x7f >> k);
+	for (int j = 1; j < k; j++) {
+		if ((p[j] & 0xc0) != 0x80) {
+			*len = 1;
+			return 0xfffd;
+		}
+		c = (c << 6) | (p[j] & 0x3f);
+	}
+	*len = (size_t)k;
+	return c;
+}
+
+static bool is_hiragana(uint32_t c) { return c >= 0x3040 && c <= 0x309f; }
+static bool is_katakana(uint32_t c) { return (c >= 0x30a0 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9f); }
+
+static enum ch char_class(uint32_t c)
+{
+	if (c < 0x80) {
+		if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			return CH_WORD;
+		if (c >= '0' && c <= '9')
+			return CH_WORD;
+		if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ';')
+			return CH_BREAK;
+		if (c == '"')
+			return CH_QUOTE;
+		if (c == ',' || c == ':' || c == '(' || c == ')' || c == '[' || c == ']' || c == '/' ||
+		    c == '|')
+			return CH_GAP;
+		return CH_SPACE;   /* spaces, apostrophes, hyphens: inside a phrase */
+	}
+	if (c < 0xc0)
+		return c == 0xab || c == 0xbb ? CH_QUOTE : c == 0xa1 || c == 0xbf ? CH_GAP : CH_SPACE;
+	if (c == 0x201c || c == 0x201d || c == 0x201e || c == 0x300c || c == 0x300d ||
+	    c == 0x300e || c == 0x300f)
+		return CH_QUOTE;
+	if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x0964)
+		return CH_BREAK;
+	if (c == 0x2013 || c == 0x2014 || c == 0x3001 || c == 0xff0c || c == 0x060c)
+		return CH_GAP;
+	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x2bff) ||
+	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe00 && c <= 0xfe0f) ||
+	    (c >= 0xff01 && c <= 0xff0f) || (c >= 0x1f000 && c <= 0x1faff) || c == 0xfffd)
+		return CH_SPACE;
+	if (is_hiragana(c) || is_katakana(c) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0x20000 && c <= 0x2ffff))
+		return CH_CJK;
+	if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) ||
+	    (c >= 0x3130 && c <= 0x318f))
+		return CH_HANGUL;
+	return CH_WORD;
+}
+
+/* The class of the character at t[i], its length in *len; ASCII from a table. */
+static enum ch ascii_class[128];
+
+static enum ch class_at(const char *t, size_t n, size_t i, size_t *len)
+{
+	unsigned char b = (unsigned char)t[i];
+	if (b < 0x80) {
+		*len = 1;
+		return ascii_class[b];
+	}
+	return char_class(decode(t, n, i, len));
+}
 
 /*
- * Word lookups run for every word of every owner message: the lexicon is
- * hashed once into an open-addressing table (built under pthread_once, as
- * reports may run on two threads).
+ * The folded form of the word t[0..n) into out (MAXW bytes): its length, or
+ * 0 when it does not fit. ASCII is only lowered; other words go through NFKC
+ * with case folding. Accents stay: without them "piç" would read "pic" (the
+ * lists spell the common words both ways instead).
  */
-#define LEX_SLOTS 512 /* a power of two, well above twice the lexicon */
-
-static short lex_slot[LEX_SLOTS]; /* index + 1 into lex, 0 when empty */
-static short end_slot[LEX_SLOTS]; /* the same for the last words of phrases */
-static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-
-#define NPHRASES (sizeof(phrases) / sizeof(phrases[0]))
-
-static const char *phrase_last(size_t p)
+static size_t fold(const char *t, size_t n, char *out)
 {
-	return phrases[p][2] ? phrases[p][2] : phrases[p][1] ? phrases[p][1] : phrases[p][0];
+	bool ascii = true;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)t[i] < 0x80;
+	if (ascii) {
+		if (n >= MAXW)
+			return 0;
+		for (size_t i = 0; i < n; i++)
+			out[i] = (t[i] >= 'A' && t[i] <= 'Z') ? (char)(t[i] + 32) : t[i];
+		return n;
+	}
+	utf8proc_int32_t cp[MAXW];
+	utf8proc_option_t opt = UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+	utf8proc_ssize_t k = utf8proc_decompose((const utf8proc_uint8_t *)t, (utf8proc_ssize_t)n, cp,
+						MAXW, opt);
+	if (k <= 0 || k > MAXW)
+		return 0;
+	k = utf8proc_normalize_utf32(cp, k, opt);
+	if (k <= 0)
+		return 0;
+	size_t len = 0;
+	for (utf8proc_ssize_t i = 0; i < k; i++) {
+		utf8proc_uint8_t b[4];
+		utf8proc_int32_t c = cp[i] == 0x451 ? 0x435 : cp[i];   /* ё as е */
+		utf8proc_ssize_t w = utf8proc_encode_char(c, b);
+		if (len + (size_t)w >= MAXW)
+			return 0;
+		memcpy(out + len, b, (size_t)w);
+		len += (size_t)w;
+	}
+	return len;
 }
 
-static unsigned lex_hash(const char *w, size_t n)
+/* --- the word index, built once from the lexicon ------------------------- */
+
+struct slot {
+	char *key;          /* folded word, or words joined by one space */
+	uint16_t n;
+	uint16_t exact;     /* classes of the whole word or phrase */
+	uint16_t prefix;    /* classes of words that start with it */
+	uint8_t ends;       /* bit k: some phrase of k words ends with this word */
+};
+
+struct cjk {
+	char *s;            /* as written, ASCII lowered */
+	size_t n;
+	uint16_t cls;
+	uint32_t first, last; /* code points, for the kana boundary rule */
+	size_t chars;
+};
+
+static struct slot *slots;
+static size_t nslots;               /* a power of two */
+static uint64_t prefix_lens;        /* bit L: some prefix entry is L bytes */
+static uint8_t prefix_start[8192];  /* bit (b0 << 8 | b1): some prefix entry starts so */
+static struct cjk *cjks;
+static size_t ncjk;
+static uint32_t cjk_bucket[257];    /* cjks sorted by bucket of their first code point */
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t fnv(const char *s, size_t n)
 {
-	unsigned h = 2166136261u;
+	uint32_t h = 2166136261u;
 	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct slot *find(const char *k, size_t n, uint32_t h, bool add)
+{
+	for (size_t i = h & (nslots - 1);; i = (i + 1) & (nslots - 1)) {
+		struct slot *s = &slots[i];
+		if (!s->key) {
+			if (!add)
+				return NULL;
+			s->key = xstrndup(k, n);
+			s->n = (uint16_t)n;
+			return s;
+		}
+		if (s->n == n && !memcmp(s->key, k, n))
+			return s;
+	}
+}
+
+static unsigned cjk_hash(uint32_t c)
+{
+	return (c * 2654435761u) >> 24;
+}
+
+/* The words of an entry, folded, split as a text's words are split. */
+static size_t entry_words(const char *p, char w[MAXPH + 1][MAXW], size_t wn[MAXPH + 1])
+{
+	size_t n = strlen(p), nw = 0, i = 0;
+	while (i < n && nw <= MAXPH) {
+		size_t l;
+		enum ch c = char_class(decode(p, n, i, &l));
+		if (c != CH_WORD && c != CH_HANGUL) {
+			i += l;
+			continue;
+		}
+		size_t s = i;
+		while (i < n) {
+			enum ch d = char_class(decode(p, n, i, &l));
+			if (d != c && !(p[i] == '*' && i > s && i + 1 < n))
+				break;
+			i += l;
+		}
+		wn[nw] = fold(p + s, i - s, w[nw]);
+		if (wn[nw])
+			nw++;
+	}
+	return nw;
+}
+
+static void add_word_entry(const char *phrase, unsigned cls)
+{
+	char w[MAXPH + 1][MAXW];
+	size_t wn[MAXPH + 1];
+	size_t len = strlen(phrase);
+	bool prefix = len && phrase[len - 1] == '*';
+	char *p = xstrndup(phrase, prefix ? len - 1 : len);
+	size_t nw = entry_words(p, w, wn);
+	size_t l;
+	prefix |= char_class(decode(p, strlen(p), 0, &l)) == CH_HANGUL;   /* particles attach */
+	free(p);
+	if (!nw || nw > MAXPH)
+		return;
+	if (nw == 1) {
+		struct slot *s = find(w[0], wn[0], fnv(w[0], wn[0]), true);
+		if (prefix && wn[0] < 64) {
+			unsigned k = (unsigned char)w[0][0] << 8 | (unsigned char)w[0][1];
+			s->prefix |= (uint16_t)cls;
+			prefix_lens |= 1ull << wn[0];
+			prefix_start[k >> 3] |= (uint8_t)(1u << (k & 7));
+		} else {
+			s->exact |= (uint16_t)cls;
+		}
+		return;
+	}
+	char key[(MAXPH + 1) * MAXW];
+	size_t kn = 0;
+	for (size_t j = 0; j < nw; j++) {
+		if (j)
+			key[kn++] = ' ';
+		memcpy(key + kn, w[j], wn[j]);
+		kn += wn[j];
+	}
+	find(key, kn, fnv(key, kn), true)->exact |= (uint16_t)cls;
+	find(w[nw - 1], wn[nw - 1], fnv(w[nw - 1], wn[nw - 1]), true)->ends |= (uint8_t)(1u << nw);
+}
+
+static int cmp_cjk(const void *a, const void *b)
+{
+	const struct cjk *x = a, *y = b;
+	unsigned hx = cjk_hash(x->first), hy = cjk_hash(y->first);
+	return hx != hy ? (hx < hy ? -1 : 1) : (x->n > y->n ? -1 : x->n < y->n);   /* longest first */
+}
+
+static void build(void)
+{
+	size_t total = lex_count();
+	for (unsigned b = 0; b < 128; b++)
+		ascii_class[b] = char_class(b);
+	nslots = 64;
+	while (nslots < 4 * (total + 8))
+		nslots *= 2;
+	slots = xcalloc(nslots, sizeof(*slots));
+	cjks = xcalloc(total + 1, sizeof(*cjks));
+	for (size_t i = 0; i < total; i++) {
+		const struct lex_entry *e = lex_entry(i);
+		unsigned cls = family_class(e->family);
+		size_t l, n = strlen(e->phrase);
+		if (!cls || !n)
+			continue;
+		uint32_t c0 = decode(e->phrase, n, 0, &l);
+		if (char_class(c0) != CH_CJK) {
+			add_word_entry(e->phrase, cls);
+			continue;
+		}
+		struct cjk *c = &cjks[ncjk++];
+		c->s = xstrdup(e->phrase);
+		c->n = n;
+		for (size_t j = 0; j < n; j++)
+			if (c->s[j] >= 'A' && c->s[j] <= 'Z')
+				c->s[j] = (char)(c->s[j] + 32);
+		c->cls = (uint16_t)cls;
+		c->first = c0;
+		for (size_t j = 0; j < n; j += l) {
+			c->last = decode(e->phrase, n, j, &l);
+			c->chars++;
+		}
+	}
+	/* the two letters that no lexicon entry can be (entries have two bytes at least) */
+	find("i", 1, fnv("i", 1), true)->exact |= C_SELF;
+	find("u", 1, fnv("u", 1), true)->exact |= C_YOU;
+	qsort(cjks, ncjk, sizeof(*cjks), cmp_cjk);
+	for (size_t i = 0; i < ncjk; i++)
+		cjk_bucket[cjk_hash(cjks[i].first) + 1]++;
+	for (int b = 0; b < 256; b++)
+		cjk_bucket[b + 1] += cjk_bucket[b];
+}
+
+/* Classes of a folded word: its own, and those of every prefix entry it starts with. */
+static unsigned word_class(const char *w, size_t n, uint8_t *ends)
+{
+	unsigned cls = 0;
+	uint32_t h = 2166136261u;
+	unsigned k = n >= 2 ? (unsigned char)w[0] << 8 | (unsigned char)w[1] : 0;
+	bool prefixes = n >= 2 && (prefix_start[k >> 3] >> (k & 7) & 1);
+	*ends = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (prefixes && i >= 2 && i < 64 && (prefix_lens >> i & 1) &&
+		    ((unsigned char)w[i] & 0xc0) != 0x80) {
+			const struct slot *s = find(w, i, h, false);
+			if (s)
+				cls |= s->prefix;
+		}
 		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	return h & (LEX_SLOTS - 1);
+	}
+	const struct slot *s = find(w, n, h, false);
+	if (s) {
+		cls |= s->exact | s->prefix;
+		*ends = s->ends;
+	}
+	return cls;
 }
 
-static void lex_build(void)
+/* --- a sentence ---------------------------------------------------------- */
+
+struct tok {
+	size_t s, e;        /* bytes in the text */
+	unsigned cls;       /* classes of the word alone and of phrases ending here */
+	bool gap;           /* a comma or the like between the previous word and this one */
+	uint8_t n;
+	char w[MAXW];
+};
+
+struct match {
+	uint8_t first, last;   /* token indexes */
+	unsigned cls;
+};
+
+struct sentence {
+	struct tok t[MAXTOK];
+	struct match m[MAXM];
+	size_t nt, nm;
+	bool gap;           /* a gap seen since the last word */
+};
+
+static void add_match(struct sentence *st, size_t first, size_t last, unsigned cls)
 {
-	for (size_t i = 0; i < sizeof(lex) / sizeof(lex[0]); i++) {
-		unsigned h = lex_hash(lex[i].w, strlen(lex[i].w));
-		while (lex_slot[h])
-			h = (h + 1) & (LEX_SLOTS - 1);
-		lex_slot[h] = (short)(i + 1);
-	}
-	for (size_t p = 0; p < NPHRASES; p++) {
-		const char *w = phrase_last(p);
-		unsigned h = lex_hash(w, strlen(w));
-		bool dup = false;
-		for (; end_slot[h]; h = (h + 1) & (LEX_SLOTS - 1))
-			dup |= !strcmp(phrase_last((size_t)end_slot[h] - 1), w);
-		if (!dup)
-			end_slot[h] = (short)(p + 1);
+	if (st->nm < MAXM)
+		st->m[st->nm++] = (struct match){ (uint8_t)first, (uint8_t)last, cls };
+	for (size_t k = first; k <= last; k++)
+		if (k == last || !(cls & (C_YOU | C_SELF | C_PEOPLE)))
+			st->t[k].cls |= cls & ~(C_HITS & ~C_PROF);
+	st->t[last].cls |= cls & (C_YOU | C_SELF | C_PEOPLE);
+}
+
+/* Phrases ending with the last token. */
+static void match_phrases(struct sentence *st, uint8_t ends)
+{
+	size_t k = st->nt - 1;
+	for (size_t len = 2; len <= MAXPH && len <= st->nt; len++) {
+		if (!(ends >> len & 1))
+			continue;
+		char key[(MAXPH + 1) * MAXW];
+		size_t kn = 0;
+		for (size_t j = k + 1 - len; j <= k; j++) {
+			if (kn)
+				key[kn++] = ' ';
+			memcpy(key + kn, st->t[j].w, st->t[j].n);
+			kn += st->t[j].n;
+		}
+		const struct slot *s = find(key, kn, fnv(key, kn), false);
+		if (s && s->exact)
+			add_match(st, k + 1 - len, k, s->exact);
 	}
 }
 
-/* True when w ends one of the phrases: only then are the phrases compared. */
-static bool ends_phrase(const char *w, size_t n)
+static struct tok *push(struct sentence *st, size_t s, size_t e)
 {
-	for (unsigned h = lex_hash(w, n); end_slot[h]; h = (h + 1) & (LEX_SLOTS - 1)) {
-		const char *e = phrase_last((size_t)end_slot[h] - 1);
-		if (!strncmp(e, w, n) && e[n] == '\0')
+	struct tok *t = &st->t[st->nt++];
+	t->s = s, t->e = e, t->cls = 0, t->gap = st->gap, t->n = 0;   /* w is written by fold */
+	st->gap = false;
+	return t;
+}
+
+/* Is there a gap between tokens a and b (a < b)? */
+static bool gap_between(const struct sentence *st, size_t a, size_t b)
+{
+	for (size_t k = a + 1; k <= b; k++)
+		if (st->t[k].gap)
+			return true;
+	return false;
+}
+
+/* A token marked with one of cls within [from, to], no gap between it and [a, b]. */
+static bool near(const struct sentence *st, long from, long to, size_t a, size_t b, unsigned cls)
+{
+	if (from < 0)
+		from = 0;
+	if (to >= (long)st->nt)
+		to = (long)st->nt - 1;
+	for (long k = from; k <= to; k++) {
+		if ((size_t)k >= a && (size_t)k <= b)
+			continue;
+		if (!(st->t[k].cls & cls))
+			continue;
+		if ((size_t)k < a ? !gap_between(st, (size_t)k, a) : !gap_between(st, b, (size_t)k))
 			return true;
 	}
 	return false;
 }
 
-static int lex_class(const char *w, size_t n)
+/* Does the writer speak of themself at this insult, or deny it? */
+static bool self_or_denied(const struct sentence *st, const struct match *m)
 {
-	pthread_once(&lex_once, lex_build);
-	for (unsigned h = lex_hash(w, n); lex_slot[h]; h = (h + 1) & (LEX_SLOTS - 1)) {
-		const char *e = lex[lex_slot[h] - 1].w;
-		if (!strncmp(e, w, n) && e[n] == '\0')
-			return lex[lex_slot[h] - 1].cls;
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 6; k--) {
+		if (st->t[k].cls & C_SELF)
+			return true;
+		if (st->t[k].cls & C_YOU)
+			break;
 	}
-	return 0;
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
+		if (st->t[k].cls & C_NEG)
+			return true;
+	for (size_t j = 0; j < st->nm; j++) {   /* "a dumb person like me" */
+		const struct match *o = &st->m[j];
+		if ((o->cls & C_SELF) && o->first < o->last && o->first > m->last &&
+		    o->first <= m->last + 3)
+			return true;
+	}
+	return false;
 }
 
-static bool word_byte(unsigned char c)
+static bool in_idiom(const struct sentence *st, const struct match *m)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80 || c == '\'' ||
-	       c == '-';
+	for (size_t j = 0; j < st->nm; j++) {
+		const struct match *o = &st->m[j];
+		if ((o->cls & C_IDIOM) && o->first <= m->first && m->last <= o->last &&
+		    (o->first < m->first || o->last > m->last))
+			return true;
+	}
+	return false;
 }
 
-#define KEEP 4   /* words remembered for phrases and "I'm such an …" */
+static bool judge(const struct sentence *st, struct tone_hit *hit)
+{
+	bool praise = false;
+	for (size_t k = 0; k < st->nt; k++)
+		praise |= (st->t[k].cls & C_PRAISE) != 0;
+	for (size_t j = 0; j < st->nm; j++) {
+		const struct match *m = &st->m[j];
+		if (!(m->cls & C_HITS) || in_idiom(st, m))
+			continue;
+		long a = m->first, b = m->last;
+		double score = 0;
+		const char *why = NULL;
+		if (m->cls & C_CONTEMPT) {
+			if (m->first > 0 && (st->t[m->first - 1].cls & C_NEG))
+				continue;   /* "not a dumb question at all" */
+			score = 0.9, why = "contempt";
+		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP)) && self_or_denied(st, m)) {
+			continue;
+		} else if (m->cls & C_INSULT) {
+			score = 0.9, why = "name-calling";
+		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
+			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
+			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
+			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF)))) {
+			score = 0.8, why = "insult";
+		} else if ((m->cls & C_PROF) && !praise &&
+			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
+			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE))) {
+			score = 0.7, why = "profanity at someone";
+		}
+		if (why) {
+			*hit = (struct tone_hit){ st->t[a].s, st->t[b].e, score, why };
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Substring matches in a run of Han and kana t[s..e), each made a token. */
+static void scan_cjk(struct sentence *st, const char *t, size_t n, size_t s, size_t e)
+{
+	size_t before = st->nt;
+	uint32_t prev = 0;
+	for (size_t i = s; i < e && st->nt < MAXTOK;) {
+		size_t l;
+		uint32_t c = decode(t, n, i, &l);
+		unsigned b = cjk_hash(c);
+		const struct cjk *hit = NULL;
+		for (uint32_t q = cjk_bucket[b]; q < cjk_bucket[b + 1] && !hit; q++) {
+			const struct cjk *x = &cjks[q];
+			if (x->first != c || x->n > n - i)
+				continue;
+			size_t k = 0;
+			while (k < x->n && (t[i + k] >= 'A' && t[i + k] <= 'Z' ? t[i + k] + 32 : t[i + k]) ==
+						   x->s[k])
+				k++;
+			if (k < x->n)
+				continue;
+			if ((is_hiragana(c) && is_hiragana(prev)) || (is_katakana(c) && is_katakana(prev)))
+				continue;
+			if (i + x->n < n) {
+				size_t l2;
+				uint32_t next = decode(t, n, i + x->n, &l2);
+				if (is_katakana(x->last) && is_katakana(next))
+					continue;
+				if (is_hiragana(x->last) && x->chars <= 2 && is_hiragana(next))
+					continue;
+			}
+			hit = x;
+		}
+		if (hit) {
+			struct tok *tk = push(st, i, i + hit->n);
+			tk->cls = hit->cls & ~C_HITS;
+			add_match(st, st->nt - 1, st->nt - 1, hit->cls);
+			i += hit->n;
+			prev = hit->last;
+			continue;
+		}
+		prev = c;
+		i += l;
+	}
+	if (st->nt == before && st->nt < MAXTOK)
+		push(st, s, e);
+}
+
+static bool starts_with(const char *t, size_t n, size_t i, const char *p)
+{
+	size_t k = strlen(p);
+	return n - i >= k && !strncmp(t + i, p, k);
+}
 
 bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 {
-	char words[KEEP][24];
-	size_t ws[KEEP];
-	int nw = 0;               /* words in the current sentence */
-	bool you = false;         /* the sentence addresses someone */
-	bool pos = false;         /* the sentence praises */
-	size_t adj_s = 0, adj_e = 0, prof_s = 0, prof_e = 0;
-	bool adj = false, prof = false;
-	int you_at = -10, prof_at = -10;   /* word index of the last of each */
+	pthread_once(&once, build);
+	struct sentence st;
+	st.nt = st.nm = 0;
+	st.gap = false;
+	bool quoted = false, line_start = true;
 	size_t i = 0;
 	while (i <= len) {
-		if (i == len || strchr(".!?\n", text[i])) {
-			if (adj && you && !pos) {
-				*hit = (struct tone_hit){ adj_s, adj_e, 0.8, "insult" };
-				return true;
-			}
-			if (prof && !pos) {
-				*hit = (struct tone_hit){ prof_s, prof_e, 0.7, "profanity at someone" };
-				return true;
-			}
-			adj = you = pos = prof = false;
-			you_at = prof_at = -10;
-			nw = 0;
-			i++;
+		size_t l = 1;
+		enum ch c = i < len ? class_at(text, len, i, &l) : CH_BREAK;
+		if (line_start && i < len && text[i] == '>') {   /* a quoted line */
+			while (i < len && text[i] != '\n')
+				i++;
 			continue;
 		}
-		if (text[i] == '@') {
-			you = true;   /* a @handle in the sentence is someone addressed */
-			i++;
+		if (c == CH_SPACE && (i >= len || text[i] == ' ' || text[i] == '\t')) {
+			i += l;
 			continue;
 		}
-		if (!word_byte((unsigned char)text[i])) {
-			i++;
+		line_start = false;
+		if (c == CH_BREAK || c == CH_QUOTE || st.nt == MAXTOK) {
+			if (st.nt && judge(&st, hit))
+				return true;
+			st.nt = st.nm = 0;
+			st.gap = false;
+			if (c == CH_QUOTE)
+				quoted = !quoted;
+			if (i < len && text[i] == '\n')
+				quoted = false, line_start = true;
+			if (st.nt == 0 && c != CH_BREAK && c != CH_QUOTE)
+				continue;   /* a cut sentence: the word is read next */
+			i += l;
+			continue;
+		}
+		if (c == CH_GAP) {
+			st.gap = true;
+			i += l;
+			continue;
+		}
+		if (c == CH_SPACE) {
+			if (text[i] == '@' && i + 1 < len &&
+			    char_class((unsigned char)text[i + 1]) == CH_WORD) {
+				size_t s = i++;
+				while (i < len && (char_class((unsigned char)text[i]) == CH_WORD || text[i] == '_'))
+					i++;
+				if (!quoted)
+					push(&st, s, i)->cls = C_HANDLE;
+				continue;
+			}
+			i += l;
+			continue;
+		}
+		if ((text[i] == 'h' || text[i] == 'w') &&
+		    (starts_with(text, len, i, "http://") || starts_with(text, len, i, "https://") ||
+		     starts_with(text, len, i, "www."))) {
+			while (i < len && text[i] != ' ' && text[i] != '\n')
+				i++;
 			continue;
 		}
 		size_t s = i;
-		while (i < len && word_byte((unsigned char)text[i]))
-			i++;
-		size_t n = i - s;
-		if (n >= 24)
+		while (i < len) {
+			size_t l2;
+			enum ch d = class_at(text, len, i, &l2);
+			if (d != c && !(text[i] == '*' && c == CH_WORD && i > s && i + 1 < len &&
+					char_class((unsigned char)text[i + 1]) == CH_WORD))
+				break;
+			i += l2;
+		}
+		if (quoted)
 			continue;
-		char w[24];
-		for (size_t k = 0; k < n; k++)
-			w[k] = (text[s + k] >= 'A' && text[s + k] <= 'Z') ? (char)(text[s + k] + 32) : text[s + k];
-		w[n] = '\0';
-		memcpy(words[nw % KEEP], w, n + 1);
-		ws[nw % KEEP] = s;
-		nw++;
-		int c = lex_class(w, n); /* also builds the tables, once */
-		bool phrase = ends_phrase(w, n);
-		for (size_t p = 0; phrase && p < NPHRASES; p++) {
-			int k = phrases[p][2] ? 3 : phrases[p][1] ? 2 : 1;
-			if (nw < k)
-				continue;
-			bool same = true;
-			for (int j = 0; j < k && same; j++)
-				same = !strcmp(words[(nw - k + j) % KEEP], phrases[p][j]);
-			if (same) {
-				*hit = (struct tone_hit){ ws[(nw - k) % KEEP], i, 0.9, "contempt" };
-				return true;
-			}
+		if (c == CH_CJK) {
+			scan_cjk(&st, text, len, s, i);
+			continue;
 		}
-		if (c & W_POS)
-			pos = true;
-		if (c & W_YOU) {
-			you = true;
-			you_at = nw;
-			if (nw - prof_at <= 2 && !prof) {
-				prof = true;   /* "shit, you …": the profanity before, kept in prof_s */
-			}
-		}
-		if (c & W_PROF) {
-			prof_at = nw;
-			prof_s = s;
-			prof_e = i;
-			if (nw - you_at <= 2)
-				prof = true;
-		}
-		if (c & W_NOUN) {
-			bool self = false;
-			for (int j = 2; j <= KEEP && j <= nw; j++)
-				self |= (lex_class(words[(nw - j) % KEEP], strlen(words[(nw - j) % KEEP])) &
-					 W_SELF) != 0;
-			if (!self) {
-				*hit = (struct tone_hit){ s, i, 0.9, "name-calling" };
-				return true;
-			}
-		}
-		if ((c & W_ADJ) && !adj) {
-			adj = true;
-			adj_s = s;
-			adj_e = i;
-		}
+		struct tok *t = push(&st, s, i);
+		t->n = (uint8_t)fold(text + s, i - s, t->w);
+		if (!t->n)
+			continue;
+		uint8_t ends;
+		unsigned cls = word_class(t->w, t->n, &ends);
+		if (cls)
+			add_match(&st, st.nt - 1, st.nt - 1, cls);
+		if (ends)
+			match_phrases(&st, ends);
 	}
 	return false;
 }
