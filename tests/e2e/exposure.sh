@@ -68,7 +68,8 @@ else
 fi
 
 # CSV: a value that starts like a formula is neutralized.
-cp "$db" "$WORK/f.db"
+# (on the generated archive, which every clone can make)
+cp "$WORK/g.db" "$WORK/f.db"
 owner=$(sqlite3 "$WORK/f.db" "SELECT value FROM meta WHERE key = 'owner_id'")
 conv=$(sqlite3 "$WORK/f.db" "SELECT id FROM conversation WHERE kind = 'dm' LIMIT 1")
 sqlite3 "$WORK/f.db" "INSERT INTO message (id, conversation_id, sender_id, created_at, text, snapshot_id)
