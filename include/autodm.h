@@ -78,6 +78,7 @@
 #define AUTODM_W_PROMO          0.3   /* opens with a pitch */
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
 #define AUTODM_W_CONTACT        0.6   /* asks to move to another messenger */
+#define AUTODM_W_MERGE          0.4   /* greets with the owner's full name (a mail merge) */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
 #define AUTODM_W_ECHO           4.0   /* answers that repeat the owner's message: a command bot */
@@ -107,6 +108,7 @@
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
 #define AUTODM_RESEND_APART_MS  (60 * 60 * 1000) /* resent this much later: not a double send */
+#define AUTODM_MERGE_WITHIN     24    /* bytes from the start where the full name greets */
 #define AUTODM_ECHO_MIN         2     /* echoing answers that make a bot */
 #define AUTODM_ECHO_BYTES       12    /* owner messages shorter than this are not looked for */
 #define AUTODM_OUT_OF_BLUE_MS   (7LL * 24 * 60 * 60 * 1000) /* silence before bait */

@@ -42,6 +42,7 @@ enum msg_flag {
 	M_WORDY = 1 << 14,      /* AUTODM_MIN_TOKENS words or more besides the slots */
 	M_LONG = 1 << 15,       /* AUTODM_LONG_WORDS words or more besides the slots */
 	M_ECHO = 1 << 16,       /* repeats the owner's last message inside a frame of its own */
+	M_MERGE = 1 << 17,      /* greets with the owner's full name, as a mail merge does */
 };
 
 /* The message flags of the lexicon's families. */
@@ -352,7 +353,7 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
 	struct buf conv = BUF_INIT, norm = BUF_INIT, slotted = BUF_INIT, nb = BUF_INIT;
-	struct buf last_owner = BUF_INIT;
+	struct buf last_owner = BUF_INIT, full_name = BUF_INIT;
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false;
@@ -364,6 +365,12 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 	if (store_prepare(ctx->store, "SELECT handle, name FROM account WHERE id = ?", &names, err))
 		goto out;
 	add_names(ctx, names, ctx->owner, &nb, offs, &owner_names);
+	/* the owner's full name, as a mail merge fills it: "Dear Keith Frankish" */
+	for (size_t i = 0; i < owner_names; i++) {
+		const char *nm = nb.s + offs[i];
+		if (strchr(nm, ' ') && strlen(nm) >= 6 && !full_name.len)
+			buf_adds(&full_name, nm);
+	}
 	tmpl_get(a, 0, 0);   /* template 0 stands for texts never compared */
 	if (store_prepare(ctx->store,
 			  /* conversations outside, their messages by index inside: half
@@ -453,6 +460,11 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (!owner && last_owner.len >= AUTODM_ECHO_BYTES && norm.len > last_owner.len &&
 		    strstr(norm.s, last_owner.s))
 			fl |= M_ECHO;
+		if (!owner && opening && full_name.len) {
+			const char *at = strstr(norm.s, full_name.s);
+			if (at && at - norm.s <= AUTODM_MERGE_WITHIN)
+				fl |= M_MERGE;
+		}
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)
@@ -489,6 +501,7 @@ out:
 	buf_release(&slotted);
 	buf_release(&nb);
 	buf_release(&last_owner);
+	buf_release(&full_name);
 	return rc;
 }
 
@@ -683,6 +696,7 @@ struct feat {
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
+	bool merge;          /* greeted with the owner's full name */
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
 	int64_t first_at, last_at;
@@ -751,6 +765,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			f->scam |= (m->flags & M_SCAM) != 0;
 			f->promo |= (m->flags & M_PROMO) != 0;
 			f->contact |= (m->flags & M_CONTACT) != 0;
+			f->merge |= (m->flags & M_MERGE) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -865,6 +880,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->promo |= f->promo;
 	to->notice |= f->notice;
 	to->contact |= f->contact;
+	to->merge |= f->merge;
 	to->shortener |= f->shortener;
 	to->owner_replied |= f->owner_replied;
 	to->regular |= f->regular;
@@ -976,6 +992,10 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		s += AUTODM_W_NOTICE;
 		evidence(ev, "reads as a service's notice or an app's invitation");
 	}
+	if (f->cp_first && f->merge) {
+		s += AUTODM_W_MERGE;
+		evidence(ev, "greets you with your full name, as a mail merge does");
+	}
 	if (f->cp_first && f->contact) {
 		s += AUTODM_W_CONTACT;
 		evidence(ev, "asks to move to another messenger");
@@ -1037,7 +1057,7 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	 * what friends share too: without a word of the text, a template, a
 	 * service or a hidden destination behind them, they are not enough.
 	 */
-	bool content = f->welcome || f->service || f->footer || f->formula || f->scam ||
+	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->bait || f->echoes ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
