@@ -132,20 +132,9 @@ static void tone_languages(void **state)
 static void languages(void **state)
 {
 	(void)state;
-	char seen[64][4];
-	size_t nseen = 0;
-	for (size_t i = 0; i < lex_count(); i++) {
-		const struct lex_entry *e = lex_entry(i);
-		if (e->family != LEX_FOLLOW_THANKS || !strcmp(e->lang, "*"))
-			continue;
-		size_t k = 0;
-		while (k < nseen && strcmp(seen[k], e->lang))
-			k++;
-		if (k == nseen && nseen < 64)
-			snprintf(seen[nseen++], 4, "%s", e->lang);
-	}
-	if (nseen < 15)
-		fail_msg("follow-thanks formulas in %zu languages, 15 wanted", nseen);
+	size_t n = languages_of(1ull << LEX_FOLLOW_THANKS);
+	if (n < 15)
+		fail_msg("follow-thanks formulas in %zu languages, 15 wanted", n);
 }
 
 struct tcase {
