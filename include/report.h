@@ -38,9 +38,11 @@ struct report_ctx {
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
 	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
-	int64_t *auto_ids;   /* its automated senders, sorted, for report_is_auto_sender
-				(autodm_analyse fills them) */
+	int64_t *auto_ids;   /* its near-certain automated senders, sorted, for
+				report_is_auto_sender (autodm_analyse fills them) */
 	size_t nauto;
+	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
+	size_t nlikely;
 	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
 };
 
@@ -73,6 +75,8 @@ char *report_handle(struct report_ctx *ctx, int64_t id);
 json_t *report_autodm(struct report_ctx *ctx, struct err *err);
 /* True when the autodm result judged this account an automated sender. */
 bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
+/* Judged automated, but only likely so: advice must not treat it as a bot. */
+bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id);
 
 /* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
 json_t *report_id(int64_t id);

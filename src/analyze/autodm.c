@@ -1122,6 +1122,9 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 	free(ctx->auto_ids);
 	ctx->auto_ids = xcalloc(nf + 1, sizeof(int64_t));
 	ctx->nauto = 0;
+	free(ctx->likely_ids);
+	ctx->likely_ids = xcalloc(nf + 1, sizeof(int64_t));
+	ctx->nlikely = 0;
 	for (size_t i = 0; i < nf;) {
 		struct feat f = fs[i];
 		size_t j = i + 1;
@@ -1167,13 +1170,16 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 			rows[nrows].o = NULL;
 			json_decref(o);
 		}
-		if (is_auto)
+		if (is_auto && f.s >= AUTODM_CERTAIN_AT - 1e-9)
 			ctx->auto_ids[ctx->nauto++] = f.cp;
+		else if (is_auto)
+			ctx->likely_ids[ctx->nlikely++] = f.cp;
 		nrows++;
 		i = j;
 	}
 	jarena_use(arena);
 	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_i64);
+	qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), cmp_i64);
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_row);
 	if (text) {

@@ -748,14 +748,20 @@ static json_t *rate(int64_t a, int64_t b)
 
 void etiquette_mark_automated(struct report_ctx *ctx, json_t *r)
 {
-	/* Automated senders need no answer: mark them, so the advice can leave them out. */
+	/*
+	 * Near-certain automated senders need no answer: mark them, so the
+	 * advice can leave them out. The likely ones may be customers: they
+	 * stay in the advice, marked as maybe automated.
+	 */
 	int64_t automated = 0;
 	size_t i;
 	json_t *u;
 	json_array_foreach(json_object_get(r, "unanswered"), i, u) {
-		bool a = report_is_auto_sender(ctx, json_string_value(
-							    json_object_get(u, "counterpart_id")));
+		const char *cp = json_string_value(json_object_get(u, "counterpart_id"));
+		bool a = report_is_auto_sender(ctx, cp);
 		json_object_set_new(u, "automated", json_boolean(a));
+		json_object_set_new(u, "maybe_automated",
+				    json_boolean(!a && report_is_likely_auto(ctx, cp)));
 		automated += a;
 	}
 	json_object_set_new(json_object_get(r, "stats"), "unanswered_automated",

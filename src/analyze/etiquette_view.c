@@ -113,6 +113,14 @@ static bool in_ids(const char **ids, size_t n, const char *conversation)
 }
 
 /* newest first: the ones a customer may still be waiting on */
+/* How an unanswered sender is marked: a near-certain bot, or maybe one. */
+static const char *bot_mark(json_t *e)
+{
+	if (json_is_true(json_object_get(e, "automated")))
+		return " (bot)";
+	return json_is_true(json_object_get(e, "maybe_automated")) ? " (maybe automated)" : "";
+}
+
 /* People first, then automated senders; newest first within each. */
 static int newest_first(const void *a, const void *b)
 {
@@ -312,7 +320,7 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			e = sorted[i];
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
 			doc_cell(t, "%s%s", who(e, w),
-				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
+				 bot_mark(e));
 			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
 			doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
 			doc_cell(t, "%lld", (long long)geti(e, "messages"));
@@ -344,7 +352,7 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 					cue = gets_(m, "cue");
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
 			doc_cell(t, "%s%s", who(e, w),
-				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
+				 bot_mark(e));
 			doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
 			doc_cell(t, "%s", *cue ? cue : "no");
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
@@ -366,7 +374,7 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 				break;
 			doc_cell(t, "%s", gets_(e, "conversation_id"));
 			doc_cell(t, "%s%s", who(e, w),
-				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
+				 bot_mark(e));
 			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
 			doc_cell(t, "%lld", (long long)geti(e, "owner_messages_before_reply"));
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
@@ -391,7 +399,7 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 				break;
 			doc_cell(t, "%s", gets_(e, "tweet_id"));
 			doc_cell(t, "%s%s", who(e, w),
-				 json_is_true(json_object_get(e, "automated")) ? " (bot)" : "");
+				 bot_mark(e));
 			doc_cell(t, "%s", when(gets_(e, "tweeted_at"), a));
 			doc_cell(t, "%s", json_is_true(json_object_get(e, "dm_followed"))
 						  ? dur(json_object_get(e, "seconds"), b) : "no");

@@ -87,12 +87,21 @@ bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id)
 	       bsearch(&id, ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_id) != NULL;
 }
 
+bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id)
+{
+	int64_t id = account_id ? strtoll(account_id, NULL, 10) : 0;
+	return ctx->nlikely &&
+	       bsearch(&id, ctx->likely_ids, ctx->nlikely, sizeof(int64_t), cmp_id) != NULL;
+}
+
 void report_ctx_release(struct report_ctx *ctx)
 {
 	json_decref(ctx->autodm);
 	ctx->autodm = NULL;
 	free(ctx->auto_ids);
 	ctx->auto_ids = NULL;
+	free(ctx->likely_ids);
+	ctx->likely_ids = NULL;
 	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;
