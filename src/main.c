@@ -21,6 +21,7 @@ static const struct command {
 	{ "ingest", cmd_ingest, "read one or more archives (ZIP or folder) into the database" },
 	{ "report", cmd_report, "write a report: summary, autodm, etiquette, exposure or all" },
 	{ "charts", cmd_charts, "draw charts with gnuplot from the database" },
+	{ "search", cmd_search, "find messages and tweets by their words, newest first" },
 };
 
 static void usage(FILE *out)
