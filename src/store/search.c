@@ -17,9 +17,13 @@
  * order of the results; created is for people reading the table (sqlite3,
  * Datasette) and costs nothing on disk. search_index's external content is
  * search_doc, written content="search_doc" in double quotes because that is
- * how Datasette finds the full-text table of a table.
+ * how Datasette finds the full-text table of a table. The index is written
+ * once and never updated: no column sizes (nothing ranks by them), leaves
+ * the size of a database page, and no merging while it is built (a third
+ * less time; the segments it leaves cost a query a few milliseconds).
  */
 static const char build_sql[] =
+	"PRAGMA cache_size = -65536;\n"
 	"DROP TABLE IF EXISTS search_index;\n"
 	"DROP TABLE IF EXISTS search_doc;\n"
 	"CREATE TABLE search_doc (\n"
@@ -45,7 +49,10 @@ static const char build_sql[] =
 	"  ORDER BY at, id;\n"
 	"CREATE INDEX search_doc_by_time ON search_doc (created_at);\n"
 	"CREATE VIRTUAL TABLE search_index USING fts5(text, content=\"search_doc\",\n"
-	"  tokenize=\"trigram\");\n"
+	"  tokenize=\"trigram\", columnsize=0);\n"
+	"INSERT INTO search_index (search_index, rank) VALUES ('pgsz', 16000);\n"
+	"INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0);\n"
+	"INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 64);\n"
 	"INSERT INTO search_index (search_index) VALUES ('rebuild');\n";
 
 enum search_channel search_channel_parse(const char *s)
