@@ -12,6 +12,9 @@
 int cmd_ingest(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_charts(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_snapshots(int argc, char **argv);
 
 /*
  * Open the database as every command does: waiting for another dmaudit's

@@ -79,6 +79,12 @@ int store_meta_set(struct store *s, const char *key, const char *value, struct e
 /* The owner's account id, or 0 when the database holds no archive yet. */
 int64_t store_owner(struct store *s);
 
+/*
+ * The account a user names: "@handle" or "handle" (any case), or a decimal
+ * id that the archive names; 0 when the archive names no such account.
+ */
+int64_t store_account(struct store *s, const char *name);
+
 /* Build the secondary indexes (after a bulk load). */
 int store_build_indexes(struct store *s, struct err *err);
 

@@ -21,6 +21,9 @@ static const struct command {
 	{ "ingest", cmd_ingest, "read one or more archives (ZIP or folder) into the database" },
 	{ "report", cmd_report, "write a report: summary, autodm, etiquette, exposure or all" },
 	{ "charts", cmd_charts, "draw charts with gnuplot from the database" },
+	{ "search", cmd_search, "find messages and tweets by their words, newest first" },
+	{ "show", cmd_show, "read one conversation as a thread, oldest first" },
+	{ "snapshots", cmd_snapshots, "list the ingested archives with their dates and counts" },
 };
 
 static void usage(FILE *out)
@@ -31,7 +34,7 @@ static void usage(FILE *out)
 	      "Commands:\n",
 	      out);
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+		fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nTypical use:\n"
 	      "  dmaudit ingest twitter-2021-12-15-abc.zip\n"
 	      "  dmaudit report all --format html -o audit.html\n\n"

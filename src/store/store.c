@@ -111,6 +111,31 @@ int64_t store_owner(struct store *s)
 	return store_int(s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'owner_id'", 0);
 }
 
+int64_t store_account(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	int64_t id = 0;
+	bool digits = *name && strspn(name, "0123456789") == strlen(name);
+	if (*name == '@')
+		name++;
+	/* an id is looked up among every id the archive holds, a handle in account */
+	const char *sql = digits ? "SELECT ?1 WHERE EXISTS (SELECT 1 FROM account WHERE id = ?1) "
+				   "OR EXISTS (SELECT 1 FROM conversation WHERE counterpart_id = ?1) "
+				   "OR EXISTS (SELECT 1 FROM message WHERE sender_id = ?1)"
+				 : "SELECT id FROM account WHERE handle = ?1 COLLATE NOCASE "
+				   "ORDER BY id LIMIT 1";
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (digits)
+		sqlite3_bind_int64(st, 1, strtoll(name, NULL, 10));
+	else
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
 int store_begin(struct store *s, struct err *err)
 {
 	return store_exec(s, "BEGIN IMMEDIATE", err);
