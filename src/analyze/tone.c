@@ -526,9 +526,9 @@ static bool self_or_denied(const struct sentence *st, const struct match *m)
 	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
 		if (st->t[k].cls & C_NEG)
 			return true;
-	if ((size_t)m->last + 1 < st->nt && (st->t[m->last + 1].cls & C_SELF) &&
+	if ((size_t)m->last + 2 == st->nt && (st->t[m->last + 1].cls & C_SELF) &&
 	    !st->t[m->last + 1].gap)
-		return true;   /* "ну и дурак я" */
+		return true;   /* "ну и дурак я", the sentence's last word */
 	for (size_t j = 0; j < st->nm; j++) {   /* "a dumb person like me" */
 		const struct match *o = &st->m[j];
 		if ((o->cls & C_SELF) && o->first < o->last && o->first > m->last &&
