@@ -9,7 +9,8 @@
  * scripts (Cyrillic "а", Greek "ο" in Latin words) folded to Latin on both
  * sides, so "Тhanks for fоllowing" written to dodge filters still matches.
  * A phrase matches whole words where the text has ASCII letters or digits
- * around it; a phrase ending in "*" matches as a prefix ("unsubscrib*").
+ * around it; a phrase ending in "*" matches as a prefix ("unsubscrib*"), one
+ * starting with "*" also at the end of a longer word ("*idiot" in "Impfidiot").
  * Scripts written without spaces (Han, kana, Hangul, Thai) match anywhere.
  *
  * The module owns the table and an index built on first use (thread-safe);
@@ -59,6 +60,9 @@ enum lex_family {
 	LEX_TONE_NEG,      /* tone-negation.tsv: "not", "nicht": "you're not stupid" */
 	LEX_TONE_IDIOM,    /* tone-idiom.tsv: idioms holding a hit, no insult: "holy shit" */
 	LEX_TONE_GROUP,    /* tone-group.tsv: plural name-calling: "idiots", "Idioten" */
+	LEX_TONE_WISH,     /* tone-wish.tsv: violent or dehumanising wishes: "should all die" */
+	LEX_TONE_COPULA,   /* tone-copula.tsv: "is", "ist", "est": a named target's verb */
+	LEX_TONE_DET,      /* tone-determiner.tsv: "the", "das": the capital after is no name */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

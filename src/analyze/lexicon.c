@@ -47,13 +47,15 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
 	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
 	[LEX_TONE_NEG] = "tone-negation",      [LEX_TONE_IDIOM] = "tone-idiom",
-	[LEX_TONE_GROUP] = "tone-group",
+	[LEX_TONE_GROUP] = "tone-group",       [LEX_TONE_WISH] = "tone-wish",
+	[LEX_TONE_COPULA] = "tone-copula",     [LEX_TONE_DET] = "tone-determiner",
 };
 
 struct phrase {
 	char *s;          /* normalized, folded */
 	size_t n;
 	bool prefix;      /* written with a trailing '*' */
+	bool suffix;      /* written with a leading '*': may end a longer word */
 	uint32_t entry;   /* index into entries */
 };
 
@@ -150,10 +152,12 @@ static void build(void)
 		entries[i] = (struct lex_entry){ f, raw[i].lang, raw[i].phrase };
 		if (f == LEX__COUNT)
 			continue; /* a file with no family: the unit test names it */
-		size_t len = strlen(raw[i].phrase);
-		bool prefix = len && raw[i].phrase[len - 1] == '*';
+		const char *ph = raw[i].phrase;
+		bool suffix = ph[0] == '*';
+		size_t len = strlen(ph + suffix);
+		bool prefix = len && ph[suffix + len - 1] == '*';
 		buf_reset(&norm);
-		text_normalize(raw[i].phrase, prefix ? len - 1 : len, &norm);
+		text_normalize(ph + suffix, prefix ? len - 1 : len, &norm);
 		struct buf fold = BUF_INIT;
 		for (size_t j = 0; j < norm.len;)
 			buf_addc(&fold, (char)folded(norm.s, norm.len, &j));
@@ -162,7 +166,7 @@ static void build(void)
 			continue;
 		}
 		phrases[nphrases++] = (struct phrase){ xstrndup(fold.s, fold.len), fold.len, prefix,
-						       (uint32_t)i };
+						       suffix, (uint32_t)i };
 		buf_release(&fold);
 	}
 	buf_release(&norm);
@@ -213,12 +217,11 @@ static void walk(const char *t, size_t n, size_t from, uint64_t want,
 		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
 		if (s == e)
 			continue;
-		if (is_alnum(b0) && alnum_before(t, i))
-			continue;
+		bool inside = is_alnum(b0) && alnum_before(t, i);   /* only a suffix starts there */
 		for (uint32_t q = s; q < e; q++) {
 			const struct phrase *p = &phrases[q];
 			size_t end;
-			if (!(want & (1ull << entries[p->entry].family)))
+			if ((inside && !p->suffix) || !(want & (1ull << entries[p->entry].family)))
 				continue;
 			if (match_at(t, n, i, p, &end) && fn(ctx, p, i, end))
 				return;

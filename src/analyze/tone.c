@@ -40,7 +40,9 @@ enum {
 	C_INSULT = 1 << 0, C_CONTEMPT = 1 << 1, C_ADJ = 1 << 2, C_PROF = 1 << 3,
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
 	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
-	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP,
+	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14,
+	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
+	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH,
 };
 
 static unsigned family_class(enum lex_family f)
@@ -57,6 +59,9 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_NEG: return C_NEG;
 	case LEX_TONE_IDIOM: return C_IDIOM;
 	case LEX_TONE_GROUP: return C_GROUP;
+	case LEX_TONE_WISH: return C_WISH;
+	case LEX_TONE_COPULA: return C_COPULA;
+	case LEX_TONE_DET: return C_DET;
 	default: return 0;
 	}
 }
@@ -194,6 +199,7 @@ struct slot {
 	uint16_t n;
 	uint16_t exact;     /* classes of the whole word or phrase */
 	uint16_t prefix;    /* classes of words that start with it */
+	uint16_t suffix;    /* classes of longer words that end with it */
 	uint8_t ends;       /* bit k: some phrase of k words ends with this word */
 };
 
@@ -209,6 +215,8 @@ static struct slot *slots;
 static size_t nslots;               /* a power of two */
 static uint64_t prefix_lens;        /* bit L: some prefix entry is L bytes */
 static uint8_t prefix_start[8192];  /* bit (b0 << 8 | b1): some prefix entry starts so */
+static uint64_t suffix_lens;        /* bit L: some suffix entry is L bytes */
+static uint8_t suffix_end[8192];    /* bit (b0 << 8 | b1): some suffix entry ends so */
 static struct cjk *cjks;
 static size_t ncjk;
 static uint32_t cjk_bucket[257];    /* cjks sorted by bucket of their first code point */
@@ -272,9 +280,10 @@ static void add_word_entry(const char *phrase, unsigned cls)
 {
 	char w[MAXPH + 1][MAXW];
 	size_t wn[MAXPH + 1];
-	size_t len = strlen(phrase);
-	bool prefix = len && phrase[len - 1] == '*';
-	char *p = xstrndup(phrase, prefix ? len - 1 : len);
+	bool suffix = phrase[0] == '*';
+	size_t len = strlen(phrase + suffix);
+	bool prefix = len && phrase[suffix + len - 1] == '*';
+	char *p = xstrndup(phrase + suffix, prefix ? len - 1 : len);
 	size_t nw = entry_words(p, w, wn);
 	size_t l;
 	prefix |= char_class(decode(p, strlen(p), 0, &l)) == CH_HANGUL;   /* particles attach */
@@ -283,7 +292,13 @@ static void add_word_entry(const char *phrase, unsigned cls)
 		return;
 	if (nw == 1) {
 		struct slot *s = find(w[0], wn[0], fnv(w[0], wn[0]), true);
-		if (prefix && wn[0] < 64) {
+		if (suffix && wn[0] < 64) {
+			unsigned k = (unsigned char)w[0][wn[0] - 2] << 8 |
+				     (unsigned char)w[0][wn[0] - 1];
+			s->suffix |= (uint16_t)cls;
+			suffix_lens |= 1ull << wn[0];
+			suffix_end[k >> 3] |= (uint8_t)(1u << (k & 7));
+		} else if (prefix && wn[0] < 64) {
 			unsigned k = (unsigned char)w[0][0] << 8 | (unsigned char)w[0][1];
 			s->prefix |= (uint16_t)cls;
 			prefix_lens |= 1ull << wn[0];
@@ -349,6 +364,7 @@ static void build(void)
 	/* the two letters that no lexicon entry can be (entries have two bytes at least) */
 	find("i", 1, fnv("i", 1), true)->exact |= C_SELF;
 	find("u", 1, fnv("u", 1), true)->exact |= C_YOU;
+	find("a", 1, fnv("a", 1), true)->exact |= C_DET;
 	qsort(cjks, ncjk, sizeof(*cjks), cmp_cjk);
 	for (size_t i = 0; i < ncjk; i++)
 		cjk_bucket[cjk_hash(cjks[i].first) + 1]++;
@@ -356,7 +372,29 @@ static void build(void)
 		cjk_bucket[b + 1] += cjk_bucket[b];
 }
 
-/* Classes of a folded word: its own, and those of every prefix entry it starts with. */
+/*
+ * Classes of the suffix entries that end a folded compound ("impfdeppen"):
+ * at least three bytes must come before the suffix, so the compound is
+ * longer than the noun by more than an inflection.
+ */
+static unsigned suffix_class(const char *w, size_t n)
+{
+	unsigned k = (unsigned char)w[n - 2] << 8 | (unsigned char)w[n - 1];
+	if (!(suffix_end[k >> 3] >> (k & 7) & 1))
+		return 0;
+	unsigned cls = 0;
+	for (size_t i = 3; i + 2 <= n; i++) {
+		size_t l = n - i;
+		if (l >= 64 || !(suffix_lens >> l & 1) || ((unsigned char)w[i] & 0xc0) == 0x80)
+			continue;
+		const struct slot *s = find(w + i, l, fnv(w + i, l), false);
+		if (s)
+			cls |= s->suffix;
+	}
+	return cls;
+}
+
+/* Classes of a folded word: its own, and those of every prefix or suffix entry in it. */
 static unsigned word_class(const char *w, size_t n, uint8_t *ends)
 {
 	unsigned cls = 0;
@@ -378,6 +416,8 @@ static unsigned word_class(const char *w, size_t n, uint8_t *ends)
 		cls |= s->exact | s->prefix;
 		*ends = s->ends;
 	}
+	if (n >= 7 && suffix_lens)
+		cls |= suffix_class(w, n);
 	return cls;
 }
 
@@ -387,6 +427,7 @@ struct tok {
 	size_t s, e;        /* bytes in the text */
 	unsigned cls;       /* classes of the word alone and of phrases ending here */
 	bool gap;           /* a comma or the like between the previous word and this one */
+	bool capital;       /* a word of no class written "Xxx" */
 	uint8_t n;
 	char w[MAXW];
 };
@@ -437,7 +478,8 @@ static void match_phrases(struct sentence *st, uint8_t ends)
 static struct tok *push(struct sentence *st, size_t s, size_t e)
 {
 	struct tok *t = &st->t[st->nt++];
-	t->s = s, t->e = e, t->cls = 0, t->gap = st->gap, t->n = 0;   /* w is written by fold */
+	t->s = s, t->e = e, t->cls = 0, t->gap = st->gap, t->capital = false;
+	t->n = 0;   /* w is written by fold */
 	st->gap = false;
 	return t;
 }
@@ -472,15 +514,21 @@ static bool near(const struct sentence *st, long from, long to, size_t a, size_t
 /* Does the writer speak of themself at this insult, or deny it? */
 static bool self_or_denied(const struct sentence *st, const struct match *m)
 {
-	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 6; k--) {
-		if (st->t[k].cls & C_SELF)
+	size_t first = 0;
+	while (first < st->nt && (st->t[first].cls & C_HANDLE))
+		first++;
+	for (long k = (long)m->first - 1; k >= 0; k--) {   /* near, or the subject */
+		if ((st->t[k].cls & C_SELF) && (k >= (long)m->first - 6 || (size_t)k == first))
 			return true;
-		if (st->t[k].cls & C_YOU)
+		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
 			break;
 	}
 	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
 		if (st->t[k].cls & C_NEG)
 			return true;
+	if ((size_t)m->last + 2 == st->nt && (st->t[m->last + 1].cls & C_SELF) &&
+	    !st->t[m->last + 1].gap)
+		return true;   /* "ну и дурак я", the sentence's last word */
 	for (size_t j = 0; j < st->nm; j++) {   /* "a dumb person like me" */
 		const struct match *o = &st->m[j];
 		if ((o->cls & C_SELF) && o->first < o->last && o->first > m->last &&
@@ -501,6 +549,24 @@ static bool in_idiom(const struct sentence *st, const struct match *m)
 	return false;
 }
 
+/*
+ * Is the hit the predicate of a named or human subject: a name, "they" or
+ * name-calling, then a copula, then at most two words ("Harald ist schon
+ * immer scheiße", "Dana is so stupid"), no gap between?
+ */
+static bool named_target(const struct sentence *st, const struct match *m)
+{
+	for (long k = (long)m->first - 1; k >= 1 && k >= (long)m->first - 3; k--) {
+		if (!(st->t[k].cls & C_COPULA))
+			continue;
+		if (gap_between(st, (size_t)k, m->first))
+			return false;
+		const struct tok *s = &st->t[k - 1];
+		return !st->t[k].gap && (s->cls & (C_NAME | C_GROUP | C_INSULT));
+	}
+	return false;
+}
+
 static bool judge(const struct sentence *st, struct tone_hit *hit)
 {
 	bool praise = false;
@@ -517,18 +583,22 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			if (m->first > 0 && (st->t[m->first - 1].cls & C_NEG))
 				continue;   /* "not a dumb question at all" */
 			score = 0.9, why = "contempt";
-		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP)) && self_or_denied(st, m)) {
+		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH)) && self_or_denied(st, m)) {
 			continue;
+		} else if (m->cls & C_WISH) {
+			score = 0.9, why = "violent wish";
 		} else if (m->cls & C_INSULT) {
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
 			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
+			    named_target(st, m) ||
 			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
-			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE))) {
+			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE) ||
+			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
 		}
 		if (why) {
@@ -586,6 +656,39 @@ static void scan_cjk(struct sentence *st, const char *t, size_t n, size_t s, siz
 		push(st, s, e);
 }
 
+/* Does the word t[s..e) start with a capital and go on in small letters ("Dana", not "NASA")? */
+static bool capitalised(const char *t, size_t n, size_t s, size_t e)
+{
+	size_t l1, l2;
+	uint32_t c1 = decode(t, n, s, &l1);
+	if (s + l1 >= e || utf8proc_category((utf8proc_int32_t)c1) != UTF8PROC_CATEGORY_LU)
+		return false;
+	uint32_t c2 = decode(t, n, s + l1, &l2);
+	return utf8proc_category((utf8proc_int32_t)c2) == UTF8PROC_CATEGORY_LL;
+}
+
+/*
+ * The capitalised word just pushed may be a name: inside a sentence unless
+ * a determiner or a word of no name comes right before ("the Plan", "das
+ * Wetter"); a first word only as the first of two capitalised ones ("Harald
+ * Lesch"), which then makes both names.
+ */
+static void mark_name(struct sentence *st)
+{
+	size_t k = st->nt - 1, first = 0;
+	while (first < k && (st->t[first].cls & C_HANDLE))
+		first++;
+	st->t[k].capital = true;
+	if (k == first)
+		return;   /* a sentence's first word waits for the next */
+	struct tok *prev = &st->t[k - 1];
+	if (prev->cls & C_DET)
+		return;
+	if (k - 1 == first && prev->capital)
+		prev->cls |= C_NAME;
+	st->t[k].cls |= C_NAME;
+}
+
 static bool starts_with(const char *t, size_t n, size_t i, const char *p)
 {
 	size_t k = strlen(p);
@@ -638,8 +741,10 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 				size_t s = i++;
 				while (i < len && (char_class((unsigned char)text[i]) == CH_WORD || text[i] == '_'))
 					i++;
-				if (!quoted)
-					push(&st, s, i)->cls = C_HANDLE;
+				if (!quoted) {
+					bool inside = st.nt && !(st.t[st.nt - 1].cls & C_HANDLE);
+					push(&st, s, i)->cls = C_HANDLE | (inside ? C_NAME : 0);
+				}
 				continue;
 			}
 			i += l;
@@ -675,6 +780,8 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 		unsigned cls = word_class(t->w, t->n, &ends);
 		if (cls)
 			add_match(&st, st.nt - 1, st.nt - 1, cls);
+		else if (capitalised(text, len, s, i))
+			mark_name(&st);
 		if (ends)
 			match_phrases(&st, ends);
 	}
