@@ -20,7 +20,9 @@ SAN     ?=
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-CFLAGS  ?= $(OPT) -g
+# clang 14 writes DWARF 5 by default, which Debian 12's valgrind cannot read
+DEBUG   ?= $(if $(findstring clang,$(CC)),-gdwarf-4,-g)
+CFLAGS  ?= $(OPT) $(DEBUG)
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	   -Wno-unused-parameter -Wformat=2 -Wno-format-nonliteral $(WERROR) $(SAN) \
 	   -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) -include include/banned.h \
@@ -28,7 +30,7 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes \
 # libphonenumber ships no pkg-config file; it is C++, hence libstdc++
 LDLIBS  += $(PKG_LIBS) -lphonenumber -lstdc++ -lpthread -lm
 # banned.h is for C: the C++ standard headers declare the calls it bans
-CXXFLAGS ?= $(OPT) -g
+CXXFLAGS ?= $(OPT) $(DEBUG)
 CXXFLAGS += -std=c++17 -Wall -Wextra -Wshadow -Wno-unused-parameter $(WERROR) $(SAN) -Iinclude
 LDFLAGS += $(SAN)
 
