@@ -80,6 +80,7 @@ struct load {
 	int64_t repeated;                /* messages this archive holds more than once */
 	int64_t known;                   /* messages held from a snapshot ingested before */
 	int64_t edited;                  /* messages whose text differs from the one held */
+	int64_t max_rowid;               /* the message table's last rowid */
 };
 
 int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err);

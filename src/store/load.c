@@ -17,7 +17,7 @@ static const char *const sql[S__COUNT] = {
 	[S_CONV] = "INSERT OR IGNORE INTO conversation (id, kind) VALUES (?1, ?2)",
 	[S_MSG] = "INSERT OR IGNORE INTO message (id, conversation_id, sender_id, recipient_id, "
 		  "created_at, text, kind, media_count, url_count, snapshot_id) "
-		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+		  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[S_MSG_BATCH] = NULL, /* S_MSG's VALUES, LOAD_BATCH times: made by load_init */
 	[S_URL] = "INSERT OR IGNORE INTO message_url (message_id, pos, url, expanded, display) "
 		  "VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -51,7 +51,7 @@ static const char *const sql[S__COUNT] = {
 	[S_BLOCK] = "INSERT OR IGNORE INTO block (snapshot_id, account_id) VALUES (?1, ?2)",
 	[S_MUTE] = "INSERT OR IGNORE INTO mute (snapshot_id, account_id) VALUES (?1, ?2)",
 	[S_MEDIA_FILE] = "INSERT OR IGNORE INTO media_file (path, message_id) VALUES (?1, ?2)",
-	[S_MSG_HELD] = "SELECT text, snapshot_id FROM message WHERE id = ?1",
+	[S_MSG_HELD] = "SELECT rowid, text, snapshot_id FROM message WHERE id = ?1",
 	/* the text held so far, under the snapshot it came from, kept once */
 	[S_VERSION_OLD] = "INSERT OR IGNORE INTO message_version (message_id, snapshot_id, text) "
 			  "VALUES (?1, ?2, ?3)",
@@ -77,9 +77,10 @@ int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *
 			 "VALUES ");
 	for (int i = 0; i < LOAD_BATCH; i++)
 		buf_adds(&batch, i ? ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-	buf_adds(&batch, " RETURNING id");
 	int rc = store_prepare(s, batch.s, &l->st[S_MSG_BATCH], err);
 	buf_release(&batch);
+	/* rows are appended: every rowid past this one is this ingest's */
+	l->max_rowid = store_int(s, "SELECT max(rowid) FROM message", 0);
 	return rc;
 }
 
@@ -103,44 +104,32 @@ static void bind_pending(struct load *l, sqlite3_stmt *st, int first, const stru
 }
 
 /*
- * Step an INSERT ... RETURNING id to its end, marking the pending messages
- * it inserted (from, n: the slice of l->pending it holds).
+ * The row holding pending message p: inserted by the statement just run
+ * when its rowid is past first_new (rows are appended, rowids grow), the
+ * same text held before (a repeat: split chunks, parts, a snapshot ingested
+ * before), or another text, an edit: both texts are kept in message_version
+ * until load_settle_edits picks the newest snapshot's. *rowid gets the row's.
  */
-static int step_returning(struct load *l, sqlite3_stmt *st, size_t from, size_t n,
-			  bool *inserted, struct err *err)
-{
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		for (size_t i = from; i < from + n; i++)
-			if (l->pending[i].id == id && !inserted[i]) {
-				inserted[i] = true;
-				break;
-			}
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : store_fail(l->store, err, "write failed");
-}
-
-/*
- * A message the database held already: the same text is a repeat (split
- * chunks, parts, a snapshot ingested before); another text is an edit, and
- * both texts are kept in message_version until load_settle_edits picks the
- * newest snapshot's.
- */
-static int held_message(struct load *l, const struct pending *p, struct err *err)
+static int held_message(struct load *l, const struct pending *p, int64_t first_new,
+			int64_t *rowid, struct err *err)
 {
 	sqlite3_stmt *st = l->st[S_MSG_HELD];
 	const char *t = l->batch_text.s + p->text;
 	sqlite3_bind_int64(st, 1, p->id);
 	int rc = sqlite3_step(st);
+	*rowid = 0;
 	if (rc != SQLITE_ROW) {
 		sqlite3_reset(st);
 		return rc == SQLITE_DONE ? 0 : store_fail(l->store, err, "read failed");
 	}
-	const char *held = (const char *)sqlite3_column_text(st, 0);
-	size_t hn = (size_t)sqlite3_column_bytes(st, 0);
-	int64_t held_snap = sqlite3_column_int64(st, 1);
+	*rowid = sqlite3_column_int64(st, 0);
+	if (*rowid >= first_new) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	const char *held = (const char *)sqlite3_column_text(st, 1);
+	size_t hn = (size_t)sqlite3_column_bytes(st, 1);
+	int64_t held_snap = sqlite3_column_int64(st, 2);
 	bool same = hn == p->text_len && (!hn || !memcmp(held, t, hn));
 	if (same) {
 		sqlite3_reset(st);
@@ -167,29 +156,64 @@ static int held_message(struct load *l, const struct pending *p, struct err *err
 	return 0;
 }
 
+static void count_stored(struct load *l, const struct pending *p)
+{
+	if (p->group)
+		l->stored.group_messages++;
+	else
+		l->stored.dm_messages++;
+}
+
+/*
+ * Insert the pending messages. When the batch inserted all of them (a first
+ * ingest, nearly always) nothing more is read; otherwise each is looked up
+ * to tell the new rows from the repeats and the edits.
+ */
 int load_flush(struct load *l, struct err *err)
 {
-	bool inserted[LOAD_BATCH] = { false };
+	sqlite3 *db = l->store->db;
+	int64_t first_new = l->max_rowid + 1;
+	int64_t claimed[LOAD_BATCH];
+	size_t nclaimed = 0;
 	int rc = 0;
 	if (l->npending == LOAD_BATCH) {
 		sqlite3_stmt *st = l->st[S_MSG_BATCH];
 		for (int i = 0; i < LOAD_BATCH; i++)
 			bind_pending(l, st, 1 + 10 * i, &l->pending[i]);
-		rc = step_returning(l, st, 0, LOAD_BATCH, inserted, err);
+		rc = store_step_done(l->store, st, err);
+		int64_t k = rc ? 0 : sqlite3_changes64(db);
+		l->max_rowid += k;
+		for (size_t i = 0; i < l->npending && !rc; i++) {
+			if (k == LOAD_BATCH) {
+				count_stored(l, &l->pending[i]);
+				continue;
+			}
+			int64_t rowid;
+			rc = held_message(l, &l->pending[i], first_new, &rowid, err);
+			if (rc || rowid < first_new)
+				continue;
+			/* the same id twice in one batch: its row counts once */
+			bool dup = false;
+			for (size_t j = 0; j < nclaimed; j++)
+				dup |= claimed[j] == rowid;
+			if (!dup) {
+				claimed[nclaimed++] = rowid;
+				count_stored(l, &l->pending[i]);
+			}
+		}
 	} else {
 		for (size_t i = 0; i < l->npending && !rc; i++) {
 			bind_pending(l, l->st[S_MSG], 1, &l->pending[i]);
-			rc = step_returning(l, l->st[S_MSG], i, 1, inserted, err);
-		}
-	}
-	for (size_t i = 0; i < l->npending && !rc; i++) {
-		if (inserted[i]) {
-			if (l->pending[i].group)
-				l->stored.group_messages++;
-			else
-				l->stored.dm_messages++;
-		} else {
-			rc = held_message(l, &l->pending[i], err);
+			rc = store_step_done(l->store, l->st[S_MSG], err);
+			if (rc)
+				break;
+			if (sqlite3_changes64(db)) {
+				l->max_rowid++;
+				count_stored(l, &l->pending[i]);
+			} else {
+				int64_t rowid;
+				rc = held_message(l, &l->pending[i], l->max_rowid + 1, &rowid, err);
+			}
 		}
 	}
 	l->npending = 0;
