@@ -153,6 +153,9 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Good morning, I would like to tell you about a wonderful opportunity for your family today", NULL, false } } },
 	{ 99, "pc3", false, false, 1, {
 		{ 'c', 0, "Good morning, I would like to tell you about a wonderful opportunity for your family today", NULL, false } } },
+	/* a bare link dressed up as the platform: bait from a hacked site */
+	{ 104, "dressed", false, false, 1, {
+		{ 'c', 0, "Recommend https://t.co/r1", "http://shop.example/img/twitter.com.html", false } } },
 	/* a friend sharing links, unanswered: links alone are not enough */
 	{ 101, "linker", true, true, 0, {
 		{ 'c', 0, "https://t.co/l1", "https://news.example/story", false },
