@@ -123,7 +123,7 @@ static void wrap(FILE *out, const char *text, const char *first, const char *res
 	}
 	while (n) {
 		size_t lw = text_cols(lead, strlen(lead));
-		size_t avail = width > lw + 10 ? width - lw : 10;
+		size_t avail = width > lw + 4 ? width - lw : 4;
 		size_t take = next_line(p, n, avail, &next);
 		fputs(lead, out);
 		fwrite(p, 1, take, out);
@@ -239,7 +239,8 @@ static void text_row(FILE *out, char **cells, const struct doc_table *t, const s
 			const char *s = cells[c] + at[c];
 			size_t n = strlen(s), next = 0;
 			size_t take = n ? next_line(s, n, w[c], &next) : 0;
-			size_t pad = w[c] - text_cols(s, take);
+			size_t tw = text_cols(s, take);
+			size_t pad = tw < w[c] ? w[c] - tw : 0; /* a wide character in a 1-column cell */
 			bool right = t->numeric[c] && !header;
 			if (right)
 				for (size_t k = 0; k < pad; k++)
@@ -345,7 +346,7 @@ static void text_table(const struct doc_table *t, FILE *out, size_t width)
 static void render_text(const struct doc *d, FILE *out, size_t columns)
 {
 	/* the last columns stay free: a terminal wraps a line that fills its width */
-	size_t width = columns > 20 + TEXT_MARGIN ? columns - TEXT_MARGIN : 20;
+	size_t width = columns > 10 + TEXT_MARGIN ? columns - TEXT_MARGIN : 10;
 	size_t prose = width < PROSE_MAX ? width : PROSE_MAX;
 	size_t kcols = 1; /* the key column of the current run of key/value lines */
 	for (size_t i = 0; i < d->n; i++) {
