@@ -20,6 +20,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#ifndef DMAUDIT_SHARE /* the Makefile sets it from PREFIX */
+#define DMAUDIT_SHARE "/usr/local/share/dmaudit"
+#endif
+
 static const char usage_text[] =
 	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--quiet]\n\n"
 	"Draw charts of the database with gnuplot. For each chart, DIR/NAME.tsv holds\n"

@@ -349,6 +349,12 @@ static int unknown_kind(const char *kind)
 			       "exposure, all)", kind);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* -o names a folder: one that exists, or a name ending in '/' */
 static bool is_dir_name(const char *path)
 {
@@ -472,7 +478,9 @@ int cmd_report(int argc, char **argv)
 	bool to_dir = outpath && is_dir_name(outpath);
 	if (fmt == F_NONE && to_dir)
 		fmt = F_CSV;
-	if (fmt == F_NONE && outpath && (fmt = format_from_name(outpath)) == F_NONE)
+	/* an output that is the database is refused as such below, whatever its name */
+	if (fmt == F_NONE && outpath && (fmt = format_from_name(outpath)) == F_NONE &&
+	    !same_file(outpath, db))
 		return cmd_usage_error("report", "'%s': cannot tell the format from the name; "
 				       "known extensions are .txt .json .csv .md .html .htm "
 				       "(or give --format)", outpath);
