@@ -61,6 +61,14 @@ $(BUILD)/%.o: %.cc
 
 -include $(OBJS:.o=.d)
 
+# What bakes $(PREFIX) in is built again when it changes, so that
+# `make install PREFIX=/opt` after `make` finds its scripts (git's GIT-PREFIX).
+.PHONY: FORCE
+$(BUILD)/PREFIX: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
+$(BUILD)/src/report/charts.o $(BUILD)/src/cmd_charts.o: $(BUILD)/PREFIX
+
 # The SQL files become C string literals.
 $(BUILD)/gen/%_sql.h: src/store/%.sql
 	@mkdir -p $(dir $@)

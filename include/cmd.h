@@ -9,6 +9,8 @@
 #include "error.h"
 #include "store.h"
 
+#include <stdio.h>
+
 int cmd_ingest(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_charts(int argc, char **argv);
@@ -27,5 +29,28 @@ int cmd_check_output(const struct store *s, const char *path, struct err *err);
 
 /* Finish writing stdout: a report that could not be written is a failure. */
 int cmd_close_stdout(void);
+
+/*
+ * Misuse of command cmd: one line on stderr, "dmaudit: CMD: <what>; see
+ * 'dmaudit help CMD'", and EXIT_USAGE to return.
+ */
+int cmd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+struct option;
+/*
+ * What getopt_long returned c ('?' or ':', with opterr 0 and the option
+ * string opening with ':') means, said as cmd_usage_error does; an unknown
+ * long option gets a "did you mean" from opts. Returns EXIT_USAGE.
+ */
+int cmd_bad_option(const char *cmd, int c, char **argv, const struct option *opts);
+
+/* "dmaudit X.Y.Z" and the run-time versions of the libraries, one a line. */
+void cmd_print_versions(FILE *out);
+
+/*
+ * Columns for text written to out: $COLUMNS when it is a number, else the
+ * terminal's width when out is one, else 80. Never below 20.
+ */
+int cmd_term_width(FILE *out);
 
 #endif

@@ -66,6 +66,22 @@ enum doc_format { DOC_TEXT, DOC_MD, DOC_HTML_PAGE, DOC_HTML_PART, DOC_CSV };
  */
 void doc_render(const struct doc *d, enum doc_format f, FILE *out, const char *csv_table);
 
+/*
+ * Text fitted to a line of columns (the terminal's width; DOC_TEXT is 80):
+ * paragraphs wrap, tables wrap their long cells, or become one record a row
+ * when their columns cannot fit.
+ */
+void doc_render_text(const struct doc *d, FILE *out, int columns);
+
+/*
+ * One table as CSV (RFC 4180, CRLF): a header line, then its rows. Cells a
+ * spreadsheet would run as a formula (= + - @ tab CR) are quoted with a
+ * leading apostrophe; so are ids (digits only in a text column, or 16
+ * digits or more anywhere), which a spreadsheet would otherwise round to
+ * 15 significant digits.
+ */
+void doc_table_csv(const struct doc_table *t, FILE *out);
+
 /* Append a doc's blocks to another (for `report all`). */
 void doc_append(struct doc *to, struct doc *from);
 

@@ -1,5 +1,5 @@
 /*
- * dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE]
+ * dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--quiet]
  *
  * Writes DIR/<chart>.tsv for every chart, then DIR/<chart>.svg (or .png)
  * with gnuplot and the scripts in scripts/. Without gnuplot the data is
@@ -20,8 +20,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#ifndef DMAUDIT_SHARE /* the Makefile sets it from PREFIX */
+#define DMAUDIT_SHARE "/usr/local/share/dmaudit"
+#endif
+
 static const char usage_text[] =
-	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE]\n\n"
+	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--quiet]\n\n"
 	"Draw charts of the database with gnuplot. For each chart, DIR/NAME.tsv holds\n"
 	"its data and scripts/NAME.gp the gnuplot script that draws it, to rerun or\n"
 	"adapt by hand:\n"
@@ -30,8 +34,12 @@ static const char usage_text[] =
 	"  -o DIR         the folder to write to (default: charts), created if missing\n"
 	"  --format F     svg (default) or png\n"
 	"  --tz ZONE      IANA time zone for months and dates (default UTC)\n"
+	"  -q, --quiet    do not list the files written (warnings and errors stay)\n"
+	"  --no-progress  accepted as ingest takes it; charts draws no progress bar\n"
 	"  -h, --help     this help\n\n"
-	"gnuplot is needed for the pictures only; without it the .tsv files are written.\n";
+	"gnuplot is needed for the pictures only; without it the .tsv files are written.\n"
+	"The gnuplot scripts are found in $DMAUDIT_SCRIPTS, else scripts/ beside the\n"
+	"binary, else " DMAUDIT_SHARE ".\n";
 
 int cmd_charts(int argc, char **argv)
 {
@@ -40,41 +48,40 @@ int cmd_charts(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
 	const char *db = "dmaudit.db", *dir = "charts", *fmt = "svg";
+	bool quiet = false;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "d:o:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:o:f:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'o': dir = optarg; break;
 		case 'f':
-			if (strcmp(optarg, "svg") && strcmp(optarg, "png")) {
-				fprintf(stderr, "dmaudit: charts: unknown format '%s' (svg, png)\n",
-					optarg);
-				return EXIT_USAGE;
-			}
+			if (strcmp(optarg, "svg") && strcmp(optarg, "png"))
+				return cmd_usage_error("charts", "unknown format '%s' (svg, png)",
+						       optarg);
 			fmt = optarg;
 			break;
 		case 'z':
-			if (tz_check(optarg)) {
-				fprintf(stderr, "dmaudit: charts: unknown time zone '%s' (an IANA "
-						"name such as Europe/Paris, or UTC)\n", optarg);
-				return EXIT_USAGE;
-			}
+			if (tz_check(optarg))
+				return cmd_usage_error("charts", "unknown time zone '%s' (an IANA "
+						       "name such as Europe/Paris, or UTC)", optarg);
 			ro.tz = optarg;
 			break;
+		case 'q': quiet = true; break;
+		case 'P': break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("charts", c, argv, opts);
 		}
 	}
-	if (optind < argc) {
-		fprintf(stderr, "dmaudit: charts: unexpected argument '%s'\n", argv[optind]);
-		return EXIT_USAGE;
-	}
+	if (optind < argc)
+		return cmd_usage_error("charts", "unexpected argument '%s'", argv[optind]);
 	if (ro.tz)
 		tz_set(ro.tz);
 
@@ -106,6 +113,8 @@ int cmd_charts(int argc, char **argv)
 	int failed = charts_draw(&cs, dir, fmt, ro.tz);
 	for (size_t i = 0; i < cs.n; i++) {
 		const struct chart *ch = &cs.c[i];
+		if (quiet && ch->state != CHART_FAILED)
+			continue;
 		switch (ch->state) {
 		case CHART_SKIPPED:
 			printf("%-17s skipped: %s\n", ch->name, ch->note);

@@ -1,5 +1,5 @@
 /*
- * dmaudit ingest [--db FILE] [--quiet] ARCHIVE...
+ * dmaudit ingest [--db FILE] [--quiet] [--no-progress] ARCHIVE...
  */
 #include "cmd.h"
 #include "exitcode.h"
@@ -16,13 +16,16 @@
 #include <unistd.h>
 
 static const char usage_text[] =
-	"usage: dmaudit ingest [--db FILE] [--quiet] ARCHIVE [ARCHIVE...]\n\n"
+	"usage: dmaudit ingest [--db FILE] [--quiet] [--no-progress] ARCHIVE [ARCHIVE...]\n\n"
 	"Read Twitter/X data archives (the ZIP, or the folder it unzips to) into the\n"
 	"database. Several archives of one account, from different dates, may be given\n"
 	"in one call or several, in any order; each lands whole or not at all.\n\n"
-	"  --db FILE   the database (default: dmaudit.db; created with mode 0600)\n"
-	"  -q, --quiet no progress bar and no summary line\n"
-	"  -h, --help  this help\n";
+	"  --db FILE      the database (default: dmaudit.db; created with mode 0600)\n"
+	"  -q, --quiet    no progress bar and no summary line (warnings and errors stay)\n"
+	"  --no-progress  no progress bar, but the summary line of each archive\n"
+	"  -h, --help     this help\n\n"
+	"The progress bar is drawn on stderr when it is a terminal, once an archive\n"
+	"takes longer than DMAUDIT_PROGRESS_DELAY seconds (0.1 by default).\n";
 
 /*
  * The bar appears once an ingest has run for a while (an ingest that ends
@@ -67,26 +70,26 @@ int cmd_ingest(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = "dmaudit.db";
-	bool quiet = false;
+	bool quiet = false, progress = true;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "d:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'q': quiet = true; break;
+		case 'P': progress = false; break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("ingest", c, argv, opts);
 		}
 	}
-	if (optind >= argc) {
-		fputs("dmaudit: ingest: no archive given\n", stderr);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return cmd_usage_error("ingest", "no archive given (dmaudit ingest [--db FILE] "
+					"ARCHIVE...)");
 
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
@@ -112,7 +115,7 @@ int cmd_ingest(int argc, char **argv)
 		struct progress p = { base && base[1] ? base + 1 : argv[i], now_s(), 0,
 				      delay ? strtod(delay, NULL) : PROGRESS_DELAY, false };
 		double t0 = now_s();
-		bool tty = !quiet && isatty(STDERR_FILENO);
+		bool tty = !quiet && progress && isatty(STDERR_FILENO);
 		int r = ingest_archive(&s, argv[i], tty ? show_progress : NULL, &p, &res, &err);
 		if (p.shown)
 			fputs("\r\033[K", stderr);
@@ -151,7 +154,7 @@ int cmd_ingest(int argc, char **argv)
 					snprintf(held, sizeof(held), " (%lld already held)",
 						 (long long)res.known);
 				fprintf(stderr,
-					"%s: %s, snapshot of %s: %lld messages in %lld "
+					"dmaudit: %s: %s, snapshot of %s: %lld messages in %lld "
 					"conversations%s, %lld group messages, %lld tweets, %lld "
 					"followers, %lld following (%.2f s)\n",
 					argv[i], who, date, (long long)res.stored.dm_messages,

@@ -1,5 +1,5 @@
 /*
- * dmaudit report KIND [--db FILE] [--format F] [-o FILE] [--reveal] [--tz ZONE] [--hours H-H]
+ * dmaudit report KIND [--db FILE] [--format F] [-o FILE|DIR] [--reveal] [--tz ZONE] [--hours H-H]
  */
 #include "charts.h"
 #include "cmd.h"
@@ -10,6 +10,7 @@
 #include "jsonw.h"
 #include "report.h"
 #include "store.h"
+#include "suggest.h"
 #include "trace.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -20,22 +21,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_text[] =
-	"usage: dmaudit report KIND [--db FILE] [--format text|json|csv|md|html] [-o FILE]\n"
-	"                      [--reveal] [--tz ZONE] [--hours HH-HH] [--days DAYS]\n\n"
+	"usage: dmaudit report KIND [--db FILE] [--format text|json|csv|md|html] [-o FILE|DIR]\n"
+	"                      [--reveal] [--tz ZONE] [--hours HH-HH] [--days DAYS] [--quiet]\n\n"
 	"KIND is summary, autodm, etiquette, exposure, or all.\n\n"
 	"  --db FILE      the database (default: dmaudit.db)\n"
 	"  --format F     text, json, csv, md or html. Default: from the -o file's\n"
-	"                 extension; else text on a terminal and json otherwise\n"
+	"                 extension (.txt .json .csv .md .html .htm; another one is\n"
+	"                 refused unless --format is given); else text on a terminal\n"
+	"                 and json otherwise\n"
 	"  -o FILE        write to FILE (mode 0600) instead of standard output\n"
+	"  -o DIR         (CSV) one file per table, DIR/KIND-TABLE.csv; DIR is an\n"
+	"                 existing folder or a name ending in '/' (created)\n"
 	"  --reveal       show personal data in full (redacted by default)\n"
 	"  --tz ZONE      IANA time zone for times shown and business hours (default UTC)\n"
 	"  --hours HH-HH  business hours, e.g. 09-17 (etiquette); the customer message's\n"
 	"                 time decides whether it arrived in business hours\n"
 	"  --days DAYS    working days for --hours, e.g. mon-fri (default) or mon-sat\n"
-	"  -h, --help     this help\n";
+	"  -q, --quiet    do not list the CSV files written\n"
+	"  --no-progress  accepted as ingest takes it; a report draws no progress bar\n"
+	"  -h, --help     this help\n\n"
+	"CSV: one table a file. 'report KIND' writes its main table to standard output\n"
+	"or -o NAME.csv; 'report all' (or -o DIR) writes every table, to DIR/KIND-TABLE.csv\n"
+	"or, with -o NAME.csv, to NAME-KIND-TABLE.csv beside it, and lists the files.\n"
+	"Text fits $COLUMNS, else the terminal's width, else 80 columns.\n";
 
 enum fmt { F_TEXT, F_JSON, F_CSV, F_MD, F_HTML, F_NONE };
 
@@ -52,9 +64,11 @@ static enum fmt parse_format(const char *s)
 	return F_NONE;
 }
 
+/* The format an output name's extension says, or F_NONE when it says none known. */
 static enum fmt format_from_name(const char *path)
 {
-	const char *dot = strrchr(path, '.');
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base + 1 : path, '.');
 	if (!dot)
 		return F_NONE;
 	if (!strcmp(dot, ".htm"))
@@ -317,6 +331,87 @@ static bool free_at_exit(void)
 	return getenv("DMAUDIT_FREE_AT_EXIT") != NULL;
 }
 
+/* A mistyped KIND gets git's "did you mean", from the table of report kinds. */
+static int unknown_kind(const char *kind)
+{
+	struct suggest sg;
+	char hint[256];
+	suggest_init(&sg, kind);
+	for (size_t i = 0; report_kinds[i]; i++)
+		suggest_add(&sg, report_kinds[i]->name);
+	suggest_add(&sg, "all");
+	if (sg.n) {
+		fprintf(stderr, "dmaudit: report: '%s' is not a report.%s\n", kind,
+			suggest_text(&sg, hint, sizeof(hint)));
+		return EXIT_USAGE;
+	}
+	return cmd_usage_error("report", "unknown report '%s' (summary, autodm, etiquette, "
+			       "exposure, all)", kind);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	return !stat(a, &sa) && !stat(b, &sb) && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* -o names a folder: one that exists, or a name ending in '/' */
+static bool is_dir_name(const char *path)
+{
+	struct stat st;
+	size_t n = strlen(path);
+	return (n && path[n - 1] == '/') || (!stat(path, &st) && S_ISDIR(st.st_mode));
+}
+
+/*
+ * Where the CSV of one table goes: DIR/KIND-TABLE.csv, or for -o NAME.csv
+ * NAME-KIND-TABLE.csv beside it (malloc'ed).
+ */
+static char *csv_path(const char *outpath, bool to_dir, const char *kind, const char *table)
+{
+	size_t n = strlen(outpath);
+	if (to_dir)
+		return xasprintf("%s%s%s-%s.csv", outpath, outpath[n - 1] == '/' ? "" : "/", kind,
+				 table);
+	if (n > 4 && !strcmp(outpath + n - 4, ".csv"))
+		n -= 4;
+	return xasprintf("%.*s-%s-%s.csv", (int)n, outpath, kind, table);
+}
+
+/*
+ * Write every table of part (the doc of one report kind) to its own CSV
+ * file, each listed on stdout unless quiet. Returns an exit code.
+ */
+static int write_csv_files(const struct store *s, const struct doc *part, const char *kind,
+			   const char *outpath, bool to_dir, bool quiet)
+{
+	for (size_t i = 0; i < part->n; i++) {
+		const struct doc_table *t = part->blocks[i].table;
+		if (part->blocks[i].kind != DOC_TABLE)
+			continue;
+		char *path = csv_path(outpath, to_dir, kind, t->name);
+		struct err err = ERR_INIT;
+		if (cmd_check_output(s, path, &err)) {
+			err_print(&err);
+			free(path);
+			return err.code;
+		}
+		FILE *f = fopen(path, "w");
+		if (f)
+			doc_table_csv(t, f);
+		if (!f || (ferror(f) | fclose(f))) {
+			fprintf(stderr, "dmaudit: '%s': cannot write the table: %s\n", path,
+				strerror(errno));
+			free(path);
+			return EXIT_IO;
+		}
+		if (!quiet)
+			printf("%s\n", path);
+		free(path);
+	}
+	return EXIT_OK;
+}
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -327,73 +422,78 @@ int cmd_report(int argc, char **argv)
 		{ "tz", required_argument, NULL, 'z' },
 		{ "hours", required_argument, NULL, 'H' },
 		{ "days", required_argument, NULL, 'D' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
 	const char *db = "dmaudit.db", *outpath = NULL, *kind = NULL;
 	enum fmt fmt = F_NONE;
+	bool quiet = false;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "d:f:o:hr", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:o:hrq", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'o': outpath = optarg; break;
 		case 'r': ro.reveal = true; break;
+		case 'q': quiet = true; break;
+		case 'P': break;
 		case 'f':
-			if ((fmt = parse_format(optarg)) == F_NONE) {
-				fprintf(stderr, "dmaudit: report: unknown format '%s' (text, json, "
-						"csv, md, html)\n", optarg);
-				return EXIT_USAGE;
-			}
+			if ((fmt = parse_format(optarg)) == F_NONE)
+				return cmd_usage_error("report", "unknown format '%s' (text, json, "
+						       "csv, md, html)", optarg);
 			break;
 		case 'z':
-			if (tz_check(optarg)) {
-				fprintf(stderr, "dmaudit: report: unknown time zone '%s' (an IANA "
-						"name such as Europe/Paris, or UTC)\n", optarg);
-				return EXIT_USAGE;
-			}
+			if (tz_check(optarg))
+				return cmd_usage_error("report", "unknown time zone '%s' (an IANA "
+						       "name such as Europe/Paris, or UTC)", optarg);
 			ro.tz = optarg;
 			break;
 		case 'H':
-			if (parse_hours(optarg, &ro)) {
-				fprintf(stderr, "dmaudit: report: --hours '%s' is not like 09-17\n",
-					optarg);
-				return EXIT_USAGE;
-			}
+			if (parse_hours(optarg, &ro))
+				return cmd_usage_error("report", "--hours '%s' is not like 09-17",
+						       optarg);
 			break;
 		case 'D':
-			if (parse_days(optarg, &ro.workdays)) {
-				fprintf(stderr, "dmaudit: report: --days '%s' is not like mon-fri\n",
-					optarg);
-				return EXIT_USAGE;
-			}
+			if (parse_days(optarg, &ro.workdays))
+				return cmd_usage_error("report", "--days '%s' is not like mon-fri",
+						       optarg);
 			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("report", c, argv, opts);
 		}
 	}
-	if (optind >= argc) {
-		fputs("dmaudit: report: which report? (summary, autodm, etiquette, exposure, all)\n",
-		      stderr);
-		return EXIT_USAGE;
-	}
+	if (optind >= argc)
+		return cmd_usage_error("report", "which report? (summary, autodm, etiquette, "
+				       "exposure, all)");
 	kind = argv[optind];
-	if (optind + 1 < argc) {
-		fprintf(stderr, "dmaudit: report: unexpected argument '%s'\n", argv[optind + 1]);
-		return EXIT_USAGE;
-	}
+	if (optind + 1 < argc)
+		return cmd_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);
 	bool all = !strcmp(kind, "all");
 	const struct report_kind *one = all ? NULL : report_find(kind);
-	if (!all && !one) {
-		fprintf(stderr, "dmaudit: report: unknown report '%s' (summary, autodm, etiquette, "
-				"exposure, all)\n", kind);
-		return EXIT_USAGE;
-	}
-	if (fmt == F_NONE && outpath)
-		fmt = format_from_name(outpath);
+	if (!all && !one)
+		return unknown_kind(kind);
+	bool to_dir = outpath && is_dir_name(outpath);
+	if (fmt == F_NONE && to_dir)
+		fmt = F_CSV;
+	/* an output that is the database is refused as such below, whatever its name */
+	if (fmt == F_NONE && outpath && (fmt = format_from_name(outpath)) == F_NONE &&
+	    !same_file(outpath, db))
+		return cmd_usage_error("report", "'%s': cannot tell the format from the name; "
+				       "known extensions are .txt .json .csv .md .html .htm "
+				       "(or give --format)", outpath);
 	if (fmt == F_NONE)
-		fmt = isatty(STDOUT_FILENO) && !outpath ? F_TEXT : outpath ? F_TEXT : F_JSON;
+		fmt = isatty(STDOUT_FILENO) ? F_TEXT : F_JSON;
+	if (to_dir && fmt != F_CSV)
+		return cmd_usage_error("report", "'%s' is a folder: only --format csv writes "
+				       "into one (a file a table)", outpath);
+	/* CSV: one table a file, so several tables need several files */
+	bool csv_files = fmt == F_CSV && (to_dir || all);
+	if (csv_files && !outpath)
+		return cmd_usage_error("report", "'report %s --format csv' writes one file per "
+				       "table: give -o DIR or -o NAME.csv", kind);
 	if (ro.tz)
 		tz_set(ro.tz);
 	ro.rows = fmt == F_JSON;
@@ -428,7 +528,15 @@ int cmd_report(int argc, char **argv)
 	jarena_use(NULL);
 
 	FILE *out = stdout;
-	if (outpath && !(out = fopen(outpath, "w"))) {
+	if (to_dir && mkdir(outpath, 0700) && errno != EEXIST) {
+		fprintf(stderr, "dmaudit: '%s': cannot make the folder: %s\n", outpath,
+			strerror(errno));
+		report_ctx_release(&ctx);
+		store_close(&s, false);
+		drop_results(results, &ro, arena, side_arena);
+		return EXIT_IO;
+	}
+	if (outpath && !csv_files && !(out = fopen(outpath, "w"))) {
 		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
 			strerror(errno));
 		report_ctx_release(&ctx);
@@ -437,6 +545,7 @@ int cmd_report(int argc, char **argv)
 		return EXIT_IO;
 	}
 
+	int rc = EXIT_OK;
 	if (fmt == F_JSON) {
 		jsonw_write(out, all ? results : json_object_get(results, one->name));
 	} else {
@@ -466,6 +575,12 @@ int cmd_report(int argc, char **argv)
 			struct doc part;
 			doc_init(&part, k->title);
 			k->view(&ctx, r, &part);
+			if (csv_files) {
+				if (!rc)
+					rc = write_csv_files(&s, &part, k->name, outpath, to_dir, quiet);
+				doc_release(&part);
+				continue;
+			}
 			if (chartdir) {
 				struct doc figs;
 				doc_init(&figs, k->title);
@@ -478,7 +593,10 @@ int cmd_report(int argc, char **argv)
 		}
 		enum doc_format df = fmt == F_TEXT ? DOC_TEXT : fmt == F_MD ? DOC_MD
 				   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
-		doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
+		if (df == DOC_TEXT)
+			doc_render_text(&d, out, cmd_term_width(out));
+		else if (!csv_files)
+			doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
 		doc_release(&d);
 		if (chartdir) {
 			charts_remove(&cs, chartdir, "svg");
@@ -487,7 +605,6 @@ int cmd_report(int argc, char **argv)
 	}
 
 	trace("written");
-	int rc = EXIT_OK;
 	if (out != stdout) {
 		if (ferror(out) | fclose(out)) {
 			fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,

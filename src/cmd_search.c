@@ -80,7 +80,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 	};
 	int c;
 	char *end;
-	while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->db = optarg; break;
 		case 'f':
@@ -126,7 +126,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 			break;
 		}
 		case 'h': fputs(usage_text, stdout); return -1;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("search", c, argv, opts);
 		}
 	}
 	if (o->q.since > o->q.until) {
@@ -134,9 +134,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
-		fputs("dmaudit: search: no QUERY given\n", stderr);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
+		return cmd_usage_error("search", "no QUERY given");
 	}
 	if (optind + 1 < argc) {
 		fprintf(stderr, "dmaudit: search: unexpected argument '%s' (quote a QUERY of "

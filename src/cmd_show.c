@@ -187,7 +187,7 @@ int cmd_show(int argc, char **argv)
 	const char *db = "dmaudit.db", *zone = NULL;
 	bool reveal = false;
 	int c;
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'r': reveal = true; break;
@@ -200,14 +200,11 @@ int cmd_show(int argc, char **argv)
 			zone = optarg;
 			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("show", c, argv, opts);
 		}
 	}
 	if (optind >= argc) {
-		fputs("dmaudit: show: no conversation given (an id, @handle or account id)\n",
-		      stderr);
-		fputs(usage_text, stderr);
-		return EXIT_USAGE;
+		return cmd_usage_error("show", "no conversation given (an id, @handle or account id)");
 	}
 	if (optind + 1 < argc) {
 		fprintf(stderr, "dmaudit: show: unexpected argument '%s'\n", argv[optind + 1]);

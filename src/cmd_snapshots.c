@@ -110,7 +110,7 @@ int cmd_snapshots(int argc, char **argv)
 	const char *db = "dmaudit.db";
 	enum fmt fmt = isatty(STDOUT_FILENO) ? F_TEXT : F_JSON;
 	int c;
-	while ((c = getopt_long(argc, argv, "d:f:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":d:f:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'f':
@@ -127,7 +127,7 @@ int cmd_snapshots(int argc, char **argv)
 			}
 			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
-		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		default: return cmd_bad_option("snapshots", c, argv, opts);
 		}
 	}
 	if (optind < argc) {

@@ -9,40 +9,59 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-#define TEXT_WIDTH 78
-#define CELL_MAX 60 /* text tables cut longer cells */
+/* ---- text ---- */
 
-/* Display columns of UTF-8 text: code points, wide East Asian ones counted twice. */
-static size_t width(const char *s, size_t n)
+/*
+ * Text fits the width the caller gives (the terminal's): every line but a
+ * two-column margin, prose no wider than PROSE_MAX. Paragraphs and items
+ * wrap at spaces; a key/value line
+ * keeps its key in a column of its own and wraps the value beside it; a
+ * table wraps its long cells within their columns and, when even its
+ * narrowest form is wider than the line, is written one row a record
+ * (column: value), as psql's expanded mode does.
+ */
+#define TEXT_MARGIN 2
+#define KEY_COLS 32   /* key/value lines: the widest key column */
+#define PROSE_MAX 98  /* paragraphs wrap here on wider terminals: long lines read badly */
+#define CELL_CAP 400  /* a cell longer than this is cut (the JSON holds it whole) */
+#define CELL_WHOLE 16 /* cells this short stay on one line: dates, ages, handles */
+#define WORD_WHOLE 24 /* words this short are never broken: ids, times */
+
+/* Display columns of one code point, as a terminal draws it. */
+static size_t char_cols(const char *s, size_t n, size_t *len)
 {
-	size_t w = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c & 0xC0) == 0x80)
-			continue;
-		w++;
-		if (c >= 0xE1 && c <= 0xED && i + 1 < n) /* U+1100..U+DFFF: CJK, Hangul, kana */
-			w++;
-		else if (c == 0xF0)                       /* emoji and other astral */
-			w++;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp);
+	if (l <= 0) {
+		*len = 1;
+		return 1;
 	}
+	*len = (size_t)l;
+	int w = utf8proc_charwidth(cp);
+	return w < 0 ? 1 : (size_t)w;
+}
+
+/* Display columns of UTF-8 text: wide East Asian characters and emoji count twice. */
+static size_t text_cols(const char *s, size_t n)
+{
+	size_t w = 0, len;
+	for (size_t i = 0; i < n; i += len)
+		w += char_cols(s + i, n - i, &len);
 	return w;
 }
 
 /* Bytes of s that fit in w columns, not splitting a character. */
 static size_t fit(const char *s, size_t n, size_t w)
 {
-	size_t i = 0, cols = 0;
+	size_t i = 0, cols = 0, len;
 	while (i < n) {
-		size_t j = i + 1;
-		while (j < n && ((unsigned char)s[j] & 0xC0) == 0x80)
-			j++;
-		size_t cw = width(s + i, j - i);
+		size_t cw = char_cols(s + i, n - i, &len);
 		if (cols + cw > w)
 			break;
 		cols += cw;
-		i = j;
+		i += len;
 	}
 	return i;
 }
@@ -54,140 +73,321 @@ static void add_flat(struct buf *b, const char *s)
 		buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7F ? ' ' : *s);
 }
 
-static void wrap(FILE *out, const char *text, const char *first, const char *rest)
+/*
+ * The next line of p[0..n) in w columns (w >= 1): its length in bytes,
+ * broken at the last space that fits, else after the last '-' or '/' (ids
+ * "low-high", paths, links), else where the columns end; *next is where
+ * the line after it starts (the spaces skipped).
+ */
+static size_t next_line(const char *p, size_t n, size_t w, size_t *next)
+{
+	size_t take = n;
+	if (text_cols(p, n) > w) {
+		take = fit(p, n, w);
+		size_t sp = take;
+		while (sp > 0 && p[sp] != ' ')
+			sp--;
+		if (sp > 0) {
+			take = sp;
+		} else {
+			size_t br = take;
+			while (br > 1 && p[br - 1] != '-' && p[br - 1] != '/')
+				br--;
+			if (br > 1)
+				take = br;
+			else if (take == 0)
+				take = fit(p, n, 2) ? fit(p, n, 2) : 1; /* a wide character in 1 column */
+		}
+	}
+	size_t e = take;
+	while (e < n && p[e] == ' ')
+		e++;
+	*next = e;
+	while (take > 0 && p[take - 1] == ' ')
+		take--;
+	return take;
+}
+
+/* text wrapped in width columns: the first line after first, the others after rest */
+static void wrap(FILE *out, const char *text, const char *first, const char *rest, size_t width)
 {
 	struct buf flat = BUF_INIT;
 	add_flat(&flat, text);
 	const char *p = flat.s, *lead = first;
-	bool printed = false;
-	size_t avail = TEXT_WIDTH - width(first, strlen(first));
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			break;
-		size_t n = strlen(p);
-		size_t take = n;
-		if (width(p, n) > avail) {
-			take = fit(p, n, avail);
-			size_t sp = take;
-			while (sp > 0 && p[sp] != ' ')
-				sp--;
-			if (sp > 0)
-				take = sp;
-			else if (take == 0)
-				take = 1;
-		}
+	size_t n = flat.len, next;
+	while (n && *p == ' ')
+		p++, n--;
+	if (!n) {
+		fputs(first, out);
+		fputc('\n', out);
+	}
+	while (n) {
+		size_t lw = text_cols(lead, strlen(lead));
+		size_t avail = width > lw + 4 ? width - lw : 4;
+		size_t take = next_line(p, n, avail, &next);
 		fputs(lead, out);
 		fwrite(p, 1, take, out);
 		fputc('\n', out);
-		printed = true;
-		p += take;
+		p += next;
+		n -= next;
 		lead = rest;
-		avail = TEXT_WIDTH - width(rest, strlen(rest));
-	}
-	if (!printed) {
-		fputs(first, out);
-		fputc('\n', out);
 	}
 	buf_release(&flat);
 }
 
-static void text_table(const struct doc_table *t, FILE *out)
+/*
+ * The key column for keys up to longest wide in width columns: as wide as
+ * the longest, but at most two fifths of the line (a longer key gets a line
+ * of its own).
+ */
+static size_t key_cols(size_t longest, size_t width)
 {
-	size_t *w = xcalloc(t->ncols, sizeof(size_t));
-	struct buf cell = BUF_INIT;
-	for (size_t c = 0; c < t->ncols; c++)
-		w[c] = width(t->cols[c], strlen(t->cols[c]));
-	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		size_t cw = width(t->cells[i], strlen(t->cells[i]));
-		size_t c = i % t->ncols;
-		if (cw > CELL_MAX)
-			cw = CELL_MAX;
-		if (cw > w[c])
-			w[c] = cw;
+	size_t k = width * 2 / 5;
+	if (k > KEY_COLS)
+		k = KEY_COLS;
+	return longest < k ? longest : k;
+}
+
+/* The widest key of the run of key/value blocks that starts at block i. */
+static size_t kv_run_keys(const struct doc *d, size_t i)
+{
+	size_t w = 1;
+	for (; i < d->n && d->blocks[i].kind == DOC_KV; i++) {
+		size_t k = text_cols(d->blocks[i].text, strlen(d->blocks[i].text));
+		w = k > w ? k : w;
 	}
-	for (size_t r = 0; r <= t->nrows; r++) {
-		fputs("  ", out);
-		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = r == 0 ? t->cols[c] : t->cells[(r - 1) * t->ncols + c];
-			buf_reset(&cell);
-			add_flat(&cell, s);
-			size_t n = cell.len, cw = width(cell.s, n);
-			if (cw > CELL_MAX) {
-				n = fit(cell.s, n, CELL_MAX - 1);
-				buf_setlen(&cell, n);
-				buf_adds(&cell, "…");
-				n = cell.len;
-				cw = width(cell.s, n);
+	return w;
+}
+
+/*
+ * "  key   value": the value wraps beside the key column; a key wider than
+ * the column gets a line of its own, the value below it, so a label never
+ * runs into its value.
+ */
+static void text_kv(FILE *out, const char *key, const char *value, size_t kcols, size_t width)
+{
+	struct buf k = BUF_INIT, lead = BUF_INIT, rest = BUF_INIT;
+	add_flat(&k, key);
+	size_t kw = text_cols(k.s, k.len);
+	buf_adds(&rest, "  ");
+	for (size_t i = 0; i < kcols + 2; i++)
+		buf_addc(&rest, ' ');
+	if (kw <= kcols) {
+		buf_addf(&lead, "  %s", k.s);
+		for (size_t i = kw; i < kcols + 2; i++)
+			buf_addc(&lead, ' ');
+	} else {
+		wrap(out, k.s, "  ", "  ", width);
+		buf_adds(&lead, rest.s);
+	}
+	wrap(out, value, lead.s, rest.s, width);
+	buf_release(&k);
+	buf_release(&lead);
+	buf_release(&rest);
+}
+
+/* The narrowest a cell may be: short cells whole, else its longest word that must stay whole. */
+static size_t cell_min(const char *s, size_t n)
+{
+	size_t w = text_cols(s, n);
+	if (w <= CELL_WHOLE)
+		return w;
+	size_t m = 1;
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		size_t tw = text_cols(s + i, j - i);
+		if (tw > WORD_WHOLE) {
+			/* a long word breaks after '-' or '/', else anywhere */
+			size_t seg = 0, best = 0;
+			for (size_t k = i; k < j; k++) {
+				seg++;
+				if (s[k] == '-' || s[k] == '/' || k + 1 == j) {
+					best = seg > best ? seg : best;
+					seg = 0;
+				}
 			}
-			size_t pad = w[c] - cw;
-			bool right = t->numeric[c] && r > 0;
-			if (right)
-				fprintf(out, "%*s", (int)pad, "");
-			fwrite(cell.s, 1, n, out);
-			if (!right && c + 1 < t->ncols)
-				fprintf(out, "%*s", (int)pad, "");
-			if (c + 1 < t->ncols)
-				fputs("  ", out);
+			tw = best > WORD_WHOLE ? 8 : best;
 		}
+		m = tw > m ? tw : m;
+		i = j + 1;
+	}
+	return m < w ? m : w;
+}
+
+static size_t table_cols(const size_t *w, size_t n)
+{
+	size_t total = TEXT_MARGIN;
+	for (size_t c = 0; c < n; c++)
+		total += w[c] + (c ? 2 : 0);
+	return total;
+}
+
+/* One table row in columns of widths w, its cells wrapped over as many lines as they need. */
+static void text_row(FILE *out, char **cells, const struct doc_table *t, const size_t *w,
+		     bool header)
+{
+	size_t nc = t->ncols;
+	size_t *at = xcalloc(nc, sizeof(size_t));
+	struct buf line = BUF_INIT;
+	for (bool more = true; more;) {
+		more = false;
+		buf_reset(&line);
+		buf_adds(&line, "  ");
+		for (size_t c = 0; c < nc; c++) {
+			const char *s = cells[c] + at[c];
+			size_t n = strlen(s), next = 0;
+			size_t take = n ? next_line(s, n, w[c], &next) : 0;
+			size_t tw = text_cols(s, take);
+			size_t pad = tw < w[c] ? w[c] - tw : 0; /* a wide character in a 1-column cell */
+			bool right = t->numeric[c] && !header;
+			if (right)
+				for (size_t k = 0; k < pad; k++)
+					buf_addc(&line, ' ');
+			buf_add(&line, s, take);
+			if (!right)
+				for (size_t k = 0; k < pad; k++)
+					buf_addc(&line, ' ');
+			if (c + 1 < nc)
+				buf_adds(&line, "  ");
+			at[c] += next;
+			if (cells[c][at[c]])
+				more = true;
+		}
+		while (line.len && line.s[line.len - 1] == ' ')
+			line.len--;
+		fwrite(line.s, 1, line.len, out);
 		fputc('\n', out);
-		if (r == 0) {
-			fputs("  ", out);
-			for (size_t c = 0; c < t->ncols; c++) {
-				for (size_t k = 0; k < w[c]; k++)
-					fputc('-', out);
-				if (c + 1 < t->ncols)
-					fputs("  ", out);
+	}
+	buf_release(&line);
+	free(at);
+}
+
+static void text_table(const struct doc_table *t, FILE *out, size_t width)
+{
+	size_t nc = t->ncols, ncells = (t->nrows + 1) * nc;
+	/* row 0 is the header; every cell flattened to one line and capped */
+	char **cell = xcalloc(ncells, sizeof(char *));
+	size_t *nat = xcalloc(nc, sizeof(size_t)), *minw = xcalloc(nc, sizeof(size_t));
+	size_t *w = xcalloc(nc, sizeof(size_t));
+	for (size_t i = 0; i < ncells; i++) {
+		struct buf b = BUF_INIT;
+		add_flat(&b, i < nc ? t->cols[i] : t->cells[i - nc]);
+		if (text_cols(b.s, b.len) > CELL_CAP) {
+			buf_setlen(&b, fit(b.s, b.len, CELL_CAP - 1));
+			buf_adds(&b, "…");
+		}
+		size_t c = i % nc, cw = text_cols(b.s, b.len);
+		/* a header wraps at its spaces only; numbers never wrap */
+		size_t m = i < nc ? cell_min(b.s, b.len) : t->numeric[c] ? cw : cell_min(b.s, b.len);
+		if (i < nc && m > WORD_WHOLE)
+			m = WORD_WHOLE;
+		nat[c] = cw > nat[c] ? cw : nat[c];
+		minw[c] = m > minw[c] ? m : minw[c];
+		cell[i] = buf_detach(&b);
+	}
+	for (size_t c = 0; c < nc; c++) {
+		if (minw[c] > nat[c])
+			minw[c] = nat[c];
+		if (!nat[c])
+			nat[c] = minw[c] = 1;
+		w[c] = nat[c];
+	}
+
+	if (table_cols(minw, nc) <= width) {
+		/* narrow the widest column that can give (long texts first), a column at a time */
+		while (table_cols(w, nc) > width) {
+			size_t pick = nc;
+			for (size_t c = 0; c < nc; c++)
+				if (w[c] > minw[c] && (pick == nc || w[c] > w[pick]))
+					pick = c;
+			w[pick]--;
+		}
+		for (size_t r = 0; r <= t->nrows; r++) {
+			text_row(out, cell + r * nc, t, w, r == 0);
+			if (r == 0) {
+				fputs("  ", out);
+				for (size_t c = 0; c < nc; c++) {
+					for (size_t k = 0; k < w[c]; k++)
+						fputc('-', out);
+					if (c + 1 < nc)
+						fputs("  ", out);
+				}
+				fputc('\n', out);
 			}
-			fputc('\n', out);
+		}
+	} else {
+		/* too many columns for the line: one record a row, "column  value" */
+		size_t kcols = 1;
+		for (size_t c = 0; c < nc; c++) {
+			size_t hw = text_cols(cell[c], strlen(cell[c]));
+			kcols = hw > kcols ? hw : kcols;
+		}
+		kcols = key_cols(kcols, width);
+		for (size_t r = 1; r <= t->nrows; r++) {
+			if (r > 1)
+				fputc('\n', out);
+			for (size_t c = 0; c < nc; c++)
+				if (cell[r * nc + c][0])
+					text_kv(out, cell[c], cell[r * nc + c], kcols, width);
 		}
 	}
 	if (t->nrows == 0)
 		fputs("  (none)\n", out);
-	buf_release(&cell);
+	for (size_t i = 0; i < ncells; i++)
+		free(cell[i]);
+	free(cell);
+	free(nat);
+	free(minw);
 	free(w);
 }
 
-static void render_text(const struct doc *d, FILE *out)
+static void render_text(const struct doc *d, FILE *out, size_t columns)
 {
+	/* the last columns stay free: a terminal wraps a line that fills its width */
+	size_t width = columns > 10 + TEXT_MARGIN ? columns - TEXT_MARGIN : 10;
+	size_t prose = width < PROSE_MAX ? width : PROSE_MAX;
+	size_t kcols = 1; /* the key column of the current run of key/value lines */
 	for (size_t i = 0; i < d->n; i++) {
 		const struct doc_block *b = &d->blocks[i];
 		switch (b->kind) {
 		case DOC_HEADING: {
-			size_t w = width(b->text, strlen(b->text));
+			struct buf flat = BUF_INIT;
+			add_flat(&flat, b->text);
+			size_t w = text_cols(flat.s, flat.len);
 			if (i)
 				fputc('\n', out);
-			fprintf(out, "%s\n", b->text);
+			wrap(out, flat.s, "", "", prose);
 			if (b->level < 3) {
-				for (size_t k = 0; k < w; k++)
+				for (size_t k = 0; k < (w < prose ? w : prose); k++)
 					fputc(b->level == 1 ? '=' : '-', out);
 				fputc('\n', out);
 			}
+			buf_release(&flat);
 			break;
 		}
 		case DOC_PARA:
-			wrap(out, b->text, "", "");
+			wrap(out, b->text, "", "", prose);
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
 		case DOC_ITEM:
-			wrap(out, b->text, "  - ", "    ");
+			wrap(out, b->text, "  - ", "    ", prose);
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_ITEM &&
 			    d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
-		case DOC_KV: {
-			char lead[64];
-			snprintf(lead, sizeof(lead), "  %-24s ", b->text);
-			wrap(out, b->value, lead, "                           ");
+		case DOC_KV:
+			if (i == 0 || d->blocks[i - 1].kind != DOC_KV)
+				kcols = key_cols(kv_run_keys(d, i), width);
+			text_kv(out, b->text, b->value, kcols, prose);
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_KV &&
 			    d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
-		}
 		case DOC_TABLE:
-			text_table(b->table, out);
+			text_table(b->table, out, width);
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
@@ -400,14 +600,34 @@ static bool is_number(const char *s)
 	return *end == '\0';
 }
 
-/* RFC 4180 quoting; cells that a spreadsheet would run as a formula get a leading quote. */
+static bool all_digits(const char *s, size_t *n)
+{
+	size_t i = 0;
+	while (s[i] >= '0' && s[i] <= '9')
+		i++;
+	*n = i;
+	return i > 0 && s[i] == '\0';
+}
+
+/*
+ * RFC 4180 quoting. Two kinds of cell get a leading apostrophe inside
+ * quotes, the mark spreadsheets take for "this is text": those a
+ * spreadsheet would run as a formula (OWASP's list: = + - @ tab CR), and
+ * ids, digits only in a text column or of 16 digits or more in any column,
+ * which a spreadsheet would read as a number and round to 15 significant
+ * digits. The apostrophe was chosen over a leading tab: a program that
+ * trims the tab reads the rounded number again, while the apostrophe keeps
+ * every digit wherever it lands, at worst shown.
+ */
 static void csv_cell(FILE *out, const char *s, bool numeric)
 {
+	size_t digits;
 	bool formula = strchr("=+-@\t\r", s[0]) && s[0] && !(numeric && is_number(s));
-	bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
+	bool id = all_digits(s, &digits) && (!numeric || digits >= 16);
+	bool quote = formula || id || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		fputc('"', out);
-	if (formula)
+	if (formula || id)
 		fputc('\'', out);
 	for (; *s; s++) {
 		if (*s == '"')
@@ -418,6 +638,20 @@ static void csv_cell(FILE *out, const char *s, bool numeric)
 		fputc('"', out);
 }
 
+void doc_table_csv(const struct doc_table *t, FILE *out)
+{
+	for (size_t c = 0; c < t->ncols; c++) {
+		csv_cell(out, t->cols[c], false);
+		fputs(c + 1 < t->ncols ? "," : "\r\n", out);
+	}
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			csv_cell(out, t->cells[r * t->ncols + c], t->numeric[c]);
+			fputs(c + 1 < t->ncols ? "," : "\r\n", out);
+		}
+}
+
+/* The tables named only (all when NULL), a blank line between them. */
 static void render_csv(const struct doc *d, FILE *out, const char *only)
 {
 	bool first = true;
@@ -428,25 +662,22 @@ static void render_csv(const struct doc *d, FILE *out, const char *only)
 		if (!first)
 			fputs("\r\n", out);
 		first = false;
-		for (size_t c = 0; c < t->ncols; c++) {
-			csv_cell(out, t->cols[c], false);
-			fputs(c + 1 < t->ncols ? "," : "\r\n", out);
-		}
-		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t c = 0; c < t->ncols; c++) {
-				csv_cell(out, t->cells[r * t->ncols + c], t->numeric[c]);
-				fputs(c + 1 < t->ncols ? "," : "\r\n", out);
-			}
+		doc_table_csv(t, out);
 	}
 }
 
 void doc_render(const struct doc *d, enum doc_format f, FILE *out, const char *csv_table)
 {
 	switch (f) {
-	case DOC_TEXT: render_text(d, out); break;
+	case DOC_TEXT: render_text(d, out, 80); break;
 	case DOC_MD: render_md(d, out); break;
 	case DOC_HTML_PAGE: render_html(d, out, true); break;
 	case DOC_HTML_PART: render_html(d, out, false); break;
 	case DOC_CSV: render_csv(d, out, csv_table); break;
 	}
+}
+
+void doc_render_text(const struct doc *d, FILE *out, int columns)
+{
+	render_text(d, out, columns > 0 ? (size_t)columns : 80);
 }

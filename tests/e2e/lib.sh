@@ -3,6 +3,8 @@
 set -eu
 LC_ALL=C
 export LC_ALL
+# text reports fit $COLUMNS: the tests read them at the width of a pipe, 80
+unset COLUMNS
 : "${DMAUDIT:=$(pwd)/dmaudit}"
 : "${TOP:=$(pwd)}"
 # The shared fixtures (real archives, kept outside the project): found through
