@@ -271,7 +271,9 @@ static bool obfuscated_link(const char *norm)
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", NULL };
 	for (const char *p = norm; *p; p++) {
-		if (p == norm || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+		/* every form starts with a space or a bracket right after a letter or digit */
+		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
+		    !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
 			continue;
 		for (size_t i = 0; dots[i]; i++) {
 			size_t dl = strlen(dots[i]);
@@ -421,9 +423,9 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			cp_written = true;
 
 		if (owner) {
-			/* a bot that answers commands repeats them: keep the last one */
+			/* a bot that answers commands repeats them: keep the last one, as written */
 			buf_reset(&last_owner);
-			text_normalize(txt ? txt : "", txt ? tlen : 0, &last_owner);
+			buf_add(&last_owner, txt ? txt : "", txt ? tlen : 0);
 		}
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared */
@@ -457,8 +459,8 @@ static int load(struct report_ctx *ctx, struct am *a, struct err *err)
 			}
 		}
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
-		if (!owner && last_owner.len >= AUTODM_ECHO_BYTES && norm.len > last_owner.len &&
-		    strstr(norm.s, last_owner.s))
+		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&
+		    memmem(txt, tlen, last_owner.s, last_owner.len))
 			fl |= M_ECHO;
 		if (!owner && opening && full_name.len) {
 			const char *at = strstr(norm.s, full_name.s);

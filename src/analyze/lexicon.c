@@ -62,6 +62,7 @@ struct phrase {
 static struct lex_entry entries[NRAW ? NRAW : 1];
 static struct phrase *phrases;    /* sorted by their first two bytes */
 static uint32_t *bucket_start;    /* 65537 offsets into phrases */
+static uint64_t bucket_used[1024];  /* a bit per bucket: 8 KiB that stay in cache */
 static size_t nphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -176,8 +177,11 @@ static void build(void)
 		unsigned k = ((unsigned char)phrases[i].s[0] << 8) | (unsigned char)phrases[i].s[1];
 		bucket_start[k + 1]++;
 	}
-	for (size_t k = 0; k < 65536; k++)
+	for (size_t k = 0; k < 65536; k++) {
+		if (bucket_start[k + 1])
+			bucket_used[k >> 6] |= 1ull << (k & 63);
 		bucket_start[k + 1] += bucket_start[k];
+	}
 }
 
 static void init(void)
@@ -214,9 +218,9 @@ static void walk(const char *t, size_t n, size_t from, uint64_t want,
 			break;
 		unsigned char b1 = folded(t, n, &j);
 		unsigned k = ((unsigned)b0 << 8) | b1;
-		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
-		if (s == e)
+		if (!(bucket_used[k >> 6] & (1ull << (k & 63))))
 			continue;
+		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
 		bool inside = is_alnum(b0) && alnum_before(t, i);   /* only a suffix starts there */
 		for (uint32_t q = s; q < e; q++) {
 			const struct phrase *p = &phrases[q];
