@@ -305,6 +305,16 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 	return 0;
 }
 
+/* -1 with err filled (exit 128 + the signal) once a signal has come. */
+static int check_interrupt(const char *path, struct err *err)
+{
+	int sig = interrupt_pending();
+	if (!sig)
+		return 0;
+	return err_set(err, EXIT_SIGNAL + sig, "'%s': interrupted by %s", path,
+		       interrupt_name(sig));
+}
+
 struct hash_job {
 	const char *path;
 	char hex[65];
@@ -373,10 +383,7 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	struct reader_event *ev;
 	int failed = 0;
 	while ((ev = reader_next(rd)) != NULL) {
-		int sig = interrupt_pending();
-		failed = sig ? err_set(err, EXIT_SIGNAL + sig, "'%s': interrupted by %s", path,
-				       interrupt_name(sig))
-			     : consume(&r, ev, err);
+		failed = check_interrupt(path, err) ? -1 : consume(&r, ev, err);
 		reader_event_free(ev);
 		if (failed) {
 			reader_stop(rd);
@@ -433,11 +440,8 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	res->known = r.load.known;
 	res->conversations = r.load.conversations;
 	/* the last moment a signal can still undo this archive */
-	if (interrupt_pending()) {
-		err_set(err, EXIT_SIGNAL + interrupt_pending(), "'%s': interrupted by %s", path,
-			interrupt_name(interrupt_pending()));
+	if (check_interrupt(path, err))
 		goto out;
-	}
 	if (store_commit(s, err))
 		goto out;
 	trace("committed");

@@ -705,10 +705,15 @@ struct feat {
 	double s;
 };
 
-/* The verdict on a sum of weights; sums of tenths are not exact in binary. */
+/* The verdicts on a sum of weights; sums of tenths are not exact in binary. */
 static bool is_auto_sum(double s)
 {
 	return s >= AUTODM_AUTO_AT - 1e-9;
+}
+
+static bool is_certain_sum(double s)
+{
+	return s >= AUTODM_CERTAIN_AT - 1e-9;
 }
 
 static uint32_t key_of(const struct am *a, const struct am_msg *m)
@@ -1147,10 +1152,9 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 		free(h);
 		json_object_set_new(o, "kind", json_string(is_auto ? kind : "person"));
 		/* calibrated on the labelled corpus (README): every sum >= 1.5 was automated */
-		json_object_set_new(o, "confidence",
-				    json_string(!is_auto			   ? "unlikely"
-						: f.s >= AUTODM_CERTAIN_AT - 1e-9 ? "near-certain"
-										   : "likely"));
+		const char *confidence = !is_auto ? "unlikely"
+					 : is_certain_sum(f.s) ? "near-certain" : "likely";
+		json_object_set_new(o, "confidence", json_string(confidence));
 		json_object_set_new(o, "signal", json_real(round(f.s * 100) / 100));
 		json_object_set_new(o, "template", shown ? json_string(shown) : json_null());
 		if (shown)
@@ -1172,7 +1176,7 @@ static json_t *inbound(struct report_ctx *ctx, struct am *a)
 			rows[nrows].o = NULL;
 			json_decref(o);
 		}
-		if (is_auto && f.s >= AUTODM_CERTAIN_AT - 1e-9)
+		if (is_auto && is_certain_sum(f.s))
 			ctx->auto_ids[ctx->nauto++] = f.cp;
 		else if (is_auto)
 			ctx->likely_ids[ctx->nlikely++] = f.cp;

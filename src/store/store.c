@@ -167,6 +167,13 @@ int store_build_indexes(struct store *s, struct err *err)
  */
 static int busy_wait(void *ctx, int count);
 
+/* What a user is told when the lock was not had in time. */
+static int busy_fail(const struct store *s, struct err *err)
+{
+	return err_set(err, EXIT_IO, "'%s': another dmaudit is writing to it; try again when it "
+				     "has finished", s->path);
+}
+
 static int recover_journal(struct store *s, struct err *err)
 {
 	sqlite3 *db = NULL;
@@ -177,8 +184,7 @@ static int recover_journal(struct store *s, struct err *err)
 	}
 	sqlite3_close_v2(db);
 	if (rc == SQLITE_BUSY)
-		return err_set(err, EXIT_IO, "'%s': another dmaudit is writing to it; try again "
-					     "when it has finished", s->path);
+		return busy_fail(s, err);
 	if (rc != SQLITE_OK)
 		return err_set(err, EXIT_IO, "'%s': an interrupted ingest left '%s-journal', and "
 					     "undoing it needs write access to the database and "
@@ -206,8 +212,7 @@ static int pragma_int(struct store *s, const char *sql, int64_t *v)
 static int identity_fail(struct store *s, int rc, struct err *err)
 {
 	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-		return err_set(err, EXIT_IO, "'%s': another dmaudit is writing to it; try again "
-					     "when it has finished", s->path);
+		return busy_fail(s, err);
 	if (rc == SQLITE_NOTADB)
 		return err_set(err, EXIT_IO, "'%s': not a SQLite database, so not a dmaudit "
 					     "database", s->path);
