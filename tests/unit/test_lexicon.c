@@ -13,6 +13,7 @@
 #include "lexicon.h"
 #include "text.h"
 #include "xalloc.h"
+#include "cases.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -181,39 +182,26 @@ static uint64_t parse_want(char *s, int line)
 	return w;
 }
 
+struct case_list {
+	struct tcase *c;
+	size_t n, alloc;
+};
+
+static void add_case(void *ctx, char *want, char *text, int line)
+{
+	struct case_list *l = ctx;
+	ALLOC_GROW(l->c, l->n + 1, l->alloc);
+	l->c[l->n++] = (struct tcase){ parse_want(want, line), xstrdup(text), line };
+}
+
 int main(void)
 {
-	const char *top = getenv("TOP");
-	char *path = xasprintf("%s/tests/cases/lexicon.tsv", top ? top : ".");
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		printf("not ok - cannot open %s\n", path);
+	struct case_list l = { NULL, 0, 0 };
+	if (cases_read("lexicon.tsv", add_case, &l))
 		return 1;
-	}
+	struct tcase *cases = l.c;
+	size_t n = l.n, alloc = 0;
 	struct CMUnitTest *tests = NULL;
-	struct tcase *cases = NULL;
-	size_t n = 0, alloc = 0, calloc_n = 0;
-	char line[4096];
-	int ln = 0;
-	while (fgets(line, sizeof(line), f)) {
-		ln++;
-		size_t l = strlen(line);
-		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-			line[--l] = '\0';
-		if (!l || line[0] == '#')
-			continue;
-		char *tab = strchr(line, '\t');
-		if (!tab)
-			continue;
-		*tab = '\0';
-		ALLOC_GROW(cases, n + 1, calloc_n);
-		cases[n].want = parse_want(line, ln);
-		cases[n].text = xstrdup(tab + 1);
-		cases[n].line = ln;
-		n++;
-	}
-	fclose(f);
-	free(path);
 	ALLOC_GROW(tests, n + 3, alloc);
 	for (size_t i = 0; i < n; i++)
 		tests[i] = (struct CMUnitTest){ xasprintf("lexicon case line %d: %.50s", cases[i].line,

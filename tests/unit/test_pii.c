@@ -13,6 +13,7 @@
 #include "pii_check.h"
 #include "tone.h"
 #include "xalloc.h"
+#include "cases.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -213,54 +214,41 @@ static void redaction(void **state)
 	buf_release(&b);
 }
 
-static char *cases_path(void)
+struct case_list {
+	struct tcase *c;
+	size_t n, alloc;
+};
+
+static void add_case(void *ctx, char *want, char *text, int line)
 {
-	const char *top = getenv("TOP");
-	return xasprintf("%s/tests/cases/pii.tsv", top ? top : ".");
+	struct case_list *l = ctx;
+	(void)line;
+	ALLOC_GROW(l->c, l->n + 1, l->alloc);
+	struct tcase *c = &l->c[l->n++];
+	c->want = xstrdup(want);
+	sort_list(c->want);
+	c->text = xstrdup(text);
+	/* "\n" in the file stands for a line break inside one message */
+	for (char *r = c->text, *w = r; ; r++, w++) {
+		if (r[0] == '\\' && r[1] == 'n') {
+			*w = '\n';
+			r++;
+		} else {
+			*w = *r;
+		}
+		if (!*r)
+			break;
+	}
 }
 
 int main(void)
 {
-	char *path = cases_path();
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		printf("not ok - cannot open %s\n", path);
+	struct case_list l = { NULL, 0, 0 };
+	if (cases_read("pii.tsv", add_case, &l))
 		return 1;
-	}
-	struct CMUnitTest *tests = NULL;
-	struct tcase *cases = NULL;
-	size_t n = 0, alloc = 0, calloc_n = 0;
-	char line[4096];
-	while (fgets(line, sizeof(line), f)) {
-		size_t l = strlen(line);
-		while (l && (line[l - 1] == '\n' || line[l - 1] == '\r'))
-			line[--l] = '\0';
-		if (!l || line[0] == '#')
-			continue;
-		char *tab = strchr(line, '\t');
-		if (!tab)
-			continue;
-		*tab = '\0';
-		ALLOC_GROW(cases, n + 1, calloc_n);
-		ALLOC_GROW(tests, n + 6, alloc);
-		cases[n].want = xstrdup(line);
-		sort_list(cases[n].want);
-		cases[n].text = xstrdup(tab + 1);
-		/* "\n" in the file stands for a line break inside one message */
-		for (char *r = cases[n].text, *w = r; ; r++, w++) {
-			if (r[0] == '\\' && r[1] == 'n') {
-				*w = '\n';
-				r++;
-			} else {
-				*w = *r;
-			}
-			if (!*r)
-				break;
-		}
-		n++;
-	}
-	fclose(f);
-	free(path);
+	struct tcase *cases = l.c;
+	size_t n = l.n;
+	struct CMUnitTest *tests = xcalloc(n + 6, sizeof(*tests));
 	for (size_t i = 0; i < n; i++) {
 		tests[i] = (struct CMUnitTest){ xasprintf("pii case line: %.60s", cases[i].text),
 						run_case, NULL, NULL, &cases[i] };
