@@ -11,8 +11,13 @@
  *   word within four words, or a word for others right before or after
  *   ("he is so stupid", "stupid people"), no comma between; a @handle is
  *   no target, since every reply starts with one;
- * - plural name-calling (idiots, Idioten) counts as adjectives do, or after
- *   profanity ("fucking idiots"), not in a general remark;
+ * - plural name-calling (idiots, Idioten, parasites) counts as adjectives
+ *   do, or after profanity or an article ("fucking idiots", "the idiots in
+ *   charge", "diese Parasiten"), not in a general remark ("idiots have no
+ *   principles");
+ * - a hit followed by the person addressed ("idiots like you") is aimed,
+ *   whoever the sentence's subject; the writer's "I" makes a hit their own
+ *   only within its clause (no comma between);
  * - profanity (fuck, scheiße) counts only right next to the person or
  *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
  *   never in a sentence of praise;
@@ -40,7 +45,7 @@ enum {
 	C_INSULT = 1 << 0, C_CONTEMPT = 1 << 1, C_ADJ = 1 << 2, C_PROF = 1 << 3,
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
 	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
-	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14,
+	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH,
 };
@@ -62,6 +67,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_WISH: return C_WISH;
 	case LEX_TONE_COPULA: return C_COPULA;
 	case LEX_TONE_DET: return C_DET;
+	case LEX_TONE_DEMO: return C_DEMO;
 	default: return 0;
 	}
 }
@@ -517,15 +523,19 @@ static bool self_or_denied(const struct sentence *st, const struct match *m)
 	size_t first = 0;
 	while (first < st->nt && (st->t[first].cls & C_HANDLE))
 		first++;
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
+		if (st->t[k].cls & C_NEG)
+			return true;
+	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
+		return false;   /* "idiots like you", "ein Idiot wie du": aimed after all */
 	for (long k = (long)m->first - 1; k >= 0; k--) {   /* near, or the subject */
+		if (gap_between(st, (size_t)k, m->first))
+			break;   /* "I'd never get one, because idiots …": another clause */
 		if ((st->t[k].cls & C_SELF) && (k >= (long)m->first - 6 || (size_t)k == first))
 			return true;
 		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
 			break;
 	}
-	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
-		if (st->t[k].cls & C_NEG)
-			return true;
 	if ((size_t)m->last + 2 == st->nt && (st->t[m->last + 1].cls & C_SELF) &&
 	    !st->t[m->last + 1].gap)
 		return true;   /* "ну и дурак я", the sentence's last word */
@@ -593,7 +603,7 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
 			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m) ||
-			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF)))) {
+			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
