@@ -13,6 +13,7 @@
 #include "scan.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -260,6 +261,38 @@ static bool email_local(unsigned char c)
 	return is_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
 }
 
+/*
+ * A domain written without its dot, to dodge harvesters: a comma or one
+ * space, then a common top-level domain that ends there ("gmail,com",
+ * "gmail com"). Returns the end of the address, 0 when there is none.
+ */
+static size_t obfuscated_tld(const struct scan *s, size_t q)
+{
+	static const char *const tlds[] = {
+		"com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "de", "fr",
+		"es", "it", "nl", "ch", "at", "be", "se", "no", "dk", "fi", "pl", "gr", "ru",
+		"ua", "jp", "kr", "cn", "in", "br", "mx", "ar", "ca", "au", "nz", "ke", "za",
+	};
+	if (q + 1 >= s->len || (s->t[q] != ',' && s->t[q] != ' '))
+		return 0;
+	size_t b = q + 1, e = b;
+	while (e < s->len && is_alpha((unsigned char)s->t[e]))
+		e++;
+	if (e < s->len && (is_alnum((unsigned char)s->t[e]) || s->t[e] == '@'))
+		return 0;
+	/* after a space, not the ones that are words too ("me@home it is") */
+	static const char words[] = " co it de es at be se no in ";
+	for (size_t i = 0; i < sizeof(tlds) / sizeof(tlds[0]); i++) {
+		size_t k = strlen(tlds[i]);
+		if (e - b != k || strncmp(s->t + b, tlds[i], k))
+			continue;
+		char w[8];
+		snprintf(w, sizeof(w), " %s ", tlds[i]);
+		return s->t[q] == ' ' && strstr(words, w) ? 0 : e;
+	}
+	return 0;
+}
+
 /* An address around the '@' at a inside chunk [p, ce); emits and returns true. */
 static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 {
@@ -283,12 +316,17 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 		}
 		q++;
 	}
-	if (!last_dot || q - last_dot - 1 < 2)
+	if (!last_dot && label >= 2)
+		q = obfuscated_tld(s, q);   /* "jane@gmail,com", "jane@gmail com" */
+	else if (!last_dot || q - last_dot - 1 < 2)
 		return false;
-	for (size_t i = last_dot + 1; i < q; i++)
+	for (size_t i = last_dot + 1; last_dot && i < q; i++)
 		if (!is_alpha((unsigned char)s->t[i]))
 			return false;
-	/* role addresses (support@, info@) belong to a business, not a person */
+	if (!q)
+		return false;
+	/* role addresses (support@, info@) are a business's: still an address
+	 * (the owner may not want it in a screenshot), but less of a finding */
 	static const char *const roles[] = {
 		"support", "help", "info", "contact", "hello", "sales", "service", "team", "press",
 		"care", "noreply", "no-reply", "donotreply", "admin", "billing", "orders", "enquiries",
@@ -297,8 +335,10 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	};
 	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
 		size_t k = strlen(roles[i]);
-		if (a - ls == k && !strncasecmp(s->t + ls, roles[i], k))
-			return true;   /* an address all the same: nothing else to look for in it */
+		if (a - ls == k && !strncasecmp(s->t + ls, roles[i], k)) {
+			scan_emit(s, PII_EMAIL, ls, q, 0.5);
+			return true;
+		}
 	}
 	scan_emit(s, PII_EMAIL, ls, q, 0.95);
 	return true;
