@@ -732,7 +732,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 	bool run_link[AUTODM_RESEND_WINDOW];
 	int64_t open_at[64];
 	size_t nopen_at = 0;
-	bool owner_seen = false;
+	bool owner_seen = false, blue_run = false;
 
 	memset(f, 0, sizeof(*f));
 	f->cp = c->cp;
@@ -745,6 +745,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			if (f->cp_msgs)
 				f->owner_replied = true;
 			owner_seen = true;
+			blue_run = false;
 			nrun = 0;
 			run_repeat = 0;
 			continue;
@@ -823,10 +824,12 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 		}
 		/*
 		 * Bait with a link out of the blue (first, or after a week of
-		 * silence) is what a hijacked or automated account sends, even
-		 * one that talks with the owner at other times; it is no answer.
+		 * silence, or later in such a run before the owner answers) is
+		 * what a hijacked or automated account sends, even one that talks
+		 * with the owner at other times; it is no answer.
 		 */
-		bool blue = i == 0 || m->at - ms[i - 1].at >= AUTODM_OUT_OF_BLUE_MS;
+		blue_run |= i == 0 || m->at - ms[i - 1].at >= AUTODM_OUT_OF_BLUE_MS;
+		bool blue = blue_run;
 		bool bait = (m->flags & M_LINK) && (m->flags & (M_SCAM | M_NOTICE)) && blue;
 		if (bait)
 			f->bait++;
