@@ -63,6 +63,7 @@ enum lex_family {
 	LEX_TONE_WISH,     /* tone-wish.tsv: violent or dehumanising wishes: "should all die" */
 	LEX_TONE_COPULA,   /* tone-copula.tsv: "is", "ist", "est": a named target's verb */
 	LEX_TONE_DET,      /* tone-determiner.tsv: "the", "das": the capital after is no name */
+	LEX_TONE_SOCIAL,   /* tone-social.tsv: groups of people: "immigrants", "Christen" */
 	LEX_TONE_DEMO,     /* tone-demonstrative.tsv: "the", "these", "diese": name-calling after is aimed */
 	LEX__COUNT
 };

@@ -49,7 +49,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_NEG] = "tone-negation",      [LEX_TONE_IDIOM] = "tone-idiom",
 	[LEX_TONE_GROUP] = "tone-group",       [LEX_TONE_WISH] = "tone-wish",
 	[LEX_TONE_COPULA] = "tone-copula",     [LEX_TONE_DET] = "tone-determiner",
-	[LEX_TONE_DEMO] = "tone-demonstrative",
+	[LEX_TONE_SOCIAL] = "tone-social",     [LEX_TONE_DEMO] = "tone-demonstrative",
 };
 
 struct phrase {

@@ -16,8 +16,7 @@
  *   charge", "diese Parasiten"), not in a general remark ("idiots have no
  *   principles");
  * - a hit followed by the person addressed ("idiots like you") is aimed,
- *   whoever the sentence's subject; the writer's "I" makes a hit their own
- *   only within its clause (no comma between);
+ *   whoever the sentence's subject;
  * - profanity (fuck, scheiße) counts only right next to the person or
  *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
  *   never in a sentence of praise;
@@ -46,6 +45,7 @@ enum {
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
 	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
 	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
+	C_SOCIAL = 1 << 17,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH,
 };
@@ -68,6 +68,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_COPULA: return C_COPULA;
 	case LEX_TONE_DET: return C_DET;
 	case LEX_TONE_DEMO: return C_DEMO;
+	case LEX_TONE_SOCIAL: return C_PEOPLE | C_SOCIAL;
 	default: return 0;
 	}
 }
@@ -203,16 +204,16 @@ static size_t fold(const char *t, size_t n, char *out)
 struct slot {
 	char *key;          /* folded word, or words joined by one space */
 	uint16_t n;
-	uint16_t exact;     /* classes of the whole word or phrase */
-	uint16_t prefix;    /* classes of words that start with it */
-	uint16_t suffix;    /* classes of longer words that end with it */
+	uint32_t exact;     /* classes of the whole word or phrase */
+	uint32_t prefix;    /* classes of words that start with it */
+	uint32_t suffix;    /* classes of longer words that end with it */
 	uint8_t ends;       /* bit k: some phrase of k words ends with this word */
 };
 
 struct cjk {
 	char *s;            /* as written, ASCII lowered */
 	size_t n;
-	uint16_t cls;
+	uint32_t cls;
 	uint32_t first, last; /* code points, for the kana boundary rule */
 	size_t chars;
 };
@@ -301,16 +302,16 @@ static void add_word_entry(const char *phrase, unsigned cls)
 		if (suffix && wn[0] < 64) {
 			unsigned k = (unsigned char)w[0][wn[0] - 2] << 8 |
 				     (unsigned char)w[0][wn[0] - 1];
-			s->suffix |= (uint16_t)cls;
+			s->suffix |= cls;
 			suffix_lens |= 1ull << wn[0];
 			suffix_end[k >> 3] |= (uint8_t)(1u << (k & 7));
 		} else if (prefix && wn[0] < 64) {
 			unsigned k = (unsigned char)w[0][0] << 8 | (unsigned char)w[0][1];
-			s->prefix |= (uint16_t)cls;
+			s->prefix |= cls;
 			prefix_lens |= 1ull << wn[0];
 			prefix_start[k >> 3] |= (uint8_t)(1u << (k & 7));
 		} else {
-			s->exact |= (uint16_t)cls;
+			s->exact |= cls;
 		}
 		return;
 	}
@@ -322,7 +323,7 @@ static void add_word_entry(const char *phrase, unsigned cls)
 		memcpy(key + kn, w[j], wn[j]);
 		kn += wn[j];
 	}
-	find(key, kn, fnv(key, kn), true)->exact |= (uint16_t)cls;
+	find(key, kn, fnv(key, kn), true)->exact |= cls;
 	find(w[nw - 1], wn[nw - 1], fnv(w[nw - 1], wn[nw - 1]), true)->ends |= (uint8_t)(1u << nw);
 }
 
@@ -360,7 +361,7 @@ static void build(void)
 		for (size_t j = 0; j < n; j++)
 			if (c->s[j] >= 'A' && c->s[j] <= 'Z')
 				c->s[j] = (char)(c->s[j] + 32);
-		c->cls = (uint16_t)cls;
+		c->cls = cls;
 		c->first = c0;
 		for (size_t j = 0; j < n; j += l) {
 			c->last = decode(e->phrase, n, j, &l);
@@ -529,8 +530,6 @@ static bool self_or_denied(const struct sentence *st, const struct match *m)
 	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
 		return false;   /* "idiots like you", "ein Idiot wie du": aimed after all */
 	for (long k = (long)m->first - 1; k >= 0; k--) {   /* near, or the subject */
-		if (gap_between(st, (size_t)k, m->first))
-			break;   /* "I'd never get one, because idiots …": another clause */
 		if ((st->t[k].cls & C_SELF) && (k >= (long)m->first - 6 || (size_t)k == first))
 			return true;
 		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
@@ -560,9 +559,10 @@ static bool in_idiom(const struct sentence *st, const struct match *m)
 }
 
 /*
- * Is the hit the predicate of a named or human subject: a name, "they" or
- * name-calling, then a copula, then at most two words ("Harald ist schon
- * immer scheiße", "Dana is so stupid"), no gap between?
+ * Is the hit the predicate of a named or human subject: a name, a group
+ * ("Christen", not "people") or name-calling, then a copula, then at most
+ * two words ("Harald ist schon immer scheiße", "Dana is so stupid",
+ * "Christen sind genauso hirntot"), no gap between?
  */
 static bool named_target(const struct sentence *st, const struct match *m)
 {
@@ -572,7 +572,7 @@ static bool named_target(const struct sentence *st, const struct match *m)
 		if (gap_between(st, (size_t)k, m->first))
 			return false;
 		const struct tok *s = &st->t[k - 1];
-		return !st->t[k].gap && (s->cls & (C_NAME | C_GROUP | C_INSULT));
+		return !st->t[k].gap && (s->cls & (C_NAME | C_GROUP | C_INSULT | C_SOCIAL));
 	}
 	return false;
 }
