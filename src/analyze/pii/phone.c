@@ -81,27 +81,6 @@ static bool nanp(const char *cc)
 	return !strcmp(cc, "US") || !strcmp(cc, "CA") || !strcmp(cc, "PR");
 }
 
-/*
- * Does the value [b, e) stand as a clause of its own, as a number given
- * out does ("555-0182 what did you get?", "… at 555-0182.", "me? 555-0182"):
- * the text's start, a sentence's end or "at"/":" before it, or the end of
- * the text or of a sentence after it; not inside a phrase ("was 555-0188
- * points ago").
- */
-static bool stands_alone(const struct scan *s, size_t b, size_t e)
-{
-	size_t i = b;
-	while (i > 0 && (s->t[i - 1] == ' ' || s->t[i - 1] == '\t'))
-		i--;
-	if (i == 0 || strchr(".!?:\n", s->t[i - 1]) ||
-	    (i >= 3 && !strncasecmp(s->t + i - 3, " at", 3)))
-		return true;
-	size_t j = e;
-	while (j < s->len && (s->t[j] == ' ' || s->t[j] == '\t'))
-		j++;
-	return j == s->len || strchr(".!?\n", s->t[j]);
-}
-
 /* Known to a region of the owner: valid as a line, or (with a phone word) possible. */
 static bool owner_region(const struct scan *s, const struct run *r, int k, size_t nd,
 			 bool phone_ctx)
@@ -111,7 +90,7 @@ static bool owner_region(const struct scan *s, const struct run *r, int k, size_
 	/* "555-0182": the local form of the North American plan, a shape of its
 	 * own that needs no phone word (no date, price or range is written so) */
 	bool nanp_local = k == 2 && r->sep[1] == '-' && r->glen[0] == 3 && r->glen[1] == 4 &&
-			  stands_alone(s, r->s, r->gend[1]);
+			  scan_stands_alone(s, r->s, r->gend[1]);
 	/* the owner's regions read any plain run, so stricter about what a run is */
 	bool plain = k == 1 || one_style(r, k, false);
 	if (!phone_ctx && !nanp_local && (!plain || nd < 9 || nd > 12))

@@ -254,6 +254,42 @@ static bool promo_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/*
+ * Does the value [b, e) stand as a clause of its own, as a number given
+ * out does ("555-0182 what did you get?", "… at 555-0182.", "me? 555-0182"):
+ * the text's start, a sentence's end or "at"/":" before it, or the end of
+ * the text or of a sentence after it; not inside a phrase ("was 555-0188
+ * points ago").
+ */
+bool scan_stands_alone(const struct scan *s, size_t b, size_t e)
+{
+	size_t i = b;
+	while (i > 0 && (s->t[i - 1] == ' ' || s->t[i - 1] == '\t'))
+		i--;
+	if (i == 0 || strchr(".!?:\n", s->t[i - 1]) ||
+	    (i >= 3 && !strncasecmp(s->t + i - 3, " at", 3)))
+		return true;
+	size_t j = e;
+	while (j < s->len && (s->t[j] == ' ' || s->t[j] == '\t'))
+		j++;
+	return j == s->len || strchr(".!?\n", s->t[j]);
+}
+
+/* Eight digits that read as a date: 20230115, 15012023, 01152023. */
+static bool compact_date(const char *d, size_t n)
+{
+	if (n != 8)
+		return false;
+	int v[8];
+	for (int i = 0; i < 8; i++)
+		v[i] = d[i] - '0';
+	int y4 = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+	int y4e = v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7];
+	int a = v[0] * 10 + v[1], b = v[2] * 10 + v[3];
+	return pii_date_valid(y4, v[4] * 10 + v[5], v[6] * 10 + v[7]) ||
+	       pii_date_valid(y4e, b, a) || pii_date_valid(y4e, a, b);
+}
+
 /* ------------------------------------------------------------ e-mail */
 
 static bool email_local(unsigned char c)
@@ -615,6 +651,18 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+	}
+	/*
+	 * A bare identifier given out: 8 to 14 digits in one piece, standing
+	 * alone ("No power since last night. 37181118540", "My number is
+	 * 1031374612"), and neither a phone nor a date: what people send a
+	 * business so is their account, meter or customer number.
+	 */
+	if (r.ng == 1 && r.nd >= 8 && r.nd <= 14 && !r.plus && r.e1 == r.e &&
+	    !pii_degenerate(r.d, r.nd) && !compact_date(r.d, r.nd) &&
+	    scan_stands_alone(s, p, r.e)) {
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e, 0.5);
+		goto done;
 	}
 done:
 	mark(s, 0);

@@ -97,6 +97,8 @@ size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap);
 unsigned scan_word_class(const char *t, size_t p, size_t e, size_t ce);
 /* The next word after pos on the same line. */
 bool scan_next_word(const struct scan *s, size_t pos, size_t *ws, size_t *we);
+/* Does the value t[b..e) stand as a clause of its own (a number given out)? */
+bool scan_stands_alone(const struct scan *s, size_t b, size_t e);
 
 /* runs.c: digit-group runs */
 void run_parse(const struct scan *s, size_t p, struct run *r);
