@@ -554,8 +554,16 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
 		goto done;
 	}
-	if (r.ng == 2 && r.sep[1] == '/')
+	if (r.ng == 2 && r.sep[1] == '/') {
+		/* a flat and house number, "9/13 Elm Road" (not "24/7 Street Food") */
+		size_t a = r.glen[0] <= 3 && r.glen[1] <= 3 && !(r.nd == 3 && !memcmp(r.d, "247", 3))
+				   ? addr_after_number(s, r.gend[1]) : 0;
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+		}
 		goto done;   /* 09/27, 3/4 */
+	}
 	/* dotted: versions, IP addresses, decimals; phones only with + or context */
 	if (run_has(&r, r.ng, '.') && !r.plus) {
 		bool all_dots = run_uniform(&r, r.ng) && r.sep[1] == '.';
