@@ -11,7 +11,7 @@ CC      ?= cc
 ifeq ($(origin CXX),default)
 CXX     := $(if $(findstring clang,$(CC)),clang++,g++)
 endif
-PKGS    := jansson sqlite3 libarchive libutf8proc
+PKGS    := jansson sqlite3 libarchive libutf8proc nettle
 BUILD   ?= build
 WERROR  ?= $(if $(CI),-Werror,)
 OPT     ?= -O2

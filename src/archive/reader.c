@@ -165,11 +165,11 @@ static int read_file(struct reader *r, struct source *src, const struct source_e
 	r->kind = kind;
 	r->elements = r->repaired = 0;
 	if (r->folder)
-		sha256_update(&r->hash, se->path, strlen(se->path) + 1);
+		sha256_add(&r->hash, se->path, strlen(se->path) + 1);
 	ytd_init(&yr, on_element, r);
 	while ((got = source_read(src, &p, &n, err)) == 1) {
 		if (r->folder)
-			sha256_update(&r->hash, p, n);
+			sha256_add(&r->hash, p, n);
 		if (ytd_feed(&yr, p, n, err)) {
 			rc = -1;
 			break;
@@ -241,7 +241,7 @@ int reader_start(struct reader **out, const char *path, reader_progress_fn progr
 	r->warn = warn_fn;
 	r->progress_ctx = progress_ctx;
 	r->warn_ctx = warn_ctx;
-	sha256_init(&r->hash);
+	sha256_begin(&r->hash);
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->can_put, NULL);
 	pthread_cond_init(&r->can_get, NULL);
@@ -303,7 +303,7 @@ int reader_finish(struct reader *r, char sha256[65], struct err *err)
 		rc = 0; /* stopped on request: not the reader's failure */
 	if (sha256) {
 		unsigned char d[32];
-		sha256_final(&r->hash, d);
+		sha256_end(&r->hash, d);
 		sha256_hex(d, sha256);
 	}
 	pthread_mutex_destroy(&r->mu);

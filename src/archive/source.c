@@ -57,7 +57,7 @@ static la_ssize_t stream_read(struct archive *a, void *ctx, const void **buf)
 		return -1;
 	}
 	if (src->whole)
-		sha256_update(src->whole, src->stream_buf, (size_t)r);
+		sha256_add(src->whole, src->stream_buf, (size_t)r);
 	src->done += (uint64_t)r;
 	*buf = src->stream_buf;
 	return r;

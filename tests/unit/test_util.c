@@ -168,11 +168,11 @@ static void test_sha256(void **state)
 		struct sha256 c;
 		unsigned char d[32];
 		char hex[65];
-		sha256_init(&c);
+		sha256_begin(&c);
 		/* byte by byte, to cross every block boundary */
 		for (const char *p = cases[i][0]; *p; p++)
-			sha256_update(&c, p, 1);
-		sha256_final(&c, d);
+			sha256_add(&c, p, 1);
+		sha256_end(&c, d);
 		sha256_hex(d, hex);
 		assert_string_equal(hex, cases[i][1]);
 	}
