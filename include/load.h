@@ -19,6 +19,7 @@
 #include "error.h"
 #include "jdoc.h"
 #include "store.h"
+#include "u64map.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -70,8 +71,7 @@ struct load {
 	struct group_member { int64_t account; uint64_t conv; } *members;
 	size_t nmembers, amembers;       /* who appears in which group (owner unknown) */
 
-	uint64_t *conv_seen;             /* hashes of 1:1 conversation ids met (open addressing) */
-	size_t conv_cap;
+	struct u64map conv_seen;         /* hashes of the 1:1 conversation ids met */
 	int64_t conversations;           /* distinct 1:1 conversations read */
 
 	bool seen[KIND__COUNT];          /* kinds of files met */

@@ -13,6 +13,7 @@
 #include "report.h"
 #include "text.h"
 #include "timeutil.h"
+#include "u64map.h"
 #include "xalloc.h"
 
 #include <math.h>
@@ -98,8 +99,7 @@ struct am {
 	size_t nc, ac;
 	struct am_tmpl *t;
 	size_t nt, at;
-	uint32_t *map;       /* open addressing: template index + 1, 0 empty */
-	size_t mapcap;
+	struct u64map map;   /* template hash -> index */
 	uint32_t *sigs;      /* ns * TEXT_MINHASH_K */
 	uint32_t *sig_tmpl;
 	size_t ns, as;
@@ -166,25 +166,9 @@ static void url_host(const char *u, size_t n, char host[128])
 
 static uint32_t tmpl_get(struct am *a, uint64_t h, int64_t msg_id)
 {
-	if (a->nt * 2 >= a->mapcap) {
-		size_t cap = a->mapcap ? a->mapcap * 2 : 4096;
-		uint32_t *map = xcalloc(cap, sizeof(*map));
-		for (size_t i = 0; i < a->nt; i++) {
-			size_t j = a->t[i].hash & (cap - 1);
-			while (map[j])
-				j = (j + 1) & (cap - 1);
-			map[j] = (uint32_t)i + 1;
-		}
-		free(a->map);
-		a->map = map;
-		a->mapcap = cap;
-	}
-	size_t j = h & (a->mapcap - 1);
-	while (a->map[j]) {
-		if (a->t[a->map[j] - 1].hash == h)
-			return a->map[j] - 1;
-		j = (j + 1) & (a->mapcap - 1);
-	}
+	uint32_t idx = (uint32_t)a->nt;
+	if (!u64map_put(&a->map, h, &idx))
+		return idx;
 	ALLOC_GROW(a->t, a->nt + 1, a->at);
 	struct am_tmpl *t = &a->t[a->nt];
 	t->hash = h;
@@ -193,8 +177,7 @@ static uint32_t tmpl_get(struct am *a, uint64_t h, int64_t msg_id)
 	t->example = msg_id;
 	t->sig = NO_SIG;
 	t->cluster = (uint32_t)a->nt;
-	a->map[j] = (uint32_t)++a->nt;
-	return (uint32_t)a->nt - 1;
+	return (uint32_t)a->nt++;
 }
 
 /* ------------------------------------------------------------ loading */
@@ -516,7 +499,7 @@ static void am_release(struct am *a)
 	free(a->m);
 	free(a->c);
 	free(a->t);
-	free(a->map);
+	u64map_release(&a->map);
 	free(a->sigs);
 	free(a->sig_tmpl);
 	free(a->following);

@@ -243,7 +243,7 @@ void load_release(struct load *l)
 {
 	for (int i = 0; i < S__COUNT; i++)
 		sqlite3_finalize(l->st[i]);
-	free(l->conv_seen);
+	u64map_release(&l->conv_seen);
 	for (size_t i = 0; i < l->nmanifest; i++)
 		free(l->manifest[i].file);
 	free(l->manifest);
@@ -493,30 +493,9 @@ static int add_account(struct load *l, int64_t id, const struct jnode *handle,
 /* Count a 1:1 conversation id once, however many chunks and parts carry it. */
 static void note_conversation(struct load *l, const char *conv)
 {
-	uint64_t h = hash_str(conv);
-	if ((size_t)l->conversations * 2 >= l->conv_cap) {
-		size_t cap = l->conv_cap ? l->conv_cap * 2 : 1024;
-		uint64_t *t = xcalloc(cap, sizeof(*t));
-		for (size_t i = 0; i < l->conv_cap; i++) {
-			if (!l->conv_seen[i])
-				continue;
-			size_t j = (size_t)l->conv_seen[i] & (cap - 1);
-			while (t[j])
-				j = (j + 1) & (cap - 1);
-			t[j] = l->conv_seen[i];
-		}
-		free(l->conv_seen);
-		l->conv_seen = t;
-		l->conv_cap = cap;
-	}
-	size_t j = (size_t)h & (l->conv_cap - 1);
-	while (l->conv_seen[j]) {
-		if (l->conv_seen[j] == h)
-			return;
-		j = (j + 1) & (l->conv_cap - 1);
-	}
-	l->conv_seen[j] = h;
-	l->conversations++;
+	uint32_t none = 0;
+	if (u64map_put(&l->conv_seen, hash_str(conv), &none))
+		l->conversations++;
 }
 
 /* Narrow the owner candidates with a 1:1 conversation id "a-b". */

@@ -11,6 +11,7 @@
 #include "html.h"
 #include "sha256.h"
 #include "timeutil.h"
+#include "u64map.h"
 #include "utf8.h"
 
 #include <string.h>
@@ -178,6 +179,30 @@ static void test_sha256(void **state)
 	}
 }
 
+static void test_u64map(void **state)
+{
+	(void)state;
+	struct u64map m = U64MAP_INIT;
+	uint32_t v;
+	assert_false(u64map_get(&m, 0, &v));
+	/* key 0 and keys in sequence, past several doublings */
+	for (uint64_t k = 0; k < 5000; k++) {
+		v = (uint32_t)(k * 3);
+		assert_true(u64map_put(&m, k << 20, &v));
+	}
+	for (uint64_t k = 0; k < 5000; k++) {
+		v = 7;
+		assert_false(u64map_put(&m, k << 20, &v));
+		assert_int_equal(v, k * 3);
+		assert_true(u64map_get(&m, k << 20, &v));
+		assert_int_equal(v, k * 3);
+	}
+	assert_false(u64map_get(&m, 1, &v));
+	assert_int_equal(m.n, 5000);
+	u64map_release(&m);
+	assert_int_equal(m.cap, 0);
+}
+
 static void test_fmt_i64(void **state)
 {
 	(void)state;
@@ -218,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_time_parse),  cmocka_unit_test(test_time_format),
 		cmocka_unit_test(test_classify),    cmocka_unit_test(test_html_unescape),
 		cmocka_unit_test(test_utf8),        cmocka_unit_test(test_sha256),
+		cmocka_unit_test(test_u64map),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
