@@ -7,8 +7,11 @@
  * format is rendered. So the JSON is the single source of truth and the
  * text, Markdown, CSV and HTML outputs cannot disagree with it.
  *
- * Reports only read the store. Personal data is redacted in both steps
- * unless opts->reveal is set.
+ * Reports only read the store (the findings tables, findings.h, are written
+ * by the command after them). Personal data is redacted in both steps
+ * unless opts->reveal is set. With a period (--since, --until) the context
+ * hides the other messages and tweets from every query: temporary views
+ * named message and tweet stand in front of the tables on its connection.
  */
 #ifndef DMAUDIT_REPORT_H
 #define DMAUDIT_REPORT_H
@@ -28,7 +31,12 @@ struct report_opts {
 	int hours_to;
 	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
 	bool rows;           /* JSON output: the big lists become text at once (jrows.h) */
+	bool has_since, has_until; /* --since / --until: audit one period */
+	int64_t since, until;      /* ms, both ends included */
 };
+
+/* A period is set: reports read only the messages and tweets created in it. */
+#define REPORT_PERIOD(o) ((o)->has_since || (o)->has_until)
 
 struct report_ctx {
 	struct store *store;
