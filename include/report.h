@@ -103,5 +103,7 @@ void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
+void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 
 #endif

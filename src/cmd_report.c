@@ -195,7 +195,8 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
  * done; the autodm result is then handed to this context, for that and for
  * the views.
  */
-static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "summary" };
+static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "changes",
+					      "summary" };
 #define NJOBS (sizeof(longest_first) / sizeof(longest_first[0]))
 
 struct work {
@@ -371,7 +372,7 @@ static int unknown_kind(const char *kind)
 		return EXIT_USAGE;
 	}
 	return cmd_usage_error("report", "unknown report '%s' (summary, autodm, etiquette, "
-			       "exposure, all)", kind);
+			       "exposure, changes, all)", kind);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -502,7 +503,7 @@ int cmd_report(int argc, char **argv)
 		return cmd_usage_error("report", "--since is after --until");
 	if (optind >= argc)
 		return cmd_usage_error("report", "which report? (summary, autodm, etiquette, "
-				       "exposure, all)");
+				       "exposure, changes, all)");
 	kind = argv[optind];
 	if (optind + 1 < argc)
 		return cmd_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);

@@ -32,11 +32,16 @@ static const struct report_kind exposure_kind = {
 	"exposure", "Exposure risk", exposure_analyse, exposure_view, "findings",
 };
 
+static const struct report_kind changes_kind = {
+	"changes", "Changes between snapshots", changes_analyse, changes_view, "vanished",
+};
+
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
 	&autodm_kind,
 	&etiquette_kind,
 	&exposure_kind,
+	&changes_kind,
 	NULL,
 };
 
