@@ -38,6 +38,14 @@ struct report_opts {
 /* A period is set: reports read only the messages and tweets created in it. */
 #define REPORT_PERIOD(o) ((o)->has_since || (o)->has_until)
 
+/* Where the value of one exposure finding lies in its text (the JSON never says) */
+struct report_span {
+	int64_t source_id;
+	int channel;          /* 0 dm, 1 group_dm, 2 tweet */
+	const char *type;     /* the finding's type name (static) */
+	size_t start, end;    /* bytes [start, end) of the text */
+};
+
 struct report_ctx {
 	struct store *store;
 	const struct report_opts *opts;
@@ -52,6 +60,8 @@ struct report_ctx {
 	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
 	size_t nlikely;
 	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
+	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
+	size_t nspans, aspans;
 };
 
 struct report_kind {

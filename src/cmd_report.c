@@ -5,6 +5,7 @@
 #include "cmd.h"
 #include "doc.h"
 #include "exitcode.h"
+#include "findings.h"
 #include "jarena.h"
 #include "jrows.h"
 #include "jsonw.h"
@@ -290,6 +291,15 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 			job.ctx.autodm = NULL;
 			job.ctx.auto_ids = NULL;
 		}
+		if (!job.rc && job.ctx.nspans && !ctx->nspans) {
+			/* exposure ran there: its spans go with its result */
+			free(ctx->spans);
+			ctx->spans = job.ctx.spans;
+			ctx->nspans = job.ctx.nspans;
+			ctx->aspans = job.ctx.aspans;
+			job.ctx.spans = NULL;
+			job.ctx.nspans = job.ctx.aspans = 0;
+		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 		ctx->defer_autodm = false;
@@ -355,6 +365,24 @@ static void period_para(struct doc *d, const struct report_opts *ro)
 		time_format_iso(ro->until, b);
 	doc_para(d, "Period: the messages and tweets %s%s%s%s%s only.", *a ? "from " : "", a,
 		 *a && *b ? " " : "", *b ? "up to " : "", b);
+}
+
+/*
+ * Replace the findings tables with this run's verdicts: a second connection
+ * that writes, after the report is out. A database the user may not write
+ * is only read, as before; any other failure is a warning, since the report
+ * itself was written.
+ */
+static void store_findings(const char *db, const struct report_ctx *ctx, json_t *results)
+{
+	struct store w = STORE_INIT;
+	struct err err = ERR_INIT;
+	if (access(db, W_OK))
+		return;
+	w.busy_ms = 5000;
+	if (store_open(&w, db, STORE_WRITE, &err) || findings_write(&w, ctx, results, &err))
+		warn("the findings tables were not updated: %s", err.msg);
+	store_close(&w, false);
 }
 
 /* A mistyped KIND gets git's "did you mean", from the table of report kinds. */
@@ -652,6 +680,11 @@ int cmd_report(int argc, char **argv)
 				strerror(errno));
 			rc = EXIT_IO;
 		}
+	}
+	/* the tables hold the whole archive's verdicts: a period's report leaves them be */
+	if (rc == EXIT_OK && !REPORT_PERIOD(&ro) && findings_any(results)) {
+		store_findings(db, &ctx, results);
+		trace("findings stored");
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);

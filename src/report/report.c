@@ -134,6 +134,9 @@ void report_ctx_release(struct report_ctx *ctx)
 	ctx->auto_ids = NULL;
 	free(ctx->likely_ids);
 	ctx->likely_ids = NULL;
+	free(ctx->spans);
+	ctx->spans = NULL;
+	ctx->nspans = ctx->aspans = 0;
 	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;
