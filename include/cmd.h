@@ -9,6 +9,8 @@
 #include "error.h"
 #include "store.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 int cmd_ingest(int argc, char **argv);
@@ -43,6 +45,17 @@ struct option;
  * long option gets a "did you mean" from opts. Returns EXIT_USAGE.
  */
 int cmd_bad_option(const char *cmd, int c, char **argv, const struct option *opts);
+
+/*
+ * DATE (2021-06-01, 2021-06-01T12:00:00Z, epoch seconds or ms) as ms; a
+ * date without a time is its day's first ms, or with end_of_day its last.
+ */
+int cmd_parse_date(const char *s, bool end_of_day, int64_t *ms);
+/*
+ * --since (c == 's') or --until (c == 'u') of cmd: arg into *since or
+ * *until; 0, or EXIT_USAGE after one line on stderr.
+ */
+int cmd_period_option(const char *cmd, int c, const char *arg, int64_t *since, int64_t *until);
 
 /* "dmaudit X.Y.Z" and the run-time versions of the libraries, one a line. */
 void cmd_print_versions(FILE *out);

@@ -7,8 +7,11 @@
  * format is rendered. So the JSON is the single source of truth and the
  * text, Markdown, CSV and HTML outputs cannot disagree with it.
  *
- * Reports only read the store. Personal data is redacted in both steps
- * unless opts->reveal is set.
+ * Reports only read the store (the findings tables, findings.h, are written
+ * by the command after them). Personal data is redacted in both steps
+ * unless opts->reveal is set. With a period (--since, --until) the context
+ * hides the other messages and tweets from every query: temporary views
+ * named message and tweet stand in front of the tables on its connection.
  */
 #ifndef DMAUDIT_REPORT_H
 #define DMAUDIT_REPORT_H
@@ -28,6 +31,19 @@ struct report_opts {
 	int hours_to;
 	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
 	bool rows;           /* JSON output: the big lists become text at once (jrows.h) */
+	bool has_since, has_until; /* --since / --until: audit one period */
+	int64_t since, until;      /* ms, both ends included */
+};
+
+/* A period is set: reports read only the messages and tweets created in it. */
+#define REPORT_PERIOD(o) ((o)->has_since || (o)->has_until)
+
+/* Where the value of one exposure finding lies in its text (the JSON never says) */
+struct report_span {
+	int64_t source_id;
+	int channel;          /* 0 dm, 1 group_dm, 2 tweet */
+	const char *type;     /* the finding's type name (static) */
+	size_t start, end;    /* bytes [start, end) of the text */
 };
 
 struct report_ctx {
@@ -44,6 +60,8 @@ struct report_ctx {
 	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
 	size_t nlikely;
 	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
+	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
+	size_t nspans, aspans;
 };
 
 struct report_kind {
@@ -95,5 +113,7 @@ void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
+void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--quiet]
+ * dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--since DATE]
+ *                [--until DATE] [--quiet]
  *
  * Writes DIR/<chart>.tsv for every chart, then DIR/<chart>.svg (or .png)
  * with gnuplot and the scripts in scripts/. Without gnuplot the data is
@@ -25,7 +26,8 @@
 #endif
 
 static const char usage_text[] =
-	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE] [--quiet]\n\n"
+	"usage: dmaudit charts [--db FILE] [-o DIR] [--format svg|png] [--tz ZONE]\n"
+	"                      [--since DATE] [--until DATE] [--quiet]\n\n"
 	"Draw charts of the database with gnuplot. For each chart, DIR/NAME.tsv holds\n"
 	"its data and scripts/NAME.gp the gnuplot script that draws it, to rerun or\n"
 	"adapt by hand:\n"
@@ -34,6 +36,9 @@ static const char usage_text[] =
 	"  -o DIR         the folder to write to (default: charts), created if missing\n"
 	"  --format F     svg (default) or png\n"
 	"  --tz ZONE      IANA time zone for months and dates (default UTC)\n"
+	"  --since DATE   chart one period: only the messages and tweets from DATE on\n"
+	"                 (2021-06-01, or 2021-06-01T12:00:00Z)\n"
+	"  --until DATE   … and up to DATE (a day counts whole)\n"
 	"  -q, --quiet    do not list the files written (warnings and errors stay)\n"
 	"  --no-progress  accepted as ingest takes it; charts draws no progress bar\n"
 	"  -h, --help     this help\n\n"
@@ -48,12 +53,14 @@ int cmd_charts(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "tz", required_argument, NULL, 'z' },
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
+	struct report_opts ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E };
 	const char *db = "dmaudit.db", *dir = "charts", *fmt = "svg";
 	bool quiet = false;
 	int c;
@@ -76,10 +83,18 @@ int cmd_charts(int argc, char **argv)
 			break;
 		case 'q': quiet = true; break;
 		case 'P': break;
+		case 's':
+		case 'u':
+			if (cmd_period_option("charts", c, optarg, &ro.since, &ro.until))
+				return EXIT_USAGE;
+			*(c == 's' ? &ro.has_since : &ro.has_until) = true;
+			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return cmd_bad_option("charts", c, argv, opts);
 		}
 	}
+	if (ro.has_since && ro.has_until && ro.since > ro.until)
+		return cmd_usage_error("charts", "--since is after --until");
 	if (optind < argc)
 		return cmd_usage_error("charts", "unexpected argument '%s'", argv[optind]);
 	if (ro.tz)

@@ -7,6 +7,7 @@
 #include "exitcode.h"
 #include "buf.h"
 #include "suggest.h"
+#include "timeutil.h"
 #include "version.h"
 
 #include <archive.h>
@@ -121,4 +122,21 @@ int cmd_term_width(FILE *out)
 	if (!w)
 		w = 80;
 	return w < 20 ? 20 : w > 1000 ? 1000 : (int)w;
+}
+
+int cmd_parse_date(const char *s, bool end_of_day, int64_t *ms)
+{
+	if (!time_parse(s, ms))
+		return -1;
+	if (end_of_day && strlen(s) == 10)
+		*ms += 86400000 - 1;
+	return 0;
+}
+
+int cmd_period_option(const char *cmd, int c, const char *arg, int64_t *since, int64_t *until)
+{
+	if (cmd_parse_date(arg, c == 'u', c == 's' ? since : until))
+		return cmd_usage_error(cmd, "--%s '%s' is not a date (YYYY-MM-DD, or "
+				       "YYYY-MM-DDTHH:MM:SSZ)", c == 's' ? "since" : "until", arg);
+	return 0;
 }

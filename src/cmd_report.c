@@ -5,12 +5,14 @@
 #include "cmd.h"
 #include "doc.h"
 #include "exitcode.h"
+#include "findings.h"
 #include "jarena.h"
 #include "jrows.h"
 #include "jsonw.h"
 #include "report.h"
 #include "store.h"
 #include "suggest.h"
+#include "timeutil.h"
 #include "trace.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -26,8 +28,9 @@
 
 static const char usage_text[] =
 	"usage: dmaudit report KIND [--db FILE] [--format text|json|csv|md|html] [-o FILE|DIR]\n"
-	"                      [--reveal] [--tz ZONE] [--hours HH-HH] [--days DAYS] [--quiet]\n\n"
-	"KIND is summary, autodm, etiquette, exposure, or all.\n\n"
+	"                      [--reveal] [--tz ZONE] [--hours HH-HH] [--days DAYS]\n"
+	"                      [--since DATE] [--until DATE] [--quiet]\n\n"
+	"KIND is summary, autodm, etiquette, exposure, changes, or all.\n\n"
 	"  --db FILE      the database (default: dmaudit.db)\n"
 	"  --format F     text, json, csv, md or html. Default: from the -o file's\n"
 	"                 extension (.txt .json .csv .md .html .htm; another one is\n"
@@ -41,6 +44,9 @@ static const char usage_text[] =
 	"  --hours HH-HH  business hours, e.g. 09-17 (etiquette); the customer message's\n"
 	"                 time decides whether it arrived in business hours\n"
 	"  --days DAYS    working days for --hours, e.g. mon-fri (default) or mon-sat\n"
+	"  --since DATE   audit one period: only the messages and tweets from DATE on\n"
+	"                 (2021-06-01, or 2021-06-01T12:00:00Z)\n"
+	"  --until DATE   … and up to DATE (a day counts whole)\n"
 	"  -q, --quiet    do not list the CSV files written\n"
 	"  --no-progress  accepted as ingest takes it; a report draws no progress bar\n"
 	"  -h, --help     this help\n\n"
@@ -190,7 +196,8 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
  * done; the autodm result is then handed to this context, for that and for
  * the views.
  */
-static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "summary" };
+static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "changes",
+					      "summary" };
 #define NJOBS (sizeof(longest_first) / sizeof(longest_first[0]))
 
 struct work {
@@ -284,6 +291,15 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 			job.ctx.autodm = NULL;
 			job.ctx.auto_ids = NULL;
 		}
+		if (!job.rc && job.ctx.nspans && !ctx->nspans) {
+			/* exposure ran there: its spans go with its result */
+			free(ctx->spans);
+			ctx->spans = job.ctx.spans;
+			ctx->nspans = job.ctx.nspans;
+			ctx->aspans = job.ctx.aspans;
+			job.ctx.spans = NULL;
+			job.ctx.nspans = job.ctx.aspans = 0;
+		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 		ctx->defer_autodm = false;
@@ -331,6 +347,44 @@ static bool free_at_exit(void)
 	return getenv("DMAUDIT_FREE_AT_EXIT") != NULL;
 }
 
+/* {"since": "…", "until": "…"}: the period a report covers, null for an open end */
+static json_t *period_json(const struct report_opts *ro)
+{
+	json_t *p = json_object();
+	json_object_set_new(p, "since", ro->has_since ? report_time(ro->since) : json_null());
+	json_object_set_new(p, "until", ro->has_until ? report_time(ro->until) : json_null());
+	return p;
+}
+
+static void period_para(struct doc *d, const struct report_opts *ro)
+{
+	char a[32] = "", b[32] = "";
+	if (ro->has_since)
+		time_format_iso(ro->since, a);
+	if (ro->has_until)
+		time_format_iso(ro->until, b);
+	doc_para(d, "Period: the messages and tweets %s%s%s%s%s only.", *a ? "from " : "", a,
+		 *a && *b ? " " : "", *b ? "up to " : "", b);
+}
+
+/*
+ * Replace the findings tables with this run's verdicts: a second connection
+ * that writes, after the report is out. A database the user may not write
+ * is only read, as before; any other failure is a warning, since the report
+ * itself was written.
+ */
+static void store_findings(const char *db, const struct report_ctx *ctx, json_t *results)
+{
+	struct store w = STORE_INIT;
+	struct err err = ERR_INIT;
+	if (access(db, W_OK))
+		return;
+	w.busy_ms = 5000;
+	if (store_open(&w, db, STORE_WRITE, &err) || findings_write(&w, ctx, results, &err))
+		warn("the findings tables were not updated: %s", err.msg);
+	store_close(&w, false);
+}
+
 /* A mistyped KIND gets git's "did you mean", from the table of report kinds. */
 static int unknown_kind(const char *kind)
 {
@@ -346,7 +400,7 @@ static int unknown_kind(const char *kind)
 		return EXIT_USAGE;
 	}
 	return cmd_usage_error("report", "unknown report '%s' (summary, autodm, etiquette, "
-			       "exposure, all)", kind);
+			       "exposure, changes, all)", kind);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -422,12 +476,14 @@ int cmd_report(int argc, char **argv)
 		{ "tz", required_argument, NULL, 'z' },
 		{ "hours", required_argument, NULL, 'H' },
 		{ "days", required_argument, NULL, 'D' },
+		{ "since", required_argument, NULL, 's' },
+		{ "until", required_argument, NULL, 'u' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-progress", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { false, NULL, -1, -1, 0x3E, false };
+	struct report_opts ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E };
 	const char *db = "dmaudit.db", *outpath = NULL, *kind = NULL;
 	enum fmt fmt = F_NONE;
 	bool quiet = false;
@@ -461,13 +517,21 @@ int cmd_report(int argc, char **argv)
 				return cmd_usage_error("report", "--days '%s' is not like mon-fri",
 						       optarg);
 			break;
+		case 's':
+		case 'u':
+			if (cmd_period_option("report", c, optarg, &ro.since, &ro.until))
+				return EXIT_USAGE;
+			*(c == 's' ? &ro.has_since : &ro.has_until) = true;
+			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return cmd_bad_option("report", c, argv, opts);
 		}
 	}
+	if (ro.has_since && ro.has_until && ro.since > ro.until)
+		return cmd_usage_error("report", "--since is after --until");
 	if (optind >= argc)
 		return cmd_usage_error("report", "which report? (summary, autodm, etiquette, "
-				       "exposure, all)");
+				       "exposure, changes, all)");
 	kind = argv[optind];
 	if (optind + 1 < argc)
 		return cmd_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);
@@ -525,6 +589,9 @@ int cmd_report(int argc, char **argv)
 		drop_results(results, &ro, arena, side_arena);
 		return err.code ? err.code : EXIT_IO;
 	}
+	if (REPORT_PERIOD(&ro))
+		json_object_set_new(all ? results : json_object_get(results, one->name), "period",
+				    period_json(&ro));
 	jarena_use(NULL);
 
 	FILE *out = stdout;
@@ -559,6 +626,8 @@ int cmd_report(int argc, char **argv)
 		doc_init(&d, title);
 		if (all && fmt == F_HTML)
 			doc_heading(&d, 1, "%s", title + 9);
+		if (REPORT_PERIOD(&ro) && !csv_files)
+			period_para(&d, &ro);
 		/* HTML pages carry their charts, drawn in a private temporary folder */
 		struct charts cs = { .n = 0 };
 		char *chartdir = NULL;
@@ -611,6 +680,11 @@ int cmd_report(int argc, char **argv)
 				strerror(errno));
 			rc = EXIT_IO;
 		}
+	}
+	/* the tables hold the whole archive's verdicts: a period's report leaves them be */
+	if (rc == EXIT_OK && !REPORT_PERIOD(&ro) && findings_any(results)) {
+		store_findings(db, &ctx, results);
+		trace("findings stored");
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);

@@ -54,16 +54,6 @@ struct opts {
 	struct search_query q;
 };
 
-/* DATE as ms; a date without a time is its day's first (or, for --until, last) ms. */
-static int parse_date(const char *s, bool end_of_day, int64_t *ms)
-{
-	if (!time_parse(s, ms))
-		return -1;
-	if (end_of_day && strlen(s) == 10)
-		*ms += 86400000 - 1;
-	return 0;
-}
-
 static int parse_args(int argc, char **argv, struct opts *o)
 {
 	static const struct option opts[] = {
@@ -100,7 +90,7 @@ static int parse_args(int argc, char **argv, struct opts *o)
 		case 'F': o->from = optarg; break;
 		case 's':
 		case 'u':
-			if (parse_date(optarg, c == 'u', c == 's' ? &o->q.since : &o->q.until)) {
+			if (cmd_parse_date(optarg, c == 'u', c == 's' ? &o->q.since : &o->q.until)) {
 				fprintf(stderr, "dmaudit: search: --%s '%s' is not a date (YYYY-MM-DD, "
 						"or YYYY-MM-DDTHH:MM:SSZ)\n",
 					c == 's' ? "since" : "until", optarg);

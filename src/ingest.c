@@ -167,6 +167,16 @@ static void check_manifest(struct run *r)
 	}
 }
 
+/*
+ * A follow gained between two snapshots happened after the earlier one, and
+ * not before the account existed: a snowflake id (2^32 and above, since
+ * 2013) tells when it was made. When the later list is newest first as far
+ * as it can be checked (every account gained sits above every account kept:
+ * the API's order), a follow also came after every account listed below it
+ * was made: a running maximum of creation times from the bottom up. Both
+ * bounds stop at the later snapshot's date. A follow lost is known only to
+ * lie between the two dates.
+ */
 int ingest_follow_changes(struct store *s, struct err *err)
 {
 	static const char sql[] =
@@ -179,14 +189,27 @@ int ingest_follow_changes(struct store *s, struct err *err)
 		" pairs AS (SELECT id, prev, prev_at, generated_at FROM s WHERE prev IS NOT NULL),"
 		" ok(direction, id) AS (SELECT 'follower', id FROM s WHERE prev IS NOT NULL AND"
 		"  has_followers AND prev_followers UNION ALL SELECT 'following', id FROM s WHERE"
-		"  prev IS NOT NULL AND has_following AND prev_following)"
+		"  prev IS NOT NULL AND has_following AND prev_following),"
+		" later AS (SELECT f.direction, f.account_id, f.pos, p.prev, p.id, p.prev_at,"
+		"  p.generated_at, EXISTS (SELECT 1 FROM follow g WHERE g.snapshot_id = p.prev AND"
+		"  g.direction = f.direction AND g.account_id = f.account_id) AS kept,"
+		"  CASE WHEN f.account_id >= 4294967296 THEN (f.account_id >> 22) + 1288834974657"
+		"  END AS born"
+		"  FROM pairs p JOIN ok ON ok.id = p.id JOIN follow f ON f.snapshot_id = p.id"
+		"  AND f.direction = ok.direction),"
+		" lists AS (SELECT id, direction, count(pos) = count(*) AND"
+		"  coalesce(max(CASE WHEN NOT kept THEN pos END), -1) <"
+		"  coalesce(min(CASE WHEN kept THEN pos END), 9223372036854775807) AS newest_first"
+		"  FROM later GROUP BY id, direction),"
+		" ranked AS (SELECT l.*, max(born) OVER (PARTITION BY l.id, l.direction ORDER BY"
+		"  l.pos DESC ROWS UNBOUNDED PRECEDING) AS below FROM later l)"
 		" INSERT INTO follow_change (direction, account_id, change, from_snapshot,"
 		"  to_snapshot, after, before)"
-		" SELECT f.direction, f.account_id, 'gained', p.prev, p.id, p.prev_at, p.generated_at"
-		"  FROM pairs p JOIN ok ON ok.id = p.id JOIN follow f ON f.snapshot_id = p.id"
-		"  AND f.direction = ok.direction WHERE NOT EXISTS (SELECT 1 FROM follow g WHERE"
-		"  g.snapshot_id = p.prev AND g.direction = f.direction AND g.account_id ="
-		"  f.account_id)"
+		" SELECT r.direction, r.account_id, 'gained', r.prev, r.id,"
+		"  min(r.generated_at, max(r.prev_at, coalesce(CASE WHEN t.newest_first THEN r.below"
+		"  ELSE r.born END, r.prev_at))), r.generated_at"
+		"  FROM ranked r JOIN lists t ON t.id = r.id AND t.direction = r.direction"
+		"  WHERE NOT r.kept"
 		" UNION ALL"
 		" SELECT f.direction, f.account_id, 'lost', p.prev, p.id, p.prev_at, p.generated_at"
 		"  FROM pairs p JOIN ok ON ok.id = p.id JOIN follow f ON f.snapshot_id = p.prev"

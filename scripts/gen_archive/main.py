@@ -28,6 +28,9 @@ def parse_args(argv):
     ap.add_argument("-o", dest="out", required=True)
     ap.add_argument("--layout", choices=["2019", "2021", "2023"], default="2023")
     ap.add_argument("--cutoff", help="YYYY-MM-DD[THH:MM:SS]: also write an earlier snapshot")
+    ap.add_argument("--drop-conversations", type=int, default=0, metavar="N",
+                    help="with --cutoff: the later snapshot leaves out N whole 1:1 conversations "
+                         "the earlier one holds (deleted by the owner)")
     ap.add_argument("--templates", choices=["train", "holdout", "wild"], default="train")
     ap.add_argument("--folder", action="store_true", help="write an unzipped folder")
     a = ap.parse_args(argv)
@@ -343,12 +346,16 @@ def main(argv=None):
     out_auto, tmpl_stats = [], {}
     handoff_users = {p.id: [] for (_, p) in w.handoffs_plan}
     auto_kinds = {"truetwit", "app", "campaign", "welcome"}
+    drop = set()
+    if early and a.drop_conversations > 0:
+        cands = [c["cid"] for c in w.convs if c["start"] < cutoff]
+        drop = set(random.Random("%d/drop" % a.seed).sample(cands, min(a.drop_conversations, len(cands))))
     for c in w.convs:
         msgs, labels, autos = w.gen_conversation(c)
         for m in msgs:
             m["text"] = esc(m["raw"])
             m["iso"] = iso(m["ms"])
-        kept = [m for m in msgs if not m["deleted"]]
+        kept = [] if c["cid"] in drop else [m for m in msgs if not m["deleted"]]
         cp = c["p"].id
         if kept:
             full.write_conversation(c["cid"], kept, crng)
@@ -438,6 +445,11 @@ def main(argv=None):
                           "early_counts": ec, "union_counts": uc,
                           "follower_changes": {"gained": len(ff - ef), "lost": len(ef - ff)},
                           "deleted_message_ids": sorted(str(x) for x in (early.count_msg - full.count_msg)),
+                          "vanished_conversation_ids": sorted((early.count_conv | early.gcount_conv) - (full.count_conv | full.gcount_conv)),
+                          "followers_gained": sorted(str(x) for x in ff - ef),
+                          "followers_lost": sorted(str(x) for x in ef - ff),
+                          "following_gained": sorted(str(x) for x in set(w.following) - set(w.early_following)),
+                          "following_lost": sorted(str(x) for x in set(w.early_following) - set(w.following)),
                           "union_etiquette": {"conversations": eti_union, "totals": truth.etiquette_totals(eti_union)}}
     with open(truth_path, "w", encoding="utf-8") as f:
         json.dump(T, f, sort_keys=True, indent=1, ensure_ascii=False)

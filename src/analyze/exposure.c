@@ -130,6 +130,10 @@ static void add_finding(struct scanner *sc, const char *source_id, const char *c
 	if (count > 1)
 		json_object_set_new(f, "occurrences", json_integer((json_int_t)count));
 	json_array_append_new(sc->findings, f);
+	struct report_ctx *ctx = sc->ctx;
+	ALLOC_GROW(ctx->spans, ctx->nspans + 1, ctx->aspans);
+	ctx->spans[ctx->nspans++] = (struct report_span){ strtoll(source_id, NULL, 10),
+		channel_index(channel), type_name(type), vs, ve };
 	sc->by_type[type]++;
 	sc->by_channel[channel_index(channel)]++;
 	sc->by_sev[sv]++;

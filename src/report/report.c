@@ -4,6 +4,7 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,11 +32,16 @@ static const struct report_kind exposure_kind = {
 	"exposure", "Exposure risk", exposure_analyse, exposure_view, "findings",
 };
 
+static const struct report_kind changes_kind = {
+	"changes", "Changes between snapshots", changes_analyse, changes_view, "vanished",
+};
+
 const struct report_kind *const report_kinds[] = {
 	&summary_kind,
 	&autodm_kind,
 	&etiquette_kind,
 	&exposure_kind,
+	&changes_kind,
 	NULL,
 };
 
@@ -45,6 +51,28 @@ const struct report_kind *report_find(const char *name)
 		if (!strcmp(report_kinds[i]->name, name))
 			return report_kinds[i];
 	return NULL;
+}
+
+/*
+ * Temporary views on this connection that keep the period's rows of message
+ * and tweet, and the conversations with a message in it: unqualified names find the temp schema first, so every query
+ * of the analysers and charts reads the period alone, through the tables'
+ * indexes (SQLite flattens the views into the queries).
+ */
+static int report_period_views(struct store *s, const struct report_opts *o, struct err *err)
+{
+	long long a = o->has_since ? (long long)o->since : INT64_MIN;
+	long long b = o->has_until ? (long long)o->until : INT64_MAX;
+	char *sql = xasprintf("CREATE TEMP VIEW message AS SELECT * FROM main.message"
+			      " WHERE created_at BETWEEN %lld AND %lld;"
+			      "CREATE TEMP VIEW tweet AS SELECT * FROM main.tweet"
+			      " WHERE created_at BETWEEN %lld AND %lld;"
+			      "CREATE TEMP VIEW conversation AS SELECT * FROM main.conversation c"
+			      " WHERE EXISTS (SELECT 1 FROM main.message m WHERE m.conversation_id = c.id"
+			      " AND m.created_at BETWEEN %lld AND %lld);", a, b, a, b, a, b);
+	int rc = store_exec(s, sql, err);
+	free(sql);
+	return rc;
 }
 
 int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
@@ -61,6 +89,10 @@ int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report
 	snprintf(ctx->owner_handle, sizeof(ctx->owner_handle), "%s", h ? h : "");
 	free(h);
 	ctx->as_of = store_int(s, "SELECT max(generated_at) FROM snapshot", 0);
+	if (REPORT_PERIOD(o) && report_period_views(s, o, err))
+		return -1;
+	if (o->has_until && o->until < ctx->as_of)
+		ctx->as_of = o->until;
 	if (store_prepare(s, "SELECT handle FROM account WHERE id = ?", &ctx->handle_st, err))
 		return -1;
 	return 0;
@@ -102,6 +134,9 @@ void report_ctx_release(struct report_ctx *ctx)
 	ctx->auto_ids = NULL;
 	free(ctx->likely_ids);
 	ctx->likely_ids = NULL;
+	free(ctx->spans);
+	ctx->spans = NULL;
+	ctx->nspans = ctx->aspans = 0;
 	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;

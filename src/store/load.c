@@ -10,7 +10,7 @@
 enum {
 	S_CONV, S_MSG, S_MSG_BATCH, S_URL, S_MEDIA, S_REACT, S_GEV, S_GEV_USER, S_CONV_NAME, S_FOLLOW,
 	S_TWEET, S_MENTION, S_TURL, S_ACCOUNT, S_APP, S_BLOCK, S_MUTE, S_MEDIA_FILE, S_MSG_HELD,
-	S_VERSION_OLD, S_VERSION_NEW, S__COUNT
+	S_VERSION_OLD, S_VERSION_NEW, S_SEEN, S__COUNT
 };
 
 static const char *const sql[S__COUNT] = {
@@ -31,8 +31,8 @@ static const char *const sql[S__COUNT] = {
 	[S_CONV_NAME] = "UPDATE conversation SET name = ?2 WHERE id = ?1 AND NOT EXISTS ("
 			"SELECT 1 FROM group_event WHERE conversation_id = ?1 AND kind = 'rename' "
 			"AND created_at > ?3)",
-	[S_FOLLOW] = "INSERT OR IGNORE INTO follow (snapshot_id, direction, account_id) "
-		     "VALUES (?1, ?2, ?3)",
+	[S_FOLLOW] = "INSERT OR IGNORE INTO follow (snapshot_id, direction, account_id, pos) "
+		     "VALUES (?1, ?2, ?3, ?4)",
 	[S_TWEET] = "INSERT OR IGNORE INTO tweet (id, created_at, text, reply_to_status_id, "
 		    "reply_to_user_id, reply_to_handle, source_app, lang, is_retweet, snapshot_id) "
 		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -57,6 +57,8 @@ static const char *const sql[S__COUNT] = {
 			  "VALUES (?1, ?2, ?3)",
 	[S_VERSION_NEW] = "INSERT OR REPLACE INTO message_version (message_id, snapshot_id, text) "
 			  "VALUES (?1, ?2, ?3)",
+	/* a message held from an earlier snapshot, seen again in this one */
+	[S_SEEN] = "INSERT OR IGNORE INTO message_seen (snapshot_id, message_id) VALUES (?1, ?2)",
 };
 
 int load_init(struct load *l, struct store *s, int64_t snapshot_id, struct err *err)
@@ -131,6 +133,15 @@ static int held_message(struct load *l, const struct pending *p, int64_t first_n
 	size_t hn = (size_t)sqlite3_column_bytes(st, 1);
 	int64_t held_snap = sqlite3_column_int64(st, 2);
 	bool same = hn == p->text_len && (!hn || !memcmp(held, t, hn));
+	if (held_snap != l->snapshot_id) {
+		sqlite3_stmt *seen = l->st[S_SEEN];
+		sqlite3_bind_int64(seen, 1, l->snapshot_id);
+		sqlite3_bind_int64(seen, 2, p->id);
+		if (store_step_done(l->store, seen, err)) {
+			sqlite3_reset(st);
+			return -1;
+		}
+	}
 	if (same) {
 		sqlite3_reset(st);
 		if (held_snap == l->snapshot_id)
@@ -888,6 +899,8 @@ static int load_follow(struct load *l, const struct jnode *elem, bool follower, 
 	sqlite3_bind_int64(st, 1, l->snapshot_id);
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, id);
+	/* the place in the list, across its parts in the order they were read */
+	sqlite3_bind_int64(st, 4, follower ? l->n.followers : l->n.following);
 	if (follower)
 		l->n.followers++;
 	else

@@ -62,6 +62,18 @@ CREATE TABLE IF NOT EXISTS message_version (
   PRIMARY KEY (message_id, snapshot_id)
 ) WITHOUT ROWID;
 
+-- The snapshots that held a message again: the first is message.snapshot_id,
+-- every later one that held it (the same text or an edit) is a row here. So
+-- the messages of snapshot S are those with snapshot_id = S and those listed
+-- here under S (the message_snapshot view). Databases of dmaudit before this
+-- table knew only the first: meta.messages_seen_from names the first
+-- snapshot id whose repeats are all here (see the README).
+CREATE TABLE IF NOT EXISTS message_seen (
+  snapshot_id INTEGER NOT NULL,
+  message_id  INTEGER NOT NULL,
+  PRIMARY KEY (snapshot_id, message_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS message_url (
   message_id INTEGER NOT NULL,
   pos        INTEGER NOT NULL,
@@ -114,6 +126,7 @@ CREATE TABLE IF NOT EXISTS follow (
   snapshot_id INTEGER NOT NULL,
   direction   TEXT NOT NULL CHECK (direction IN ('follower', 'following')),
   account_id  INTEGER NOT NULL,
+  pos         INTEGER,               -- place in the archive's list, 0 first; NULL before dmaudit kept it
   PRIMARY KEY (snapshot_id, direction, account_id)
 ) WITHOUT ROWID;
 
@@ -125,7 +138,7 @@ CREATE TABLE IF NOT EXISTS follow_change (
   from_snapshot  INTEGER NOT NULL,
   to_snapshot    INTEGER NOT NULL,
   after          INTEGER NOT NULL,   -- the change happened after this time …
-  before         INTEGER NOT NULL,   -- … and before this one
+  before         INTEGER NOT NULL,   -- … and before this one (README: how they are narrowed)
   PRIMARY KEY (to_snapshot, direction, account_id)
 ) WITHOUT ROWID;
 
@@ -179,7 +192,42 @@ CREATE TABLE IF NOT EXISTS mute (
   PRIMARY KEY (snapshot_id, account_id)
 ) WITHOUT ROWID;
 
--- Views for common questions.
+-- Findings: the verdicts behind the reports, written by `dmaudit report`
+-- (autodm, etiquette, exposure, all) over the whole archive, each table
+-- replaced in one transaction; the same rows as the report's JSON.
+CREATE TABLE IF NOT EXISTS autodm_sender (
+  account_id INTEGER PRIMARY KEY,
+  auto       INTEGER NOT NULL,       -- 1: judged automated
+  score      REAL NOT NULL,
+  kind       TEXT,                   -- 'validation', 'follow_thanks', … or NULL
+  evidence   TEXT NOT NULL           -- JSON array of sentences
+);
+
+CREATE TABLE IF NOT EXISTS exposure_finding (
+  source_id       INTEGER NOT NULL,  -- message or tweet id
+  channel         TEXT NOT NULL,     -- 'dm', 'group_dm' or 'tweet'
+  conversation_id TEXT,              -- NULL for tweets
+  type            TEXT NOT NULL,
+  severity        TEXT NOT NULL,
+  disclosed_by    TEXT NOT NULL,
+  value_start     INTEGER,           -- bytes [value_start, value_end) of the value in the text;
+  value_end       INTEGER,           -- the value itself is never stored
+  PRIMARY KEY (channel, source_id, type)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS etiquette_conversation (
+  conversation_id             TEXT PRIMARY KEY,
+  counterpart_id              INTEGER,
+  initiated_by                TEXT NOT NULL,  -- 'owner' or 'counterpart'
+  first_response_seconds      INTEGER,        -- counterpart-initiated; NULL: unanswered
+  reply_seconds               TEXT NOT NULL,  -- JSON array
+  cold                        INTEGER,        -- owner-initiated only
+  first_has_url               INTEGER,
+  owner_messages_before_reply INTEGER
+) WITHOUT ROWID;
+
+-- Views for common questions. dm and conversation_stats are made again at
+-- every ingest, so a database of an earlier dmaudit gets their new columns.
 
 CREATE VIEW IF NOT EXISTS owner AS
   SELECT CAST(value AS INTEGER) AS id FROM meta WHERE key = 'owner_id';
@@ -187,19 +235,24 @@ CREATE VIEW IF NOT EXISTS owner AS
 CREATE VIEW IF NOT EXISTS latest_snapshot AS
   SELECT * FROM snapshot ORDER BY generated_at DESC, id DESC LIMIT 1;
 
-CREATE VIEW IF NOT EXISTS dm AS
+DROP VIEW IF EXISTS dm;
+CREATE VIEW dm AS
   SELECT m.id, m.conversation_id, c.kind AS conversation_kind, m.sender_id,
+         (SELECT handle FROM account WHERE id = m.sender_id) AS sender_handle,
          m.sender_id = (SELECT id FROM owner) AS from_owner,
          m.recipient_id, m.created_at,
          strftime('%Y-%m-%dT%H:%M:%SZ', m.created_at / 1000, 'unixepoch') AS created,
          m.text, m.kind, m.media_count, m.url_count
   FROM message m JOIN conversation c ON c.id = m.conversation_id;
 
-CREATE VIEW IF NOT EXISTS conversation_stats AS
+DROP VIEW IF EXISTS conversation_stats;
+CREATE VIEW conversation_stats AS
   SELECT c.id AS conversation_id, c.kind, c.counterpart_id, a.handle AS counterpart_handle,
          count(m.id) AS messages,
          sum(m.sender_id = (SELECT id FROM owner)) AS from_owner,
-         min(m.created_at) AS first_at, max(m.created_at) AS last_at
+         min(m.created_at) AS first_at, max(m.created_at) AS last_at,
+         strftime('%Y-%m-%dT%H:%M:%SZ', min(m.created_at) / 1000, 'unixepoch') AS first,
+         strftime('%Y-%m-%dT%H:%M:%SZ', max(m.created_at) / 1000, 'unixepoch') AS last
   FROM conversation c LEFT JOIN message m ON m.conversation_id = c.id
   LEFT JOIN account a ON a.id = c.counterpart_id
   GROUP BY c.id;
@@ -216,3 +269,14 @@ CREATE VIEW IF NOT EXISTS owner_reply AS
   SELECT t.*, strftime('%Y-%m-%dT%H:%M:%SZ', t.created_at / 1000, 'unixepoch') AS created
   FROM tweet t WHERE t.reply_to_user_id IS NOT NULL
     AND t.reply_to_user_id <> (SELECT id FROM owner);
+
+CREATE VIEW IF NOT EXISTS message_snapshot AS
+  SELECT id AS message_id, snapshot_id FROM message
+  UNION ALL SELECT message_id, snapshot_id FROM message_seen;
+
+DROP VIEW IF EXISTS follow_change_dated;
+CREATE VIEW follow_change_dated AS
+  SELECT g.*, a.handle,
+         strftime('%Y-%m-%dT%H:%M:%SZ', g.after / 1000, 'unixepoch') AS after_time,
+         strftime('%Y-%m-%dT%H:%M:%SZ', g.before / 1000, 'unixepoch') AS before_time
+  FROM follow_change g LEFT JOIN account a ON a.id = g.account_id;

@@ -4,6 +4,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,6 +307,46 @@ bool store_is_file(const struct store *s, const char *path)
 	return stat(s->path, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
+static bool has_table(struct store *s, const char *name)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND "
+				      "name = ?1", -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+/*
+ * Bring a file of an earlier dmaudit up to this schema, inside the open's
+ * transaction, before the schema's CREATE ... IF NOT EXISTS run: follow
+ * gains its pos column (NULL for the lists read before), and a file that
+ * held snapshots before message_seen existed records from which snapshot on
+ * the repeats are known (the first snapshot is whole anyway: every message
+ * it held is first seen in it). Nothing is ever removed; an earlier dmaudit
+ * still reads the file.
+ */
+static int migrate(struct store *s, struct err *err)
+{
+	if (has_table(s, "follow") &&
+	    !store_int(s, "SELECT count(*) FROM pragma_table_info('follow') WHERE name = 'pos'", 0) &&
+	    store_exec(s, "ALTER TABLE follow ADD COLUMN pos INTEGER", err))
+		return -1;
+	if (has_table(s, "snapshot") && !has_table(s, "message_seen")) {
+		int64_t next = store_int(s, "SELECT max(id) + 1 FROM snapshot", 0);
+		char num[24];
+		snprintf(num, sizeof(num), "%lld", (long long)next);
+		if (next && (store_exec(s, "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
+					   "value TEXT) WITHOUT ROWID", err) ||
+			     store_meta_set(s, "messages_seen_from", num, err)))
+			return -1;
+	}
+	return 0;
+}
+
 int store_open(struct store *s, const char *path, enum store_mode mode, struct err *err)
 {
 	struct stat st;
@@ -370,7 +411,8 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 		if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err))
 			goto fail;
 		/* schema, identity and version land together, or not at all */
-		if (store_exec(s, "BEGIN IMMEDIATE", err) || store_exec(s, schema_sql, err) ||
+		if (store_exec(s, "BEGIN IMMEDIATE", err) || migrate(s, err) ||
+		    store_exec(s, schema_sql, err) ||
 		    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err) ||
 		    (!s->stamped && store_exec(s, "PRAGMA application_id = " STORE_APPLICATION_ID_STR
 						  "; PRAGMA user_version = " STORE_USER_VERSION_STR ";",

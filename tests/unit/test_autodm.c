@@ -225,11 +225,11 @@ static int setup(void **state)
 			 (long long)c->id, c->handle);
 		exec(sql);
 		if (c->followed) {
-			snprintf(sql, sizeof(sql), "INSERT INTO follow VALUES (1, 'following', %lld)", (long long)c->id);
+			snprintf(sql, sizeof(sql), "INSERT INTO follow (snapshot_id, direction, account_id) VALUES (1, 'following', %lld)", (long long)c->id);
 			exec(sql);
 		}
 		if (c->follower) {
-			snprintf(sql, sizeof(sql), "INSERT INTO follow VALUES (1, 'follower', %lld)", (long long)c->id);
+			snprintf(sql, sizeof(sql), "INSERT INTO follow (snapshot_id, direction, account_id) VALUES (1, 'follower', %lld)", (long long)c->id);
 			exec(sql);
 		}
 		int64_t start = 1600000000000LL + (int64_t)i * 86400000LL;
@@ -260,7 +260,7 @@ static int setup(void **state)
 	sqlite3_finalize(msg);
 	sqlite3_finalize(url);
 
-	static const struct report_opts opts = { false, NULL, -1, -1, 0, false };
+	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0, .rows = false };
 	struct report_ctx ctx;
 	if (report_ctx_init(&ctx, &st, &opts, &e))
 		return -1;
@@ -354,7 +354,7 @@ static void test_view(void **state)
 	struct doc d;
 	struct report_ctx ctx;
 	struct err e = ERR_INIT;
-	static const struct report_opts opts = { false, NULL, -1, -1, 0, false };
+	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0, .rows = false };
 	assert_int_equal(report_ctx_init(&ctx, &st, &opts, &e), 0);
 	doc_init(&d, "autodm");
 	autodm_view(&ctx, result, &d);

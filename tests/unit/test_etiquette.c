@@ -58,7 +58,7 @@ static struct fx *fx_new(void)
 	sql(f, "INSERT INTO meta VALUES ('owner_id', '%d'), ('owner_handle', 'shop')", OWNER);
 	sql(f, "INSERT INTO snapshot VALUES (1, 'x.zip', 'abc', %lld, 'manifest', 0, %d, 'data', 1, 1)",
 	    T0 + 100 * DAY_MS, OWNER);
-	f->o = (struct report_opts){ false, NULL, -1, -1, 0x3E, false };
+	f->o = (struct report_opts){ .hours_from = -1, .hours_to = -1, .workdays = 0x3E };
 	return f;
 }
 
@@ -220,14 +220,14 @@ static void test_invites_dm(void **state)
 static void test_in_hours(void **state)
 {
 	(void)state;
-	struct report_opts o = { false, NULL, 9, 17, 0x3E, false };
+	struct report_opts o = { .hours_from = 9, .hours_to = 17, .workdays = 0x3E };
 	int64_t h = 3600 * 1000;
 	assert_true(etiquette_in_hours(&o, T0 + 9 * h));        /* Monday 09:00 */
 	assert_true(etiquette_in_hours(&o, T0 + 17 * h - 1));   /* 16:59:59.999 */
 	assert_false(etiquette_in_hours(&o, T0 + 17 * h));      /* 17:00 is out */
 	assert_false(etiquette_in_hours(&o, T0 + 8 * h));
 	assert_false(etiquette_in_hours(&o, T0 - 2 * DAY_MS + 10 * h)); /* Saturday */
-	struct report_opts night = { false, NULL, 22, 6, 0x7F, false };
+	struct report_opts night = { .hours_from = 22, .hours_to = 6, .workdays = 0x7F };
 	assert_true(etiquette_in_hours(&night, T0 + 23 * h));
 	assert_true(etiquette_in_hours(&night, T0 + 2 * h));
 	assert_false(etiquette_in_hours(&night, T0 + 12 * h));

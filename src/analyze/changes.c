@@ -1,0 +1,316 @@
+/*
+ * changes: what changed from one snapshot to the next, for each pair of
+ * consecutive snapshots (by generation time): the messages and
+ * conversations the earlier one held and the later one no longer does
+ * (deleted or unsent), and the follows gained and lost, each with the
+ * bounds follow_change gives (narrowed at ingest, ingest.c).
+ *
+ * A snapshot's messages are those first seen in it (message.snapshot_id)
+ * and those it held again (message_seen). A database of an earlier dmaudit
+ * did not record the second kind before meta.messages_seen_from: a pair
+ * with such a snapshot has null vanished lists (unknown), never a guess.
+ */
+#include "report.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct snap {
+	int64_t id, at;
+	bool followers, following;
+};
+
+/* The snapshots, oldest first; NULL with err filled on failure. */
+static struct snap *read_snaps(struct store *s, size_t *n, struct err *err)
+{
+	sqlite3_stmt *st;
+	struct snap *v = NULL;
+	size_t alloc = 0;
+	*n = 0;
+	if (store_prepare(s, "SELECT id, generated_at, has_followers, has_following FROM snapshot"
+			     " ORDER BY generated_at, id", &st, err))
+		return NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(v, *n + 1, alloc);
+		v[*n].id = sqlite3_column_int64(st, 0);
+		v[*n].at = sqlite3_column_int64(st, 1);
+		v[*n].followers = sqlite3_column_int(st, 2);
+		v[*n].following = sqlite3_column_int(st, 3);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		store_fail(s, err, "cannot read the snapshots");
+		return NULL;
+	}
+	if (!v)
+		v = xmalloc(sizeof(*v));
+	return v;
+}
+
+/*
+ * The first snapshot id from which every snapshot's repeats are recorded:
+ * meta.messages_seen_from, or past the last snapshot when message_seen does
+ * not exist yet (a file of an earlier dmaudit opened only to read); 0 when
+ * all are.
+ */
+static int64_t seen_from(struct store *s)
+{
+	if (!store_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = 'message_seen'", 0))
+		return store_int(s, "SELECT max(id) + 1 FROM snapshot", 0);
+	char *v = store_meta_get(s, "messages_seen_from");
+	int64_t from = v ? strtoll(v, NULL, 10) : 0;
+	free(v);
+	return from;
+}
+
+static bool whole(int64_t id, int64_t from, int64_t first)
+{
+	return !from || id >= from || id == first;
+}
+
+/*
+ * The messages of snapshot a that snapshot b does not hold, as rows of
+ * (id, conversation, sender, time), in id order; the conversations of a
+ * none of whose messages b holds.
+ */
+static const char vanished_sql[] =
+	"WITH held(sid, id) AS (SELECT snapshot_id, id FROM message WHERE snapshot_id IN (?1, ?2)"
+	"  UNION SELECT v.snapshot_id, v.message_id FROM message_seen v JOIN message m"
+	"  ON m.id = v.message_id WHERE v.snapshot_id IN (?1, ?2))"
+	" SELECT m.id, m.conversation_id, m.sender_id, m.created_at FROM message m"
+	" WHERE m.id IN (SELECT id FROM held WHERE sid = ?1 EXCEPT SELECT id FROM held WHERE sid = ?2)"
+	" ORDER BY m.id";
+
+static const char conv_sql[] =
+	"WITH held(sid, conv) AS (SELECT snapshot_id, conversation_id FROM message"
+	"  WHERE snapshot_id IN (?1, ?2)"
+	"  UNION SELECT v.snapshot_id, m.conversation_id FROM message_seen v JOIN message m"
+	"  ON m.id = v.message_id WHERE v.snapshot_id IN (?1, ?2))"
+	" SELECT conv FROM held WHERE sid = ?1 EXCEPT SELECT conv FROM held WHERE sid = ?2"
+	" ORDER BY 1";
+
+static int vanished(struct report_ctx *ctx, const struct snap *a, const struct snap *b,
+		    bool have_seen, json_t *pair, struct err *err)
+{
+	struct store *s = ctx->store;
+	sqlite3_stmt *st;
+	json_t *ids = json_array(), *rows = json_array(), *convs = json_array();
+	json_object_set_new(pair, "vanished_message_ids", ids);
+	json_object_set_new(pair, "vanished_conversation_ids", convs);
+	json_object_set_new(pair, "vanished_messages", rows);
+	if (!have_seen)
+		return 0; /* no repeats recorded anywhere: nothing vanished that can be told */
+	if (store_prepare(s, vanished_sql, &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, b->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *m = json_object();
+		json_array_append_new(ids, report_id(sqlite3_column_int64(st, 0)));
+		json_object_set_new(m, "id", report_id(sqlite3_column_int64(st, 0)));
+		json_object_set_new(m, "conversation_id",
+				    json_string((const char *)sqlite3_column_text(st, 1)));
+		json_object_set_new(m, "sender_id", report_id(sqlite3_column_int64(st, 2)));
+		json_object_set_new(m, "created_at", report_time(sqlite3_column_int64(st, 3)));
+		json_array_append_new(rows, m);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot compare the snapshots' messages");
+	if (store_prepare(s, conv_sql, &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, a->id);
+	sqlite3_bind_int64(st, 2, b->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(convs, json_string((const char *)sqlite3_column_text(st, 0)));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot compare the snapshots' conversations");
+	return 0;
+}
+
+/* pair[KEY] = the follow changes of one direction and kind into snapshot b, by account id. */
+static int follows(struct report_ctx *ctx, const struct snap *b, const char *direction,
+		   const char *change, const char *key, json_t *pair, struct err *err)
+{
+	sqlite3_stmt *st;
+	json_t *arr = json_array();
+	json_object_set_new(pair, key, arr);
+	if (store_prepare(ctx->store, "SELECT account_id, after, before FROM follow_change"
+				      " WHERE to_snapshot = ?1 AND direction = ?2 AND change = ?3"
+				      " ORDER BY account_id", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, b->id);
+	sqlite3_bind_text(st, 2, direction, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, change, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		json_t *o = json_object();
+		json_object_set_new(o, "account_id", report_id(sqlite3_column_int64(st, 0)));
+		json_object_set_new(o, "after", report_time(sqlite3_column_int64(st, 1)));
+		json_object_set_new(o, "before", report_time(sqlite3_column_int64(st, 2)));
+		json_array_append_new(arr, o);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(ctx->store, err, "cannot read the follow changes");
+	return 0;
+}
+
+json_t *changes_analyse(struct report_ctx *ctx, struct err *err)
+{
+	struct store *s = ctx->store;
+	size_t n;
+	struct snap *v = read_snaps(s, &n, err);
+	if (!v)
+		return NULL;
+	int64_t from = seen_from(s);
+	bool have_seen = store_int(s, "SELECT count(*) FROM sqlite_schema WHERE name = "
+				      "'message_seen'", 0) > 0;
+	int64_t first = n ? v[0].id : 0;
+	for (size_t i = 1; i < n; i++)
+		if (v[i].id < first)
+			first = v[i].id;
+	json_t *r = json_object(), *pairs = json_array();
+	json_object_set_new(r, "pairs", pairs);
+	for (size_t i = 1; i < n; i++) {
+		const struct snap *a = &v[i - 1], *b = &v[i];
+		json_t *pair = json_object();
+		json_array_append_new(pairs, pair);
+		json_object_set_new(pair, "from", report_time(a->at));
+		json_object_set_new(pair, "to", report_time(b->at));
+		if (whole(a->id, from, first) && whole(b->id, from, first)) {
+			if (vanished(ctx, a, b, have_seen, pair, err))
+				goto fail;
+		} else {
+			json_object_set_new(pair, "vanished_message_ids", json_null());
+			json_object_set_new(pair, "vanished_conversation_ids", json_null());
+			json_object_set_new(pair, "vanished_messages", json_null());
+		}
+		static const char *const keys[4][3] = {
+			{ "follower", "gained", "followers_gained" },
+			{ "follower", "lost", "followers_lost" },
+			{ "following", "gained", "following_gained" },
+			{ "following", "lost", "following_lost" },
+		};
+		for (int k = 0; k < 4; k++) {
+			bool lists = k < 2 ? a->followers && b->followers : a->following && b->following;
+			if (!lists)
+				json_object_set_new(pair, keys[k][2], json_null());
+			else if (follows(ctx, b, keys[k][0], keys[k][1], keys[k][2], pair, err))
+				goto fail;
+		}
+	}
+	free(v);
+	return r;
+fail:
+	free(v);
+	json_decref(r);
+	return NULL;
+}
+
+/* ------------------------------------------------------------ the view */
+
+static size_t size_or_zero(json_t *a)
+{
+	return json_is_array(a) ? json_array_size(a) : 0;
+}
+
+static void count_kv(struct doc *d, const char *key, json_t *a)
+{
+	if (json_is_array(a))
+		doc_kv(d, key, "%zu", json_array_size(a));
+	else
+		doc_kv(d, key, "unknown");
+}
+
+void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	static const char *const vcols[] = { "from", "to", "message id", "conversation",
+					     "sender", "sent", NULL };
+	static const char *const fcols[] = { "from", "to", "list", "change", "account",
+					     "after", "before", NULL };
+	static const char *const keys[4][3] = {
+		{ "followers_gained", "followers", "gained" },
+		{ "followers_lost", "followers", "lost" },
+		{ "following_gained", "following", "gained" },
+		{ "following_lost", "following", "lost" },
+	};
+	json_t *pairs = json_object_get(r, "pairs");
+	size_t np = json_array_size(pairs), nv = 0, nf = 0;
+	char name[80];
+	doc_heading(d, 1, "Changes between snapshots");
+	if (!np)
+		doc_para(d, "One snapshot only: ingest a later archive of the same account to see "
+			    "what changed (messages deleted or unsent, follows gained and lost).");
+	else
+		doc_para(d, "For each pair of consecutive snapshots: the messages and conversations the "
+		    "earlier one held and the later one does not (deleted or unsent), and the "
+		    "follows gained and lost, each between the two times given (after the "
+		    "earlier snapshot, and after the account was made when its id tells).");
+	for (size_t i = 0; i < np; i++) {
+		json_t *p = json_array_get(pairs, i);
+		doc_heading(d, 2, "%s to %s", json_string_value(json_object_get(p, "from")),
+			    json_string_value(json_object_get(p, "to")));
+		count_kv(d, "messages vanished", json_object_get(p, "vanished_message_ids"));
+		count_kv(d, "conversations vanished", json_object_get(p, "vanished_conversation_ids"));
+		for (int k = 0; k < 4; k++) {
+			char key[32];
+			snprintf(key, sizeof(key), "%s %s", keys[k][1], keys[k][2]);
+			count_kv(d, key, json_object_get(p, keys[k][0]));
+			nf += size_or_zero(json_object_get(p, keys[k][0]));
+		}
+		nv += size_or_zero(json_object_get(p, "vanished_messages"));
+	}
+	/* the tables are there even empty: CSV output always has its header */
+	{
+		doc_heading(d, 2, "Messages vanished");
+		if (!nv)
+			doc_para(d, "None.");
+		struct doc_table *t = doc_table(d, "vanished", vcols);
+		for (size_t i = 0; i < np; i++) {
+			json_t *p = json_array_get(pairs, i), *m;
+			size_t j;
+			json_array_foreach(json_object_get(p, "vanished_messages"), j, m) {
+				doc_cell(t, "%s", json_string_value(json_object_get(p, "from")));
+				doc_cell(t, "%s", json_string_value(json_object_get(p, "to")));
+				doc_cell(t, "%s", json_string_value(json_object_get(m, "id")));
+				doc_cell(t, "%s", json_string_value(json_object_get(m, "conversation_id")));
+				int64_t sender = strtoll(json_string_value(json_object_get(m, "sender_id")),
+							 NULL, 10);
+				doc_cell(t, "%s", report_name(ctx, sender, name));
+				doc_cell(t, "%s", json_string_value(json_object_get(m, "created_at")));
+			}
+		}
+	}
+	{
+		doc_heading(d, 2, "Follows gained and lost");
+		if (!nf)
+			doc_para(d, "None.");
+		struct doc_table *t = doc_table(d, "follows", fcols);
+		for (size_t i = 0; i < np; i++) {
+			json_t *p = json_array_get(pairs, i), *f;
+			for (int k = 0; k < 4; k++) {
+				size_t j;
+				json_array_foreach(json_object_get(p, keys[k][0]), j, f) {
+					doc_cell(t, "%s", json_string_value(json_object_get(p, "from")));
+					doc_cell(t, "%s", json_string_value(json_object_get(p, "to")));
+					doc_cell(t, "%s", keys[k][1]);
+					doc_cell(t, "%s", keys[k][2]);
+					int64_t id = strtoll(json_string_value(json_object_get(f,
+								"account_id")), NULL, 10);
+					doc_cell(t, "%s", report_name(ctx, id, name));
+					doc_cell(t, "%s", json_string_value(json_object_get(f, "after")));
+					doc_cell(t, "%s", json_string_value(json_object_get(f, "before")));
+				}
+			}
+		}
+	}
+}
