@@ -83,6 +83,13 @@ void doc_cell(struct doc_table *t, const char *fmt, ...) __attribute__((format(p
 void doc_cell_link(struct doc_table *t, const char *href, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * HTML shows a long table's first rows and folds the rest; a table longer
+ * than this is, when the page has a CSV file beside it (csv_href), linked
+ * there instead, so the page stays small whatever the archive's size.
+ */
+#define DOC_HTML_FOLD_ROWS 300
+
 enum doc_format { DOC_TEXT, DOC_MD, DOC_HTML_PAGE, DOC_HTML_PART, DOC_CSV };
 
 /*

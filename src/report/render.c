@@ -549,7 +549,6 @@ static const char css[] =
 	"h2{break-after:avoid}tr,figure{break-inside:avoid}}";
 
 #define OPEN_ROWS 12  /* rows of a table shown before the rest fold away */
-#define FOLD_ROWS 300 /* beyond this many, the rest go to the CSV file beside the page */
 #define PROSE_AT 40   /* a column with a cell this long, spaces in it, is prose: it wraps */
 
 static void h(FILE *out, const char *s)
@@ -680,7 +679,7 @@ static void html_table(const struct doc_table *t, FILE *out)
 	bool *prose = prose_columns(t);
 	size_t open = t->nrows <= OPEN_ROWS + 3 ? t->nrows : OPEN_ROWS;
 	html_rows(t, prose, 0, open, out);
-	if (open < t->nrows && t->csv_href && t->nrows > FOLD_ROWS) {
+	if (open < t->nrows && t->csv_href && t->nrows > DOC_HTML_FOLD_ROWS) {
 		char *what = xasprintf("The other %zu rows (all %zu) are in", t->nrows - open,
 				       t->nrows);
 		html_csv_link(t, what, out);
