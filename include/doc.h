@@ -88,7 +88,7 @@ void doc_cell_link(struct doc_table *t, const char *href, const char *fmt, ...)
  * than this is, when the page has a CSV file beside it (csv_href), linked
  * there instead, so the page stays small whatever the archive's size.
  */
-#define DOC_HTML_FOLD_ROWS 300
+#define DOC_HTML_FOLD_ROWS 1000
 
 enum doc_format { DOC_TEXT, DOC_MD, DOC_HTML_PAGE, DOC_HTML_PART, DOC_CSV };
 

@@ -110,6 +110,8 @@ struct autodm_advice {
 	size_t own;          /* the owner's own automated messages */
 };
 void autodm_advice_count(json_t *r, struct autodm_advice *a);
+/* A sender's kind in words: "spam campaign", "auto-DM app", … */
+const char *autodm_kind_words(const char *kind);
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 /* Mark the unanswered conversations whose sender autodm judged automated. */
 void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);

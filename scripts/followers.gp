@@ -27,12 +27,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title sprintf('Followers gained and lost between snapshots (dates in %s)', tz) font ',14'
+set label 100 sprintf('Followers gained and lost between snapshots (dates in %s)', tz) at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 unset xlabel
 set ylabel 'followers (lost are below 0)'
 set xrange [-0.7 - (n < 3 ? 1 : 0):n - 0.3 + (n < 3 ? 1 : 0)]

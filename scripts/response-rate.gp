@@ -25,12 +25,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Conversations others began that the owner answered' font ',14'
+set label 100 'Conversations others began that the owner answered' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 set xlabel sprintf('month the conversation began (%s)', tz)
 set ylabel 'answered (% of conversations)'
 set xrange [-0.6:n - 0.4]

@@ -32,12 +32,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Time to first response, conversations others began' font ',14'
+set label 100 'Time to first response, conversations others began' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 set xlabel 'time from their first message to the owner''s first answer'
 set ylabel 'conversations'
 set xrange [-0.6:n - 0.4]

@@ -24,12 +24,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Direct messages per month, received and sent' font ',14'
+set label 100 'Direct messages per month, received and sent' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 set xlabel sprintf('month (%s)', tz)
 set ylabel 'messages'
 set xrange [-0.6:n - 0.4]

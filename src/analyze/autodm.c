@@ -1379,6 +1379,11 @@ static const char *kind_phrase(const char *kind)
 	return "person";
 }
 
+const char *autodm_kind_words(const char *kind)
+{
+	return kind_phrase(kind ? kind : "");
+}
+
 static const char *sureness(double score)
 {
 	/* the score of AUTODM_CERTAIN_AT is 1 - e^-1.5 = 0.78 */

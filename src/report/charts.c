@@ -29,7 +29,6 @@ extern char **environ;
 #endif
 
 #define LABEL_MAX 48   /* columns of a label from the archive (handles, templates) */
-#define TOP_SENDERS 15
 #define TOP_TEMPLATES 10
 
 /* ---- months ---- */
@@ -459,52 +458,72 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
 	return r;
 }
 
-static int by_messages_desc(const void *a, const void *b)
-{
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "messages"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "messages"));
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* The automated senders with the most messages. */
+/*
+ * The automated senders by kind (spam campaign, auto-DM app, …): one bar a
+ * kind, so the chart says at a glance what kinds of automation write to
+ * the owner, however many accounts there are.
+ */
 static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 {
 	json_t *r = result_of(x, c, "autodm"), *s;
 	if (!r)
 		return 0;
-	json_t *in = json_object_get(r, "inbound");
-	size_t i, n = 0;
-	json_t **v = xcalloc(json_array_size(in) + 1, sizeof(*v));
-	json_array_foreach(in, i, s)
-		if (json_is_true(json_object_get(s, "auto")))
-			v[n++] = s;
-	qsort(v, n, sizeof(*v), by_messages_desc);
+	json_t *by = json_object(); /* kind words → [senders, messages] */
+	size_t i;
+	json_array_foreach(json_object_get(r, "inbound"), i, s) {
+		if (!json_is_true(json_object_get(s, "auto")))
+			continue;
+		const char *k = autodm_kind_words(json_string_value(json_object_get(s, "kind")));
+		json_t *e = json_object_get(by, k);
+		if (!e)
+			json_object_set_new(by, k, e = json_pack("[ii]", 0, 0));
+		json_array_set_new(e, 0, json_integer(json_integer_value(json_array_get(e, 0)) + 1));
+		json_array_set_new(e, 1, json_integer(json_integer_value(json_array_get(e, 1)) +
+						      json_integer_value(json_object_get(s, "messages"))));
+	}
+	size_t n = json_object_size(by);
 	int rc = 0;
 	if (n == 0) {
 		skip(c, "no automated sender found");
-		goto out;
+		json_decref(by);
+		return 0;
 	}
+	struct kind_row { const char *kind; json_int_t senders, messages; } *v = xcalloc(n, sizeof(*v));
+	const char *k;
+	json_t *e;
+	n = 0;
+	json_object_foreach(by, k, e)
+		v[n++] = (struct kind_row){ k, json_integer_value(json_array_get(e, 0)),
+					    json_integer_value(json_array_get(e, 1)) };
+	/* most senders first; a stable order for equal counts */
+	for (size_t p = 1; p < n; p++)
+		for (size_t q = p; q > 0 && (v[q].senders > v[q - 1].senders ||
+					     (v[q].senders == v[q - 1].senders &&
+					      strcmp(v[q].kind, v[q - 1].kind) < 0)); q--) {
+			struct kind_row t = v[q];
+			v[q] = v[q - 1];
+			v[q - 1] = t;
+		}
 	struct tsv t;
-	if ((rc = tsv_open(&t, x->rc->store, x->dir, c->name, "sender\tmessages\tscore", x->err)))
-		goto out;
-	for (i = 0; i < n && i < TOP_SENDERS; i++) {
-		const char *h = json_string_value(json_object_get(v[i], "handle"));
-		const char *id = json_string_value(json_object_get(v[i], "account_id"));
-		const char *tp = json_string_value(json_object_get(v[i], "template"));
-		char name[160];
-		/* ids alone mean little to a reader: the template says who this is */
-		snprintf(name, sizeof(name), "%s%s%s%s", h ? "@" : "account ", h ? h : id ? id : "?",
-			 tp ? ": " : "", tp ? tp : "");
-		put_label(t.f, name);
-		fprintf(t.f, "\t%lld\t%.2f\n",
-			(long long)json_integer_value(json_object_get(v[i], "messages")),
-			json_number_value(json_object_get(v[i], "score")));
+	if (!(rc = tsv_open(&t, x->rc->store, x->dir, c->name, "kind\tsenders\tmessages", x->err))) {
+		for (i = 0; i < n; i++) {
+			put_label(t.f, v[i].kind);
+			fprintf(t.f, "\t%lld\t%lld\n", (long long)v[i].senders,
+				(long long)v[i].messages);
+		}
+		c->rows = n;
+		rc = tsv_close(&t, x->err);
 	}
-	c->rows = i;
-	rc = tsv_close(&t, x->err);
-out:
 	free(v);
+	json_decref(by);
 	return rc;
+}
+
+static int by_messages_desc(const void *a, const void *b)
+{
+	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "messages"));
+	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "messages"));
+	return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /* The templates automated senders used, by messages. */
@@ -659,8 +678,8 @@ static const struct chart_def {
 	  "answered, by the month they began.", chart_response_rate },
 	{ "unanswered", "etiquette", "Conversations others began that the owner never answered, "
 	  "by the month they began.", chart_unanswered },
-	{ "autodm-senders", "autodm", "The automated senders that sent the owner the most "
-	  "messages.", chart_autodm_senders },
+	{ "autodm-senders", "autodm", "What kinds of automated senders wrote to the owner, and "
+	  "how many accounts of each.", chart_autodm_senders },
 	{ "autodm-templates", "autodm", "The templates automated senders used most.",
 	  chart_autodm_templates },
 	{ "autodm-own", "autodm", "The owner's own automated messages per month.",
@@ -1097,13 +1116,33 @@ static void figure_note(struct doc *d, const char *fmt, ...)
 	buf_release(&html);
 }
 
+/*
+ * The SVG with gnuplot's own <title>Gnuplot</title> (what a browser shows
+ * on hover, and screen readers read) made the chart's caption.
+ */
+static void add_titled(struct buf *html, const char *svg, const char *caption)
+{
+	static const char gp[] = "<title>Gnuplot</title>";
+	const char *at = strstr(svg, gp);
+	if (!at) {
+		buf_adds(html, svg);
+		return;
+	}
+	buf_add(html, svg, (size_t)(at - svg));
+	buf_adds(html, "<title>");
+	html_escape(html, caption, strlen(caption));
+	buf_adds(html, "</title>");
+	buf_adds(html, at + strlen(gp));
+}
+
 void charts_figures(const struct charts *cs, const char *dir, const char *kind,
 		    struct doc *d)
 {
 	bool heading = false;
 	for (size_t i = 0; i < cs->n; i++) {
 		const struct chart *c = &cs->c[i];
-		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED)
+		/* a chart of one bar answers nothing a sentence would not */
+		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED || c->rows < 2)
 			continue;
 		if (!heading && !cs->no_gnuplot)
 			doc_heading(d, 3, "Charts");
@@ -1126,7 +1165,7 @@ void charts_figures(const struct charts *cs, const char *dir, const char *kind,
 		}
 		struct buf html = BUF_INIT;
 		buf_addf(&html, "<figure id=\"chart-%s\">\n", c->name);
-		buf_adds(&html, svg);
+		add_titled(&html, svg, c->caption);
 		buf_adds(&html, "\n<figcaption>");
 		html_escape(&html, c->caption, strlen(c->caption));
 		buf_adds(&html, "</figcaption>\n</figure>");

@@ -542,8 +542,10 @@ static const char css[] =
 	"footer{margin-top:3rem;color:#57606a;font-size:.8rem;border-top:1px solid #d8dee4;"
 	"padding-top:.6rem}"
 	"@media (max-width:600px){body{font-size:14px}main{padding:1rem .7rem 3rem}"
-	"h1{font-size:1.4rem}dl{grid-template-columns:1fr}dd{margin-bottom:.3rem}"
-	"td.t{min-width:12rem}}"
+	"h1{font-size:1.4rem}dl{grid-template-columns:minmax(7rem,38%) 1fr;gap:.15rem .6rem}"
+	"td.t{min-width:12rem}"
+	/* a chart keeps legible text on a phone: it scrolls rather than shrinks */
+	"figure{overflow-x:auto}figure svg{min-width:560px}}"
 	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
 	".scroll{overflow:visible}details>*{display:block}"
 	"h2{break-after:avoid}tr,figure{break-inside:avoid}}";
