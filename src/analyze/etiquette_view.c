@@ -180,7 +180,7 @@ static void fixes_write(struct doc *d, json_t *r)
 	started_count(r, &sc);
 
 	if (sc.unanswered) {
-		f[n].score = 30 * sc.unanswered;
+		f[n].score = 1000000 + sc.unanswered; /* people waiting come first */
 		f[n].anchor = "etiquette-unanswered";
 		f[n++].text = xasprintf("Answer the %lld %s who wrote first and never got a reply "
 					"(%d%% of the %lld conversations people started): they wrote "
