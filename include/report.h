@@ -116,6 +116,8 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 /* Mark the unanswered conversations whose sender autodm judged automated. */
 void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+/* Conversations waiting for the owner's answer again, leaving out automated senders. */
+int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 /* The exposure advice in numbers, counted once for every format. */

@@ -169,7 +169,23 @@ static void started_count(json_t *r, struct started *c)
 	c->unanswered = geti(tot, "unanswered") - c->bots;
 }
 
-static void fixes_write(struct doc *d, json_t *r)
+/* Near-certain automated senders need no answer, in the waiting list as anywhere. */
+static bool waiting_bot(struct report_ctx *ctx, json_t *e)
+{
+	return report_is_auto_sender(ctx, gets_(e, "counterpart_id"));
+}
+
+int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r)
+{
+	json_t *e;
+	size_t i;
+	int64_t n = 0;
+	json_array_foreach(json_object_get(r, "awaiting_reply"), i, e)
+		n += !waiting_bot(ctx, e);
+	return n;
+}
+
+static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 {
 	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
 	json_t *hs = json_object_get(r, "handoff_stats"), *bh = json_object_get(r, "business_hours");
@@ -204,7 +220,7 @@ static void fixes_write(struct doc *d, json_t *r)
 					"messages before any answer.", (long long)ch,
 					ch == 1 ? "" : "s");
 	}
-	int64_t aw = geti(st, "awaiting_reply");
+	int64_t aw = etiquette_awaiting_people(ctx, r);
 	if (aw) {
 		f[n].score = 15 * aw;
 		f[n].anchor = "etiquette-awaiting";
@@ -368,23 +384,41 @@ static void unanswered_write(json_t *r, struct doc *d)
 	free(sorted);
 }
 
-static void awaiting_write(json_t *r, struct doc *d)
+static void awaiting_table(struct report_ctx *ctx, json_t *aw, bool bots, struct doc *d,
+			   const char *name)
 {
-	json_t *aw = json_object_get(r, "awaiting_reply"), *e;
+	static const char *const cols[] = { "conversation", "with", "waiting since", ">age", NULL };
+	struct doc_table *t = doc_table(d, name, cols);
+	json_t *e;
 	size_t i;
 	char a[32], b[32];
-	if (!json_array_size(aw))
-		return;
-	doc_heading_at(d, 2, "etiquette-awaiting", "Waiting for your answer again");
-	doc_para(d, "Conversations you answered once where the other person wrote again and got "
-		    "no answer since.");
-	static const char *const cols[] = { "conversation", "with", "waiting since", ">age", NULL };
-	struct doc_table *t = doc_table(d, "awaiting", cols);
 	json_array_foreach(aw, i, e) {
+		if (waiting_bot(ctx, e) != bots)
+			continue;
 		conv_cell(t, e);
 		who_cell(t, e, "");
 		doc_cell(t, "%s", when(gets_(e, "waiting_since"), a));
 		doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
+	}
+}
+
+static void awaiting_write(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	json_t *aw = json_object_get(r, "awaiting_reply");
+	if (!json_array_size(aw))
+		return;
+	int64_t people = etiquette_awaiting_people(ctx, r);
+	int64_t bots = (int64_t)json_array_size(aw) - people;
+	doc_heading_at(d, 2, "etiquette-awaiting", "Waiting for your answer again");
+	doc_para(d, "Conversations you answered once where the other person wrote again and got "
+		    "no answer since.");
+	awaiting_table(ctx, aw, false, d, "awaiting");
+	if (bots) {
+		doc_heading_at(d, 3, "etiquette-awaiting-bots", "From automated senders: no "
+			       "answer needed");
+		doc_para(d, "%lld of these conversations are with senders the auto-DM report judges "
+			    "near-certainly automated.", (long long)bots);
+		awaiting_table(ctx, aw, true, d, "awaiting_automated");
 	}
 }
 
@@ -558,9 +592,9 @@ static void every_conversation(json_t *r, struct doc *d)
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	headline(ctx, r, d);
-	fixes_write(d, r);
+	fixes_write(ctx, d, r);
 	unanswered_write(r, d);
-	awaiting_write(r, d);
+	awaiting_write(ctx, r, d);
 	cold_write(r, d);
 	chased_write(r, d);
 	handoffs_write(r, d);

@@ -68,7 +68,7 @@ static void exposure_actions(json_t *r, struct actions *as)
 			      x.tone, s_((long long)x.tone)));
 }
 
-static void etiquette_actions(json_t *r, struct actions *as)
+static void etiquette_actions(struct report_ctx *ctx, json_t *r, struct actions *as)
 {
 	if (!r)
 		return;
@@ -83,7 +83,7 @@ static void etiquette_actions(json_t *r, struct actions *as)
 		add(as, 4, "etiquette-cold",
 		    xasprintf("Stop unsolicited marketing: %lld cold DM%s with links or offers.",
 			      (long long)mk, s_(mk)));
-	int64_t aw = geti(st, "awaiting_reply");
+	int64_t aw = etiquette_awaiting_people(ctx, r);
 	if (aw)
 		add(as, 5, "etiquette-awaiting",
 		    xasprintf("Close the loop in %lld conversation%s you answered once, where the "
@@ -124,9 +124,8 @@ static int action_cmp(const void *x, const void *y)
 void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d)
 {
 	struct actions as = { .n = 0 };
-	(void)ctx;
 	exposure_actions(json_object_get(results, "exposure"), &as);
-	etiquette_actions(json_object_get(results, "etiquette"), &as);
+	etiquette_actions(ctx, json_object_get(results, "etiquette"), &as);
 	autodm_actions(json_object_get(results, "autodm"), &as);
 	qsort(as.a, as.n, sizeof(as.a[0]), action_cmp);
 

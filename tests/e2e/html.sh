@@ -118,6 +118,13 @@ same "html: what to fix first and the etiquette advice give the same unanswered 
 grep -q "Answer the $people people\|Answer the $people person" all.txt &&
 	ok "text: the same unanswered count" || fail "text: the same unanswered count"
 
+same "html: conversations waiting again: one count in the summary, the advice and the list" \
+	"$(q 'sorted(set(re.findall(r"Close the loop(?::| in) ([0-9]+) conversation", text)))')" \
+	"$(q '[str(p.rows.get("etiquette-awaiting", 0))]')"
+same "html: automated senders set apart from the conversations waiting again" \
+	"$(q 'p.rows.get("etiquette-awaiting", 0) + p.rows.get("etiquette-awaiting-bots", 0)')" \
+	"$(json_get all.json "len(d['etiquette']['awaiting_reply'])")"
+
 # ---- 7. advice follows confidence ----
 block=$(json_get all.json "sum(1 for x in d['autodm']['inbound'] if x['auto'] and x['confidence'] == 'near-certain' and x['kind'] in ('spam', 'scam', 'campaign'))")
 same "html: block and report only the near-certain spam" \
