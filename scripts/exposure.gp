@@ -28,8 +28,8 @@ if (fmt eq 'png') {
 set termoption noenhanced
 set output outfile
 
-set label 100 'Personal data found, by type and where it was disclosed' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
-set tmargin 4
+set label 100 'Personal data found, by type and where it was disclosed' at screen 0.5, screen 0.955 center font ',15'
+set tmargin 5.5
 set xlabel 'type of personal data'
 set ylabel 'findings (messages or tweets)'
 set xrange [-0.6 - (n < 3 ? 1 : 0):n - 0.4 + (n < 3 ? 1 : 0)]
@@ -39,7 +39,7 @@ set xtics nomirror scale 0 rotate by -30
 set ytics nomirror
 set grid ytics lc rgb '#dde3e9' lw 1
 set border 3 lc rgb '#57606a'
-set key inside top right horizontal opaque
+set key at screen 0.5, screen 0.9 center top horizontal
 set style fill solid 0.9 border rgb '#ffffff'
 set boxwidth 0.6
 

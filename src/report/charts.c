@@ -395,7 +395,7 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 			  "SELECT min(created_at) FROM message WHERE conversation_id = ?", &st,
 			  x->err))
 		return -1;
-	months_init(m, 3);
+	months_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
 	size_t i;
 	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
 		const char *by = json_string_value(json_object_get(conv, "initiated_by"));
@@ -407,6 +407,9 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 		int month = month_of(ms);
 		months_add(m, month, 0, 1);
 		months_add(m, month, answered ? 1 : 2, 1);
+		if (!answered && report_is_auto_sender(x->rc, json_string_value(json_object_get(
+							 conv, "counterpart_id"))))
+			months_add(m, month, 3, 1);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -423,10 +426,11 @@ static int chart_response_rate(struct chart_ctx *x, struct chart *c)
 		months_release(&m);
 		return 0;
 	}
-	struct months two;   /* all, answered: the rate column follows them */
+	struct months two;   /* begun by people, answered: the rate column follows them */
 	months_init(&two, 2);
 	for (size_t i = 0; i < months_count(&m); i++) {
-		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0));
+		/* automated senders need no answer: they would pull the rate down */
+		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0) - months_get(&m, i, 3));
 		months_add(&two, m.first + (int)i, 1, months_get(&m, i, 1));
 	}
 	r = write_months(x, c, &two, "month\tconversations\tanswered\tanswered_percent", true);
@@ -445,12 +449,14 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
 	for (size_t i = 0; i < months_count(&m); i++)
 		unanswered += months_get(&m, i, 2);
 	struct months one;
-	months_init(&one, 2);
+	months_init(&one, 3);
 	for (size_t i = 0; i < months_count(&m); i++) {
 		months_add(&one, m.first + (int)i, 0, months_get(&m, i, 2));
 		months_add(&one, m.first + (int)i, 1, months_get(&m, i, 0));
+		months_add(&one, m.first + (int)i, 2, months_get(&m, i, 3));
 	}
-	r = write_months(x, c, &one, "month\tunanswered\tconversations", false);
+	/* automated senders apart: they need no answer */
+	r = write_months(x, c, &one, "month\tunanswered\tconversations\tautomated", false);
 	months_release(&one);
 	months_release(&m);
 	if (!r && unanswered == 0)
@@ -674,10 +680,12 @@ static const struct chart_def {
 	  chart_followers },
 	{ "response-time", "etiquette", "How long the owner took to answer a new conversation; "
 	  "the median is marked.", chart_response_time },
-	{ "response-rate", "etiquette", "Share of the conversations others began that the owner "
-	  "answered, by the month they began.", chart_response_rate },
+	{ "response-rate", "etiquette", "Share of the conversations people (not automated "
+	  "senders) began that the owner answered, by the month they began.",
+	  chart_response_rate },
 	{ "unanswered", "etiquette", "Conversations others began that the owner never answered, "
-	  "by the month they began.", chart_unanswered },
+	  "by the month they began: people apart from automated senders, who need no answer.",
+	  chart_unanswered },
 	{ "autodm-senders", "autodm", "What kinds of automated senders wrote to the owner, and "
 	  "how many accounts of each.", chart_autodm_senders },
 	{ "autodm-templates", "autodm", "The templates automated senders used most.",

@@ -132,6 +132,19 @@ same "html: block and report only the near-certain spam" \
 same "html: no sender only likely automated is to be blocked" \
 	"$(q 're.search(r"<td>block and report</td><td>[^<]*</td><td>likely</td>", page) is None')" True
 
+# ---- 8. charts that answer one question each ----
+"$DMAUDIT" charts --db "$db" -o ch >/dev/null 2>&1 || true
+same "charts: automated senders counted by kind, every one of them" \
+	"$(head -n 1 ch/autodm-senders.tsv); $(awk -F'\t' '!/^#/ { n += $2 } END { print n }' ch/autodm-senders.tsv)" \
+	"# kind	senders	messages; $(json_get all.json "sum(1 for x in d['autodm']['inbound'] if x['auto'])")"
+same "charts: unanswered per month sets automated senders apart" \
+	"$(awk -F'\t' '!/^#/ { n += $4 } END { print n }' ch/unanswered.tsv)" \
+	"$(json_get all.json "d['etiquette']['stats']['unanswered_automated']")"
+if command -v gnuplot >/dev/null 2>&1; then
+	same "html: no chart of a single bar" "$(q 'page.count("<figure")')" \
+		"$(awk 'FNR == 1 { f = FILENAME } !/^#/ { n[f]++ } END { c = 0; for (k in n) if (n[k] > 1) c++; print c }' ch/*.tsv)"
+fi
+
 # ---- the footer ----
 version=$("$DMAUDIT" --version | head -n 1 | grep -Eo '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1)
 same "html: the footer names version, archive, snapshot and when the page was made" \
