@@ -146,28 +146,36 @@ void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d)
 	doc_toc(d);
 }
 
-/* "2023-09-03" or "2021-05-01 to 2023-09-03 (3 snapshots)" */
-static void snapshot_dates(json_t *snaps, int64_t as_of, char out[96])
+/*
+ * "twitter-2023.zip, snapshot of 2023-09-03", or with several snapshots
+ * "… snapshots of 2021-05-01 to 2023-09-03 (3)": the newest archive's file
+ * name and the dates the archives were made.
+ */
+static void snapshot_dates(json_t *snaps, int64_t as_of, char out[192])
 {
 	size_t n = json_array_size(snaps);
+	json_t *newest = json_array_get(snaps, n ? n - 1 : 0);
 	const char *first = json_string_value(json_object_get(json_array_get(snaps, 0),
 							      "generated_at"));
-	const char *last = json_string_value(json_object_get(json_array_get(snaps, n ? n - 1 : 0),
-							     "generated_at"));
+	const char *last = json_string_value(json_object_get(newest, "generated_at"));
+	const char *src = json_string_value(json_object_get(newest, "source"));
+	const char *base = src && strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
 	char iso[32];
 	if (!first || !last) {
 		time_format_iso(as_of, iso);
-		snprintf(out, 96, "snapshot of %.10s", iso);
+		snprintf(out, 192, "snapshot of %.10s", iso);
 	} else if (n == 1) {
-		snprintf(out, 96, "snapshot of %.10s", first);
+		snprintf(out, 192, "%.80s%ssnapshot of %.10s", base ? base : "", base ? ", " : "",
+			 first);
 	} else {
-		snprintf(out, 96, "snapshots of %.10s to %.10s (%zu)", first, last, n);
+		snprintf(out, 192, "%.80s%ssnapshots of %.10s to %.10s (%zu)", base ? base : "",
+			 base ? ", " : "", first, last, n);
 	}
 }
 
 void overview_footer(struct report_ctx *ctx, json_t *results, struct doc *d)
 {
-	char snaps[96], made[32];
+	char snaps[192], made[32];
 	/* SOURCE_DATE_EPOCH makes the page reproducible, as build tools do */
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	char *end = NULL;

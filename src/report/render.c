@@ -543,7 +543,7 @@ static const char css[] =
 	"padding-top:.6rem}"
 	"@media (max-width:600px){body{font-size:14px}main{padding:1rem .7rem 3rem}"
 	"h1{font-size:1.4rem}dl{grid-template-columns:minmax(7rem,38%) 1fr;gap:.15rem .6rem}"
-	"td.t{min-width:12rem}"
+	"td.t{min-width:16rem}"
 	/* a chart keeps legible text on a phone: it scrolls rather than shrinks */
 	"figure{overflow-x:auto}figure svg{min-width:560px}}"
 	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"

@@ -148,6 +148,6 @@ fi
 # ---- the footer ----
 version=$("$DMAUDIT" --version | head -n 1 | grep -Eo '[0-9]+\.[0-9]+\.[0-9]+' | head -n 1)
 same "html: the footer names version, archive, snapshot and when the page was made" \
-	"$(q 'bool(re.search(r"<footer>dmaudit '"$version"' · archive of @northwind_goods \(account [0-9]+\), snapshot of 2023-09-03 · report made 2023-11-14 22:13 UTC", page))')" True
+	"$(q 'bool(re.search(r"<footer>dmaudit '"$version"' · archive of @northwind_goods \(account [0-9]+\), sample.zip, snapshot of 2023-09-03 · report made 2023-11-14 22:13 UTC", page))')" True
 
 finish
