@@ -613,6 +613,8 @@ int cmd_report(int argc, char **argv)
 			overview_view(&ctx, results, &d);
 		if (fmt == F_HTML)
 			overview_footer(&ctx, results, &d);
+		if (fmt == F_HTML && !all)
+			doc_toc(&d);
 		/* HTML pages carry their charts, drawn in a private temporary folder */
 		struct charts cs = { .n = 0 };
 		char *chartdir = NULL;

@@ -516,7 +516,7 @@ static void render_md(const struct doc *d, FILE *out)
 static const char css[] =
 	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24;"
 	"background:#fff;margin:0}"
-	"main{max-width:62rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}"
+	"main{max-width:68rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}"
 	"h1{font-size:1.7rem;margin:.2rem 0 1rem;border-bottom:3px solid #1d6fb8;padding-bottom:.3rem}"
 	"h2{font-size:1.3rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #d0d7de;"
 	"padding-bottom:.2rem}"
@@ -529,7 +529,7 @@ static const char css[] =
 	"table{border-collapse:collapse;min-width:100%;font-size:.9rem}"
 	"th,td{border-bottom:1px solid #d8dee4;padding:.3rem .5rem;text-align:left;"
 	"vertical-align:top;white-space:nowrap}"
-	"td.t{white-space:normal;min-width:16rem;max-width:34rem}"
+	"td.t{white-space:normal;min-width:14rem;max-width:34rem}"
 	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;"
 	"font-variant-numeric:tabular-nums}"
 	"tbody tr:nth-child(even){background:#fafbfc}"
