@@ -3,10 +3,11 @@
  * rendered from in each output format: text for the terminal, Markdown,
  * HTML (escaped, self-contained) and CSV (the tables only).
  *
- * Blocks are headings, paragraphs, bullet items, key/value lines, tables and
- * raw HTML fragments (charts), in order. A doc owns all its strings; text
- * passed in is copied. Text from the archive goes in as is: each renderer
- * escapes for its own format.
+ * Blocks are headings, paragraphs, bullet items, key/value lines, tables,
+ * raw HTML fragments (charts) and a table of contents, in order. Headings
+ * may carry an anchor, items and table cells a link (an x.com address or
+ * "#anchor"). A doc owns all its strings; text passed in is copied. Text
+ * from the archive goes in as is: each renderer escapes for its own format.
  */
 #ifndef DMAUDIT_DOC_H
 #define DMAUDIT_DOC_H
@@ -16,16 +17,19 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum doc_block_kind { DOC_HEADING, DOC_PARA, DOC_ITEM, DOC_KV, DOC_TABLE, DOC_HTML };
+enum doc_block_kind { DOC_HEADING, DOC_PARA, DOC_ITEM, DOC_KV, DOC_TABLE, DOC_HTML, DOC_TOC };
 
 struct doc_table {
 	char *name;        /* short id, used by CSV ("conversations") */
 	size_t ncols;
 	char **cols;
 	char **cells;      /* nrows * ncols, row-major */
-	size_t ncells, acells;
+	char **links;      /* NULL, or per cell a link (NULL for none), like cells */
+	size_t ncells, acells, alinks;
 	size_t nrows;      /* complete rows */
 	bool *numeric;     /* per column: right-align */
+	bool beside;       /* HTML: a reference table, linked (csv_href) rather than shown */
+	char *csv_href;    /* HTML: the CSV file beside the page that holds every row */
 };
 
 struct doc_block {
@@ -33,6 +37,9 @@ struct doc_block {
 	int level;         /* heading level 1-3 */
 	char *text;        /* heading, paragraph, item, key, raw html */
 	char *value;       /* kv value */
+	char *anchor;      /* heading: its id in HTML ("exposure-findings"), or NULL */
+	char *href;        /* item: where it points ("#anchor" or an address), or NULL */
+	char *link_text;   /* item: the words of that link */
 	struct doc_table *table;
 };
 
@@ -40,6 +47,7 @@ struct doc {
 	struct doc_block *blocks;
 	size_t n, alloc;
 	char *title;
+	char *footer;      /* HTML: the page's last line (version, archive, dates) */
 };
 
 void doc_init(struct doc *d, const char *title);
@@ -50,11 +58,37 @@ void doc_para(struct doc *d, const char *fmt, ...) __attribute__((format(printf,
 void doc_item(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void doc_kv(struct doc *d, const char *key, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void doc_html(struct doc *d, const char *html);
+/* A heading with an anchor that items and the contents link to. */
+void doc_heading_at(struct doc *d, int level, const char *anchor, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/*
+ * An item followed by a link: in HTML an <a>; in text and Markdown the
+ * words, and the address unless it is an anchor of the page.
+ */
+void doc_item_link(struct doc *d, const char *href, const char *link_text, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* The contents: in HTML, links to the headings of levels 1-2 that follow. */
+void doc_toc(struct doc *d);
+void doc_footer(struct doc *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* A table: columns named in a NULL-terminated list; a leading '>' marks a numeric column. */
 struct doc_table *doc_table(struct doc *d, const char *name, const char *const *cols);
 /* Append one cell (rows fill left to right, top to bottom). */
 void doc_cell(struct doc_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A cell that links to href (NULL: none). HTML makes it an <a>; text and
+ * Markdown show the address too (the text, then the address, unless the
+ * address already holds the text); CSV writes the text only.
+ */
+void doc_cell_link(struct doc_table *t, const char *href, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * HTML shows a long table's first rows and folds the rest; a table longer
+ * than this is, when the page has a CSV file beside it (csv_href), linked
+ * there instead, so the page stays small whatever the archive's size.
+ */
+#define DOC_HTML_FOLD_ROWS 1000
 
 enum doc_format { DOC_TEXT, DOC_MD, DOC_HTML_PAGE, DOC_HTML_PART, DOC_CSV };
 

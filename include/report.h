@@ -96,6 +96,15 @@ bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
 /* Judged automated, but only likely so: advice must not treat it as a bot. */
 bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id);
 
+/*
+ * Where the owner can act: the x.com address of a conversation, a tweet or
+ * an account, from its id (out holds REPORT_LINK_SIZE bytes).
+ */
+#define REPORT_LINK_SIZE 112
+const char *report_link_conversation(const char *id, char out[REPORT_LINK_SIZE]);
+const char *report_link_tweet(const char *id, char out[REPORT_LINK_SIZE]);
+const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE]);
+
 /* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
 json_t *report_id(int64_t id);
 json_t *report_time(int64_t ms);
@@ -107,13 +116,48 @@ json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+/*
+ * The autodm advice in numbers, by the one rule every format uses: block
+ * only near-certain spam, scam and campaign senders; review those only
+ * likely automated; welcome bots and validation requests need neither.
+ */
+struct autodm_advice {
+	unsigned automated;  /* senders judged automated */
+	unsigned block;      /* near-certain harmful: block and report */
+	unsigned review;     /* likely automated: read the evidence first */
+	size_t own;          /* the owner's own automated messages */
+};
+void autodm_advice_count(json_t *r, struct autodm_advice *a);
+/* A sender's kind in words: "spam campaign", "auto-DM app", … */
+const char *autodm_kind_words(const char *kind);
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 /* Mark the unanswered conversations whose sender autodm judged automated. */
 void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+/* Conversations waiting for the owner's answer again, leaving out automated senders. */
+int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
 void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+/* The exposure advice in numbers, counted once for every format. */
+struct exposure_advice {
+	size_t high;          /* high-severity findings */
+	size_t in_public;     /* personal data in the owner's public tweets */
+	size_t their_secrets; /* cards, bank details, credentials, identity numbers others sent */
+	size_t own_secrets;   /* … the owner sent */
+	size_t in_groups;     /* findings in group conversations */
+	size_t tone;          /* owner messages that would embarrass if posted */
+};
+void exposure_advice_count(json_t *r, struct exposure_advice *a);
+
+/*
+ * `report all`: what to fix first, the few most urgent actions across the
+ * reports in results (by kind name), worst first, each with its count and a
+ * link to its section; then the page's contents.
+ */
+void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d);
+/* The page's last line: dmaudit's version, the archive, its snapshots, the time made. */
+void overview_footer(struct report_ctx *ctx, json_t *results, struct doc *d);
 
 #endif

@@ -24,12 +24,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Automated messages the owner sent, per month' font ',14'
+set label 100 'Automated messages the owner sent, per month' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 set xlabel sprintf('month (%s)', tz)
 set ylabel 'messages'
 set xrange [-0.6 - (n < 3 ? 1 : 0):n - 0.4 + (n < 3 ? 1 : 0)]

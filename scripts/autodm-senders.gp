@@ -1,9 +1,8 @@
-# The automated senders (bots, auto-DM apps, autoresponders) that sent the
-# owner the most direct messages.
+# The automated senders (bots, auto-DM apps, autoresponders) that wrote to
+# the owner, by kind: what kinds of automation write, and how many accounts.
 #
 # Data (written by `dmaudit charts`): a TSV with the header
-# "# sender messages score", most messages first, at most 15 rows; sender is
-# @handle, or the account id when the archive did not reveal the handle.
+# "# kind senders messages", one row a kind, most senders first.
 # By hand:
 #   gnuplot -e "datafile='charts/autodm-senders.tsv'; outfile='s.svg'" scripts/autodm-senders.gp
 # Variables: datafile, outfile, fmt ('svg' or 'png').
@@ -25,15 +24,16 @@ if (fmt eq 'png') {
 		set terminal png size 900,height background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,height font 'sans,12' background '#ffffff'
+	set terminal svg size 900,height font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Automated senders with the most messages to the owner' font ',14'
-set xlabel 'direct messages received'
+set label 100 'Automated senders by kind' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
+set xlabel 'accounts'
 set yrange [n - 0.5 + (n < 3 ? 1 : 0):-0.5 - (n < 3 ? 1 : 0)]   # first row on top
-set xrange [0:xmax * 1.15 + 1]
+set xrange [0:xmax * 1.25 + 1]
 if (xmax < 10) { set xtics 1 }
 set ytics nomirror scale 0
 set xtics nomirror

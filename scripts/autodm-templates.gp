@@ -25,12 +25,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,height background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,height font 'sans,12' background '#ffffff'
+	set terminal svg size 900,height font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Auto-DM templates received most often' font ',14'
+set label 100 'Auto-DM templates received most often' at screen 0.5, graph 1 center offset 0,1.8 font ',15'
+set tmargin 4
 set xlabel 'direct messages received'
 set yrange [n - 0.5 + (n < 3 ? 1 : 0):-0.5 - (n < 3 ? 1 : 0)]   # first row on top
 set xrange [0:xmax * 1.35 + 1]

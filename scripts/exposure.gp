@@ -23,12 +23,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Personal data found, by type and where it was disclosed' font ',14'
+set label 100 'Personal data found, by type and where it was disclosed' at screen 0.5, screen 0.955 center font ',15'
+set tmargin 5.5
 set xlabel 'type of personal data'
 set ylabel 'findings (messages or tweets)'
 set xrange [-0.6 - (n < 3 ? 1 : 0):n - 0.4 + (n < 3 ? 1 : 0)]
@@ -38,7 +39,7 @@ set xtics nomirror scale 0 rotate by -30
 set ytics nomirror
 set grid ytics lc rgb '#dde3e9' lw 1
 set border 3 lc rgb '#57606a'
-set key inside top right horizontal opaque
+set key at screen 0.5, screen 0.9 center top horizontal
 set style fill solid 0.9 border rgb '#ffffff'
 set boxwidth 0.6
 

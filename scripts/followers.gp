@@ -27,12 +27,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title sprintf('Followers gained and lost between snapshots (dates in %s)', tz) font ',14'
+set label 100 sprintf('Followers gained and lost between snapshots (dates in %s)', tz) at screen 0.5, screen 0.955 center font ',15'
+set tmargin 5.5
 unset xlabel
 set ylabel 'followers (lost are below 0)'
 set xrange [-0.7 - (n < 3 ? 1 : 0):n - 0.3 + (n < 3 ? 1 : 0)]
@@ -44,7 +45,7 @@ set ytics nomirror
 set xzeroaxis lt -1 lc rgb '#57606a'
 set grid ytics lc rgb '#dde3e9' lw 1
 set border 2 lc rgb '#57606a'
-set key inside top right horizontal opaque
+set key at screen 0.5, screen 0.9 center top horizontal
 set style fill solid 0.9 noborder
 set boxwidth (n < 3 ? 0.6 : 0.5)
 

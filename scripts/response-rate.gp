@@ -1,5 +1,6 @@
-# Response rate: the share of conversations other people began that the
-# owner answered, by the month the conversation began.
+# Response rate: the share of conversations people began that the owner
+# answered, by the month the conversation began. Conversations begun by
+# senders judged near-certainly automated are left out: they need no answer.
 #
 # Data (written by `dmaudit charts`): a TSV with the header
 # "# month conversations answered answered_percent", one row per month
@@ -25,12 +26,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Conversations others began that the owner answered' font ',14'
+set label 100 'Conversations people began that the owner answered' at screen 0.5, screen 0.955 center font ',15'
+set tmargin 5.5
 set xlabel sprintf('month the conversation began (%s)', tz)
 set ylabel 'answered (% of conversations)'
 set xrange [-0.6:n - 0.4]
@@ -40,7 +42,7 @@ set format y '%g%%'
 set xtics rotate by -45 nomirror scale 0
 set grid ytics lc rgb '#dde3e9' lw 1
 set border 3 lc rgb '#57606a'
-set key inside top center horizontal opaque
+set key at screen 0.5, screen 0.9 center top horizontal
 set style fill solid 0.9 noborder
 set boxwidth 0.7
 

@@ -32,12 +32,13 @@ if (fmt eq 'png') {
 		set terminal png size 900,420 background '#ffffff'
 	}
 } else {
-	set terminal svg size 900,420 font 'sans,12' background '#ffffff'
+	set terminal svg size 900,420 font 'sans,13' background '#ffffff'
 }
 set termoption noenhanced
 set output outfile
 
-set title 'Time to first response, conversations others began' font ',14'
+set label 100 'Time to first response, conversations others began' at screen 0.5, screen 0.955 center font ',15'
+set tmargin 5.5
 set xlabel 'time from their first message to the owner''s first answer'
 set ylabel 'conversations'
 set xrange [-0.6:n - 0.4]
@@ -47,7 +48,7 @@ set xtics nomirror scale 0
 set ytics nomirror
 set grid ytics lc rgb '#dde3e9' lw 1
 set border 3 lc rgb '#57606a'
-set key inside top right opaque
+set key at screen 0.5, screen 0.9 center top horizontal
 set style fill solid 0.9 noborder
 set boxwidth 0.7
 

@@ -36,7 +36,8 @@ static const char usage_text[] =
 	"                 extension (.txt .json .csv .md .html .htm; another one is\n"
 	"                 refused unless --format is given); else text on a terminal\n"
 	"                 and json otherwise\n"
-	"  -o FILE        write to FILE (mode 0600) instead of standard output\n"
+	"  -o FILE        write to FILE (mode 0600) instead of standard output; an HTML\n"
+	"                 page puts its long tables beside it, FILE-KIND-TABLE.csv\n"
 	"  -o DIR         (CSV) one file per table, DIR/KIND-TABLE.csv; DIR is an\n"
 	"                 existing folder or a name ending in '/' (created)\n"
 	"  --reveal       show personal data in full (redacted by default)\n"
@@ -466,6 +467,56 @@ static int write_csv_files(const struct store *s, const struct doc *part, const 
 	return EXIT_OK;
 }
 
+/* NAME.html → NAME-KIND-TABLE.csv beside it (malloc'ed) */
+static char *beside_path(const char *outpath, const char *kind, const char *table)
+{
+	size_t n = strlen(outpath);
+	const char *dot = strrchr(outpath, '.'), *slash = strrchr(outpath, '/');
+	if (dot && (!slash || dot > slash))
+		n = (size_t)(dot - outpath);
+	return xasprintf("%.*s-%s-%s.csv", (int)n, outpath, kind, table);
+}
+
+/*
+ * An HTML page keeps its size whatever the archive's: the tables of part
+ * too long to fold, and the reference tables, go to CSV files beside the
+ * page, which links them. Returns an exit code.
+ */
+static int write_beside(const struct store *s, struct doc *part, const char *kind,
+			const char *outpath)
+{
+	for (size_t i = 0; i < part->n; i++) {
+		struct doc_table *t = part->blocks[i].table;
+		if (part->blocks[i].kind != DOC_TABLE ||
+		    (!t->beside && t->nrows <= DOC_HTML_FOLD_ROWS))
+			continue;
+		char *path = beside_path(outpath, kind, t->name);
+		struct err err = ERR_INIT;
+		if (cmd_check_output(s, path, &err)) {
+			err_print(&err);
+			free(path);
+			return err.code;
+		}
+		FILE *f = fopen(path, "w");
+		if (f)
+			doc_table_csv(t, f);
+		if (!f || (ferror(f) | fclose(f))) {
+			fprintf(stderr, "dmaudit: '%s': cannot write the table: %s\n", path,
+				strerror(errno));
+			free(path);
+			return EXIT_IO;
+		}
+		const char *base = strrchr(path, '/');
+		t->csv_href = xstrdup(base ? base + 1 : path);
+		free(path);
+	}
+	return EXIT_OK;
+}
+
+/* The order of a page: the worst findings first, the archive's counts last. */
+static const char *const page_order[] = { "exposure", "etiquette", "autodm", "changes",
+					  "summary" };
+
 int cmd_report(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -628,6 +679,12 @@ int cmd_report(int argc, char **argv)
 			doc_heading(&d, 1, "%s", title + 9);
 		if (REPORT_PERIOD(&ro) && !csv_files)
 			period_para(&d, &ro);
+		if (all && !csv_files)
+			overview_view(&ctx, results, &d);
+		if (fmt == F_HTML)
+			overview_footer(&ctx, results, &d);
+		if (fmt == F_HTML && !all)
+			doc_toc(&d);
 		/* HTML pages carry their charts, drawn in a private temporary folder */
 		struct charts cs = { .n = 0 };
 		char *chartdir = NULL;
@@ -636,8 +693,8 @@ int cmd_report(int argc, char **argv)
 		if (chartdir && cs.no_gnuplot)
 			doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
 				 "found (install it with 'apt-get install gnuplot-nox').</p>");
-		for (size_t i = 0; report_kinds[i]; i++) {
-			const struct report_kind *k = report_kinds[i];
+		for (size_t i = 0; i < sizeof(page_order) / sizeof(page_order[0]); i++) {
+			const struct report_kind *k = report_find(page_order[i]);
 			json_t *r = json_object_get(results, k->name);
 			if (!r)
 				continue;
@@ -657,6 +714,8 @@ int cmd_report(int argc, char **argv)
 				insert_figures(&part, &figs);
 				doc_release(&figs);
 			}
+			if (fmt == F_HTML && outpath && !rc)
+				rc = write_beside(&s, &part, k->name, outpath);
 			doc_append(&d, &part);
 			doc_release(&part);
 		}

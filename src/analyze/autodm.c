@@ -1365,6 +1365,11 @@ static const char *kind_phrase(const char *kind)
 	return "person";
 }
 
+const char *autodm_kind_words(const char *kind)
+{
+	return kind_phrase(kind ? kind : "");
+}
+
 static const char *sureness(double score)
 {
 	/* the score of AUTODM_CERTAIN_AT is 1 - e^-1.5 = 0.78 */
@@ -1382,6 +1387,19 @@ static const char *entry_name(json_t *o, char out[80])
 	return out;
 }
 
+/* Evidence in an owner's words: the platform's event names stay in the JSON. */
+static void add_plain(struct buf *b, const char *s)
+{
+	static const char event[] = " (welcomeMessageCreate)";
+	const char *at = strstr(s, event);
+	if (!at) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_add(b, s, (size_t)(at - s));
+	buf_adds(b, at + strlen(event));
+}
+
 /* Evidence as one phrase: at most max items, skipping the one that starts with skip. */
 static void why(json_t *o, size_t max, const char *skip, struct buf *b)
 {
@@ -1393,7 +1411,8 @@ static void why(json_t *o, size_t max, const char *skip, struct buf *b)
 			continue;
 		if (n++ == max)
 			break;
-		buf_addf(b, "%s%s", b->len ? "; " : "", s);
+		buf_adds(b, b->len ? "; " : "");
+		add_plain(b, s);
 	}
 }
 
@@ -1445,12 +1464,13 @@ static void view_who(json_t *in, size_t n_auto, struct doc *d)
 		ng++;
 	}
 	qsort(g, ng, sizeof(*g), cmp_group_size);
-	doc_heading(d, 2, "Who, how sure, why");
+	doc_heading_at(d, 2, "autodm-who", "Who, how sure, why");
 	size_t lines = 0, covered = 0;
 	for (size_t k = 0; k < ng && lines < AUTODM_VIEW_LINES; k++, lines++) {
 		json_t *f = v[g[k].first];
 		struct buf b = BUF_INIT, ex = BUF_INIT;
 		double lo = 1, hi = 0;
+		char l[REPORT_LINK_SIZE];
 		for (size_t j = 0; j < g[k].n; j++) {
 			double sc = json_real_value(json_object_get(v[g[k].first + j], "score"));
 			lo = sc < lo ? sc : lo;
@@ -1461,16 +1481,19 @@ static void view_who(json_t *in, size_t n_auto, struct doc *d)
 		covered += g[k].n;
 		if (g[k].n == 1) {
 			why(f, 4, NULL, &b);
-			doc_item(d, "%s: %s, %s (score %.2f, %lld message%s, first %.10s): %s.",
-				 ex.s, kind_phrase(gets_(f, "kind")), sureness(hi), hi,
-				 (long long)json_integer_value(json_object_get(f, "messages")),
-				 json_integer_value(json_object_get(f, "messages")) == 1 ? "" : "s",
-				 gets_(f, "first_at"), b.s);
+			doc_item_link(d, report_link_user(gets_(f, "account_id"), l), "the account",
+				      "%s: %s, %s (%lld message%s, first %.10s): %s.",
+				      ex.s, kind_phrase(gets_(f, "kind")), sureness(hi),
+				      (long long)json_integer_value(json_object_get(f, "messages")),
+				      json_integer_value(json_object_get(f, "messages")) == 1 ? "" : "s",
+				      gets_(f, "first_at"), b.s);
 		} else {
 			why(f, 3, "the same ", &b);
-			doc_item(d, "%zu accounts sent \"%s\" (%s, %s, scores %.2f to %.2f): %s; "
-				 "for example %s.", g[k].n, gets_(f, "template"),
-				 kind_phrase(gets_(f, "kind")), sureness(lo), lo, hi, b.s, ex.s);
+			const char *slo = sureness(lo), *shi = sureness(hi);
+			doc_item(d, "%zu accounts sent \"%s\" (%s, %s%s%s): %s; for example %s.",
+				 g[k].n, gets_(f, "template"), kind_phrase(gets_(f, "kind")), slo,
+				 strcmp(slo, shi) ? " to " : "", strcmp(slo, shi) ? shi : "", b.s,
+				 ex.s);
 		}
 		buf_release(&b);
 		buf_release(&ex);
@@ -1481,6 +1504,130 @@ static void view_who(json_t *in, size_t n_auto, struct doc *d)
 	free(v);
 }
 
+/* Advice follows confidence: block only the near-certain harmful, review the likely. */
+static bool to_block(json_t *o);
+static bool to_review(json_t *o);
+
+/* What to do about one automated sender, by the advice's own rule. */
+static int advice_rank(json_t *o)
+{
+	return to_block(o) ? 0 : to_review(o) ? 1 : 2;
+}
+
+static const char *const advice_words[] = { "block and report", "review first",
+					    "nothing needed" };
+
+static int cmp_advice(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	int ra = advice_rank(a), rb = advice_rank(b);
+	if (ra != rb)
+		return ra - rb;
+	return strcmp(gets_(b, "last_at"), gets_(a, "last_at"));
+}
+
+/*
+ * Every automated sender, what to do first: those to block and report,
+ * then those to review (only likely automated: a customer can look like a
+ * bot), then those that need nothing; each linked to the account.
+ */
+static void automated_write(json_t *in, size_t n_auto, struct doc *d)
+{
+	json_t **v = xmalloc(n_auto * sizeof(*v)), *o;
+	size_t i, n = 0;
+	char name[80], l[REPORT_LINK_SIZE];
+	json_array_foreach(in, i, o)
+		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
+			v[n++] = o;
+	qsort(v, n, sizeof(*v), cmp_advice);
+	doc_heading_at(d, 2, "autodm-automated", "Automated senders, what to do with each");
+	static const char *const cols[] = { "account", "what to do", "kind", "how sure",
+					    ">messages", "first", "last", NULL };
+	struct doc_table *t = doc_table(d, "automated", cols);
+	for (i = 0; i < n; i++) {
+		o = v[i];
+		doc_cell_link(t, report_link_user(gets_(o, "account_id"), l), "%s",
+			      entry_name(o, name));
+		doc_cell(t, "%s", advice_words[advice_rank(o)]);
+		doc_cell(t, "%s", kind_phrase(gets_(o, "kind")));
+		doc_cell(t, "%s", gets_(o, "confidence"));
+		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
+		doc_cell(t, "%.10s", gets_(o, "first_at"));
+		doc_cell(t, "%.10s", gets_(o, "last_at"));
+	}
+	free(v);
+}
+
+/*
+ * Every sender with the detector's score: the table CSV output writes, a
+ * reference the HTML page links as a CSV file.
+ */
+static void senders_write(json_t *in, struct doc *d)
+{
+	size_t i, n = json_array_size(in), shown = 0, humans = 0;
+	json_t *o;
+	doc_heading_at(d, 2, "autodm-senders", "Every sender (the table CSV output writes)");
+	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
+					    "kind", "first", "last", "evidence", NULL };
+	struct doc_table *t = doc_table(d, "inbound", cols);
+	t->beside = true;
+	json_array_foreach(in, i, o) {
+		bool is_auto = json_is_true(json_object_get(o, "auto"));
+		if (!is_auto && n > 200 && humans >= 20) {
+			humans++;
+			continue;
+		}
+		humans += !is_auto;
+		shown++;
+		json_t *ev = json_object_get(o, "evidence");
+		struct buf b = BUF_INIT;
+		if (json_array_size(ev))
+			add_plain(&b, json_string_value(json_array_get(ev, 0)));
+		doc_cell(t, "%s", gets_(o, "account_id"));
+		doc_cell(t, "%s", gets_(o, "handle"));
+		doc_cell(t, "%s", is_auto ? "yes" : "no");
+		doc_cell(t, "%.2f", json_real_value(json_object_get(o, "score")));
+		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
+		doc_cell(t, "%s", gets_(o, "kind"));
+		doc_cell(t, "%.10s", gets_(o, "first_at"));
+		doc_cell(t, "%.10s", gets_(o, "last_at"));
+		doc_cell(t, "%s", b.len ? b.s : "");
+		buf_release(&b);
+	}
+	if (shown < n)
+		doc_para(d, "%zu more senders judged to be people are left out here; --format json "
+			 "lists them all.", n - shown);
+}
+
+static bool to_block(json_t *o)
+{
+	const char *kind = gets_(o, "kind");
+	bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") || !strcmp(kind, "scam");
+	return harmful && !strcmp(gets_(o, "confidence"), "near-certain");
+}
+
+static bool to_review(json_t *o)
+{
+	const char *kind = gets_(o, "kind");
+	return !to_block(o) && !strcmp(gets_(o, "confidence"), "likely") &&
+	       strcmp(kind, "welcome") && strcmp(kind, "validation");
+}
+
+void autodm_advice_count(json_t *r, struct autodm_advice *a)
+{
+	size_t i;
+	json_t *o;
+	memset(a, 0, sizeof(*a));
+	json_array_foreach(json_object_get(r, "inbound"), i, o) {
+		if (!json_is_true(json_object_get(o, "auto")))
+			continue;
+		a->automated++;
+		a->block += to_block(o);
+		a->review += to_review(o);
+	}
+	a->own = json_array_size(json_object_get(json_object_get(r, "outbound"), "auto_message_ids"));
+}
+
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
@@ -1488,9 +1635,12 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	size_t i, n_auto = 0, n = json_array_size(in);
 	json_t *o;
 	enum { NKIND = 7 };
-	unsigned n_kind[NKIND] = { 0 }, n_block = 0, n_review = 0;
+	unsigned n_kind[NKIND] = { 0 };
 	static const char *const kinds[NKIND] = { "validation", "campaign", "app", "spam",
 						   "welcome", "scam", "bot" };
+	struct autodm_advice adv;
+	autodm_advice_count(r, &adv);
+	unsigned n_block = adv.block, n_review = adv.review;
 
 	json_array_foreach(in, i, o) {
 		if (!json_is_true(json_object_get(o, "auto")))
@@ -1499,17 +1649,8 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		for (int k = 0; k < NKIND; k++)
 			if (!strcmp(gets_(o, "kind"), kinds[k]))
 				n_kind[k]++;
-		/* advice follows confidence: block only the near-certain, review the likely */
-		const char *kind = gets_(o, "kind");
-		bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") ||
-			       !strcmp(kind, "scam");
-		if (harmful && !strcmp(gets_(o, "confidence"), "near-certain"))
-			n_block++;
-		else if (!strcmp(gets_(o, "confidence"), "likely") && strcmp(kind, "welcome") &&
-			 strcmp(kind, "validation"))
-			n_review++;
 	}
-	doc_heading(d, 1, "Auto-DM senders");
+	doc_heading_at(d, 1, "autodm", "Auto-DM senders");
 	if (!n) {
 		doc_para(d, "No account sent you 1:1 messages, so no automated sender could be found.");
 	} else {
@@ -1531,7 +1672,7 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 
 	if (n_auto)
 		view_who(in, n_auto, d);
-	doc_heading(d, 2, "What to do");
+	doc_heading_at(d, 2, "autodm-todo", "What to do");
 	if (n_block)
 		doc_item(d, "Block and report the %u near-certain spam and scam sender%s; do not "
 			 "open their links.", n_block, n_block == 1 ? "" : "s");
@@ -1560,33 +1701,9 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	}
 	if (!n_auto && !n_out && !json_array_size(apps))
 		doc_item(d, "Nothing: no automated DMs either way.");
-	doc_heading(d, 2, "Senders");
-	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
-					    "kind", "first", "last", "evidence", NULL };
-	struct doc_table *t = doc_table(d, "inbound", cols);
-	size_t shown = 0, humans = 0;
-	json_array_foreach(in, i, o) {
-		bool is_auto = json_is_true(json_object_get(o, "auto"));
-		if (!is_auto && n > 200 && humans >= 20) {
-			humans++;
-			continue;
-		}
-		humans += !is_auto;
-		shown++;
-		json_t *ev = json_object_get(o, "evidence");
-		doc_cell(t, "%s", gets_(o, "account_id"));
-		doc_cell(t, "%s", gets_(o, "handle"));
-		doc_cell(t, "%s", is_auto ? "yes" : "no");
-		doc_cell(t, "%.2f", json_real_value(json_object_get(o, "score")));
-		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
-		doc_cell(t, "%s", gets_(o, "kind"));
-		doc_cell(t, "%.10s", gets_(o, "first_at"));
-		doc_cell(t, "%.10s", gets_(o, "last_at"));
-		doc_cell(t, "%s", json_array_size(ev) ? json_string_value(json_array_get(ev, 0)) : "");
-	}
-	if (shown < n)
-		doc_para(d, "%zu more senders judged to be people are left out here; --format json "
-			 "lists them all.", n - shown);
+	if (n_auto)
+		automated_write(in, n_auto, d);
+	senders_write(in, d);
 
 	if (json_array_size(tm)) {
 		doc_heading(d, 2, "Your own auto-DMs");

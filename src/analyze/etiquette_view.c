@@ -1,8 +1,10 @@
 /*
  * etiquette_view: the etiquette JSON as a one-page audit for a business
- * owner: headline numbers, what to fix (worst first), then the evidence
- * (unanswered, cold, marketing, chasing, handoffs, business hours, months),
- * and last the per-conversation table that CSV output writes.
+ * owner: headline numbers, what to fix (worst first), then the lists to act
+ * on, complete and linked to x.com (unanswered people, then automated
+ * senders apart; conversations still waiting; cold DMs and marketing;
+ * chasing; handoffs), business hours, months, and last the per-conversation
+ * table that CSV output writes. Formulas and field names stay in the JSON.
  */
 #include "etiquette.h"
 #include "timeutil.h"
@@ -13,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LIST_MAX 10 /* rows shown per list; the JSON holds them all */
 
 static int64_t geti(json_t *o, const char *k)
 {
@@ -70,71 +71,81 @@ static int pct(int64_t a, int64_t b)
 	return b ? (int)((a * 100 + b / 2) / b) : 0;
 }
 
-/* "a, b, c and 4 more": the first conversation ids of a list */
-static char *cite(json_t *list, const char *key)
+
+static int cmp_str_conv(const void *a, const void *b)
 {
-	char *s = xstrdup("");
-	size_t n = json_array_size(list);
-	for (size_t i = 0; i < n && i < 3; i++) {
-		char *t = xasprintf("%s%s%s", s, i ? ", " : "",
-				    gets_(json_array_get(list, i), key));
-		free(s);
-		s = t;
-	}
-	if (n > 3) {
-		char *t = xasprintf("%s and %zu more", s, n - 3);
-		free(s);
-		s = t;
-	}
-	return s;
+	return strcmp(gets_(*(json_t *const *)a, "conversation_id"),
+		      gets_(*(json_t *const *)b, "conversation_id"));
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Entries of a list sorted by conversation id, for find_conv (borrowed). */
+static json_t **by_conv(json_t *list, size_t *n)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The conversation ids of a list's entries, sorted for in_ids (the strings are borrowed). */
-static const char **ids_of(json_t *list, size_t *n)
-{
-	const char **ids = xmalloc((json_array_size(list) + 1) * sizeof(*ids));
+	json_t **v = xmalloc((json_array_size(list) + 1) * sizeof(*v));
 	size_t i;
 	json_t *e;
 	json_array_foreach(list, i, e)
-		ids[i] = gets_(e, "conversation_id");
+		v[i] = e;
 	*n = json_array_size(list);
-	qsort(ids, *n, sizeof(*ids), cmp_str);
-	return ids;
+	qsort(v, *n, sizeof(*v), cmp_str_conv);
+	return v;
 }
 
-static bool in_ids(const char **ids, size_t n, const char *conversation)
+static json_t *find_conv(json_t **v, size_t n, const char *conversation)
 {
-	return bsearch(&conversation, ids, n, sizeof(*ids), cmp_str) != NULL;
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(gets_(v[mid], "conversation_id"), conversation);
+		if (!c)
+			return v[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
-/* newest first: the ones a customer may still be waiting on */
-/* How an unanswered sender is marked: a near-certain bot, or maybe one. */
+/* How an unanswered sender is marked: only likely a bot stays with people, marked. */
 static const char *bot_mark(json_t *e)
 {
-	if (json_is_true(json_object_get(e, "automated")))
-		return " (bot)";
 	return json_is_true(json_object_get(e, "maybe_automated")) ? " (maybe automated)" : "";
 }
 
-/* People first, then automated senders; newest first within each. */
+/* Newest first: the ones a customer may still be waiting on. */
 static int newest_first(const void *a, const void *b)
 {
 	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int bx = json_is_true(json_object_get(x, "automated"));
-	int by = json_is_true(json_object_get(y, "automated"));
-	if (bx != by)
-		return bx - by;
 	return strcmp(gets_(y, "first_message_at"), gets_(x, "first_message_at"));
+}
+
+/* The conversation's id, linked to it on x.com. */
+static void conv_cell(struct doc_table *t, json_t *e)
+{
+	char l[REPORT_LINK_SIZE];
+	const char *id = gets_(e, "conversation_id");
+	doc_cell_link(t, *id ? report_link_conversation(id, l) : NULL, "%s", *id ? id : "-");
+}
+
+/* The other person, @handle when known, linked to the account on x.com. */
+static void who_cell(struct doc_table *t, json_t *e, const char *mark)
+{
+	char w[80], l[REPORT_LINK_SIZE];
+	const char *id = json_object_get(e, "counterpart_id") ? gets_(e, "counterpart_id")
+							     : gets_(e, "user_id");
+	doc_cell_link(t, report_link_user(id, l), "%s%s", who(e, w), mark);
+}
+
+static const char *yes_no(json_t *e, const char *k)
+{
+	return json_is_true(json_object_get(e, k)) ? "yes" : "no";
 }
 
 struct fix {
 	int64_t score;
 	char *text;
+	const char *anchor;  /* the list below that backs it, or NULL */
 };
 
 static int fix_cmp(const void *a, const void *b)
@@ -143,81 +154,93 @@ static int fix_cmp(const void *a, const void *b)
 	return (y > x) - (y < x);
 }
 
-static void fixes_write(struct doc *d, json_t *r)
+/* Conversations others started, counted once for the headline and the advice. */
+struct started {
+	int64_t all, bots, people, answered, unanswered;
+};
+
+static void started_count(json_t *r, struct started *c)
+{
+	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
+	c->all = geti(tot, "counterpart_initiated");
+	c->bots = geti(st, "unanswered_automated");
+	c->people = c->all - c->bots;
+	c->answered = geti(tot, "answered");
+	c->unanswered = geti(tot, "unanswered") - c->bots;
+}
+
+/* Near-certain automated senders need no answer, in the waiting list as anywhere. */
+static bool waiting_bot(struct report_ctx *ctx, json_t *e)
+{
+	return report_is_auto_sender(ctx, gets_(e, "counterpart_id"));
+}
+
+int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r)
+{
+	json_t *e;
+	size_t i;
+	int64_t n = 0;
+	json_array_foreach(json_object_get(r, "awaiting_reply"), i, e)
+		n += !waiting_bot(ctx, e);
+	return n;
+}
+
+static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 {
 	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
 	json_t *hs = json_object_get(r, "handoff_stats"), *bh = json_object_get(r, "business_hours");
 	struct fix f[8];
 	size_t n = 0;
 	char a[32], b[32];
+	struct started sc;
+	started_count(r, &sc);
 
-	int64_t bots = geti(st, "unanswered_automated");
-	int64_t un = geti(tot, "unanswered") - bots, ci = geti(tot, "counterpart_initiated") - bots;
-	if (un) {
-		json_t *people = json_array(), *e;
-		size_t k;
-		json_array_foreach(json_object_get(r, "unanswered"), k, e)
-			if (!json_is_true(json_object_get(e, "automated")))
-				json_array_append(people, e);
-		char *c = cite(people, "conversation_id");
-		json_decref(people);
-		f[n].score = 30 * un;
-		f[n++].text = xasprintf("Answer the %lld conversation%s people started that never "
-					"got a reply (%d%% of %lld%s): they wrote to you in DMs, so "
-					"answer there. See %s.", (long long)un, un == 1 ? "" : "s",
-					pct(un, ci), (long long)ci,
-					bots ? ", leaving out automated senders" : "", c);
-		free(c);
+	if (sc.unanswered) {
+		f[n].score = 1000000 + sc.unanswered; /* people waiting come first */
+		f[n].anchor = "etiquette-unanswered";
+		f[n++].text = xasprintf("Answer the %lld %s who wrote first and never got a reply "
+					"(%d%% of the %lld conversations people started): they wrote "
+					"to you in DMs, so answer there.", (long long)sc.unanswered,
+					sc.unanswered == 1 ? "person" : "people",
+					pct(sc.unanswered, sc.people), (long long)sc.people);
 	}
 	int64_t mk = geti(st, "marketing");
 	if (mk) {
-		char *c = cite(json_object_get(r, "marketing"), "conversation_id");
 		f[n].score = 30 * mk;
+		f[n].anchor = "etiquette-cold";
 		f[n++].text = xasprintf("Stop unsolicited marketing: %lld cold DM%s carried links or "
-					"offers to people who had not asked. See %s.", (long long)mk,
-					mk == 1 ? "" : "s", c);
-		free(c);
+					"offers to people who had not asked.", (long long)mk,
+					mk == 1 ? "" : "s");
 	}
 	int64_t ch = geti(tot, "chased");
 	if (ch) {
-		char *c = cite(json_object_get(r, "chased"), "conversation_id");
 		f[n].score = 20 * ch;
+		f[n].anchor = "etiquette-chased";
 		f[n++].text = xasprintf("Don't chase: in %lld conversation%s you sent two or more "
-					"messages before any answer. See %s.", (long long)ch,
-					ch == 1 ? "" : "s", c);
-		free(c);
+					"messages before any answer.", (long long)ch,
+					ch == 1 ? "" : "s");
 	}
-	int64_t aw = geti(st, "awaiting_reply");
+	int64_t aw = etiquette_awaiting_people(ctx, r);
 	if (aw) {
-		char *c = cite(json_object_get(r, "awaiting_reply"), "conversation_id");
 		f[n].score = 15 * aw;
-		f[n++].text = xasprintf("Close the loop: %lld conversation%s end with the customer's "
-					"message still waiting for you. See %s.", (long long)aw,
-					aw == 1 ? "" : "s", c);
-		free(c);
+		f[n].anchor = "etiquette-awaiting";
+		f[n++].text = xasprintf("Close the loop: %lld conversation%s you answered once end "
+					"with the other person's message still waiting for you.",
+					(long long)aw, aw == 1 ? "" : "s");
 	}
 	int64_t cold = geti(tot, "cold") - mk;
 	if (cold > 0) {
-		/* the cold DMs that were not marketing: those are cited above */
-		json_t *plain = json_array(), *e;
-		size_t i, nmk;
-		const char **mk_ids = ids_of(json_object_get(r, "marketing"), &nmk);
-		json_array_foreach(json_object_get(r, "cold_dms"), i, e)
-			if (!in_ids(mk_ids, nmk, gets_(e, "conversation_id")))
-				json_array_append(plain, e);
-		free(mk_ids);
-		char *c = cite(plain, "conversation_id");
-		json_decref(plain);
 		f[n].score = 10 * cold;
-		f[n++].text = xasprintf("Invite publicly before you DM: %lld DM%s went to people you "
-					"had not replied to or mentioned in the 7 days before. Reply in "
-					"public with \"DM us\" or a DM link and let them write first. "
-					"See %s.", (long long)cold, cold == 1 ? "" : "s", c);
-		free(c);
+		f[n].anchor = "etiquette-cold";
+		f[n++].text = xasprintf("Invite publicly before you DM: %lld more DM%s went to people "
+					"you had not replied to or mentioned in the 7 days before. "
+					"Reply in public with \"DM us\" or a DM link and let them write "
+					"first.", (long long)cold, cold == 1 ? "" : "s");
 	}
 	json_t *med = json_object_get(tot, "median_first_response_seconds");
 	if (json_is_integer(med) && json_integer_value(med) > 3600) {
 		f[n].score = json_integer_value(med) / 360; /* 10 points an hour */
+		f[n].anchor = NULL;
 		f[n++].text = xasprintf("Answer faster: the median first response is %s (90%% within "
 					"%s); most customers expect a reply within the hour.",
 					dur(med, a),
@@ -230,6 +253,7 @@ static void fixes_write(struct doc *d, json_t *r)
 	if (json_is_integer(in) && json_is_integer(off) &&
 	    json_integer_value(off) > 2 * json_integer_value(in) + 3600) {
 		f[n].score = 5;
+		f[n].anchor = NULL;
 		f[n++].text = xasprintf("State your support hours in your profile: messages that arrive "
 					"off hours wait %s (median) against %s in hours.",
 					dur(off, a), dur(in, b));
@@ -237,40 +261,53 @@ static void fixes_write(struct doc *d, json_t *r)
 	int64_t inv = geti(hs, "invitations"), fol = geti(hs, "dm_followed_within_7_days");
 	if (inv && fol * 2 < inv) {
 		f[n].score = 4;
+		f[n].anchor = "etiquette-handoff";
 		f[n++].text = xasprintf("Make DM invitations easier to act on: only %lld of %lld public "
 					"invitations led to a DM within 7 days; a DM deep link "
-					"(twitter.com/messages/compose?recipient_id=…) helps.",
+					"(x.com/messages/compose?recipient_id=…) helps.",
 					(long long)fol, (long long)inv);
 	}
 	qsort(f, n, sizeof(*f), fix_cmp);
-	doc_heading(d, 2, "What to fix");
+	doc_heading_at(d, 2, "etiquette-fix", "What to fix");
 	if (!n)
 		doc_para(d, "Nothing stands out: customers are answered, and you don't DM uninvited.");
 	for (size_t i = 0; i < n; i++) {
-		doc_item(d, "%s", f[i].text);
+		if (f[i].anchor) {
+			char *href = xasprintf("#%s", f[i].anchor);
+			doc_item_link(d, href, "the list", "%s", f[i].text);
+			free(href);
+		} else {
+			doc_item(d, "%s", f[i].text);
+		}
 		free(f[i].text);
 	}
 }
 
-void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+static void headline(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
-	json_t *hs = json_object_get(r, "handoff_stats"), *bh = json_object_get(r, "business_hours");
-	char a[32], b[32], w[80];
-	size_t i;
-	json_t *e;
+	json_t *hs = json_object_get(r, "handoff_stats");
+	char a[32], b[32];
+	struct started sc;
+	started_count(r, &sc);
 
-	doc_heading(d, 1, "Response etiquette");
+	doc_heading_at(d, 1, "etiquette", "Response etiquette");
 	doc_para(d, "How %s%s answers in 1:1 DMs, as of %s. Good etiquette: answer in the channel "
 		    "the customer used, invite to DM in public rather than DMing first, never send "
 		    "unsolicited marketing, don't chase, keep private what is private.",
 		 ctx->owner_handle[0] ? "@" : "account ",
 		 ctx->owner_handle[0] ? ctx->owner_handle : gets_(st, "as_of"),
 		 when(gets_(st, "as_of"), a));
-	int64_t ci = geti(tot, "counterpart_initiated");
-	doc_kv(d, "conversations started by customers", "%lld, answered %lld (%d%%), unanswered %lld",
-	       (long long)ci, (long long)geti(tot, "answered"), pct(geti(tot, "answered"), ci),
-	       (long long)geti(tot, "unanswered"));
+	if (sc.bots)
+		doc_kv(d, "conversations others started", "%lld: %lld by automated senders, never "
+		       "answered (no answer needed); of the %lld others, %lld answered (%d%%) and "
+		       "%lld unanswered", (long long)sc.all, (long long)sc.bots,
+		       (long long)sc.people, (long long)sc.answered, pct(sc.answered, sc.people),
+		       (long long)sc.unanswered);
+	else
+		doc_kv(d, "conversations others started", "%lld: %lld answered (%d%%), %lld "
+		       "unanswered", (long long)sc.all, (long long)sc.answered,
+		       pct(sc.answered, sc.people), (long long)sc.unanswered);
 	if (geti(tot, "answered"))
 		doc_kv(d, "first response", "median %s, 90%% within %s",
 		       dur(json_object_get(tot, "median_first_response_seconds"), a),
@@ -278,12 +315,13 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	else
 		doc_kv(d, "first response", "none: no customer conversation was ever answered");
 	if (geti(st, "replies"))
-		doc_kv(d, "every reply", "median %s, 90%% within %s (%lld replies, %lld runs "
-		       "unanswered)", dur(json_object_get(tot, "median_reply_seconds"), a),
+		doc_kv(d, "every reply", "median %s, 90%% within %s (%lld replies; %lld times the "
+		       "other person's messages got no reply)",
+		       dur(json_object_get(tot, "median_reply_seconds"), a),
 		       dur(json_object_get(st, "p90_reply_seconds"), b),
 		       (long long)geti(st, "replies"), (long long)geti(st, "unanswered_runs"));
 	else
-		doc_kv(d, "every reply", "none (%lld runs of customer messages unanswered)",
+		doc_kv(d, "every reply", "none (%lld times the other person's messages got no reply)",
 		       (long long)geti(st, "unanswered_runs"));
 	doc_kv(d, "conversations you started", "%lld: %lld cold (%lld with a link, %lld marketing), "
 	       "%lld announced by a public reply, %lld chased",
@@ -294,180 +332,242 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	       "(median %s)", (long long)geti(hs, "invitations"),
 	       (long long)geti(hs, "dm_followed_within_7_days"),
 	       dur(json_object_get(hs, "median_seconds_within_7_days"), a));
+}
 
-	fixes_write(d, r);
-
-	json_t *un = json_object_get(r, "unanswered");
-	if (json_array_size(un)) {
-		doc_heading(d, 2, "Unanswered conversations");
-		doc_para(d, "Customers who wrote first and never got an answer, newest first; age "
-			    "counts from their first message to %s. Automated senders (spam, "
-			    "validation requests) need no answer: the autodm report names them.",
-			 when(gets_(st, "as_of"), a));
-		if (geti(st, "unanswered_automated"))
-			doc_para(d, "%lld of them came from automated senders (marked \"bot\"), "
-				    "listed last.", (long long)geti(st, "unanswered_automated"));
-		static const char *const cols[] = { "conversation", "from", "first message", ">age",
-						    ">messages", "they asked", NULL };
-		struct doc_table *t = doc_table(d, "unanswered", cols);
-		size_t nun = json_array_size(un);
-		json_t **sorted = xcalloc(nun ? nun : 1, sizeof(*sorted));
-		json_array_foreach(un, i, e)
-			sorted[i] = e;
-		/* ISO strings of one format sort as times */
-		qsort(sorted, nun, sizeof(*sorted), newest_first);
-		for (i = 0; i < nun && i < LIST_MAX; i++) {
-			e = sorted[i];
-			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s%s", who(e, w),
-				 bot_mark(e));
-			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
-			doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
-			doc_cell(t, "%lld", (long long)geti(e, "messages"));
-			doc_cell(t, "%s", gets_(e, "snippet"));
-		}
-		free(sorted);
-		if (json_array_size(un) > LIST_MAX)
-			doc_para(d, "… and %zu more (all are in the JSON output).",
-				 json_array_size(un) - LIST_MAX);
+/* Unanswered rows of one side: people (bots false) or near-certain automated senders. */
+static void unanswered_table(struct doc *d, json_t **v, size_t n, bool bots, const char *name)
+{
+	static const char *const cols[] = { "conversation", "from", "first message", ">age",
+					    ">messages", "they wrote", NULL };
+	char a[32], b[32];
+	struct doc_table *t = doc_table(d, name, cols);
+	for (size_t i = 0; i < n; i++) {
+		json_t *e = v[i];
+		if (json_is_true(json_object_get(e, "automated")) != bots)
+			continue;
+		conv_cell(t, e);
+		who_cell(t, e, bot_mark(e));
+		doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
+		doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
+		doc_cell(t, "%lld", (long long)geti(e, "messages"));
+		doc_cell(t, "%s", gets_(e, "snippet"));
 	}
+}
 
-	json_t *mk = json_object_get(r, "marketing"), *cold = json_object_get(r, "cold_dms");
-	if (json_array_size(cold)) {
-		doc_heading(d, 2, "Cold DMs and unsolicited marketing");
-		doc_para(d, "DMs you sent first to someone you had not replied to or mentioned in "
-			    "public in the 7 days before. Marketing: the first message had a link or "
-			    "offer wording.");
-		static const char *const cols[] = { "conversation", "to", "sent", "marketing",
-						    "they replied", NULL };
-		struct doc_table *t = doc_table(d, "cold", cols);
-		json_array_foreach(cold, i, e) {
-			if (i >= LIST_MAX)
-				break;
-			const char *cue = "";
-			size_t j;
-			json_t *m;
-			json_array_foreach(mk, j, m)
-				if (!strcmp(gets_(m, "conversation_id"), gets_(e, "conversation_id")))
-					cue = gets_(m, "cue");
-			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s%s", who(e, w),
-				 bot_mark(e));
-			doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
-			doc_cell(t, "%s", *cue ? cue : "no");
-			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
-						  ? "yes" : "no");
-		}
-		if (json_array_size(cold) > LIST_MAX)
-			doc_para(d, "… and %zu more.", json_array_size(cold) - LIST_MAX);
+static void unanswered_write(json_t *r, struct doc *d)
+{
+	json_t *un = json_object_get(r, "unanswered"), *st = json_object_get(r, "stats"), *e;
+	size_t nun = json_array_size(un), i;
+	char a[32];
+	if (!nun)
+		return;
+	int64_t bots = geti(st, "unanswered_automated");
+	doc_heading_at(d, 2, "etiquette-unanswered", "Unanswered conversations");
+	doc_para(d, "People who wrote first and never got an answer, newest first; age counts "
+		    "from their first message to %s. A sender only likely automated stays here, "
+		    "marked: a customer must not be dropped on a guess.",
+		 when(gets_(st, "as_of"), a));
+	json_t **sorted = xcalloc(nun, sizeof(*sorted));
+	json_array_foreach(un, i, e)
+		sorted[i] = e;
+	/* ISO strings of one format sort as times */
+	qsort(sorted, nun, sizeof(*sorted), newest_first);
+	unanswered_table(d, sorted, nun, false, "unanswered");
+	if (bots) {
+		doc_heading_at(d, 3, "etiquette-unanswered-bots", "From automated senders: no "
+			       "answer needed");
+		doc_para(d, "%lld unanswered conversation%s came from senders the auto-DM report "
+			    "judges near-certainly automated (spam, validation requests, auto-DM "
+			    "apps).", (long long)bots, bots == 1 ? "" : "s");
+		unanswered_table(d, sorted, nun, true, "unanswered_automated");
 	}
+	free(sorted);
+}
 
-	json_t *ch = json_object_get(r, "chased");
-	if (json_array_size(ch)) {
-		doc_heading(d, 2, "Chasing");
-		doc_para(d, "Conversations you started and followed up twice or more before any answer.");
-		static const char *const cols[] = { "conversation", "to", "first sent",
-						    ">your messages", "they replied", NULL };
-		struct doc_table *t = doc_table(d, "chased", cols);
-		json_array_foreach(ch, i, e) {
-			if (i >= LIST_MAX)
-				break;
-			doc_cell(t, "%s", gets_(e, "conversation_id"));
-			doc_cell(t, "%s%s", who(e, w),
-				 bot_mark(e));
-			doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
-			doc_cell(t, "%lld", (long long)geti(e, "owner_messages_before_reply"));
-			doc_cell(t, "%s", json_is_true(json_object_get(e, "counterpart_replied"))
-						  ? "yes" : "no");
-		}
+static void awaiting_table(struct report_ctx *ctx, json_t *aw, bool bots, struct doc *d,
+			   const char *name)
+{
+	static const char *const cols[] = { "conversation", "with", "waiting since", ">age", NULL };
+	struct doc_table *t = doc_table(d, name, cols);
+	json_t *e;
+	size_t i;
+	char a[32], b[32];
+	json_array_foreach(aw, i, e) {
+		if (waiting_bot(ctx, e) != bots)
+			continue;
+		conv_cell(t, e);
+		who_cell(t, e, "");
+		doc_cell(t, "%s", when(gets_(e, "waiting_since"), a));
+		doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
 	}
+}
 
-	json_t *ho = json_object_get(r, "handoffs");
-	doc_heading(d, 2, "Public to DM handoff");
+static void awaiting_write(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	json_t *aw = json_object_get(r, "awaiting_reply");
+	if (!json_array_size(aw))
+		return;
+	int64_t people = etiquette_awaiting_people(ctx, r);
+	int64_t bots = (int64_t)json_array_size(aw) - people;
+	doc_heading_at(d, 2, "etiquette-awaiting", "Waiting for your answer again");
+	doc_para(d, "Conversations you answered once where the other person wrote again and got "
+		    "no answer since.");
+	awaiting_table(ctx, aw, false, d, "awaiting");
+	if (bots) {
+		doc_heading_at(d, 3, "etiquette-awaiting-bots", "From automated senders: no "
+			       "answer needed");
+		doc_para(d, "%lld of these conversations are with senders the auto-DM report judges "
+			    "near-certainly automated.", (long long)bots);
+		awaiting_table(ctx, aw, true, d, "awaiting_automated");
+	}
+}
+
+static void cold_write(json_t *r, struct doc *d)
+{
+	json_t *mk = json_object_get(r, "marketing"), *cold = json_object_get(r, "cold_dms"), *e;
+	size_t i, nmk;
+	char a[32];
+	if (!json_array_size(cold))
+		return;
+	doc_heading_at(d, 2, "etiquette-cold", "Cold DMs and unsolicited marketing");
+	doc_para(d, "DMs you sent first to someone you had not replied to or mentioned in "
+		    "public in the 7 days before. Marketing: the first message had a link or "
+		    "offer wording.");
+	static const char *const cols[] = { "conversation", "to", "sent", "marketing",
+					    "they replied", NULL };
+	struct doc_table *t = doc_table(d, "cold", cols);
+	json_t **m = by_conv(mk, &nmk);
+	json_array_foreach(cold, i, e) {
+		json_t *hit = find_conv(m, nmk, gets_(e, "conversation_id"));
+		const char *cue = hit ? gets_(hit, "cue") : "";
+		conv_cell(t, e);
+		who_cell(t, e, "");
+		doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
+		doc_cell(t, "%s", *cue ? cue : "no");
+		doc_cell(t, "%s", yes_no(e, "counterpart_replied"));
+	}
+	free(m);
+}
+
+static void chased_write(json_t *r, struct doc *d)
+{
+	json_t *ch = json_object_get(r, "chased"), *e;
+	size_t i;
+	char a[32];
+	if (!json_array_size(ch))
+		return;
+	doc_heading_at(d, 2, "etiquette-chased", "Chasing");
+	doc_para(d, "Conversations you started and followed up twice or more before any answer.");
+	static const char *const cols[] = { "conversation", "to", "first sent",
+					    ">your messages", "they replied", NULL };
+	struct doc_table *t = doc_table(d, "chased", cols);
+	json_array_foreach(ch, i, e) {
+		conv_cell(t, e);
+		who_cell(t, e, "");
+		doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
+		doc_cell(t, "%lld", (long long)geti(e, "owner_messages_before_reply"));
+		doc_cell(t, "%s", yes_no(e, "counterpart_replied"));
+	}
+}
+
+static void handoffs_write(json_t *r, struct doc *d)
+{
+	json_t *hs = json_object_get(r, "handoff_stats"), *ho = json_object_get(r, "handoffs"), *e;
+	size_t i;
+	char a[32], b[32], l[REPORT_LINK_SIZE];
+	doc_heading_at(d, 2, "etiquette-handoff", "Public to DM handoff");
 	doc_para(d, "%lld public replies invited someone to DM (\"DM us\", DM links, in several "
 		    "languages); %lld were followed by a DM from that person, %lld within 7 days. "
 		    "DMs you started: %lld announced by a public reply or mention, %lld cold.",
 		 (long long)geti(hs, "invitations"), (long long)geti(hs, "dm_followed"),
 		 (long long)geti(hs, "dm_followed_within_7_days"),
 		 (long long)geti(hs, "warm_owner_initiated"), (long long)geti(hs, "cold_owner_initiated"));
-	if (json_array_size(ho)) {
-		static const char *const cols[] = { "tweet", "to", "tweeted", "DM followed",
-						    "conversation", NULL };
-		struct doc_table *t = doc_table(d, "handoffs", cols);
-		json_array_foreach(ho, i, e) {
-			if (i >= LIST_MAX)
-				break;
-			doc_cell(t, "%s", gets_(e, "tweet_id"));
-			doc_cell(t, "%s%s", who(e, w),
-				 bot_mark(e));
-			doc_cell(t, "%s", when(gets_(e, "tweeted_at"), a));
-			doc_cell(t, "%s", json_is_true(json_object_get(e, "dm_followed"))
-						  ? dur(json_object_get(e, "seconds"), b) : "no");
-			doc_cell(t, "%s", json_is_string(json_object_get(e, "conversation_id"))
-						  ? gets_(e, "conversation_id") : "-");
-		}
+	if (!json_array_size(ho))
+		return;
+	static const char *const cols[] = { "tweet", "to", "tweeted", "DM followed",
+					    "conversation", NULL };
+	struct doc_table *t = doc_table(d, "handoffs", cols);
+	json_array_foreach(ho, i, e) {
+		doc_cell_link(t, report_link_tweet(gets_(e, "tweet_id"), l), "%s",
+			      gets_(e, "tweet_id"));
+		who_cell(t, e, "");
+		doc_cell(t, "%s", when(gets_(e, "tweeted_at"), a));
+		doc_cell(t, "%s", json_is_true(json_object_get(e, "dm_followed"))
+					  ? dur(json_object_get(e, "seconds"), b) : "no");
+		conv_cell(t, e);
 	}
+}
 
-	doc_heading(d, 2, "Business hours");
+static void hours_write(json_t *r, struct doc *d)
+{
+	json_t *bh = json_object_get(r, "business_hours");
 	json_t *fr = json_object_get(bh, "first_response"), *rp = json_object_get(bh, "reply");
+	char a[32];
+	doc_heading(d, 2, "Business hours");
 	doc_para(d, "Hours %s, %s, time zone %s. The customer message's time decides whether it "
-		    "arrived in hours; by the reply's own time (Sprout Social's convention) %lld "
-		    "replies were sent in hours and %lld off hours.",
+		    "arrived in hours; counted by when the answers were sent instead, %lld "
+		    "replies went out in hours and %lld off hours.",
 		 gets_(bh, "hours"), gets_(bh, "days"), gets_(bh, "time_zone"),
 		 (long long)geti(bh, "replies_sent_in_hours"),
 		 (long long)geti(bh, "replies_sent_off_hours"));
-	{
-		static const char *const cols[] = { "arrived", ">first responses", "median first",
-						    "p90 first", ">replies", "median reply",
-						    "p90 reply", NULL };
-		struct doc_table *t = doc_table(d, "business_hours", cols);
-		static const char *const keys[] = { "in_hours", "off_hours" };
-		for (int k = 0; k < 2; k++) {
-			json_t *x = json_object_get(fr, keys[k]), *y = json_object_get(rp, keys[k]);
-			doc_cell(t, "%s", k ? "off hours" : "in hours");
-			doc_cell(t, "%lld", (long long)geti(x, "count"));
-			doc_cell(t, "%s", dur(json_object_get(x, "median_seconds"), a));
-			doc_cell(t, "%s", dur(json_object_get(x, "p90_seconds"), a));
-			doc_cell(t, "%lld", (long long)geti(y, "count"));
-			doc_cell(t, "%s", dur(json_object_get(y, "median_seconds"), a));
-			doc_cell(t, "%s", dur(json_object_get(y, "p90_seconds"), a));
-		}
+	static const char *const cols[] = { "arrived", ">first responses", "median first",
+					    "90% first within", ">replies", "median reply",
+					    "90% replies within", NULL };
+	struct doc_table *t = doc_table(d, "business_hours", cols);
+	static const char *const keys[] = { "in_hours", "off_hours" };
+	for (int k = 0; k < 2; k++) {
+		json_t *x = json_object_get(fr, keys[k]), *y = json_object_get(rp, keys[k]);
+		doc_cell(t, "%s", k ? "off hours" : "in hours");
+		doc_cell(t, "%lld", (long long)geti(x, "count"));
+		doc_cell(t, "%s", dur(json_object_get(x, "median_seconds"), a));
+		doc_cell(t, "%s", dur(json_object_get(x, "p90_seconds"), a));
+		doc_cell(t, "%lld", (long long)geti(y, "count"));
+		doc_cell(t, "%s", dur(json_object_get(y, "median_seconds"), a));
+		doc_cell(t, "%s", dur(json_object_get(y, "p90_seconds"), a));
 	}
+}
 
-	json_t *bm = json_object_get(r, "by_month");
-	if (json_array_size(bm)) {
-		doc_heading(d, 2, "By month");
-		static const char *const cols[] = { "month", ">started", ">answered", "median first",
-						    "p90 first", ">replies", "median reply",
-						    "p90 reply", NULL };
-		struct doc_table *t = doc_table(d, "by_month", cols);
-		json_array_foreach(bm, i, e) {
-			doc_cell(t, "%s", gets_(e, "month"));
-			doc_cell(t, "%lld", (long long)geti(e, "counterpart_initiated"));
-			doc_cell(t, "%lld", (long long)geti(e, "answered"));
-			doc_cell(t, "%s", dur(json_object_get(e, "median_first_response_seconds"), a));
-			doc_cell(t, "%s", dur(json_object_get(e, "p90_first_response_seconds"), a));
-			doc_cell(t, "%lld", (long long)geti(e, "replies"));
-			doc_cell(t, "%s", dur(json_object_get(e, "median_reply_seconds"), a));
-			doc_cell(t, "%s", dur(json_object_get(e, "p90_reply_seconds"), a));
-		}
+static void months_write(json_t *r, struct doc *d)
+{
+	json_t *bm = json_object_get(r, "by_month"), *e;
+	size_t i;
+	char a[32];
+	if (!json_array_size(bm))
+		return;
+	doc_heading(d, 2, "By month");
+	static const char *const cols[] = { "month", ">started", ">answered", "median first",
+					    "90% first within", ">replies", "median reply",
+					    "90% replies within", NULL };
+	struct doc_table *t = doc_table(d, "by_month", cols);
+	json_array_foreach(bm, i, e) {
+		doc_cell(t, "%s", gets_(e, "month"));
+		doc_cell(t, "%lld", (long long)geti(e, "counterpart_initiated"));
+		doc_cell(t, "%lld", (long long)geti(e, "answered"));
+		doc_cell(t, "%s", dur(json_object_get(e, "median_first_response_seconds"), a));
+		doc_cell(t, "%s", dur(json_object_get(e, "p90_first_response_seconds"), a));
+		doc_cell(t, "%lld", (long long)geti(e, "replies"));
+		doc_cell(t, "%s", dur(json_object_get(e, "median_reply_seconds"), a));
+		doc_cell(t, "%s", dur(json_object_get(e, "p90_reply_seconds"), a));
 	}
+}
 
-	doc_heading(d, 2, "Appendix: definitions");
-	json_t *defs = json_object_get(r, "definitions");
-	const char *k;
-	json_object_foreach(defs, k, e)
-		doc_kv(d, k, "%s", json_string_value(e));
-
-	/* Every conversation: what CSV output writes. */
-	doc_heading(d, 2, "Appendix: every conversation (the table CSV output writes)");
+/*
+ * Every conversation, as the contract names its fields: what CSV output
+ * writes. A reference for spreadsheets, not a list to act on: the HTML page
+ * links it as a CSV file instead of showing it.
+ */
+static void every_conversation(json_t *r, struct doc *d)
+{
+	json_t *e, *v;
+	size_t i;
+	doc_heading_at(d, 2, "etiquette-every", "Every conversation (the table CSV output writes)");
 	static const char *const cols[] = { "conversation_id", "counterpart_id", "initiated_by",
 					    ">first_response_seconds", ">replies",
 					    "cold", "first_has_url", ">owner_messages_before_reply",
 					    NULL };
 	struct doc_table *t = doc_table(d, "conversations", cols);
+	t->beside = true;
 	json_array_foreach(json_object_get(r, "conversations"), i, e) {
-		json_t *v;
 		doc_cell(t, "%s", gets_(e, "conversation_id"));
 		doc_cell(t, "%s", gets_(e, "counterpart_id"));
 		doc_cell(t, "%s", gets_(e, "initiated_by"));
@@ -487,4 +587,18 @@ void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		else
 			doc_cell(t, "%s", "");
 	}
+}
+
+void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	headline(ctx, r, d);
+	fixes_write(ctx, d, r);
+	unanswered_write(r, d);
+	awaiting_write(ctx, r, d);
+	cold_write(r, d);
+	chased_write(r, d);
+	handoffs_write(r, d);
+	hours_write(r, d);
+	months_write(r, d);
+	every_conversation(r, d);
 }

@@ -124,7 +124,7 @@ void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	json_t *c = json_object_get(r, "counts"), *x = json_object_get(r, "extra");
 	json_t *ch = json_object_get(r, "follower_changes"), *snaps = json_object_get(r, "snapshots");
 	(void)ctx;
-	doc_heading(d, 1, "Archive summary");
+	doc_heading_at(d, 1, "summary", "Archive summary");
 	if (ctx->owner_handle[0])
 		doc_para(d, "Archive of @%s (account %lld), %zu snapshot%s.", ctx->owner_handle,
 			 (long long)ctx->owner, json_array_size(snaps),

@@ -29,7 +29,6 @@ extern char **environ;
 #endif
 
 #define LABEL_MAX 48   /* columns of a label from the archive (handles, templates) */
-#define TOP_SENDERS 15
 #define TOP_TEMPLATES 10
 
 /* ---- months ---- */
@@ -396,7 +395,7 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 			  "SELECT min(created_at) FROM message WHERE conversation_id = ?", &st,
 			  x->err))
 		return -1;
-	months_init(m, 3);
+	months_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
 	size_t i;
 	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
 		const char *by = json_string_value(json_object_get(conv, "initiated_by"));
@@ -408,6 +407,9 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 		int month = month_of(ms);
 		months_add(m, month, 0, 1);
 		months_add(m, month, answered ? 1 : 2, 1);
+		if (!answered && report_is_auto_sender(x->rc, json_string_value(json_object_get(
+							 conv, "counterpart_id"))))
+			months_add(m, month, 3, 1);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -424,10 +426,11 @@ static int chart_response_rate(struct chart_ctx *x, struct chart *c)
 		months_release(&m);
 		return 0;
 	}
-	struct months two;   /* all, answered: the rate column follows them */
+	struct months two;   /* begun by people, answered: the rate column follows them */
 	months_init(&two, 2);
 	for (size_t i = 0; i < months_count(&m); i++) {
-		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0));
+		/* automated senders need no answer: they would pull the rate down */
+		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0) - months_get(&m, i, 3));
 		months_add(&two, m.first + (int)i, 1, months_get(&m, i, 1));
 	}
 	r = write_months(x, c, &two, "month\tconversations\tanswered\tanswered_percent", true);
@@ -446,12 +449,14 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
 	for (size_t i = 0; i < months_count(&m); i++)
 		unanswered += months_get(&m, i, 2);
 	struct months one;
-	months_init(&one, 2);
+	months_init(&one, 3);
 	for (size_t i = 0; i < months_count(&m); i++) {
 		months_add(&one, m.first + (int)i, 0, months_get(&m, i, 2));
 		months_add(&one, m.first + (int)i, 1, months_get(&m, i, 0));
+		months_add(&one, m.first + (int)i, 2, months_get(&m, i, 3));
 	}
-	r = write_months(x, c, &one, "month\tunanswered\tconversations", false);
+	/* automated senders apart: they need no answer */
+	r = write_months(x, c, &one, "month\tunanswered\tconversations\tautomated", false);
 	months_release(&one);
 	months_release(&m);
 	if (!r && unanswered == 0)
@@ -459,52 +464,72 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
 	return r;
 }
 
-static int by_messages_desc(const void *a, const void *b)
-{
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "messages"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "messages"));
-	return x < y ? 1 : x > y ? -1 : 0;
-}
-
-/* The automated senders with the most messages. */
+/*
+ * The automated senders by kind (spam campaign, auto-DM app, …): one bar a
+ * kind, so the chart says at a glance what kinds of automation write to
+ * the owner, however many accounts there are.
+ */
 static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 {
 	json_t *r = result_of(x, c, "autodm"), *s;
 	if (!r)
 		return 0;
-	json_t *in = json_object_get(r, "inbound");
-	size_t i, n = 0;
-	json_t **v = xcalloc(json_array_size(in) + 1, sizeof(*v));
-	json_array_foreach(in, i, s)
-		if (json_is_true(json_object_get(s, "auto")))
-			v[n++] = s;
-	qsort(v, n, sizeof(*v), by_messages_desc);
+	json_t *by = json_object(); /* kind words → [senders, messages] */
+	size_t i;
+	json_array_foreach(json_object_get(r, "inbound"), i, s) {
+		if (!json_is_true(json_object_get(s, "auto")))
+			continue;
+		const char *k = autodm_kind_words(json_string_value(json_object_get(s, "kind")));
+		json_t *e = json_object_get(by, k);
+		if (!e)
+			json_object_set_new(by, k, e = json_pack("[ii]", 0, 0));
+		json_array_set_new(e, 0, json_integer(json_integer_value(json_array_get(e, 0)) + 1));
+		json_array_set_new(e, 1, json_integer(json_integer_value(json_array_get(e, 1)) +
+						      json_integer_value(json_object_get(s, "messages"))));
+	}
+	size_t n = json_object_size(by);
 	int rc = 0;
 	if (n == 0) {
 		skip(c, "no automated sender found");
-		goto out;
+		json_decref(by);
+		return 0;
 	}
+	struct kind_row { const char *kind; json_int_t senders, messages; } *v = xcalloc(n, sizeof(*v));
+	const char *k;
+	json_t *e;
+	n = 0;
+	json_object_foreach(by, k, e)
+		v[n++] = (struct kind_row){ k, json_integer_value(json_array_get(e, 0)),
+					    json_integer_value(json_array_get(e, 1)) };
+	/* most senders first; a stable order for equal counts */
+	for (size_t p = 1; p < n; p++)
+		for (size_t q = p; q > 0 && (v[q].senders > v[q - 1].senders ||
+					     (v[q].senders == v[q - 1].senders &&
+					      strcmp(v[q].kind, v[q - 1].kind) < 0)); q--) {
+			struct kind_row t = v[q];
+			v[q] = v[q - 1];
+			v[q - 1] = t;
+		}
 	struct tsv t;
-	if ((rc = tsv_open(&t, x->rc->store, x->dir, c->name, "sender\tmessages\tscore", x->err)))
-		goto out;
-	for (i = 0; i < n && i < TOP_SENDERS; i++) {
-		const char *h = json_string_value(json_object_get(v[i], "handle"));
-		const char *id = json_string_value(json_object_get(v[i], "account_id"));
-		const char *tp = json_string_value(json_object_get(v[i], "template"));
-		char name[160];
-		/* ids alone mean little to a reader: the template says who this is */
-		snprintf(name, sizeof(name), "%s%s%s%s", h ? "@" : "account ", h ? h : id ? id : "?",
-			 tp ? ": " : "", tp ? tp : "");
-		put_label(t.f, name);
-		fprintf(t.f, "\t%lld\t%.2f\n",
-			(long long)json_integer_value(json_object_get(v[i], "messages")),
-			json_number_value(json_object_get(v[i], "score")));
+	if (!(rc = tsv_open(&t, x->rc->store, x->dir, c->name, "kind\tsenders\tmessages", x->err))) {
+		for (i = 0; i < n; i++) {
+			put_label(t.f, v[i].kind);
+			fprintf(t.f, "\t%lld\t%lld\n", (long long)v[i].senders,
+				(long long)v[i].messages);
+		}
+		c->rows = n;
+		rc = tsv_close(&t, x->err);
 	}
-	c->rows = i;
-	rc = tsv_close(&t, x->err);
-out:
 	free(v);
+	json_decref(by);
 	return rc;
+}
+
+static int by_messages_desc(const void *a, const void *b)
+{
+	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "messages"));
+	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "messages"));
+	return x < y ? 1 : x > y ? -1 : 0;
 }
 
 /* The templates automated senders used, by messages. */
@@ -655,12 +680,14 @@ static const struct chart_def {
 	  chart_followers },
 	{ "response-time", "etiquette", "How long the owner took to answer a new conversation; "
 	  "the median is marked.", chart_response_time },
-	{ "response-rate", "etiquette", "Share of the conversations others began that the owner "
-	  "answered, by the month they began.", chart_response_rate },
+	{ "response-rate", "etiquette", "Share of the conversations people (not automated "
+	  "senders) began that the owner answered, by the month they began.",
+	  chart_response_rate },
 	{ "unanswered", "etiquette", "Conversations others began that the owner never answered, "
-	  "by the month they began.", chart_unanswered },
-	{ "autodm-senders", "autodm", "The automated senders that sent the owner the most "
-	  "messages.", chart_autodm_senders },
+	  "by the month they began: people apart from automated senders, who need no answer.",
+	  chart_unanswered },
+	{ "autodm-senders", "autodm", "What kinds of automated senders wrote to the owner, and "
+	  "how many accounts of each.", chart_autodm_senders },
 	{ "autodm-templates", "autodm", "The templates automated senders used most.",
 	  chart_autodm_templates },
 	{ "autodm-own", "autodm", "The owner's own automated messages per month.",
@@ -1097,13 +1124,33 @@ static void figure_note(struct doc *d, const char *fmt, ...)
 	buf_release(&html);
 }
 
+/*
+ * The SVG with gnuplot's own <title>Gnuplot</title> (what a browser shows
+ * on hover, and screen readers read) made the chart's caption.
+ */
+static void add_titled(struct buf *html, const char *svg, const char *caption)
+{
+	static const char gp[] = "<title>Gnuplot</title>";
+	const char *at = strstr(svg, gp);
+	if (!at) {
+		buf_adds(html, svg);
+		return;
+	}
+	buf_add(html, svg, (size_t)(at - svg));
+	buf_adds(html, "<title>");
+	html_escape(html, caption, strlen(caption));
+	buf_adds(html, "</title>");
+	buf_adds(html, at + strlen(gp));
+}
+
 void charts_figures(const struct charts *cs, const char *dir, const char *kind,
 		    struct doc *d)
 {
 	bool heading = false;
 	for (size_t i = 0; i < cs->n; i++) {
 		const struct chart *c = &cs->c[i];
-		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED)
+		/* a chart of one bar answers nothing a sentence would not */
+		if (strcmp(c->kind, kind) || c->state == CHART_SKIPPED || c->rows < 2)
 			continue;
 		if (!heading && !cs->no_gnuplot)
 			doc_heading(d, 3, "Charts");
@@ -1126,7 +1173,7 @@ void charts_figures(const struct charts *cs, const char *dir, const char *kind,
 		}
 		struct buf html = BUF_INIT;
 		buf_addf(&html, "<figure id=\"chart-%s\">\n", c->name);
-		buf_adds(&html, svg);
+		add_titled(&html, svg, c->caption);
 		buf_adds(&html, "\n<figcaption>");
 		html_escape(&html, c->caption, strlen(c->caption));
 		buf_adds(&html, "</figcaption>\n</figure>");

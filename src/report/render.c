@@ -264,6 +264,21 @@ static void text_row(FILE *out, char **cells, const struct doc_table *t, const s
 	free(at);
 }
 
+/*
+ * A linked cell as text: the address alone when it holds the text (an id in
+ * its link), else the text and the address.
+ */
+static void add_linked(struct buf *b, const char *text, const char *href)
+{
+	if (*text && strstr(href, text)) {
+		add_flat(b, href);
+		return;
+	}
+	add_flat(b, text);
+	buf_addf(b, "%s", *text ? " " : "");
+	add_flat(b, href);
+}
+
 static void text_table(const struct doc_table *t, FILE *out, size_t width)
 {
 	size_t nc = t->ncols, ncells = (t->nrows + 1) * nc;
@@ -273,7 +288,11 @@ static void text_table(const struct doc_table *t, FILE *out, size_t width)
 	size_t *w = xcalloc(nc, sizeof(size_t));
 	for (size_t i = 0; i < ncells; i++) {
 		struct buf b = BUF_INIT;
-		add_flat(&b, i < nc ? t->cols[i] : t->cells[i - nc]);
+		const char *href = i >= nc && t->links ? t->links[i - nc] : NULL;
+		if (href)
+			add_linked(&b, t->cells[i - nc], href);
+		else
+			add_flat(&b, i < nc ? t->cols[i] : t->cells[i - nc]);
 		if (text_cols(b.s, b.len) > CELL_CAP) {
 			buf_setlen(&b, fit(b.s, b.len, CELL_CAP - 1));
 			buf_adds(&b, "…");
@@ -372,12 +391,18 @@ static void render_text(const struct doc *d, FILE *out, size_t columns)
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
-		case DOC_ITEM:
-			wrap(out, b->text, "  - ", "    ", prose);
+		case DOC_ITEM: {
+			/* a link to the page's own anchor has no use in text */
+			char *t = b->href && b->href[0] != '#'
+					  ? xasprintf("%s %s: %s", b->text, b->link_text, b->href)
+					  : NULL;
+			wrap(out, t ? t : b->text, "  - ", "    ", prose);
+			free(t);
 			if (i + 1 < d->n && d->blocks[i + 1].kind != DOC_ITEM &&
 			    d->blocks[i + 1].kind != DOC_HEADING)
 				fputc('\n', out);
 			break;
+		}
 		case DOC_KV:
 			if (i == 0 || d->blocks[i - 1].kind != DOC_KV)
 				kcols = key_cols(kv_run_keys(d, i), width);
@@ -392,6 +417,7 @@ static void render_text(const struct doc *d, FILE *out, size_t columns)
 				fputc('\n', out);
 			break;
 		case DOC_HTML:
+		case DOC_TOC:
 			break;
 		}
 	}
@@ -430,6 +456,11 @@ static void render_md(const struct doc *d, FILE *out)
 		case DOC_ITEM:
 			fputs("- ", out);
 			md_text(out, b->text);
+			if (b->href && b->href[0] != '#') {
+				fputs(" [", out);
+				md_text(out, b->link_text);
+				fprintf(out, "](%s)", b->href);
+			}
 			fputs(next_same ? "\n" : "\n\n", out);
 			break;
 		case DOC_KV:
@@ -454,8 +485,11 @@ static void render_md(const struct doc *d, FILE *out)
 			for (size_t r = 0; r < t->nrows; r++) {
 				fputs("|", out);
 				for (size_t c = 0; c < t->ncols; c++) {
-					fputc(' ', out);
+					const char *href = t->links ? t->links[r * t->ncols + c] : NULL;
+					fputs(href ? " [" : " ", out);
 					md_text(out, t->cells[r * t->ncols + c]);
+					if (href)
+						fprintf(out, "](%s)", href);
 					fputs(" |", out);
 				}
 				fputc('\n', out);
@@ -466,12 +500,58 @@ static void render_md(const struct doc *d, FILE *out)
 			break;
 		}
 		case DOC_HTML:
+		case DOC_TOC:
 			break;
 		}
 	}
 }
 
 /* ---- HTML ---- */
+
+/*
+ * Tables never break a cell at any character: a wide table scrolls sideways
+ * in its own box, dates, ids, numbers and headers stay on one line, and only
+ * columns of prose (snippets, evidence) wrap, at spaces.
+ */
+static const char css[] =
+	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24;"
+	"background:#fff;margin:0}"
+	"main{max-width:68rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}"
+	"h1{font-size:1.7rem;margin:.2rem 0 1rem;border-bottom:3px solid #1d6fb8;padding-bottom:.3rem}"
+	"h2{font-size:1.3rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #d0d7de;"
+	"padding-bottom:.2rem}"
+	"h3{font-size:1.05rem;margin:1.4rem 0 .4rem}"
+	"p{margin:.4rem 0 .8rem}ul{margin:.3rem 0 .9rem;padding-left:1.3rem}"
+	"a{color:#0b5cad}"
+	"dl{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.4rem 0 1rem}"
+	"dt{color:#57606a}dd{margin:0;font-weight:600}"
+	".scroll{overflow-x:auto;margin:.4rem 0 1.2rem}"
+	"table{border-collapse:collapse;min-width:100%;font-size:.9rem}"
+	"th,td{border-bottom:1px solid #d8dee4;padding:.3rem .5rem;text-align:left;"
+	"vertical-align:top;white-space:nowrap}"
+	"td.t{white-space:normal;min-width:14rem;max-width:34rem}"
+	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;"
+	"font-variant-numeric:tabular-nums}"
+	"tbody tr:nth-child(even){background:#fafbfc}"
+	"details{margin:-.8rem 0 1.2rem}summary{cursor:pointer;color:#0b5cad}"
+	".none{color:#57606a;font-style:italic}"
+	"nav.toc{background:#f6f8fa;border:1px solid #d8dee4;border-radius:6px;"
+	"padding:.5rem 1rem;margin:1rem 0 1.5rem}nav.toc ul{margin:.2rem 0}"
+	"figure{margin:1rem 0 1.6rem}figure svg,figure img{width:100%;max-width:100%;height:auto}"
+	"figcaption{color:#57606a;font-size:.85rem}"
+	"footer{margin-top:3rem;color:#57606a;font-size:.8rem;border-top:1px solid #d8dee4;"
+	"padding-top:.6rem}"
+	"@media (max-width:600px){body{font-size:14px}main{padding:1rem .7rem 3rem}"
+	"h1{font-size:1.4rem}dl{grid-template-columns:minmax(7rem,38%) 1fr;gap:.15rem .6rem}"
+	"td.t{min-width:16rem}"
+	/* a chart keeps legible text on a phone: it scrolls rather than shrinks */
+	"figure{overflow-x:auto}figure svg{min-width:560px}}"
+	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
+	".scroll{overflow:visible}details>*{display:block}"
+	"h2{break-after:avoid}tr,figure{break-inside:avoid}}";
+
+#define OPEN_ROWS 12  /* rows of a table shown before the rest fold away */
+#define PROSE_AT 40   /* a column with a cell this long, spaces in it, is prose: it wraps */
 
 static void h(FILE *out, const char *s)
 {
@@ -481,32 +561,157 @@ static void h(FILE *out, const char *s)
 	buf_release(&b);
 }
 
-static const char css[] =
-	"body{font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1b1f24;"
-	"background:#fff;margin:0}"
-	"main{max-width:60rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}"
-	"h1{font-size:1.7rem;margin:.2rem 0 1rem;border-bottom:3px solid #1d6fb8;padding-bottom:.3rem}"
-	"h2{font-size:1.3rem;margin:2.2rem 0 .6rem;border-bottom:1px solid #d0d7de;"
-	"padding-bottom:.2rem}"
-	"h3{font-size:1.05rem;margin:1.4rem 0 .4rem}"
-	"p{margin:.4rem 0 .8rem}ul{margin:.3rem 0 .9rem;padding-left:1.3rem}"
-	"dl{display:grid;grid-template-columns:max-content auto;gap:.15rem 1rem;margin:.4rem 0 1rem}"
-	"dt{color:#57606a}dd{margin:0;font-weight:600}"
-	"table{border-collapse:collapse;width:100%;margin:.4rem 0 1.2rem;font-size:.9rem}"
-	"th,td{border-bottom:1px solid #d8dee4;padding:.3rem .5rem;text-align:left;"
-	"vertical-align:top;overflow-wrap:anywhere}"
-	"th{background:#f3f6f9;font-weight:600}td.n,th.n{text-align:right;"
-	"font-variant-numeric:tabular-nums;white-space:nowrap}"
-	"tbody tr:nth-child(even){background:#fafbfc}"
-	".none{color:#57606a;font-style:italic}"
-	"figure{margin:1rem 0 1.6rem}figure svg,figure img{max-width:100%;height:auto}"
-	"figcaption{color:#57606a;font-size:.85rem}"
-	"footer{margin-top:3rem;color:#57606a;font-size:.8rem}"
-	"@media print{body{font-size:11pt}main{max-width:none;padding:0}"
-	"h2{break-after:avoid}tr,figure{break-inside:avoid}}";
+/* A heading's id: its anchor, else one made from its place in the doc. */
+static void heading_id(const struct doc_block *b, size_t i, char out[64])
+{
+	if (b->anchor)
+		snprintf(out, 64, "%s", b->anchor);
+	else
+		snprintf(out, 64, "s%zu", i);
+}
+
+/* The contents: the level 1 and 2 headings after block `from`, 2 nested under 1. */
+static void html_toc(const struct doc *d, size_t from, FILE *out)
+{
+	bool open1 = false, open2 = false;
+	char id[64];
+	fputs("<nav class=\"toc\" aria-label=\"Contents\"><strong>Contents</strong>\n<ul>\n", out);
+	for (size_t i = from; i < d->n; i++) {
+		const struct doc_block *b = &d->blocks[i];
+		if (b->kind != DOC_HEADING || b->level > 2)
+			continue;
+		heading_id(b, i, id);
+		if (b->level == 1) {
+			fputs(open2 ? "</ul></li>\n" : open1 ? "</li>\n" : "", out);
+			open1 = true;
+			open2 = false;
+		} else if (open1 && !open2) {
+			fputs("<ul>", out);
+			open2 = true;
+		}
+		fprintf(out, "<li><a href=\"#%s\">", id);
+		h(out, b->text);
+		fputs(b->level == 1 ? "</a>" : "</a></li>\n", out);
+	}
+	fputs(open2 ? "</ul></li>" : open1 ? "</li>" : "", out);
+	fputs("\n</ul></nav>\n", out);
+}
+
+/* Columns of prose: some cell is long and has spaces (a snippet, evidence). */
+static bool *prose_columns(const struct doc_table *t)
+{
+	bool *p = xcalloc(t->ncols, sizeof(bool));
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		const char *c = t->cells[i];
+		if (!t->numeric[i % t->ncols] && strlen(c) > PROSE_AT && strchr(c, ' '))
+			p[i % t->ncols] = true;
+	}
+	return p;
+}
+
+static void html_head_row(const struct doc_table *t, FILE *out)
+{
+	fputs("<thead><tr>", out);
+	for (size_t c = 0; c < t->ncols; c++) {
+		fputs(t->numeric[c] ? "<th class=\"n\">" : "<th>", out);
+		h(out, t->cols[c]);
+		fputs("</th>", out);
+	}
+	fputs("</tr></thead>\n", out);
+}
+
+/* Rows [from, to) of t in a scrolling box of their own. */
+static void html_rows(const struct doc_table *t, const bool *prose, size_t from, size_t to,
+		      FILE *out)
+{
+	fputs("<div class=\"scroll\"><table>\n", out);
+	html_head_row(t, out);
+	fputs("<tbody>\n", out);
+	for (size_t r = from; r < to; r++) {
+		fputs("<tr>", out);
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t k = r * t->ncols + c;
+			const char *href = t->links ? t->links[k] : NULL;
+			fputs(t->numeric[c] ? "<td class=\"n\">" : prose[c] ? "<td class=\"t\">" : "<td>",
+			      out);
+			if (href) {
+				fputs("<a href=\"", out);
+				h(out, href);
+				fputs("\">", out);
+			}
+			h(out, t->cells[k]);
+			fputs(href ? "</a></td>" : "</td>", out);
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody>\n</table></div>\n", out);
+}
+
+static void html_csv_link(const struct doc_table *t, const char *what, FILE *out)
+{
+	fprintf(out, "<p>%s <a href=\"", what);
+	h(out, t->csv_href);
+	fputs("\">", out);
+	h(out, t->csv_href);
+	fputs("</a>, a CSV file beside this page (a spreadsheet opens it).</p>\n", out);
+}
+
+/*
+ * A table, complete: the first OPEN_ROWS rows open, the rest folded in a
+ * <details> (no script needed), or, past FOLD_ROWS rows and when the page
+ * has a CSV file beside it, in that file, which the page links to.
+ */
+static void html_table(const struct doc_table *t, FILE *out)
+{
+	if (t->beside) {
+		if (t->csv_href) {
+			char *what = xasprintf("All %zu rows are in", t->nrows);
+			html_csv_link(t, what, out);
+			free(what);
+		} else {
+			fprintf(out, "<p class=\"none\">%zu rows, left out of this page: "
+				"--format csv writes them.</p>\n", t->nrows);
+		}
+		return;
+	}
+	if (t->nrows == 0) {
+		fputs("<p class=\"none\">(none)</p>\n", out);
+		return;
+	}
+	bool *prose = prose_columns(t);
+	size_t open = t->nrows <= OPEN_ROWS + 3 ? t->nrows : OPEN_ROWS;
+	html_rows(t, prose, 0, open, out);
+	if (open < t->nrows && t->csv_href && t->nrows > DOC_HTML_FOLD_ROWS) {
+		char *what = xasprintf("The other %zu rows (all %zu) are in", t->nrows - open,
+				       t->nrows);
+		html_csv_link(t, what, out);
+		free(what);
+	} else if (open < t->nrows) {
+		fprintf(out, "<details><summary>Show the other %zu rows</summary>\n",
+			t->nrows - open);
+		html_rows(t, prose, open, t->nrows, out);
+		fputs("</details>\n", out);
+	}
+	free(prose);
+}
+
+static void html_item(const struct doc_block *b, FILE *out)
+{
+	fputs("<li>", out);
+	h(out, b->text);
+	if (b->href) {
+		fputs(" <a href=\"", out);
+		h(out, b->href);
+		fputs("\">", out);
+		h(out, b->link_text);
+		fputs("</a>", out);
+	}
+	fputs("</li>\n", out);
+}
 
 static void render_html(const struct doc *d, FILE *out, bool page)
 {
+	char id[64];
 	if (page) {
 		fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 		      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -522,7 +727,8 @@ static void render_html(const struct doc *d, FILE *out, bool page)
 		bool next_same = i + 1 < d->n && d->blocks[i + 1].kind == b->kind;
 		switch (b->kind) {
 		case DOC_HEADING:
-			fprintf(out, "<h%d>", b->level);
+			heading_id(b, i, id);
+			fprintf(out, "<h%d id=\"%s\">", b->level, id);
 			h(out, b->text);
 			fprintf(out, "</h%d>\n", b->level);
 			break;
@@ -534,9 +740,7 @@ static void render_html(const struct doc *d, FILE *out, bool page)
 		case DOC_ITEM:
 			if (!prev_same)
 				fputs("<ul>\n", out);
-			fputs("<li>", out);
-			h(out, b->text);
-			fputs("</li>\n", out);
+			html_item(b, out);
 			if (!next_same)
 				fputs("</ul>\n", out);
 			break;
@@ -551,42 +755,29 @@ static void render_html(const struct doc *d, FILE *out, bool page)
 			if (!next_same)
 				fputs("</dl>\n", out);
 			break;
-		case DOC_TABLE: {
-			const struct doc_table *t = b->table;
-			if (t->nrows == 0) {
-				fputs("<p class=\"none\">(none)</p>\n", out);
-				break;
-			}
-			fputs("<table>\n<thead><tr>", out);
-			for (size_t c = 0; c < t->ncols; c++) {
-				fputs(t->numeric[c] ? "<th class=\"n\">" : "<th>", out);
-				h(out, t->cols[c]);
-				fputs("</th>", out);
-			}
-			fputs("</tr></thead>\n<tbody>\n", out);
-			for (size_t r = 0; r < t->nrows; r++) {
-				fputs("<tr>", out);
-				for (size_t c = 0; c < t->ncols; c++) {
-					fputs(t->numeric[c] ? "<td class=\"n\">" : "<td>", out);
-					h(out, t->cells[r * t->ncols + c]);
-					fputs("</td>", out);
-				}
-				fputs("</tr>\n", out);
-			}
-			fputs("</tbody>\n</table>\n", out);
+		case DOC_TABLE:
+			html_table(b->table, out);
 			break;
-		}
 		case DOC_HTML:
 			fputs(b->text, out);
 			fputc('\n', out);
 			break;
+		case DOC_TOC:
+			html_toc(d, i + 1, out);
+			break;
 		}
 	}
-	if (page)
-		fputs("<footer>Written by dmaudit from the archive alone, offline. Personal data "
+	if (page) {
+		fputs("<footer>", out);
+		if (d->footer) {
+			h(out, d->footer);
+			fputs("<br>", out);
+		}
+		fputs("Written by dmaudit from the archive alone, offline. Personal data "
 		      "is redacted unless the report was made with --reveal.</footer>\n"
 		      "</main>\n</body>\n</html>\n",
 		      out);
+	}
 }
 
 /* ---- CSV ---- */
