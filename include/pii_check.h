@@ -37,6 +37,8 @@ int pii_e164_cc(const char *d, size_t n, int *minlen, int *maxlen);
 bool pii_nino_valid(const char *s, size_t n);
 /* Spanish DNI (8 digits + letter) or NIE (X/Y/Z + 7 digits + letter). */
 bool pii_dni_valid(const char *s, size_t n);
+/* Italian codice fiscale (16 characters, check letter). */
+bool pii_codice_fiscale_valid(const char *s, size_t n);
 
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);

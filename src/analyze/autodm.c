@@ -249,10 +249,12 @@ static bool obfuscated_link(const char *norm)
 {
 	/* not ". ": "at home. Me too" is a sentence, not a domain */
 	static const char *const dots[] = { " . ", " .", " dot ", "[.]", "(.)", " [.] ", " (.) ",
-					    NULL };
+					    "[dot]", "(dot)", " [dot] ", " (dot) ", "[точка]",
+					    " точка ", NULL };
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
-					    "app", "live", "shop", NULL };
+					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
+					    "tk", NULL };
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||

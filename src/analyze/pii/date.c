@@ -120,6 +120,8 @@ bool date_run(const struct run *r)
 {
 	if (r->ng < 3 || r->sep[1] != r->sep[2] || !strchr("/-.", r->sep[1]))
 		return false;
+	if (r->ng > 3 && r->sep[3] == r->sep[1])
+		return false;   /* 06.12.58.44.91: a date has three parts */
 	/* no date has longer parts; this also keeps the reads within r->d's 39 digits */
 	if (r->glen[0] > 4 || r->glen[1] > 2 || r->glen[2] > 4)
 		return false;

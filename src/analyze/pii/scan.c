@@ -386,7 +386,9 @@ static unsigned value_ctx(const struct scan *s)
 	/* a phone or birth keyword after "order" says the next number is not the order's */
 	static const unsigned order[] = { CTX_CODE, CTX_SECRET, CTX_ACCOUNT, CTX_REF, CTX_NATID,
 					  CTX_PHONE, CTX_DOB, CTX_CARD };
-	static const unsigned win[] = { WIN_SECRET, WIN_SECRET, WIN, WIN, WIN, WIN, WIN, WIN };
+	/* a PIN or code may come a few words after its name ("el PIN de la
+	 * tarjeta es 7392"), a password right after its own */
+	static const unsigned win[] = { WIN, WIN_SECRET, WIN, WIN, WIN, WIN, WIN, WIN };
 	unsigned best = 0, best_ago = 1000;
 	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
 		unsigned a = ago(s, order[i]);
@@ -521,6 +523,25 @@ static bool own_line(const struct scan *s, size_t p, size_t e)
 	return (a == 0 || s->t[a - 1] == '\n') && (b == s->len || s->t[b] == '\n');
 }
 
+/*
+ * Does a character of a script written without spaces start at byte c (kana,
+ * Han, Hangul: U+3000 to U+D7FF)? A particle glued to a number there ends it
+ * ("090-1234-5678です", "02-3142-7759로") rather than making a word of it.
+ */
+static bool cjk_lead(char c)
+{
+	return (unsigned char)c >= 0xe3 && (unsigned char)c <= 0xed;
+}
+
+/* Are all groups of the run written apart by spaces or by dashes alone? */
+static bool plain_groups(const struct run *r)
+{
+	for (int i = 1; i < r->ng; i++)
+		if (r->sep[i] != ' ' && r->sep[i] != '-')
+			return false;
+	return true;
+}
+
 /* A digit run starting at p ('+' or a digit). Returns where scanning goes on. */
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
@@ -537,8 +558,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	/* letters glued to the digits: 12345678Z, 2fa, 14h, 3rd: a token of its own */
-	if (r.e < s->len && (is_alpha((unsigned char)s->t[r.e]) ||
-			     (unsigned char)s->t[r.e] >= 0x80) && r.e < ce)
+	/* 11010519900307451X: the check character of a Chinese identity number */
+	bool id_check = r.ng == 1 && r.nd == 17 && r.e < s->len && (s->t[r.e] | 32) == 'x' &&
+			!(r.e + 1 < s->len && is_alnum((unsigned char)s->t[r.e + 1]));
+	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
+			     ((unsigned char)s->t[r.e] >= 0x80 && !cjk_lead(s->t[r.e]))) && r.e < ce)
 		return alnum_token(s, p, ce);
 	if (!r.plus && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
 	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
@@ -570,8 +594,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		/* 801.555.0134: the dotted North American style names its plan itself */
 		bool nanp_dots = all_dots && r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 3 &&
 				 r.glen[2] == 4 && phone_run(s, &r, r.ng, false);
-		if (!nanp_dots && !(all_dots && phone_ctx && r.ng >= 3 && r.nd >= 9 && r.glen[0] > 1 &&
-				    phone_run(s, &r, r.ng, true)))
+		/* 06.12.58.44.91: pairs of digits, as France and others write a phone */
+		bool pairs = all_dots && r.ng >= 4;
+		for (int i = 0; pairs && i < r.ng; i++)
+			pairs = r.glen[i] == 2;
+		if (!nanp_dots && !(all_dots && (phone_ctx || pairs) && r.ng >= 3 && r.nd >= 9 &&
+				    r.glen[0] > 1 && phone_run(s, &r, r.ng, true)))
 			goto done;
 		if (r.ng == 4 && r.glen[0] <= 3 && r.glen[1] <= 3 && r.glen[2] <= 3 && r.glen[3] <= 3)
 			goto done;
@@ -607,20 +635,50 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
 		goto done;
 	}
+	/* the number after an identity word, in any country's grouping: "PESEL:
+	 * 91041242276", "паспорт 45 12 384761", "身份证号 11010519880315698X" */
+	bool ssn_shape = r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 2 && r.glen[2] == 4;
+	if (vc == CTX_NATID && r.nd >= 8 && r.nd <= 18 && plain_groups(&r) && !ssn_shape) {
+		size_t e = r.gend[r.ng - 1];
+		if (e < s->len && (s->t[e] == 'X' || s->t[e] == 'x') &&
+		    !(e + 1 < s->len && is_alnum((unsigned char)s->t[e + 1])))
+			e++;   /* the check character of a Chinese identity number */
+		scan_emit(s, PII_NATIONAL_ID, p, e, 0.7);
+		next = e;
+		goto done;
+	}
+	/* "649 217": a one-time code shown in two halves */
+	bool halves = r.ng == 2 && r.sep[1] == ' ' && r.glen[0] == 3 && r.glen[1] == 3;
+	if (vc == CTX_CODE && halves && !promo_follows(s, r.gend[1])) {
+		scan_emit(s, PII_CREDENTIAL, p, r.gend[1], 0.8);
+		next = r.gend[1];
+		goto done;
+	}
+	/* "el PIN de la tarjeta es 7392": the card's word came last, the PIN's before it */
+	if (vc == CTX_CARD && r.ng == 1 && r.nd >= 4 && r.nd <= 6 && scan_ctx(s, CTX_CODE, WIN) &&
+	    !promo_follows(s, r.e)) {
+		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
+		goto done;
+	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
 	    r.nd1 <= (vc == CTX_CODE ? 8u : 32u) && !(vc == CTX_CODE && promo_follows(s, r.e1))) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e1, 0.8);
 		next = r.e1;
 		goto done;
 	}
-	if (vc == CTX_ACCOUNT && r.nd1 >= 6) {   /* 6 covers sort codes, 12-34-56 */
-		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e1, 0.7);
-		next = r.e1;
+	/* an account or reference number: its first piece, or all of it when
+	 * written in groups ("0049 2281 7734", "8201 4473 921") */
+	size_t ve = r.e1, vn = r.nd1;
+	if (r.ng > 1 && vn < 8 && plain_groups(&r) && r.nd <= 24)
+		ve = r.gend[r.ng - 1], vn = r.nd;
+	if (vc == CTX_ACCOUNT && vn >= 6) {   /* 6 covers sort codes, 12-34-56 */
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, ve, 0.7);
+		next = ve;
 		goto done;
 	}
-	if (vc == CTX_REF && r.nd1 >= 5) {
-		scan_emit(s, PII_REFERENCE_NUMBER, p, r.e1, 0.7);
-		next = r.e1;
+	if (vc == CTX_REF && vn >= 5) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, ve, 0.7);
+		next = ve;
 		goto done;
 	}
 	/* phones: the whole run; with a +CC, the longest prefix of groups that is one */
@@ -777,6 +835,17 @@ static size_t pem_key(const struct scan *s, size_t p)
 
 /* A token of letters, digits and symbols at [p, core): reference numbers
  * (TKT-123456, MBR12345678), codes (G-123456), passwords (Tulip#123). */
+/* AAAAA9999A, the fourth letter saying who holds it (P a person, C a company, …) */
+static bool pan_shape(const char *v)
+{
+	for (int i = 0; i < 10; i++) {
+		bool want_digit = i >= 5 && i <= 8;
+		if (want_digit ? !is_digit((unsigned char)v[i]) : !is_upper((unsigned char)v[i]))
+			return false;
+	}
+	return strchr("ABCFGHLJPT", v[3]) != NULL;
+}
+
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
 	size_t core = scan_trim_end(s->t, p, ce);
@@ -826,9 +895,15 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			return v;
 		}
 	}
-	/* Spanish DNI and NIE carry a check letter */
-	if (n == 9 && pii_dni_valid(s->t + p, n)) {
+	/* Spanish DNI and NIE carry a check letter, the Italian codice fiscale too */
+	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
+	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
+		goto done;
+	}
+	/* an Indian PAN after an identity word: five letters, four digits, a letter */
+	if (n == 10 && pan_shape(s->t + p) && scan_ctx(s, CTX_NATID, WIN)) {
+		scan_emit(s, PII_NATIONAL_ID, p, core, 0.8);
 		goto done;
 	}
 	if (vendor_secret(s->t + p, n)) {

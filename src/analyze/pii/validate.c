@@ -56,6 +56,36 @@ bool pii_card_iin(const char *d, size_t n)
 		return n >= 16;
 	if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 63 || p2 == 67)
 		return n >= 12;                        /* Maestro */
+	if (p4 == 9792)                                /* Troy (Turkey) */
+		return n == 16;
+	return false;
+}
+
+/*
+ * Italian codice fiscale: six letters, two digits, a month letter, two
+ * digits, a letter and three digits (the place), then the check letter over
+ * the first fifteen (odd and even positions weigh differently).
+ */
+bool pii_codice_fiscale_valid(const char *s, size_t n)
+{
+	static const char shape[] = "AAAAAA99A99A999A";
+	static const unsigned char odd[36] = {   /* 0-9, then A-Z */
+		1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20,
+		11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24, 23,
+	};
+	if (n != 16)
+		return false;
+	unsigned sum = 0;
+	for (size_t i = 0; i < 16; i++) {
+		char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
+		bool digit = c >= '0' && c <= '9', letter = c >= 'A' && c <= 'Z';
+		if (shape[i] == 'A' ? !letter : !digit)
+			return false;
+		if (i == 15)
+			return c == (char)('A' + sum % 26);
+		unsigned v = digit ? (unsigned)(c - '0') : (unsigned)(c - 'A') + 10;
+		sum += i % 2 == 0 ? odd[v] : (digit ? v : v - 10);
+	}
 	return false;
 }
 
