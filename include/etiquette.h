@@ -15,7 +15,7 @@
 #ifndef DMAUDIT_ETIQUETTE_H
 #define DMAUDIT_ETIQUETTE_H
 
-#include "report.h"
+#include "analyze.h"
 
 #include <stdbool.h>
 #include <stddef.h>

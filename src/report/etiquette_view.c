@@ -6,6 +6,7 @@
  * chasing; handoffs), business hours, months, and last the per-conversation
  * table that CSV output writes. Formulas and field names stay in the JSON.
  */
+#include "report.h"
 #include "etiquette.h"
 #include "timeutil.h"
 #include "tz.h"

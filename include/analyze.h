@@ -1,0 +1,80 @@
+/*
+ * analyze: what every analyser shares, and the analysers themselves.
+ *
+ * An analyser reads the store through a context (the connection, the
+ * options, the owner, and the auto-DM verdicts once they are known) and
+ * returns its result as JSON: exactly the contract's document plus extra
+ * fields. It knows nothing of the formats a result is written in; the
+ * views and writers (report.h) read the results only. Reports only read
+ * the store. With a period (--since, --until) the context hides the other
+ * messages and tweets from every query: temporary views named message and
+ * tweet stand in front of the tables on its connection.
+ */
+#ifndef DMAUDIT_ANALYZE_H
+#define DMAUDIT_ANALYZE_H
+
+#include "error.h"
+#include "store.h"
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+struct report_opts {
+	bool reveal;         /* show personal data in full */
+	const char *tz;      /* IANA zone for times shown and business hours; NULL is UTC */
+	int hours_from;      /* business hours [from, to) in local hours; -1 when not set */
+	int hours_to;
+	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
+	bool rows;           /* JSON output: the big lists become text at once (jrows.h) */
+	bool has_since, has_until; /* --since / --until: audit one period */
+	int64_t since, until;      /* ms, both ends included */
+};
+
+/* A period is set: reports read only the messages and tweets created in it. */
+#define REPORT_PERIOD(o) ((o)->has_since || (o)->has_until)
+
+struct report_span {
+	int64_t source_id;
+	int channel;          /* 0 dm, 1 group_dm, 2 tweet */
+	const char *type;     /* the finding's type name (static) */
+	size_t start, end;    /* bytes [start, end) of the text */
+};
+
+struct report_ctx {
+	struct store *store;
+	const struct report_opts *opts;
+	int64_t owner;
+	char owner_handle[64];
+	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
+	sqlite3_stmt *handle_st;
+	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
+	int64_t *auto_ids;   /* its near-certain automated senders, sorted, for
+				report_is_auto_sender (autodm_analyse fills them) */
+	size_t nauto;
+	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
+	size_t nlikely;
+	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
+	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
+	size_t nspans, aspans;
+};
+
+int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
+		    struct err *err);
+void report_ctx_release(struct report_ctx *ctx);
+const char *report_name(struct report_ctx *ctx, int64_t id, char out[80]);
+char *report_handle(struct report_ctx *ctx, int64_t id);
+json_t *report_autodm(struct report_ctx *ctx, struct err *err);
+bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
+bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id);
+json_t *report_id(int64_t id);
+json_t *report_time(int64_t ms);
+
+json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
+json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
+json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
+void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
+json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
+json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
+
+#endif

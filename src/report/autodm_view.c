@@ -1,0 +1,397 @@
+/*
+ * autodm_view: the autodm JSON as an owner reads it: who sent automated
+ * messages, how sure, why, and what to do (block only the near-certain).
+ */
+#include "report.h"
+#include "autodm.h"
+#include "buf.h"
+#include "xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *gets_(json_t *o, const char *k)
+{
+	const char *s = json_string_value(json_object_get(o, k));
+	return s ? s : "";
+}
+
+static const char *kind_phrase(const char *kind)
+{
+	if (!strcmp(kind, "welcome"))
+		return "business welcome bot";
+	if (!strcmp(kind, "validation"))
+		return "follower-validation request";
+	if (!strcmp(kind, "campaign"))
+		return "spam campaign";
+	if (!strcmp(kind, "app"))
+		return "auto-DM app";
+	if (!strcmp(kind, "spam"))
+		return "unsolicited link";
+	if (!strcmp(kind, "scam"))
+		return "scam bait";
+	if (!strcmp(kind, "bot"))
+		return "bot";
+	return "person";
+}
+
+const char *autodm_kind_words(const char *kind)
+{
+	return kind_phrase(kind ? kind : "");
+}
+
+static const char *sureness(double score)
+{
+	/* the score of AUTODM_CERTAIN_AT is 1 - e^-1.5 = 0.78 */
+	return score >= 0.95 ? "certain" : score >= 0.77 ? "near-certain" : "likely";
+}
+
+/* A person's name for an inbound entry: @handle, else the id. */
+static const char *entry_name(json_t *o, char out[80])
+{
+	const char *h = gets_(o, "handle");
+	if (*h)
+		snprintf(out, 80, "@%s", h);
+	else
+		snprintf(out, 80, "%s", gets_(o, "account_id"));
+	return out;
+}
+
+/* Evidence in an owner's words: the platform's event names stay in the JSON. */
+static void add_plain(struct buf *b, const char *s)
+{
+	static const char event[] = " (welcomeMessageCreate)";
+	const char *at = strstr(s, event);
+	if (!at) {
+		buf_adds(b, s);
+		return;
+	}
+	buf_add(b, s, (size_t)(at - s));
+	buf_adds(b, at + strlen(event));
+}
+
+/* Evidence as one phrase: at most max items, skipping the one that starts with skip. */
+static void why(json_t *o, size_t max, const char *skip, struct buf *b)
+{
+	size_t k, n = 0;
+	json_t *e;
+	json_array_foreach(json_object_get(o, "evidence"), k, e) {
+		const char *s = json_string_value(e);
+		if (skip && !strncmp(s, skip, strlen(skip)))
+			continue;
+		if (n++ == max)
+			break;
+		buf_adds(b, b->len ? "; " : "");
+		add_plain(b, s);
+	}
+}
+
+static int cmp_group(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	const char *ta = gets_(a, "template_id"), *tb = gets_(b, "template_id");
+	int c = strcmp(ta, tb);
+	if (c)
+		return c;
+	return strcmp(gets_(a, "account_id"), gets_(b, "account_id"));
+}
+
+struct group {
+	size_t first, n;
+};
+
+static int cmp_group_size(const void *x, const void *y)
+{
+	const struct group *a = x, *b = y;
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/*
+ * The automated senders, grouped: accounts that sent one template make one
+ * line (a campaign is one finding, not a thousand), the rest one line each,
+ * at most AUTODM_VIEW_LINES lines.
+ */
+static void view_who(json_t *in, size_t n_auto, struct doc *d)
+{
+	json_t **v = xmalloc(n_auto * sizeof(*v));
+	struct group *g = xmalloc(n_auto * sizeof(*g));
+	size_t i, n = 0, ng = 0;
+	json_t *o;
+	char name[80];
+	json_array_foreach(in, i, o)
+		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
+			v[n++] = o;
+	qsort(v, n, sizeof(*v), cmp_group);
+	for (size_t s = 0, e; s < n; s = e) {
+		e = s + 1;
+		if (*gets_(v[s], "template_id"))
+			while (e < n && !strcmp(gets_(v[e], "template_id"), gets_(v[s], "template_id")))
+				e++;
+		g[ng].first = s;
+		g[ng].n = e - s;
+		ng++;
+	}
+	qsort(g, ng, sizeof(*g), cmp_group_size);
+	doc_heading_at(d, 2, "autodm-who", "Who, how sure, why");
+	size_t lines = 0, covered = 0;
+	for (size_t k = 0; k < ng && lines < AUTODM_VIEW_LINES; k++, lines++) {
+		json_t *f = v[g[k].first];
+		struct buf b = BUF_INIT, ex = BUF_INIT;
+		double lo = 1, hi = 0;
+		char l[REPORT_LINK_SIZE];
+		for (size_t j = 0; j < g[k].n; j++) {
+			double sc = json_real_value(json_object_get(v[g[k].first + j], "score"));
+			lo = sc < lo ? sc : lo;
+			hi = sc > hi ? sc : hi;
+			if (j < 3)
+				buf_addf(&ex, "%s%s", j ? ", " : "", entry_name(v[g[k].first + j], name));
+		}
+		covered += g[k].n;
+		if (g[k].n == 1) {
+			why(f, 4, NULL, &b);
+			doc_item_link(d, report_link_user(gets_(f, "account_id"), l), "the account",
+				      "%s: %s, %s (%lld message%s, first %.10s): %s.",
+				      ex.s, kind_phrase(gets_(f, "kind")), sureness(hi),
+				      (long long)json_integer_value(json_object_get(f, "messages")),
+				      json_integer_value(json_object_get(f, "messages")) == 1 ? "" : "s",
+				      gets_(f, "first_at"), b.s);
+		} else {
+			why(f, 3, "the same ", &b);
+			const char *slo = sureness(lo), *shi = sureness(hi);
+			doc_item(d, "%zu accounts sent \"%s\" (%s, %s%s%s): %s; for example %s.",
+				 g[k].n, gets_(f, "template"), kind_phrase(gets_(f, "kind")), slo,
+				 strcmp(slo, shi) ? " to " : "", strcmp(slo, shi) ? shi : "", b.s,
+				 ex.s);
+		}
+		buf_release(&b);
+		buf_release(&ex);
+	}
+	if (covered < n)
+		doc_para(d, "%zu more automated senders are listed in the table below.", n - covered);
+	free(g);
+	free(v);
+}
+
+/* Advice follows confidence: block only the near-certain harmful, review the likely. */
+static bool to_block(json_t *o);
+static bool to_review(json_t *o);
+
+/* What to do about one automated sender, by the advice's own rule. */
+static int advice_rank(json_t *o)
+{
+	return to_block(o) ? 0 : to_review(o) ? 1 : 2;
+}
+
+static const char *const advice_words[] = { "block and report", "review first",
+					    "nothing needed" };
+
+static int cmp_advice(const void *x, const void *y)
+{
+	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+	int ra = advice_rank(a), rb = advice_rank(b);
+	if (ra != rb)
+		return ra - rb;
+	return strcmp(gets_(b, "last_at"), gets_(a, "last_at"));
+}
+
+/*
+ * Every automated sender, what to do first: those to block and report,
+ * then those to review (only likely automated: a customer can look like a
+ * bot), then those that need nothing; each linked to the account.
+ */
+static void automated_write(json_t *in, size_t n_auto, struct doc *d)
+{
+	json_t **v = xmalloc(n_auto * sizeof(*v)), *o;
+	size_t i, n = 0;
+	char name[80], l[REPORT_LINK_SIZE];
+	json_array_foreach(in, i, o)
+		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
+			v[n++] = o;
+	qsort(v, n, sizeof(*v), cmp_advice);
+	doc_heading_at(d, 2, "autodm-automated", "Automated senders, what to do with each");
+	static const char *const cols[] = { "account", "what to do", "kind", "how sure",
+					    ">messages", "first", "last", NULL };
+	struct doc_table *t = doc_table(d, "automated", cols);
+	for (i = 0; i < n; i++) {
+		o = v[i];
+		doc_cell_link(t, report_link_user(gets_(o, "account_id"), l), "%s",
+			      entry_name(o, name));
+		doc_cell(t, "%s", advice_words[advice_rank(o)]);
+		doc_cell(t, "%s", kind_phrase(gets_(o, "kind")));
+		doc_cell(t, "%s", gets_(o, "confidence"));
+		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
+		doc_cell(t, "%.10s", gets_(o, "first_at"));
+		doc_cell(t, "%.10s", gets_(o, "last_at"));
+	}
+	free(v);
+}
+
+/*
+ * Every sender with the detector's score: the table CSV output writes, a
+ * reference the HTML page links as a CSV file.
+ */
+static void senders_write(json_t *in, struct doc *d)
+{
+	size_t i, n = json_array_size(in), shown = 0, humans = 0;
+	json_t *o;
+	doc_heading_at(d, 2, "autodm-senders", "Every sender (the table CSV output writes)");
+	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
+					    "kind", "first", "last", "evidence", NULL };
+	struct doc_table *t = doc_table(d, "inbound", cols);
+	t->beside = true;
+	json_array_foreach(in, i, o) {
+		bool is_auto = json_is_true(json_object_get(o, "auto"));
+		if (!is_auto && n > 200 && humans >= 20) {
+			humans++;
+			continue;
+		}
+		humans += !is_auto;
+		shown++;
+		json_t *ev = json_object_get(o, "evidence");
+		struct buf b = BUF_INIT;
+		if (json_array_size(ev))
+			add_plain(&b, json_string_value(json_array_get(ev, 0)));
+		doc_cell(t, "%s", gets_(o, "account_id"));
+		doc_cell(t, "%s", gets_(o, "handle"));
+		doc_cell(t, "%s", is_auto ? "yes" : "no");
+		doc_cell(t, "%.2f", json_real_value(json_object_get(o, "score")));
+		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
+		doc_cell(t, "%s", gets_(o, "kind"));
+		doc_cell(t, "%.10s", gets_(o, "first_at"));
+		doc_cell(t, "%.10s", gets_(o, "last_at"));
+		doc_cell(t, "%s", b.len ? b.s : "");
+		buf_release(&b);
+	}
+	if (shown < n)
+		doc_para(d, "%zu more senders judged to be people are left out here; --format json "
+			 "lists them all.", n - shown);
+}
+
+static bool to_block(json_t *o)
+{
+	const char *kind = gets_(o, "kind");
+	bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") || !strcmp(kind, "scam");
+	return harmful && !strcmp(gets_(o, "confidence"), "near-certain");
+}
+
+static bool to_review(json_t *o)
+{
+	const char *kind = gets_(o, "kind");
+	return !to_block(o) && !strcmp(gets_(o, "confidence"), "likely") &&
+	       strcmp(kind, "welcome") && strcmp(kind, "validation");
+}
+
+void autodm_advice_count(json_t *r, struct autodm_advice *a)
+{
+	size_t i;
+	json_t *o;
+	memset(a, 0, sizeof(*a));
+	json_array_foreach(json_object_get(r, "inbound"), i, o) {
+		if (!json_is_true(json_object_get(o, "auto")))
+			continue;
+		a->automated++;
+		a->block += to_block(o);
+		a->review += to_review(o);
+	}
+	a->own = json_array_size(json_object_get(json_object_get(r, "outbound"), "auto_message_ids"));
+}
+
+void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+{
+	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
+	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
+	size_t i, n_auto = 0, n = json_array_size(in);
+	json_t *o;
+	enum { NKIND = 7 };
+	unsigned n_kind[NKIND] = { 0 };
+	static const char *const kinds[NKIND] = { "validation", "campaign", "app", "spam",
+						   "welcome", "scam", "bot" };
+	struct autodm_advice adv;
+	autodm_advice_count(r, &adv);
+	unsigned n_block = adv.block, n_review = adv.review;
+
+	json_array_foreach(in, i, o) {
+		if (!json_is_true(json_object_get(o, "auto")))
+			continue;
+		n_auto++;
+		for (int k = 0; k < NKIND; k++)
+			if (!strcmp(gets_(o, "kind"), kinds[k]))
+				n_kind[k]++;
+	}
+	doc_heading_at(d, 1, "autodm", "Auto-DM senders");
+	if (!n) {
+		doc_para(d, "No account sent you 1:1 messages, so no automated sender could be found.");
+	} else {
+		struct buf b = BUF_INIT;
+		for (int k = 0; k < NKIND; k++)
+			if (n_kind[k])
+				buf_addf(&b, "%s%u %s%s", b.len ? ", " : "", n_kind[k],
+					 kind_phrase(kinds[k]), n_kind[k] == 1 ? "" : "s");
+		doc_para(d, "%zu of the %zu accounts that sent you 1:1 messages look automated%s%s%s.",
+			 n_auto, n, b.len ? " (" : "", b.s, b.len ? ")" : "");
+		buf_release(&b);
+	}
+	size_t n_out = json_array_size(json_object_get(out, "auto_message_ids"));
+	if (n_out)
+		doc_para(d, "Your own account sent %zu automated DM%s from %zu template%s.", n_out,
+			 n_out == 1 ? "" : "s", json_array_size(tm), json_array_size(tm) == 1 ? "" : "s");
+	else
+		doc_para(d, "Your own account sent no automated DMs.");
+
+	if (n_auto)
+		view_who(in, n_auto, d);
+	doc_heading_at(d, 2, "autodm-todo", "What to do");
+	if (n_block)
+		doc_item(d, "Block and report the %u near-certain spam and scam sender%s; do not "
+			 "open their links.", n_block, n_block == 1 ? "" : "s");
+	if (n_review)
+		doc_item(d, "Review the %u sender%s judged likely automated before you act: read "
+			 "the evidence below; a customer can look like a bot.", n_review,
+			 n_review == 1 ? "" : "s");
+	if (n_kind[0])
+		doc_item(d, "Ignore validation requests: following someone never requires clicking a "
+			 "link; unfollow accounts that send them if they annoy you.");
+	if (n_kind[2])
+		doc_item(d, "Accounts that auto-DM new followers: mute or unfollow them.");
+	if (n_kind[4])
+		doc_item(d, "Welcome messages are a business's bot greeting; nothing to do.");
+	if (n_out)
+		doc_item(d, "Stop your own auto-DMs: since April 2017 the platform's automation "
+			 "rules forbid unsolicited automated DMs; turn the feature off in the "
+			 "tool that sends them.");
+	if (json_array_size(apps)) {
+		struct buf b = BUF_INIT;
+		json_array_foreach(apps, i, o)
+			buf_addf(&b, "%s%s", i ? ", " : "", gets_(o, "name"));
+		doc_item(d, "Revoke apps that can read and send your DMs unless you use them: %s "
+			 "(Settings, Security and account access, Apps and sessions).", b.s);
+		buf_release(&b);
+	}
+	if (!n_auto && !n_out && !json_array_size(apps))
+		doc_item(d, "Nothing: no automated DMs either way.");
+	if (n_auto)
+		automated_write(in, n_auto, d);
+	senders_write(in, d);
+
+	if (json_array_size(tm)) {
+		doc_heading(d, 2, "Your own auto-DMs");
+		static const char *const tcols[] = { "template", ">messages", ">recipients",
+						     ">following you", "first sent", "last sent", NULL };
+		struct doc_table *tt = doc_table(d, "outbound", tcols);
+		json_array_foreach(tm, i, o) {
+			doc_cell(tt, "%s", gets_(o, "template"));
+			doc_cell(tt, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
+			doc_cell(tt, "%lld", (long long)json_integer_value(json_object_get(o, "recipients")));
+			doc_cell(tt, "%lld", (long long)json_integer_value(
+						     json_object_get(o, "recipients_following_you")));
+			doc_cell(tt, "%.10s", gets_(o, "first_sent"));
+			doc_cell(tt, "%.10s", gets_(o, "last_sent"));
+		}
+	}
+
+	(void)ctx;
+}
