@@ -1,0 +1,446 @@
+/*
+ * autodm_load: one streaming pass over the 1:1 messages into the compact
+ * arrays of autodm_int.h, each message flagged (links and their hosts, the
+ * lexicon's families, merge fields, echoes) and its slotted text hashed.
+ */
+#include "autodm_int.h"
+#include "autodm.h"
+#include "jarena.h"
+#include "jrows.h"
+#include "lexicon.h"
+#include "text.h"
+#include "timeutil.h"
+#include "xalloc.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The message flags of the lexicon's families. */
+static unsigned lexicon_flags(const char *norm, size_t n)
+{
+	static const uint64_t autodm_families =
+		(1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |
+		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT);
+	uint64_t f = lex_scan(norm, n, autodm_families);
+	unsigned fl = 0;
+	if (f & (1ull << LEX_FOLLOW_THANKS))
+		fl |= M_FORMULA;
+	if (f & (1ull << LEX_FOOTER))
+		fl |= M_FOOTER;
+	if (f & (1ull << LEX_SCAM))
+		fl |= M_SCAM;
+	if (f & (1ull << LEX_PROMO))
+		fl |= M_PROMO;
+	if (f & (1ull << LEX_NOTICE))
+		fl |= M_NOTICE;
+	if (f & (1ull << LEX_CONTACT))
+		fl |= M_CONTACT;
+	return fl;
+}
+
+/* ------------------------------------------------------------ link hosts */
+
+/* Link shorteners: the destination is hidden until clicked. */
+static const char *const shorteners[] = {
+	"bit.ly", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "buff.ly", "tiny.cc", "shorturl.at",
+	"rebrand.ly", "cutt.ly", "bl.ink", "rb.gy", "adf.ly", "j.mp", "dlvr.it", "ift.tt", "su.pr",
+	"v.gd", "x.co", "po.st", "qr.ae", "t.ly", "lnkd.in", "shorte.st", "bc.vc", "tr.im",
+	"cli.gs", "snipurl.com", "budurl.com", "mcaf.ee", "soo.gd", "s.id", "2.gp", "urlz.fr",
+	NULL,
+};
+
+/* Services whose business is sending DMs on someone's behalf. */
+static const char *const services[] = {
+	"truetwit.com", "socialoomph.com", "tweetlater.com", "crowdfireapp.com", "justunfollow.com",
+	"tweetadder.com", "socialtoo.com", NULL,
+};
+
+/* Fixed texts of those services, normalized. */
+static const char *const service_texts[] = {
+	"uses truetwit validation service", NULL,
+};
+
+/* Links that are the platform's own: shared tweets and attachments. */
+static const char *const own_hosts[] = {
+	"twitter.com", "x.com", "mobile.twitter.com", "pic.twitter.com", "ton.twitter.com",
+	"pbs.twimg.com", "video.twimg.com", "pic.x.com", NULL,
+};
+
+static bool host_in(const char *host, const char *const *list)
+{
+	size_t hl = strlen(host);
+	for (size_t i = 0; list[i]; i++) {
+		size_t l = strlen(list[i]);
+		/* the domain itself or any subdomain of it */
+		if (hl >= l && !strcasecmp(host + hl - l, list[i]) &&
+		    (hl == l || host[hl - l - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* The host of a URL, lower case, without "www." */
+static void url_host(const char *u, size_t n, char host[128])
+{
+	const char *p = memmem(u, n, "://", 3);
+	size_t i = p ? (size_t)(p - u) + 3 : 0, k = 0;
+	if (n - i >= 4 && !strncasecmp(u + i, "www.", 4))
+		i += 4;
+	while (i < n && k < 127 && !strchr("/?#:", u[i])) {
+		char c = u[i++];
+		host[k++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+	}
+	host[k] = 0;
+}
+
+/* ------------------------------------------------------------ templates */
+
+static uint32_t tmpl_get(struct am *a, uint64_t h, int64_t msg_id)
+{
+	uint32_t idx = (uint32_t)a->nt;
+	if (!u64map_put(&a->map, h, &idx))
+		return idx;
+	ALLOC_GROW(a->t, a->nt + 1, a->at);
+	struct am_tmpl *t = &a->t[a->nt];
+	t->hash = h;
+	t->text = NULL;
+	t->shown = NULL;
+	t->example = msg_id;
+	t->sig = NO_SIG;
+	t->cluster = (uint32_t)a->nt;
+	return (uint32_t)a->nt++;
+}
+
+/* ------------------------------------------------------------ loading */
+
+int am_cmp_i64(const void *x, const void *y)
+{
+	int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+bool am_has_id(const int64_t *v, size_t n, int64_t id)
+{
+	return n && bsearch(&id, v, n, sizeof(*v), am_cmp_i64);
+}
+
+static int load_follow(struct report_ctx *ctx, const char *dir, int64_t **out, size_t *n,
+		       struct err *err)
+{
+	sqlite3_stmt *st;
+	char sql[400];
+	size_t alloc = 0;
+	snprintf(sql, sizeof(sql),
+		 "SELECT account_id FROM follow WHERE direction = '%s' AND snapshot_id = "
+		 "(SELECT id FROM snapshot WHERE has_%s ORDER BY generated_at DESC, id DESC LIMIT 1)",
+		 dir, !strcmp(dir, "follower") ? "followers" : "following");
+	if (store_prepare(ctx->store, sql, &st, err))
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		ALLOC_GROW(*out, *n + 1, alloc);
+		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (*n)
+		qsort(*out, *n, sizeof(**out), am_cmp_i64);
+	return 0;
+}
+
+/* Normalized handle and name of an account, as {name} candidates. */
+void am_add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, struct buf *nb,
+		      size_t *offs, size_t *n)
+{
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (int col = 0; col < 2; col++) {
+			const char *s = (const char *)sqlite3_column_text(st, col);
+			if (!s || !*s || *n >= 8)
+				continue;
+			offs[(*n)++] = nb->len;
+			text_normalize(s, strlen(s), nb);
+			buf_addc(nb, 0);
+			/* a display name's first word is how merge fields greet */
+			const char *sp = strchr(s, ' ');
+			if (col == 1 && sp && *n < 8) {
+				offs[(*n)++] = nb->len;
+				text_normalize(s, (size_t)(sp - s), nb);
+				buf_addc(nb, 0);
+			}
+		}
+	}
+	sqlite3_reset(st);
+	(void)ctx;
+}
+
+/*
+ * A domain written to slip past link filters: "site .com", "site dot com",
+ * "site[.]com", "site (.) net". Real links are slots already; these are not.
+ */
+static bool obfuscated_link(const char *norm)
+{
+	/* not ". ": "at home. Me too" is a sentence, not a domain */
+	static const char *const dots[] = { " . ", " .", " dot ", "[.]", "(.)", " [.] ", " (.) ",
+					    "[dot]", "(dot)", " [dot] ", " (dot) ", "[точка]",
+					    " точка ", NULL };
+	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
+					    "site", "online", "club", "info", "biz", "ru", "cc",
+					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
+					    "tk", NULL };
+	for (const char *p = norm; *p; p++) {
+		/* every form starts with a space or a bracket right after a letter or digit */
+		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
+		    !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
+			continue;
+		for (size_t i = 0; dots[i]; i++) {
+			size_t dl = strlen(dots[i]);
+			if (strncmp(p, dots[i], dl))
+				continue;
+			for (size_t k = 0; tlds[k]; k++) {
+				size_t tl = strlen(tlds[k]);
+				const char *q = p + dl;
+				if (!strncmp(q, tlds[k], tl) &&
+				    !((q[tl] >= 'a' && q[tl] <= 'z') || (q[tl] >= '0' && q[tl] <= '9')))
+					return true;
+			}
+		}
+	}
+	return false;
+}
+
+/*
+ * A link to another site whose path or subdomains name the platform
+ * ("site.example/x/twitter.com.html", "twitter.com.site.example"): bait
+ * dressed up as a tweet or a login page.
+ */
+static bool disguised(const char *u, size_t n, const char *host)
+{
+	static const char *const names[] = { "twitter.com", "twitter-", "/x.com/", NULL };
+	const char *path = memmem(u, n, "://", 3);
+	path = path ? path + 3 : u;
+	for (size_t i = 0; names[i]; i++) {
+		size_t l = strlen(names[i]);
+		if (memmem(path, n - (size_t)(path - u), names[i], l))
+			return true;
+	}
+	(void)host;
+	return false;
+}
+
+/* Link flags of a message from its expanded URLs (space-separated). */
+static unsigned link_flags(const char *urls, const struct text_slots *f, size_t ntok,
+			   const char *norm)
+{
+	unsigned fl = 0, links = 0;
+	if (urls && *urls) {
+		const char *p = urls;
+		while (*p) {
+			while (*p == ' ')
+				p++;
+			size_t n = strcspn(p, " ");
+			if (!n)
+				break;
+			char host[128];
+			url_host(p, n, host);
+			if (!host_in(host, own_hosts)) {
+				links++;
+				/* a link that hides where it goes, or dresses up as the platform */
+				if (host_in(host, shorteners) || disguised(p, n, host))
+					fl |= M_SHORTENER;
+				if (host_in(host, services))
+					fl |= M_SERVICE;
+			}
+			p += n;
+		}
+	} else {
+		links = f->url;
+	}
+	for (size_t i = 0; service_texts[i]; i++)
+		if (strstr(norm, service_texts[i]))
+			fl |= M_SERVICE;
+	if (!links && obfuscated_link(norm))
+		links = 1;
+	if (links) {
+		fl |= M_LINK;
+		if (ntok - f->url <= AUTODM_LINK_ONLY_WORDS)
+			fl |= M_LINK_ONLY;
+	}
+	return fl;
+}
+
+int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
+{
+	sqlite3_stmt *st = NULL, *names = NULL;
+	struct buf conv = BUF_INIT, norm = BUF_INIT, slotted = BUF_INIT, nb = BUF_INIT;
+	struct buf last_owner = BUF_INIT, full_name = BUF_INIT;
+	size_t offs[16], nnames = 0, owner_names = 0;
+	const char *namev[16];
+	bool cp_written = false, owner_written = false;
+	int rc = -1;
+
+	if (load_follow(ctx, "following", &a->following, &a->nfollowing, err) ||
+	    load_follow(ctx, "follower", &a->followers, &a->nfollowers, err))
+		goto out;
+	if (store_prepare(ctx->store, "SELECT handle, name FROM account WHERE id = ?", &names, err))
+		goto out;
+	am_add_names(ctx, names, ctx->owner, &nb, offs, &owner_names);
+	/* the owner's full name, as a mail merge fills it: "Dear Keith Frankish" */
+	for (size_t i = 0; i < owner_names; i++) {
+		const char *nm = nb.s + offs[i];
+		if (strchr(nm, ' ') && strlen(nm) >= 6 && !full_name.len)
+			buf_adds(&full_name, nm);
+	}
+	tmpl_get(a, 0, 0);   /* template 0 stands for texts never compared */
+	if (store_prepare(ctx->store,
+			  /* conversations outside, their messages by index inside: half
+			   * the work of looking up each message's conversation */
+			  "SELECT m.id, m.conversation_id, m.sender_id, m.created_at, m.text, m.kind,"
+			  " c.counterpart_id, CASE WHEN m.url_count > 0 THEN"
+			  " (SELECT group_concat(coalesce(u.expanded, u.url), ' ')"
+			  " FROM message_url u WHERE u.message_id = m.id) END"
+			  " FROM conversation c CROSS JOIN message m ON m.conversation_id = c.id"
+			  " WHERE c.kind = 'dm' AND c.counterpart_id IS NOT NULL"
+			  " AND c.counterpart_id <> ?1"
+			  " ORDER BY c.id, m.created_at, m.id", &st, err))
+		goto out;
+	sqlite3_bind_int64(st, 1, ctx->owner);
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *cid = (const char *)sqlite3_column_text(st, 1);
+		int64_t sender = sqlite3_column_int64(st, 2);
+		const char *txt = (const char *)sqlite3_column_text(st, 4);
+		size_t tlen = (size_t)sqlite3_column_bytes(st, 4);
+		const char *kind = (const char *)sqlite3_column_text(st, 5);
+		int64_t cp = sqlite3_column_int64(st, 6);
+		const char *urls = (const char *)sqlite3_column_text(st, 7);
+
+		if (!cid || strcmp(cid, conv.s)) {   /* a new conversation */
+			buf_reset(&conv);
+			buf_adds(&conv, cid ? cid : "");
+			ALLOC_GROW(a->c, a->nc + 1, a->ac);
+			a->c[a->nc].cp = cp;
+			a->c[a->nc].first = (uint32_t)a->nm;
+			a->c[a->nc].n = 0;
+			a->nc++;
+			cp_written = owner_written = false;
+			buf_reset(&last_owner);
+			buf_setlen(&nb, owner_names ? offs[owner_names - 1] +
+				   strlen(nb.s + offs[owner_names - 1]) + 1 : 0);
+			nnames = owner_names;
+			am_add_names(ctx, names, cp, &nb, offs, &nnames);
+			for (size_t i = 0; i < nnames; i++)
+				namev[i] = nb.s + offs[i];
+		}
+		bool owner = sender == ctx->owner;
+		bool opening = owner ? !cp_written : !owner_written;
+		if (owner)
+			owner_written = true;
+		else
+			cp_written = true;
+
+		if (owner) {
+			/* a bot that answers commands repeats them: keep the last one, as written */
+			buf_reset(&last_owner);
+			buf_add(&last_owner, txt ? txt : "", txt ? tlen : 0);
+		}
+		if (owner && !opening) {
+			/* the owner's replies are only counted, never compared */
+			ALLOC_GROW(a->m, a->nm + 1, a->am_);
+			a->m[a->nm] = (struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
+						       .conv = (uint32_t)a->nc - 1, .flags = M_OWNER };
+			a->nm++;
+			a->c[a->nc - 1].n++;
+			continue;
+		}
+		buf_reset(&norm);
+		buf_reset(&slotted);
+		text_normalize(txt ? txt : "", txt ? tlen : 0, &norm);
+		struct text_slots f;
+		/* merge fields name the recipient; bots also sign with the sender's name */
+		if (owner)
+			text_slot(norm.s, namev + owner_names, nnames - owner_names, &slotted, &f);
+		else
+			text_slot(norm.s, namev, nnames, &slotted, &f);
+		size_t ntok = text_tokens(slotted.s);
+		uint32_t ti = tmpl_get(a, text_hash(slotted.s, slotted.len), id);
+		struct am_tmpl *t = &a->t[ti];
+		if (opening && !t->text) {
+			t->text = xstrdup(slotted.s);
+			if (ntok >= AUTODM_MIN_TOKENS) {
+				ALLOC_GROW(a->sigs, (a->ns + 1) * TEXT_MINHASH_K, a->as);
+				a->sig_tmpl = xrealloc(a->sig_tmpl, (a->ns + 1) * sizeof(uint32_t));
+				text_minhash(slotted.s, a->sigs + a->ns * TEXT_MINHASH_K);
+				a->sig_tmpl[a->ns] = ti;
+				t->sig = (uint32_t)a->ns++;
+			}
+		}
+		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
+		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&
+		    memmem(txt, tlen, last_owner.s, last_owner.len))
+			fl |= M_ECHO;
+		if (!owner && opening && full_name.len) {
+			const char *at = strstr(norm.s, full_name.s);
+			if (at && at - norm.s <= AUTODM_MERGE_WITHIN)
+				fl |= M_MERGE;
+		}
+		if (owner)
+			fl |= M_OWNER;
+		if (opening)
+			fl |= M_OPENING;
+		if (kind && !strcmp(kind, "welcome"))
+			fl |= M_WELCOME;
+		if (f.user || f.email)
+			fl |= M_RICH;
+		size_t slots = f.url + f.email + f.user + f.num + f.name;
+		if (ntok >= AUTODM_MIN_TOKENS + slots)
+			fl |= M_WORDY;
+		if (ntok >= AUTODM_LONG_WORDS + slots)
+			fl |= M_LONG;
+		ALLOC_GROW(a->m, a->nm + 1, a->am_);
+		a->m[a->nm].id = id;
+		a->m[a->nm].at = sqlite3_column_int64(st, 3);
+		a->m[a->nm].conv = (uint32_t)a->nc - 1;
+		a->m[a->nm].tmpl = ti;
+		a->m[a->nm].ntok = (uint16_t)(ntok > 65535 ? 65535 : ntok);
+		a->m[a->nm].flags = fl;
+		a->nm++;
+		a->c[a->nc - 1].n++;
+	}
+	if (step != SQLITE_DONE) {
+		store_fail(ctx->store, err, "reading messages");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	sqlite3_finalize(names);
+	buf_release(&conv);
+	buf_release(&norm);
+	buf_release(&slotted);
+	buf_release(&nb);
+	buf_release(&last_owner);
+	buf_release(&full_name);
+	return rc;
+}
+
+void am_release(struct am *a)
+{
+	for (size_t i = 0; i < a->nt; i++) {
+		free(a->t[i].text);
+		free(a->t[i].shown);
+	}
+	free(a->m);
+	free(a->c);
+	free(a->t);
+	u64map_release(&a->map);
+	free(a->sigs);
+	free(a->sig_tmpl);
+	free(a->following);
+	free(a->followers);
+}
+
