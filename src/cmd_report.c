@@ -381,7 +381,9 @@ static void store_findings(const char *db, const struct report_ctx *ctx, json_t 
 	if (access(db, W_OK))
 		return;
 	w.busy_ms = 5000;
-	if (store_open(&w, db, STORE_WRITE, &err) || findings_write(&w, ctx, results, &err))
+	int rc = store_open(&w, db, STORE_WRITE, &err);
+	trace("findings database open");
+	if (rc || findings_write(&w, ctx, results, &err))
 		warn("the findings tables were not updated: %s", err.msg);
 	store_close(&w, false);
 }

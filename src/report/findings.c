@@ -2,11 +2,15 @@
  * The findings tables (findings.h).
  */
 #include "findings.h"
+#include "buf.h"
 #include "exitcode.h"
+#include "jdoc.h"
 #include "jrows.h"
 #include "timeutil.h"
+#include "trace.h"
 #include "xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,8 +20,18 @@ struct spans {
 	size_t n;
 };
 
+/*
+ * One row of a result list: a tree, or (JSON output, jrows.h) the row's
+ * text read back with jdoc, which is several times faster than building a
+ * tree again (a report of a million messages has 280k rows).
+ */
+struct row {
+	json_t *j;
+	const struct jnode *n;
+};
+
 typedef int (*row_fn)(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      json_t *row, struct err *err);
+		      const struct row *row, struct err *err);
 
 /*
  * Call fn on every element of array a: its trees, or for a rows array
@@ -30,76 +44,219 @@ static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
 	if (!rows) {
 		size_t i;
 		json_t *v;
-		json_array_foreach(a, i, v)
-			if (fn(w, st, ctx, v, err))
+		json_array_foreach(a, i, v) {
+			struct row r = { v, NULL };
+			if (fn(w, st, ctx, &r, err))
 				return -1;
+		}
 		return 0;
 	}
-	for (size_t i = 0; i < jrows_count(rows); i++) {
-		size_t len;
-		const char *text = jrows_text(rows, i, &len);
-		json_t *v = json_loadb(text, len, 0, NULL);
-		if (!v)
-			return err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
-		int rc = fn(w, st, ctx, v, err);
-		json_decref(v);
-		if (rc)
-			return -1;
+	struct jdoc d = JDOC_INIT;
+	int rc = 0;
+	for (size_t i = 0; i < jrows_count(rows) && !rc; i++) {
+		size_t len, at;
+		const char *text = jrows_text(rows, i, &len), *why;
+		if (jdoc_parse(&d, text, len, &at, &why) || !jis(jdoc_root(&d), J_OBJECT)) {
+			rc = err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
+			break;
+		}
+		struct row r = { NULL, jdoc_root(&d) };
+		rc = fn(w, st, ctx, &r, err);
 	}
-	return 0;
+	jdoc_release(&d);
+	return rc;
 }
 
-static void bind_text_key(sqlite3_stmt *st, int i, json_t *o, const char *key)
+/* The string at key (bytes, length), NULL when absent or not a string. */
+static const char *row_str(const struct row *r, const char *key, size_t *len)
 {
-	const char *v = json_string_value(json_object_get(o, key));
+	if (r->j) {
+		json_t *v = json_object_get(r->j, key);
+		*len = json_string_length(v);
+		return json_string_value(v);
+	}
+	const struct jnode *v = jdoc_get(r->n, key);
+	*len = jis(v, J_STRING) ? v->len : 0;
+	return jis(v, J_STRING) ? v->s : NULL;
+}
+
+static void bind_text_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+{
+	size_t n;
+	const char *v = row_str(r, key, &n);
 	if (v)
-		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, v, (int)n, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, i);
 }
 
-/* An id string as an integer; NULL when absent */
-static void bind_id_key(sqlite3_stmt *st, int i, json_t *o, const char *key)
+/* Digits of at most 23 bytes as an integer: ids are written as strings. */
+static int64_t to_i64(const char *v, size_t n)
 {
-	const char *v = json_string_value(json_object_get(o, key));
+	char b[24];
+	n = n < sizeof(b) - 1 ? n : sizeof(b) - 1;
+	memcpy(b, v, n);
+	b[n] = '\0';
+	return strtoll(b, NULL, 10);
+}
+
+/* An id string as an integer; NULL when absent */
+static void bind_id_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+{
+	size_t n;
+	const char *v = row_str(r, key, &n);
 	if (v)
-		sqlite3_bind_int64(st, i, strtoll(v, NULL, 10));
+		sqlite3_bind_int64(st, i, to_i64(v, n));
 	else
 		sqlite3_bind_null(st, i);
 }
 
 /* Numbers and booleans as they are; NULL when absent or null */
-static void bind_num_key(sqlite3_stmt *st, int i, json_t *o, const char *key)
+static void bind_num_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
 {
-	json_t *v = json_object_get(o, key);
-	if (json_is_integer(v))
-		sqlite3_bind_int64(st, i, json_integer_value(v));
-	else if (json_is_real(v))
-		sqlite3_bind_double(st, i, json_real_value(v));
-	else if (json_is_boolean(v))
-		sqlite3_bind_int(st, i, json_is_true(v));
-	else
+	if (r->j) {
+		json_t *v = json_object_get(r->j, key);
+		if (json_is_integer(v))
+			sqlite3_bind_int64(st, i, json_integer_value(v));
+		else if (json_is_real(v))
+			sqlite3_bind_double(st, i, json_real_value(v));
+		else if (json_is_boolean(v))
+			sqlite3_bind_int(st, i, json_is_true(v));
+		else
+			sqlite3_bind_null(st, i);
+		return;
+	}
+	const struct jnode *v = jdoc_get(r->n, key);
+	int64_t k;
+	if (jis(v, J_TRUE) || jis(v, J_FALSE)) {
+		sqlite3_bind_int(st, i, jis(v, J_TRUE));
+	} else if (jis(v, J_NUMBER) && jdoc_int(v, &k)) {
+		sqlite3_bind_int64(st, i, k);
+	} else if (jis(v, J_NUMBER)) {
+		char b[64];
+		size_t n = v->len < sizeof(b) - 1 ? v->len : sizeof(b) - 1;
+		memcpy(b, v->s, n);
+		b[n] = '\0';
+		sqlite3_bind_double(st, i, strtod(b, NULL));
+	} else {
 		sqlite3_bind_null(st, i);
+	}
 }
 
-/* A JSON value as compact JSON text (jansson's blocks go back through its hooks, jarena.h) */
-static void bind_json_key(sqlite3_stmt *st, int i, json_t *o, const char *key)
+/* A string as json_dumps writes it (UTF-8 kept, '/' not escaped). */
+static void compact_string(struct buf *b, const char *s, size_t n)
 {
-	json_t *v = json_object_get(o, key);
-	char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY) : NULL;
-	json_malloc_t m;
-	json_free_t f;
-	if (!s) {
+	static const char hex[] = "0123456789abcdef";
+	buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		const char *e = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\b' ? "\\b" :
+				c == '\f' ? "\\f" : c == '\n' ? "\\n" : c == '\r' ? "\\r" :
+				c == '\t' ? "\\t" : NULL;
+		if (e) {
+			buf_adds(b, e);
+		} else if (c < 0x20) {
+			char u[7] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0 };
+			buf_adds(b, u);
+		} else {
+			buf_addc(b, (char)c);
+		}
+	}
+	buf_addc(b, '"');
+}
+
+/*
+ * Compact JSON text of v as json_dumps(JSON_COMPACT) gives it, written
+ * directly for the arrays of strings and integers the tables hold (118k of
+ * them in a report of a million messages: jansson's dumps took seconds);
+ * anything else goes through jansson.
+ */
+static void compact_json(struct buf *b, json_t *v)
+{
+	if (json_is_array(v)) {
+		size_t i;
+		json_t *e;
+		buf_addc(b, '[');
+		json_array_foreach(v, i, e) {
+			if (i)
+				buf_addc(b, ',');
+			compact_json(b, e);
+		}
+		buf_addc(b, ']');
+	} else if (json_is_string(v)) {
+		compact_string(b, json_string_value(v), json_string_length(v));
+	} else if (json_is_integer(v)) {
+		char n[24];
+		snprintf(n, sizeof(n), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		buf_adds(b, n);
+	} else {
+		char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+		json_malloc_t m;
+		json_free_t f;
+		buf_adds(b, s ? s : "null");
+		json_get_alloc_funcs(&m, &f);
+		f(s);
+	}
+}
+
+/* The same for a value read with jdoc: its strings are decoded bytes. */
+static void compact_node(struct buf *b, const struct jnode *v)
+{
+	switch (v->type) {
+	case J_NULL: buf_adds(b, "null"); break;
+	case J_FALSE: buf_adds(b, "false"); break;
+	case J_TRUE: buf_adds(b, "true"); break;
+	case J_NUMBER: buf_add(b, v->s, v->len); break;
+	case J_STRING: compact_string(b, v->s, v->len); break;
+	case J_ARRAY: {
+		bool first = true;
+		buf_addc(b, '[');
+		JDOC_EACH(v, e) {
+			if (!first)
+				buf_addc(b, ',');
+			first = false;
+			compact_node(b, e);
+		}
+		buf_addc(b, ']');
+		break;
+	}
+	default: {
+		bool first = true;
+		buf_addc(b, '{');
+		JDOC_KEYS(v, k) {
+			if (!first)
+				buf_addc(b, ',');
+			first = false;
+			compact_string(b, k->s, k->len);
+			buf_addc(b, ':');
+			compact_node(b, k + 1);
+		}
+		buf_addc(b, '}');
+		break;
+	}
+	}
+}
+
+/* A JSON value as compact JSON text; "[]" when absent. */
+static void bind_json_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+{
+	json_t *v = r->j ? json_object_get(r->j, key) : NULL;
+	const struct jnode *n = r->j ? NULL : jdoc_get(r->n, key);
+	if (!v && !n) {
 		sqlite3_bind_text(st, i, "[]", -1, SQLITE_STATIC);
 		return;
 	}
-	sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	json_get_alloc_funcs(&m, &f);
-	f(s);
+	struct buf b = BUF_INIT;
+	if (v)
+		compact_json(&b, v);
+	else
+		compact_node(&b, n);
+	sqlite3_bind_text(st, i, b.s, (int)b.len, SQLITE_TRANSIENT);
+	buf_release(&b);
 }
 
 static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      json_t *o, struct err *err)
+		      const struct row *o, struct err *err)
 {
 	(void)sp;
 	bind_id_key(st, 1, o, "account_id");
@@ -111,7 +268,7 @@ static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
 }
 
 static int etiquette_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			 json_t *o, struct err *err)
+			 const struct row *o, struct err *err)
 {
 	(void)sp;
 	bind_text_key(st, 1, o, "conversation_id");
@@ -149,13 +306,18 @@ static const struct report_span *find_span(const struct spans *sp, int channel,
 }
 
 static int exposure_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			json_t *o, struct err *err)
+			const struct row *o, struct err *err)
 {
-	const char *src = json_string_value(json_object_get(o, "source_id"));
-	const char *type = json_string_value(json_object_get(o, "type"));
-	int channel = channel_of(json_string_value(json_object_get(o, "channel")));
-	const struct report_span *at = src && type ? find_span(sp, channel,
-							       strtoll(src, NULL, 10), type) : NULL;
+	size_t srcn, typen, chn;
+	const char *src = row_str(o, "source_id", &srcn);
+	const char *type = row_str(o, "type", &typen);
+	const char *ch = row_str(o, "channel", &chn);
+	char tname[40], chname[16];
+	snprintf(tname, sizeof(tname), "%.*s", type ? (int)typen : 0, type ? type : "");
+	snprintf(chname, sizeof(chname), "%.*s", ch ? (int)chn : 0, ch ? ch : "");
+	int channel = channel_of(ch ? chname : NULL);
+	const struct report_span *at = src && type ? find_span(sp, channel, to_i64(src, srcn),
+							       tname) : NULL;
 	bind_id_key(st, 1, o, "source_id");
 	bind_text_key(st, 2, o, "channel");
 	bind_text_key(st, 3, o, "conversation_id");
@@ -230,10 +392,12 @@ int findings_write(struct store *w, const struct report_ctx *ctx, json_t *result
 		json_t *list = json_object_get(r, tables[i].list);
 		if (r && json_is_array(list) && write_table(w, &sp, &tables[i], list, err))
 			goto fail;
+		trace(tables[i].name);
 	}
 	time_format_iso(time_now_ms(), now);
 	if (store_meta_set(w, "findings_written_at", now, err) || store_commit(w, err))
 		goto fail;
+	trace("findings committed");
 	free(sp.v);
 	return 0;
 fail:
