@@ -435,6 +435,24 @@ static char *csv_path(const char *outpath, bool to_dir, const char *kind, const 
 	return xasprintf("%.*s-%s-%s.csv", (int)n, outpath, kind, table);
 }
 
+/* One table as a CSV file at path, refusing the database itself. Returns an exit code. */
+static int write_table_file(const struct store *s, const struct doc_table *t, const char *path)
+{
+	struct err err = ERR_INIT;
+	if (cmd_check_output(s, path, &err)) {
+		err_print(&err);
+		return err.code;
+	}
+	FILE *f = fopen(path, "w");
+	if (f)
+		doc_table_csv(t, f);
+	if (!f || (ferror(f) | fclose(f))) {
+		fprintf(stderr, "dmaudit: '%s': cannot write the table: %s\n", path, strerror(errno));
+		return EXIT_IO;
+	}
+	return EXIT_OK;
+}
+
 /*
  * Write every table of part (the doc of one report kind) to its own CSV
  * file, each listed on stdout unless quiet. Returns an exit code.
@@ -447,24 +465,12 @@ static int write_csv_files(const struct store *s, const struct doc *part, const 
 		if (part->blocks[i].kind != DOC_TABLE)
 			continue;
 		char *path = csv_path(outpath, to_dir, kind, t->name);
-		struct err err = ERR_INIT;
-		if (cmd_check_output(s, path, &err)) {
-			err_print(&err);
-			free(path);
-			return err.code;
-		}
-		FILE *f = fopen(path, "w");
-		if (f)
-			doc_table_csv(t, f);
-		if (!f || (ferror(f) | fclose(f))) {
-			fprintf(stderr, "dmaudit: '%s': cannot write the table: %s\n", path,
-				strerror(errno));
-			free(path);
-			return EXIT_IO;
-		}
-		if (!quiet)
+		int rc = write_table_file(s, t, path);
+		if (!rc && !quiet)
 			printf("%s\n", path);
 		free(path);
+		if (rc)
+			return rc;
 	}
 	return EXIT_OK;
 }
@@ -493,24 +499,13 @@ static int write_beside(const struct store *s, struct doc *part, const char *kin
 		    (!t->beside && t->nrows <= DOC_HTML_FOLD_ROWS))
 			continue;
 		char *path = beside_path(outpath, kind, t->name);
-		struct err err = ERR_INIT;
-		if (cmd_check_output(s, path, &err)) {
-			err_print(&err);
-			free(path);
-			return err.code;
-		}
-		FILE *f = fopen(path, "w");
-		if (f)
-			doc_table_csv(t, f);
-		if (!f || (ferror(f) | fclose(f))) {
-			fprintf(stderr, "dmaudit: '%s': cannot write the table: %s\n", path,
-				strerror(errno));
-			free(path);
-			return EXIT_IO;
-		}
+		int rc = write_table_file(s, t, path);
 		const char *base = strrchr(path, '/');
-		t->csv_href = xstrdup(base ? base + 1 : path);
+		if (!rc)
+			t->csv_href = xstrdup(base ? base + 1 : path);
 		free(path);
+		if (rc)
+			return rc;
 	}
 	return EXIT_OK;
 }

@@ -6,6 +6,7 @@
 #include "exitcode.h"
 #include "jdoc.h"
 #include "jrows.h"
+#include "jsonw.h"
 #include "timeutil.h"
 #include "trace.h"
 #include "xalloc.h"
@@ -21,17 +22,13 @@ struct spans {
 };
 
 /*
- * One row of a result list: a tree, or (JSON output, jrows.h) the row's
- * text read back with jdoc, which is several times faster than building a
- * tree again (a report of a million messages has 280k rows).
+ * A row is read as jdoc nodes, whichever form the result list has: the text
+ * a JSON report already wrote (jrows.h), or a tree written as text here.
+ * One reader for both, and several times faster than building trees from
+ * the text (a report of a million messages has 280k rows).
  */
-struct row {
-	json_t *j;
-	const struct jnode *n;
-};
-
 typedef int (*row_fn)(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      const struct row *row, struct err *err);
+		      const struct jnode *row, struct err *err);
 
 /*
  * Call fn on every element of array a: its trees, or for a rows array
@@ -41,46 +38,39 @@ static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
 		    const struct spans *ctx, struct err *err)
 {
 	const struct jrows *rows = jrows_of(a);
-	if (!rows) {
-		size_t i;
-		json_t *v;
-		json_array_foreach(a, i, v) {
-			struct row r = { v, NULL };
-			if (fn(w, st, ctx, &r, err))
-				return -1;
-		}
-		return 0;
-	}
+	size_t n = rows ? jrows_count(rows) : json_array_size(a);
 	struct jdoc d = JDOC_INIT;
+	struct buf tree = BUF_INIT;
 	int rc = 0;
-	for (size_t i = 0; i < jrows_count(rows) && !rc; i++) {
+	for (size_t i = 0; i < n && !rc; i++) {
 		size_t len, at;
-		const char *text = jrows_text(rows, i, &len), *why;
-		if (jdoc_parse(&d, text, len, &at, &why) || !jis(jdoc_root(&d), J_OBJECT)) {
-			rc = err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
-			break;
+		const char *text, *why;
+		if (rows) {
+			text = jrows_text(rows, i, &len);
+		} else {
+			buf_reset(&tree);
+			jsonw_text(&tree, json_array_get(a, i));
+			text = tree.s, len = tree.len;
 		}
-		struct row r = { NULL, jdoc_root(&d) };
-		rc = fn(w, st, ctx, &r, err);
+		if (jdoc_parse(&d, text, len, &at, &why) || !jis(jdoc_root(&d), J_OBJECT))
+			rc = err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
+		else
+			rc = fn(w, st, ctx, jdoc_root(&d), err);
 	}
 	jdoc_release(&d);
+	buf_release(&tree);
 	return rc;
 }
 
 /* The string at key (bytes, length), NULL when absent or not a string. */
-static const char *row_str(const struct row *r, const char *key, size_t *len)
+static const char *row_str(const struct jnode *r, const char *key, size_t *len)
 {
-	if (r->j) {
-		json_t *v = json_object_get(r->j, key);
-		*len = json_string_length(v);
-		return json_string_value(v);
-	}
-	const struct jnode *v = jdoc_get(r->n, key);
+	const struct jnode *v = jdoc_get(r, key);
 	*len = jis(v, J_STRING) ? v->len : 0;
 	return jis(v, J_STRING) ? v->s : NULL;
 }
 
-static void bind_text_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+static void bind_text_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
 {
 	size_t n;
 	const char *v = row_str(r, key, &n);
@@ -101,7 +91,7 @@ static int64_t to_i64(const char *v, size_t n)
 }
 
 /* An id string as an integer; NULL when absent */
-static void bind_id_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+static void bind_id_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
 {
 	size_t n;
 	const char *v = row_str(r, key, &n);
@@ -112,21 +102,9 @@ static void bind_id_key(sqlite3_stmt *st, int i, const struct row *r, const char
 }
 
 /* Numbers and booleans as they are; NULL when absent or null */
-static void bind_num_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+static void bind_num_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
 {
-	if (r->j) {
-		json_t *v = json_object_get(r->j, key);
-		if (json_is_integer(v))
-			sqlite3_bind_int64(st, i, json_integer_value(v));
-		else if (json_is_real(v))
-			sqlite3_bind_double(st, i, json_real_value(v));
-		else if (json_is_boolean(v))
-			sqlite3_bind_int(st, i, json_is_true(v));
-		else
-			sqlite3_bind_null(st, i);
-		return;
-	}
-	const struct jnode *v = jdoc_get(r->n, key);
+	const struct jnode *v = jdoc_get(r, key);
 	int64_t k;
 	if (jis(v, J_TRUE) || jis(v, J_FALSE)) {
 		sqlite3_bind_int(st, i, jis(v, J_TRUE));
@@ -166,40 +144,9 @@ static void compact_string(struct buf *b, const char *s, size_t n)
 }
 
 /*
- * Compact JSON text of v as json_dumps(JSON_COMPACT) gives it, written
- * directly for the arrays of strings and integers the tables hold (118k of
- * them in a report of a million messages: jansson's dumps took seconds);
- * anything else goes through jansson.
+ * Compact JSON text of a value as json_dumps(JSON_COMPACT) gives it (the
+ * strings are jdoc's decoded bytes, escaped again).
  */
-static void compact_json(struct buf *b, json_t *v)
-{
-	if (json_is_array(v)) {
-		size_t i;
-		json_t *e;
-		buf_addc(b, '[');
-		json_array_foreach(v, i, e) {
-			if (i)
-				buf_addc(b, ',');
-			compact_json(b, e);
-		}
-		buf_addc(b, ']');
-	} else if (json_is_string(v)) {
-		compact_string(b, json_string_value(v), json_string_length(v));
-	} else if (json_is_integer(v)) {
-		char n[24];
-		snprintf(n, sizeof(n), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
-		buf_adds(b, n);
-	} else {
-		char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
-		json_malloc_t m;
-		json_free_t f;
-		buf_adds(b, s ? s : "null");
-		json_get_alloc_funcs(&m, &f);
-		f(s);
-	}
-}
-
-/* The same for a value read with jdoc: its strings are decoded bytes. */
 static void compact_node(struct buf *b, const struct jnode *v)
 {
 	switch (v->type) {
@@ -238,25 +185,21 @@ static void compact_node(struct buf *b, const struct jnode *v)
 }
 
 /* A JSON value as compact JSON text; "[]" when absent. */
-static void bind_json_key(sqlite3_stmt *st, int i, const struct row *r, const char *key)
+static void bind_json_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
 {
-	json_t *v = r->j ? json_object_get(r->j, key) : NULL;
-	const struct jnode *n = r->j ? NULL : jdoc_get(r->n, key);
-	if (!v && !n) {
+	const struct jnode *n = jdoc_get(r, key);
+	if (!n) {
 		sqlite3_bind_text(st, i, "[]", -1, SQLITE_STATIC);
 		return;
 	}
 	struct buf b = BUF_INIT;
-	if (v)
-		compact_json(&b, v);
-	else
-		compact_node(&b, n);
+	compact_node(&b, n);
 	sqlite3_bind_text(st, i, b.s, (int)b.len, SQLITE_TRANSIENT);
 	buf_release(&b);
 }
 
 static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      const struct row *o, struct err *err)
+		      const struct jnode *o, struct err *err)
 {
 	(void)sp;
 	bind_id_key(st, 1, o, "account_id");
@@ -268,7 +211,7 @@ static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
 }
 
 static int etiquette_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			 const struct row *o, struct err *err)
+			 const struct jnode *o, struct err *err)
 {
 	(void)sp;
 	bind_text_key(st, 1, o, "conversation_id");
@@ -306,7 +249,7 @@ static const struct report_span *find_span(const struct spans *sp, int channel,
 }
 
 static int exposure_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			const struct row *o, struct err *err)
+			const struct jnode *o, struct err *err)
 {
 	size_t srcn, typen, chn;
 	const char *src = row_str(o, "source_id", &srcn);

@@ -13,7 +13,6 @@
 #include "scan.h"
 
 #include <stdbool.h>
-#include <stdio.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -304,10 +303,15 @@ static bool email_local(unsigned char c)
  */
 static size_t obfuscated_tld(const struct scan *s, size_t q)
 {
-	static const char *const tlds[] = {
-		"com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "uk", "de", "fr",
-		"es", "it", "nl", "ch", "at", "be", "se", "no", "dk", "fi", "pl", "gr", "ru",
-		"ua", "jp", "kr", "cn", "in", "br", "mx", "ar", "ca", "au", "nz", "ke", "za",
+	/* word: also a word, so not read after a space ("me@home it is") */
+	static const struct { const char *tld; bool word; } tlds[] = {
+		{ "com", 0 }, { "net", 0 }, { "org", 0 }, { "edu", 0 }, { "gov", 0 }, { "info", 0 },
+		{ "biz", 0 }, { "io", 0 }, { "co", 1 }, { "uk", 0 }, { "de", 1 }, { "fr", 0 },
+		{ "es", 1 }, { "it", 1 }, { "nl", 0 }, { "ch", 0 }, { "at", 1 }, { "be", 1 },
+		{ "se", 1 }, { "no", 1 }, { "dk", 0 }, { "fi", 0 }, { "pl", 0 }, { "gr", 0 },
+		{ "ru", 0 }, { "ua", 0 }, { "jp", 0 }, { "kr", 0 }, { "cn", 0 }, { "in", 1 },
+		{ "br", 0 }, { "mx", 0 }, { "ar", 0 }, { "ca", 0 }, { "au", 0 }, { "nz", 0 },
+		{ "ke", 0 }, { "za", 0 },
 	};
 	if (q + 1 >= s->len || (s->t[q] != ',' && s->t[q] != ' '))
 		return 0;
@@ -316,16 +320,9 @@ static size_t obfuscated_tld(const struct scan *s, size_t q)
 		e++;
 	if (e < s->len && (is_alnum((unsigned char)s->t[e]) || s->t[e] == '@'))
 		return 0;
-	/* after a space, not the ones that are words too ("me@home it is") */
-	static const char words[] = " co it de es at be se no in ";
-	for (size_t i = 0; i < sizeof(tlds) / sizeof(tlds[0]); i++) {
-		size_t k = strlen(tlds[i]);
-		if (e - b != k || strncmp(s->t + b, tlds[i], k))
-			continue;
-		char w[8];
-		snprintf(w, sizeof(w), " %s ", tlds[i]);
-		return s->t[q] == ' ' && strstr(words, w) ? 0 : e;
-	}
+	for (size_t i = 0; i < sizeof(tlds) / sizeof(tlds[0]); i++)
+		if (e - b == strlen(tlds[i].tld) && !strncmp(s->t + b, tlds[i].tld, e - b))
+			return s->t[q] == ' ' && tlds[i].word ? 0 : e;
 	return 0;
 }
 
