@@ -1,25 +1,36 @@
 /*
- * jrows: the big arrays of a JSON report kept as text, not as trees.
+ * jrows: the big lists of a report kept as rows of JSON text, not as trees,
+ * and beyond a bound not in memory at all.
  *
- * A report of a million messages lists every conversation and every inbound
- * sender. As jansson trees those lists took most of a gigabyte; as text they
- * take a fifth of that, and they are written on the analyser's own thread,
- * in parallel, instead of at the end. A rows array is an empty jansson array
- * in the result, so the tree keeps its shape and key order, registered here
- * with its rows; jsonw writes the rows in its place. Each row is the text of
- * one value as jsonw writes it at depth 0.
+ * A report of a million messages lists every conversation, every inbound
+ * sender and every finding. As jansson trees those lists took most of a
+ * gigabyte; as text a fifth of that; and a list whose text passes
+ * JROWS_MEMORY_BOUND moves into an unlinked temporary file (mode 0600, in
+ * $TMPDIR or /tmp), so a report's memory no longer grows with the archive.
+ * When no temporary file can be made or written, the rows stay in memory:
+ * slower to fit, never lost.
  *
- * Only JSON output uses rows (report_opts.rows): the other formats, and the
- * charts, read the trees. Rows live until jrows_release_all(), which the
- * command calls once the report is written; a rows array is known by its
- * address, so it must not be freed before then (reports keep theirs in
- * arenas, which free nothing early). Registration is thread-safe.
+ * A rows array is an empty jansson array in the result, so the tree keeps
+ * its shape and key order, registered here with its rows: jsonw writes the
+ * rows in its place, and the views, charts and findings tables read them
+ * back one at a time (jrows_iter). Each row is the text of one value as
+ * jsonw writes it at depth 0.
+ *
+ * Rows live until jrows_release_all(), which the command calls once the
+ * report is written; a rows array is known by its address, so it must not
+ * be freed before then. Registration and appends are thread-safe across
+ * lists; one list is filled by one thread.
  */
 #ifndef DMAUDIT_JROWS_H
 #define DMAUDIT_JROWS_H
 
+#include "buf.h"
+
 #include <jansson.h>
+#include <stdbool.h>
 #include <stddef.h>
+
+#define JROWS_MEMORY_BOUND ((size_t)4 << 20)
 
 struct jrows;
 
@@ -27,13 +38,45 @@ struct jrows;
 json_t *jrows_new(void);
 /* Append v's text as the next row; returns the row's number. */
 size_t jrows_add(json_t *rows, const json_t *v);
+/* An ordinary array's elements as the rows of a new rows array; a is released. */
+json_t *jrows_from(json_t *a);
 /* Put the rows in the order given: order[k] is the number of the row to be k-th. */
 void jrows_order(json_t *rows, const size_t *order, size_t n);
 
 /* The rows of array a, or NULL when a is an ordinary array. */
 const struct jrows *jrows_of(const json_t *a);
 size_t jrows_count(const struct jrows *r);
-const char *jrows_text(const struct jrows *r, size_t i, size_t *len);
+/*
+ * The text of the i-th row (in the order set) and its length: in memory,
+ * or read into scratch. NULL when the temporary file cannot be read (errno).
+ */
+const char *jrows_text(const struct jrows *r, size_t i, struct buf *scratch, size_t *len);
+
+/* The number of elements of array a, rows or not. */
+size_t jrows_size(const json_t *a);
+
+/*
+ * The elements of array a in order, whichever form it has:
+ *
+ *	struct jrows_iter it;
+ *	for (json_t *v = jrows_first(&it, a); v; v = jrows_next(&it))
+ *		...;
+ *
+ * Each element is borrowed until the next step; the last step (NULL)
+ * releases everything, and jrows_stop() ends a loop left early. A row that
+ * cannot be read back ends the loop and sets it.failed.
+ */
+struct jrows_iter {
+	const json_t *a;
+	const struct jrows *rows;
+	size_t i, n;
+	json_t *cur;         /* a row's tree, owned */
+	struct buf scratch;
+	bool failed;
+};
+json_t *jrows_first(struct jrows_iter *it, const json_t *a);
+json_t *jrows_next(struct jrows_iter *it);
+void jrows_stop(struct jrows_iter *it);
 
 void jrows_release_all(void);
 

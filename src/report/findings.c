@@ -11,6 +11,7 @@
 #include "trace.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,11 @@ static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
 		size_t len, at;
 		const char *text, *why;
 		if (rows) {
-			text = jrows_text(rows, i, &len);
+			if (!(text = jrows_text(rows, i, &tree, &len))) {
+				rc = err_set(err, EXIT_IO, "reading a report's rows back: %s",
+					     strerror(errno));
+				break;
+			}
 		} else {
 			buf_reset(&tree);
 			jsonw_text(&tree, json_array_get(a, i));

@@ -179,10 +179,16 @@ static void put_rows(struct w *w, const struct jrows *rows, size_t depth)
 		put(w, "[]", 2);
 		return;
 	}
+	struct buf scratch = BUF_INIT;
 	put(w, "[", 1);
 	for (size_t i = 0; i < n; i++) {
 		size_t len;
-		const char *s = jrows_text(rows, i, &len), *end = s + len;
+		const char *s = jrows_text(rows, i, &scratch, &len), *end;
+		if (!s) {
+			w->failed = true;
+			break;
+		}
+		end = s + len;
 		newline_indent(w, depth + 1);
 		for (const char *nl; (nl = memchr(s, '\n', (size_t)(end - s))); s = nl + 1) {
 			put(w, s, (size_t)(nl - s));
@@ -192,6 +198,7 @@ static void put_rows(struct w *w, const struct jrows *rows, size_t depth)
 		if (i + 1 < n)
 			put(w, ",", 1);
 	}
+	buf_release(&scratch);
 	newline_indent(w, depth);
 	put(w, "]", 1);
 }

@@ -173,12 +173,68 @@ static void test_rows(void **state)
 	jrows_release_all();
 }
 
+/*
+ * A list whose text passes the memory bound moves to a temporary file: it
+ * is written and read back the same, in the order set, and with no place
+ * for the file (TMPDIR missing) it stays in memory, the same again.
+ */
+static void spilled(const char *tmpdir)
+{
+	setenv("TMPDIR", tmpdir, 1);
+	json_t *rows = jrows_new(), *plain = json_array();
+	size_t n = 0, bytes = 0;
+	while (bytes < 3 * JROWS_MEMORY_BOUND) {
+		json_t *e = json_pack("{s:I,s:s,s:[i,b]}", "n", (json_int_t)n,
+				      "text", "some words \u00e9 \"quoted\" and more", "pair", 1, (int)(n % 2));
+		jrows_add(rows, e);
+		json_array_append_new(plain, e);
+		bytes += 60;
+		n++;
+	}
+	size_t *order = malloc(n * sizeof(*order));
+	for (size_t i = 0; i < n; i++)
+		order[i] = (i * 7919) % n;  /* a permutation: 7919 is prime, n is not its multiple */
+	assert_true(n % 7919 != 0);
+	jrows_order(rows, order, n);
+	json_t *want_a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append(want_a, json_array_get(plain, order[i]));
+	char *want = written(want_a), *got = written(rows);
+	assert_string_equal(got, want);
+	assert_int_equal(jrows_size(rows), n);
+	struct jrows_iter it;
+	size_t k = 0;
+	for (json_t *v = jrows_first(&it, rows); v; v = jrows_next(&it), k++)
+		assert_true(json_equal(v, json_array_get(want_a, k)));
+	assert_false(it.failed);
+	assert_int_equal(k, n);
+	/* a loop left early */
+	assert_non_null(jrows_first(&it, rows));
+	jrows_stop(&it);
+	free(want);
+	free(got);
+	free(order);
+	json_decref(want_a);
+	json_decref(plain);
+	json_decref(rows);
+	jrows_release_all();
+	unsetenv("TMPDIR");
+}
+
+static void test_rows_spill(void **state)
+{
+	(void)state;
+	spilled("/tmp");
+	spilled("/nonexistent-dir-for-dmaudit-test");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_random_trees),
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_rows_spill),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
