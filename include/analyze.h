@@ -26,7 +26,6 @@ struct report_opts {
 	int hours_from;      /* business hours [from, to) in local hours; -1 when not set */
 	int hours_to;
 	unsigned workdays;   /* bit 0 = Sunday … bit 6 = Saturday */
-	bool rows;           /* JSON output: the big lists become text at once (jrows.h) */
 	bool has_since, has_until; /* --since / --until: audit one period */
 	int64_t since, until;      /* ms, both ends included */
 };
@@ -39,6 +38,20 @@ struct report_span {
 	int channel;          /* 0 dm, 1 group_dm, 2 tweet */
 	const char *type;     /* the finding's type name (static) */
 	size_t start, end;    /* bytes [start, end) of the text */
+};
+
+/*
+ * One inbound sender as the views and charts sort and count it, made by
+ * autodm_analyse beside its row, so that counting the senders never reads
+ * the rows back. The strings are as the JSON writes them.
+ */
+struct autodm_sender {
+	size_t pos;            /* its row in the result's inbound list */
+	char account[24], tmpl[24], last[32]; /* account_id, template_id ("" none), last_at */
+	const char *kind, *confidence;        /* static names */
+	double score;          /* as written (two decimals) */
+	int64_t messages;
+	bool is_auto;
 };
 
 struct report_ctx {
@@ -54,6 +67,8 @@ struct report_ctx {
 	size_t nauto;
 	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
 	size_t nlikely;
+	struct autodm_sender *senders; /* every inbound sender, in the result's order */
+	size_t nsenders;
 	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
 	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
 	size_t nspans, aspans;

@@ -30,7 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define JROWS_MEMORY_BOUND ((size_t)4 << 20)
+#define JROWS_MEMORY_BOUND ((size_t)1 << 20)
 
 struct jrows;
 
@@ -56,15 +56,17 @@ const char *jrows_text(const struct jrows *r, size_t i, struct buf *scratch, siz
 size_t jrows_size(const json_t *a);
 
 /*
- * The elements of array a in order, whichever form it has:
+ * The elements of array a, whichever form it has, in order:
  *
  *	struct jrows_iter it;
  *	for (json_t *v = jrows_first(&it, a); v; v = jrows_next(&it))
  *		...;
  *
- * Each element is borrowed until the next step; the last step (NULL)
- * releases everything, and jrows_stop() ends a loop left early. A row that
- * cannot be read back ends the loop and sets it.failed.
+ * or by position: jrows_open(&it, a), then jrows_get(&it, i) for any i
+ * below it.n, then jrows_stop(&it). Each element is borrowed until the
+ * next step; the last step of a loop (NULL) releases everything, and
+ * jrows_stop() ends a loop left early. A row that cannot be read back gives
+ * NULL and sets it.failed.
  */
 struct jrows_iter {
 	const json_t *a;
@@ -74,6 +76,8 @@ struct jrows_iter {
 	struct buf scratch;
 	bool failed;
 };
+void jrows_open(struct jrows_iter *it, const json_t *a);
+json_t *jrows_get(struct jrows_iter *it, size_t i);
 json_t *jrows_first(struct jrows_iter *it, const json_t *a);
 json_t *jrows_next(struct jrows_iter *it);
 void jrows_stop(struct jrows_iter *it);

@@ -80,7 +80,7 @@ struct autodm_advice {
 	unsigned review;     /* likely automated: read the evidence first */
 	size_t own;          /* the owner's own automated messages */
 };
-void autodm_advice_count(json_t *r, struct autodm_advice *a);
+void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a);
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
 const char *autodm_kind_words(const char *kind);
 /* Mark the unanswered conversations whose sender autodm judged automated. */

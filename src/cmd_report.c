@@ -6,7 +6,6 @@
 #include "doc.h"
 #include "exitcode.h"
 #include "findings.h"
-#include "jarena.h"
 #include "jrows.h"
 #include "jsonw.h"
 #include "report.h"
@@ -209,7 +208,6 @@ struct work {
 
 struct side_job {
 	const char *db;
-	struct jarena *arena;   /* where the thread's JSON lives; the caller frees it */
 	const struct report_opts *ro;
 	struct work *work;
 	struct report_ctx ctx;
@@ -238,21 +236,17 @@ static void *side_run(void *arg)
 {
 	struct side_job *j = arg;
 	j->rc = -1;
-	jarena_use(j->arena);
 	if (store_open(&j->store, j->db, STORE_READ, &j->err) ||
 	    report_ctx_init(&j->ctx, &j->store, j->ro, &j->err)) {
 		__atomic_store_n(&j->work->failed, true, __ATOMIC_RELAXED);
-		jarena_use(NULL);
 		return NULL;
 	}
 	j->rc = run_jobs(j->work, 0, &j->ctx, &j->err);
-	jarena_use(NULL);
 	return NULL;
 }
 
 static int analyse_all(struct report_ctx *ctx, const char *db, const struct report_opts *ro,
-		       const struct report_kind *one, json_t *results, struct jarena *side_arena,
-		       struct err *err)
+		       const struct report_kind *one, json_t *results, struct err *err)
 {
 	if (one) {
 		json_t *r = one->analyse(ctx, err);
@@ -269,7 +263,6 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 	memset(&job, 0, sizeof(job));
 	job.db = db;
 	job.ro = ro;
-	job.arena = side_arena;
 	job.work = &w;
 	w.next = 2; /* the side thread starts with job 0, this one with job 1 */
 	bool threaded = pthread_create(&th, NULL, side_run, &job) == 0;
@@ -289,8 +282,14 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 			ctx->autodm = job.ctx.autodm;
 			ctx->auto_ids = job.ctx.auto_ids;
 			ctx->nauto = job.ctx.nauto;
+			ctx->likely_ids = job.ctx.likely_ids;
+			ctx->nlikely = job.ctx.nlikely;
+			ctx->senders = job.ctx.senders;
+			ctx->nsenders = job.ctx.nsenders;
 			job.ctx.autodm = NULL;
 			job.ctx.auto_ids = NULL;
+			job.ctx.likely_ids = NULL;
+			job.ctx.senders = NULL;
 		}
 		if (!job.rc && job.ctx.nspans && !ctx->nspans) {
 			/* exposure ran there: its spans go with its result */
@@ -321,31 +320,11 @@ static int analyse_all(struct report_ctx *ctx, const char *db, const struct repo
 	return 0;
 }
 
-/*
- * Drop the results: the arenas go whole. With rows (JSON output) the tree is
- * small and holds heap blocks (what the analysers made outside the arenas),
- * so it is released properly first.
- */
-static void drop_results(json_t *results, const struct report_opts *ro, struct jarena *arena,
-			 struct jarena *side_arena)
+/* Drop the results: the trees are small, the big lists are rows (jrows.h). */
+static void drop_results(json_t *results)
 {
-	if (ro->rows)
-		json_decref(results);
+	json_decref(results);
 	jrows_release_all();
-	jarena_free(arena);
-	jarena_free(side_arena);
-}
-
-static bool free_at_exit(void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-	return true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-	return true;
-#endif
-#endif
-	return getenv("DMAUDIT_FREE_AT_EXIT") != NULL;
 }
 
 /* {"since": "…", "until": "…"}: the period a report covers, null for an open end */
@@ -608,7 +587,6 @@ int cmd_report(int argc, char **argv)
 				       "table: give -o DIR or -o NAME.csv", kind);
 	if (ro.tz)
 		tz_set(ro.tz);
-	ro.rows = fmt == F_JSON;
 
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
@@ -623,24 +601,20 @@ int cmd_report(int argc, char **argv)
 
 	/*
 	 * Analyse everything first: nothing is written unless all of it worked.
-	 * The results (a JSON tree as big as the archive's conversations) are
-	 * built in arenas, one per thread, and go in one free at the end.
+	 * The results are small trees; the lists that grow with the archive are
+	 * rows of text, past a bound in temporary files (jrows.h).
 	 */
-	struct jarena *arena = jarena_new(), *side_arena = jarena_new();
-	jarena_use(arena);
 	json_t *results = json_object();
-	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, side_arena, &err)) {
+	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, &err)) {
 		err_print(&err);
-		jarena_use(NULL);
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results, &ro, arena, side_arena);
+		drop_results(results);
 		return err.code ? err.code : EXIT_IO;
 	}
 	if (REPORT_PERIOD(&ro))
 		json_object_set_new(all ? results : json_object_get(results, one->name), "period",
 				    period_json(&ro));
-	jarena_use(NULL);
 
 	FILE *out = stdout;
 	if (to_dir && mkdir(outpath, 0700) && errno != EEXIST) {
@@ -648,7 +622,7 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results, &ro, arena, side_arena);
+		drop_results(results);
 		return EXIT_IO;
 	}
 	if (outpath && !csv_files && !(out = fopen(outpath, "w"))) {
@@ -656,7 +630,7 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results, &ro, arena, side_arena);
+		drop_results(results);
 		return EXIT_IO;
 	}
 
@@ -744,13 +718,7 @@ int cmd_report(int argc, char **argv)
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);
-	/*
-	 * The results go with the process: giving a report's gigabyte back
-	 * block by block first cost a twentieth of its time. Leak checkers get
-	 * everything freed (ASan builds; DMAUDIT_FREE_AT_EXIT=1 under valgrind).
-	 */
-	if (free_at_exit())
-		drop_results(results, &ro, arena, side_arena);
+	drop_results(results);
 	trace("freed");
 	return rc;
 }

@@ -4,7 +4,6 @@
  */
 #include "cmd.h"
 #include "exitcode.h"
-#include "jarena.h"
 #include "suggest.h"
 
 #include <errno.h>
@@ -121,9 +120,6 @@ int main(int argc, char **argv)
 	umask(077);
 	/* A file size limit must fail a write (exit 3), not kill the process. */
 	signal(SIGXFSZ, SIG_IGN);
-	/* jansson's allocations are tagged from the first one (reports build in arenas) */
-	jarena_install();
-
 	/* the commands say what is wrong with their options themselves (cmd_bad_option) */
 	opterr = 0;
 

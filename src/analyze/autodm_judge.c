@@ -4,7 +4,7 @@
  */
 #include "autodm_int.h"
 #include "autodm.h"
-#include "jarena.h"
+#include "fmt.h"
 #include "jrows.h"
 #include "lexicon.h"
 #include "text.h"
@@ -423,20 +423,18 @@ static int cmp_feat_cp(const void *x, const void *y)
 }
 
 struct row {
-	json_t *o;           /* the entry, or NULL once it is a row of text */
-	size_t text_row;     /* its number in the rows, when it is */
+	size_t text_row;     /* its number in the rows */
 	int64_t id;
-	double score;
-	bool is_auto;
+	struct autodm_sender key;
 };
 
 static int cmp_row(const void *x, const void *y)
 {
 	const struct row *a = x, *b = y;
-	if (a->is_auto != b->is_auto)
-		return a->is_auto ? -1 : 1;
-	if (a->score != b->score)
-		return a->score < b->score ? 1 : -1;
+	if (a->key.is_auto != b->key.is_auto)
+		return a->key.is_auto ? -1 : 1;
+	if (a->key.score != b->key.score)
+		return a->key.score < b->key.score ? 1 : -1;
 	return a->id < b->id ? -1 : a->id > b->id;
 }
 
@@ -455,15 +453,8 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a)
 		qsort(fs, nf, sizeof(*fs), cmp_feat_cp);
 	struct row *rows = xmalloc((nf ? nf : 1) * sizeof(*rows));
 	size_t nrows = 0;
-	/*
-	 * For JSON output each entry becomes a row of text at once (jrows.h):
-	 * it is made on the heap and freed as soon as it is written.
-	 */
-	bool text = ctx->opts->rows;
-	json_t *arr = text ? jrows_new() : json_array();
-	struct jarena *arena = jarena_current();
-	if (text)
-		jarena_use(NULL);
+	/* each entry becomes a row of text at once (jrows.h), freed as soon as it is */
+	json_t *arr = jrows_new();
 	free(ctx->auto_ids);
 	ctx->auto_ids = xcalloc(nf + 1, sizeof(int64_t));
 	ctx->nauto = 0;
@@ -495,8 +486,9 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a)
 		json_object_set_new(o, "confidence", json_string(confidence));
 		json_object_set_new(o, "signal", json_real(round(f.s * 100) / 100));
 		json_object_set_new(o, "template", shown ? json_string(shown) : json_null());
+		int64_t shown_id = shown ? a->t[f.campaign_cluster].example : 0;
 		if (shown)
-			json_object_set_new(o, "template_id", report_id(a->t[f.campaign_cluster].example));
+			json_object_set_new(o, "template_id", report_id(shown_id));
 		free(shown);
 		for (size_t k = i; k < j && is_auto; k++) {
 			const struct am_conv *c = &a->c[fs[k].conv];
@@ -508,12 +500,17 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a)
 		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
 		json_object_set_new(o, "first_at", report_time(f.first_at));
 		json_object_set_new(o, "last_at", report_time(f.last_at));
-		rows[nrows] = (struct row){ o, 0, f.cp, round(score * 100) / 100, is_auto };
-		if (text) {
-			rows[nrows].text_row = jrows_add(arr, o);
-			rows[nrows].o = NULL;
-			json_decref(o);
-		}
+		struct row *rw = &rows[nrows];
+		*rw = (struct row){ .text_row = jrows_add(arr, o), .id = f.cp };
+		rw->key = (struct autodm_sender){ .kind = is_auto ? kind : "person",
+			.confidence = confidence, .score = round(score * 100) / 100,
+			.messages = f.cp_msgs, .is_auto = is_auto };
+		fmt_i64(rw->key.account, f.cp);
+		if (shown_id)
+			fmt_i64(rw->key.tmpl, shown_id);
+		snprintf(rw->key.last, sizeof(rw->key.last), "%s",
+			 json_string_value(json_object_get(o, "last_at")));
+		json_decref(o);
 		if (is_auto && is_certain_sum(f.s))
 			ctx->auto_ids[ctx->nauto++] = f.cp;
 		else if (is_auto)
@@ -521,21 +518,21 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a)
 		nrows++;
 		i = j;
 	}
-	jarena_use(arena);
 	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), am_cmp_i64);
 	qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), am_cmp_i64);
 	if (nrows)
 		qsort(rows, nrows, sizeof(*rows), cmp_row);
-	if (text) {
-		size_t *order = xmalloc((nrows ? nrows : 1) * sizeof(*order));
-		for (size_t i = 0; i < nrows; i++)
-			order[i] = rows[i].text_row;
-		jrows_order(arr, order, nrows);
-		free(order);
-	} else {
-		for (size_t i = 0; i < nrows; i++)
-			json_array_append_new(arr, rows[i].o);
+	size_t *order = xmalloc((nrows ? nrows : 1) * sizeof(*order));
+	free(ctx->senders);
+	ctx->senders = xmalloc((nrows ? nrows : 1) * sizeof(*ctx->senders));
+	ctx->nsenders = nrows;
+	for (size_t i = 0; i < nrows; i++) {
+		order[i] = rows[i].text_row;
+		ctx->senders[i] = rows[i].key;
+		ctx->senders[i].pos = i;
 	}
+	jrows_order(arr, order, nrows);
+	free(order);
 	free(rows);
 	free(fs);
 	free(in_senders);

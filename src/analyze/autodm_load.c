@@ -5,8 +5,6 @@
  */
 #include "autodm_int.h"
 #include "autodm.h"
-#include "jarena.h"
-#include "jrows.h"
 #include "lexicon.h"
 #include "text.h"
 #include "timeutil.h"

@@ -97,6 +97,10 @@ void report_ctx_release(struct report_ctx *ctx)
 	ctx->auto_ids = NULL;
 	free(ctx->likely_ids);
 	ctx->likely_ids = NULL;
+	ctx->nlikely = 0;
+	free(ctx->senders);
+	ctx->senders = NULL;
+	ctx->nsenders = 0;
 	free(ctx->spans);
 	ctx->spans = NULL;
 	ctx->nspans = ctx->aspans = 0;

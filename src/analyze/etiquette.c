@@ -5,7 +5,6 @@
 #include "etiquette.h"
 #include "buf.h"
 #include "exitcode.h"
-#include "jarena.h"
 #include "jrows.h"
 #include "pii.h"
 #include "tz.h"
@@ -369,7 +368,7 @@ struct tally {
 	sqlite3_stmt *warm_st;
 	json_t *convs, *unanswered, *marketing, *chased, *cold_list, *awaiting;
 	int64_t counterpart_initiated, answered, owner_initiated, cold, cold_with_url, chased_n;
-	int64_t warm, marketing_n, runs, runs_answered, messages;
+	int64_t warm, marketing_n, runs, runs_answered, messages, awaiting_n;
 	struct vals frs, rs;                 /* contract: first responses, every reply */
 	struct vals frs_in, frs_off, rs_in, rs_off; /* by the customer message's time */
 	int64_t replies_sent_in, replies_sent_off;  /* by the reply's own time */
@@ -504,14 +503,14 @@ static int finish(struct tally *t, struct conv *c, struct err *err)
 			json_object_set_new(x, "sent_at", report_time(c->first_ms));
 			json_object_set_new(x, "first_has_url", json_boolean(c->first_url));
 			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
-			json_array_append_new(t->cold_list, x);
+			jrows_add(t->cold_list, x);
 			if (etiquette_is_marketing(c->first_text, c->first_url, cue, sizeof(cue))) {
 				t->marketing_n++;
-				json_t *mk = json_deep_copy(x);
-				json_object_set_new(mk, "cue", json_string(cue));
-				json_object_set_new(mk, "snippet", snippet(ctx, c->first_text));
-				json_array_append_new(t->marketing, mk);
+				json_object_set_new(x, "cue", json_string(cue));
+				json_object_set_new(x, "snippet", snippet(ctx, c->first_text));
+				jrows_add(t->marketing, x);
 			}
+			json_decref(x);
 		}
 		if (c->owner_before >= 2) {
 			t->chased_n++;
@@ -520,19 +519,16 @@ static int finish(struct tally *t, struct conv *c, struct err *err)
 			json_object_set_new(x, "owner_messages_before_reply", json_integer(c->owner_before));
 			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
 			json_object_set_new(x, "cold", json_boolean(!warm));
-			json_array_append_new(t->chased, x);
+			jrows_add(t->chased, x);
+			json_decref(x);
 		}
 	} else {
 		json_object_set_new(o, "cold", json_null());
 		json_object_set_new(o, "first_has_url", json_null());
 		json_object_set_new(o, "owner_messages_before_reply", json_null());
 	}
-	if (ctx->opts->rows) {
-		jrows_add(t->convs, o);
-		json_decref(o);
-	} else {
-		json_array_append_new(t->convs, o);
-	}
+	jrows_add(t->convs, o);
+	json_decref(o);
 
 	/* a conversation answered once but whose latest messages still wait */
 	if (c->run_start >= 0 && c->first_owner_ms >= 0) {
@@ -540,27 +536,13 @@ static int finish(struct tally *t, struct conv *c, struct err *err)
 		json_object_set_new(x, "waiting_since", report_time(c->run_start));
 		json_object_set_new(x, "age_seconds",
 				    json_integer(etiquette_seconds(c->run_start, ctx->as_of)));
-		json_array_append_new(t->awaiting, x);
+		jrows_add(t->awaiting, x);
+		json_decref(x);
+		t->awaiting_n++;
 	}
 	if (c->run_start >= 0)
 		t->runs++;
 	return 0;
-}
-
-/*
- * Close a conversation: its entry, its share of the totals. For JSON output
- * its entry becomes a row of text at once (jrows.h), so what is made here
- * lives on the heap, not in the report's arena: the entry is freed as soon
- * as it is written, and the few kept lists are freed with the result.
- */
-static int conv_finish(struct tally *t, struct conv *c, struct err *err)
-{
-	struct jarena *arena = jarena_current();
-	if (t->ctx->opts->rows)
-		jarena_use(NULL);
-	int rc = finish(t, c, err);
-	jarena_use(arena);
-	return rc;
 }
 
 /* One message, in (createdAt, id) order within its conversation. */
@@ -610,7 +592,7 @@ static json_t *handoffs(struct report_ctx *ctx, json_t *stats, struct err *err)
 {
 	struct store *s = ctx->store;
 	sqlite3_stmt *tw = NULL, *dm = NULL;
-	json_t *list = json_array();
+	json_t *list = jrows_new();
 	struct vals secs = { 0 };
 	int64_t n = 0, followed = 0, within = 0;
 
@@ -656,7 +638,8 @@ static json_t *handoffs(struct report_ctx *ctx, json_t *stats, struct err *err)
 			json_object_set_new(h, "conversation_id", json_null());
 		}
 		sqlite3_reset(dm);
-		json_array_append_new(list, h);
+		jrows_add(list, h);
+		json_decref(h);
 	}
 	if (rc != SQLITE_DONE) {
 		store_fail(s, err, "reading the owner's replies");
@@ -766,6 +749,8 @@ void etiquette_mark_automated(struct report_ctx *ctx, json_t *r)
 	}
 	json_object_set_new(json_object_get(r, "stats"), "unanswered_automated",
 			    json_integer(automated));
+	/* marked, the list is final: rows from now on, like the others */
+	json_object_set_new(r, "unanswered", jrows_from(json_incref(json_object_get(r, "unanswered"))));
 }
 
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
@@ -778,12 +763,13 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 
 	memset(&t, 0, sizeof(t));
 	t.ctx = ctx;
-	t.convs = ctx->opts->rows ? jrows_new() : json_array();
+	/* the lists are rows (jrows.h); unanswered becomes rows once it is marked */
+	t.convs = jrows_new();
 	t.unanswered = json_array();
-	t.marketing = json_array();
-	t.chased = json_array();
-	t.cold_list = json_array();
-	t.awaiting = json_array();
+	t.marketing = jrows_new();
+	t.chased = jrows_new();
+	t.cold_list = jrows_new();
+	t.awaiting = jrows_new();
 
 	if (store_prepare(s, "SELECT EXISTS (SELECT 1 FROM tweet WHERE reply_to_user_id = ?1"
 			     " AND created_at >= ?2 AND created_at < ?3)"
@@ -807,7 +793,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *cid = (const char *)sqlite3_column_text(st, 0);
 		if (!c.id || strcmp(c.id, cid)) {
-			if (c.id && conv_finish(&t, &c, err))
+			if (c.id && finish(&t, &c, err))
 				goto out;
 			conv_release(&c);
 			conv_start(&c, cid, sqlite3_column_int64(st, 1));
@@ -821,7 +807,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 		store_fail(s, err, "reading 1:1 messages");
 		goto out;
 	}
-	if (c.id && conv_finish(&t, &c, err))
+	if (c.id && finish(&t, &c, err))
 		goto out;
 
 	r = json_object();
@@ -855,7 +841,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(x, "p90_reply_seconds", vals_p90(&t.rs));
 	json_object_set_new(x, "warm", json_integer(t.warm));
 	json_object_set_new(x, "marketing", json_integer(t.marketing_n));
-	json_object_set_new(x, "awaiting_reply", json_integer((json_int_t)json_array_size(t.awaiting)));
+	json_object_set_new(x, "awaiting_reply", json_integer(t.awaiting_n));
 	json_object_set_new(r, "stats", x);
 
 	json_t *bh = json_object();

@@ -6,6 +6,7 @@
  * risk score are defined here, once, and written into the JSON.
  */
 #include "fmt.h"
+#include "jrows.h"
 #include "pii.h"
 #include "analyze.h"
 #include "tone.h"
@@ -374,8 +375,11 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	r = json_object();
 	json_t *findings = sorted_array(sc->findings, finding_cmp);
 	sc->findings = NULL;
-	json_object_set_new(r, "findings", findings);
-	json_object_set_new(r, "conversations", conversations(findings));
+	json_t *convs = conversations(findings);
+	size_t nfindings = json_array_size(findings);
+	/* the two lists as rows (jrows.h), like every list that grows with the archive */
+	json_object_set_new(r, "findings", jrows_from(findings));
+	json_object_set_new(r, "conversations", jrows_from(convs));
 	json_t *regions = json_array();
 	for (int i = 0; i < sc->regions.n; i++)
 		json_array_append_new(regions, json_string(sc->regions.cc[i]));
@@ -389,7 +393,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(bc, "tweet", json_integer((json_int_t)sc->by_channel[2]));
 	for (int s = 0; s < 3; s++)
 		json_object_set_new(bs, sev_name[s], json_integer((json_int_t)sc->by_sev[s]));
-	json_object_set_new(tot, "findings", json_integer((json_int_t)json_array_size(findings)));
+	json_object_set_new(tot, "findings", json_integer((json_int_t)nfindings));
 	json_object_set_new(tot, "by_type", bt);
 	json_object_set_new(tot, "by_channel", bc);
 	json_object_set_new(tot, "by_severity", bs);

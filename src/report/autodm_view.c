@@ -5,6 +5,7 @@
 #include "report.h"
 #include "autodm.h"
 #include "buf.h"
+#include "jrows.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -88,14 +89,59 @@ static void why(json_t *o, size_t max, const char *skip, struct buf *b)
 	}
 }
 
+/* Advice follows confidence: block only the near-certain harmful, review the likely. */
+static bool to_block(const struct autodm_sender *o)
+{
+	const char *kind = o->kind;
+	bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") || !strcmp(kind, "scam");
+	return harmful && !strcmp(o->confidence, "near-certain");
+}
+
+static bool to_review(const struct autodm_sender *o)
+{
+	return !to_block(o) && !strcmp(o->confidence, "likely") && strcmp(o->kind, "welcome") &&
+	       strcmp(o->kind, "validation");
+}
+
+/* What to do about one automated sender, by the advice's own rule. */
+static int advice_rank(const struct autodm_sender *o)
+{
+	return to_block(o) ? 0 : to_review(o) ? 1 : 2;
+}
+
+static const char *const advice_words[] = { "block and report", "review first",
+					    "nothing needed" };
+
+/* An automated sender as the lists below sort it: its key, and the advice for it. */
+struct sender {
+	const struct autodm_sender *k;
+	int advice;
+};
+
+/* The automated senders (ctx->senders, made with the result), in its order. */
+static struct sender *automated_of(struct report_ctx *ctx, size_t *n)
+{
+	struct sender *v = xcalloc(ctx->nsenders + 1, sizeof(*v));
+	*n = 0;
+	for (size_t i = 0; i < ctx->nsenders; i++)
+		if (ctx->senders[i].is_auto)
+			v[(*n)++] = (struct sender){ &ctx->senders[i], advice_rank(&ctx->senders[i]) };
+	return v;
+}
+
+static int cmp_pos(size_t a, size_t b)
+{
+	return (a > b) - (a < b);
+}
+
 static int cmp_group(const void *x, const void *y)
 {
-	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
-	const char *ta = gets_(a, "template_id"), *tb = gets_(b, "template_id");
-	int c = strcmp(ta, tb);
-	if (c)
-		return c;
-	return strcmp(gets_(a, "account_id"), gets_(b, "account_id"));
+	const struct autodm_sender *a = ((const struct sender *)x)->k;
+	const struct autodm_sender *b = ((const struct sender *)y)->k;
+	int c = strcmp(a->tmpl, b->tmpl);
+	if (!c)
+		c = strcmp(a->account, b->account);
+	return c ? c : cmp_pos(a->pos, b->pos);
 }
 
 struct group {
@@ -115,21 +161,16 @@ static int cmp_group_size(const void *x, const void *y)
  * line (a campaign is one finding, not a thousand), the rest one line each,
  * at most AUTODM_VIEW_LINES lines.
  */
-static void view_who(json_t *in, size_t n_auto, struct doc *d)
+static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d)
 {
-	json_t **v = xmalloc(n_auto * sizeof(*v));
-	struct group *g = xmalloc(n_auto * sizeof(*g));
-	size_t i, n = 0, ng = 0;
-	json_t *o;
+	size_t ng = 0;
+	struct group *g = xmalloc((n + 1) * sizeof(*g));
+	struct jrows_iter it;
 	char name[80];
-	json_array_foreach(in, i, o)
-		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
-			v[n++] = o;
-	qsort(v, n, sizeof(*v), cmp_group);
 	for (size_t s = 0, e; s < n; s = e) {
 		e = s + 1;
-		if (*gets_(v[s], "template_id"))
-			while (e < n && !strcmp(gets_(v[e], "template_id"), gets_(v[s], "template_id")))
+		if (*v[s].k->tmpl)
+			while (e < n && !strcmp(v[e].k->tmpl, v[s].k->tmpl))
 				e++;
 		g[ng].first = s;
 		g[ng].n = e - s;
@@ -137,21 +178,26 @@ static void view_who(json_t *in, size_t n_auto, struct doc *d)
 	}
 	qsort(g, ng, sizeof(*g), cmp_group_size);
 	doc_heading_at(d, 2, "autodm-who", "Who, how sure, why");
+	jrows_open(&it, in);
 	size_t lines = 0, covered = 0;
 	for (size_t k = 0; k < ng && lines < AUTODM_VIEW_LINES; k++, lines++) {
-		json_t *f = v[g[k].first];
+		const struct sender *m = &v[g[k].first];
 		struct buf b = BUF_INIT, ex = BUF_INIT;
 		double lo = 1, hi = 0;
 		char l[REPORT_LINK_SIZE];
 		for (size_t j = 0; j < g[k].n; j++) {
-			double sc = json_real_value(json_object_get(v[g[k].first + j], "score"));
+			double sc = m[j].k->score;
 			lo = sc < lo ? sc : lo;
 			hi = sc > hi ? sc : hi;
-			if (j < 3)
-				buf_addf(&ex, "%s%s", j ? ", " : "", entry_name(v[g[k].first + j], name));
+			json_t *o = j < 3 ? jrows_get(&it, m[j].k->pos) : NULL;
+			if (o)
+				buf_addf(&ex, "%s%s", j ? ", " : "", entry_name(o, name));
 		}
 		covered += g[k].n;
-		if (g[k].n == 1) {
+		json_t *f = jrows_get(&it, m[0].k->pos);
+		if (!f) {
+			/* a row that cannot be read back: the table below still lists it */
+		} else if (g[k].n == 1) {
 			why(f, 4, NULL, &b);
 			doc_item_link(d, report_link_user(gets_(f, "account_id"), l), "the account",
 				      "%s: %s, %s (%lld message%s, first %.10s): %s.",
@@ -170,32 +216,20 @@ static void view_who(json_t *in, size_t n_auto, struct doc *d)
 		buf_release(&b);
 		buf_release(&ex);
 	}
+	jrows_stop(&it);
 	if (covered < n)
 		doc_para(d, "%zu more automated senders are listed in the table below.", n - covered);
 	free(g);
-	free(v);
 }
 
-/* Advice follows confidence: block only the near-certain harmful, review the likely. */
-static bool to_block(json_t *o);
-static bool to_review(json_t *o);
-
-/* What to do about one automated sender, by the advice's own rule. */
-static int advice_rank(json_t *o)
-{
-	return to_block(o) ? 0 : to_review(o) ? 1 : 2;
-}
-
-static const char *const advice_words[] = { "block and report", "review first",
-					    "nothing needed" };
-
+/* To block first, then to review, then the rest; the newest first in each. */
 static int cmp_advice(const void *x, const void *y)
 {
-	json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
-	int ra = advice_rank(a), rb = advice_rank(b);
-	if (ra != rb)
-		return ra - rb;
-	return strcmp(gets_(b, "last_at"), gets_(a, "last_at"));
+	const struct sender *a = x, *b = y;
+	if (a->advice != b->advice)
+		return a->advice - b->advice;
+	int c = strcmp(b->k->last, a->k->last);
+	return c ? c : cmp_pos(a->k->pos, b->k->pos);
 }
 
 /*
@@ -203,31 +237,30 @@ static int cmp_advice(const void *x, const void *y)
  * then those to review (only likely automated: a customer can look like a
  * bot), then those that need nothing; each linked to the account.
  */
-static void automated_write(json_t *in, size_t n_auto, struct doc *d)
+static void automated_write(json_t *in, struct sender *v, size_t n, struct doc *d)
 {
-	json_t **v = xmalloc(n_auto * sizeof(*v)), *o;
-	size_t i, n = 0;
+	struct jrows_iter it;
 	char name[80], l[REPORT_LINK_SIZE];
-	json_array_foreach(in, i, o)
-		if (json_is_true(json_object_get(o, "auto")) && n < n_auto)
-			v[n++] = o;
 	qsort(v, n, sizeof(*v), cmp_advice);
 	doc_heading_at(d, 2, "autodm-automated", "Automated senders, what to do with each");
 	static const char *const cols[] = { "account", "what to do", "kind", "how sure",
 					    ">messages", "first", "last", NULL };
 	struct doc_table *t = doc_table(d, "automated", cols);
-	for (i = 0; i < n; i++) {
-		o = v[i];
+	jrows_open(&it, in);
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = jrows_get(&it, v[i].k->pos);
+		if (!o)
+			continue;
 		doc_cell_link(t, report_link_user(gets_(o, "account_id"), l), "%s",
 			      entry_name(o, name));
-		doc_cell(t, "%s", advice_words[advice_rank(o)]);
+		doc_cell(t, "%s", advice_words[v[i].advice]);
 		doc_cell(t, "%s", kind_phrase(gets_(o, "kind")));
 		doc_cell(t, "%s", gets_(o, "confidence"));
 		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
 		doc_cell(t, "%.10s", gets_(o, "first_at"));
 		doc_cell(t, "%.10s", gets_(o, "last_at"));
 	}
-	free(v);
+	jrows_stop(&it);
 }
 
 /*
@@ -236,14 +269,14 @@ static void automated_write(json_t *in, size_t n_auto, struct doc *d)
  */
 static void senders_write(json_t *in, struct doc *d)
 {
-	size_t i, n = json_array_size(in), shown = 0, humans = 0;
-	json_t *o;
+	size_t n = jrows_size(in), shown = 0, humans = 0;
+	struct jrows_iter it;
 	doc_heading_at(d, 2, "autodm-senders", "Every sender (the table CSV output writes)");
 	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
 					    "kind", "first", "last", "evidence", NULL };
 	struct doc_table *t = doc_table(d, "inbound", cols);
 	t->beside = true;
-	json_array_foreach(in, i, o) {
+	for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it)) {
 		bool is_auto = json_is_true(json_object_get(o, "auto"));
 		if (!is_auto && n > 200 && humans >= 20) {
 			humans++;
@@ -271,27 +304,12 @@ static void senders_write(json_t *in, struct doc *d)
 			 "lists them all.", n - shown);
 }
 
-static bool to_block(json_t *o)
+void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a)
 {
-	const char *kind = gets_(o, "kind");
-	bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") || !strcmp(kind, "scam");
-	return harmful && !strcmp(gets_(o, "confidence"), "near-certain");
-}
-
-static bool to_review(json_t *o)
-{
-	const char *kind = gets_(o, "kind");
-	return !to_block(o) && !strcmp(gets_(o, "confidence"), "likely") &&
-	       strcmp(kind, "welcome") && strcmp(kind, "validation");
-}
-
-void autodm_advice_count(json_t *r, struct autodm_advice *a)
-{
-	size_t i;
-	json_t *o;
 	memset(a, 0, sizeof(*a));
-	json_array_foreach(json_object_get(r, "inbound"), i, o) {
-		if (!json_is_true(json_object_get(o, "auto")))
+	for (size_t i = 0; i < ctx->nsenders; i++) {
+		const struct autodm_sender *o = &ctx->senders[i];
+		if (!o->is_auto)
 			continue;
 		a->automated++;
 		a->block += to_block(o);
@@ -304,22 +322,22 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
-	size_t i, n_auto = 0, n = json_array_size(in);
+	size_t i, n_auto = 0, n = ctx->nsenders;
 	json_t *o;
 	enum { NKIND = 7 };
 	unsigned n_kind[NKIND] = { 0 };
 	static const char *const kinds[NKIND] = { "validation", "campaign", "app", "spam",
 						   "welcome", "scam", "bot" };
 	struct autodm_advice adv;
-	autodm_advice_count(r, &adv);
+	autodm_advice_count(ctx, r, &adv);
 	unsigned n_block = adv.block, n_review = adv.review;
 
-	json_array_foreach(in, i, o) {
-		if (!json_is_true(json_object_get(o, "auto")))
+	for (i = 0; i < n; i++) {
+		if (!ctx->senders[i].is_auto)
 			continue;
 		n_auto++;
 		for (int k = 0; k < NKIND; k++)
-			if (!strcmp(gets_(o, "kind"), kinds[k]))
+			if (!strcmp(ctx->senders[i].kind, kinds[k]))
 				n_kind[k]++;
 	}
 	doc_heading_at(d, 1, "autodm", "Auto-DM senders");
@@ -342,8 +360,11 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	else
 		doc_para(d, "Your own account sent no automated DMs.");
 
+	size_t n_listed;
+	struct sender *listed = automated_of(ctx, &n_listed);
+	qsort(listed, n_listed, sizeof(*listed), cmp_group);
 	if (n_auto)
-		view_who(in, n_auto, d);
+		view_who(in, listed, n_listed, d);
 	doc_heading_at(d, 2, "autodm-todo", "What to do");
 	if (n_block)
 		doc_item(d, "Block and report the %u near-certain spam and scam sender%s; do not "
@@ -373,8 +394,10 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	}
 	if (!n_auto && !n_out && !json_array_size(apps))
 		doc_item(d, "Nothing: no automated DMs either way.");
+	qsort(listed, n_listed, sizeof(*listed), cmp_advice);
 	if (n_auto)
-		automated_write(in, n_auto, d);
+		automated_write(in, listed, n_listed, d);
+	free(listed);
 	senders_write(in, d);
 
 	if (json_array_size(tm)) {

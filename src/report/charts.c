@@ -3,6 +3,7 @@
  * for inline use. See charts.h.
  */
 #include "charts.h"
+#include "jrows.h"
 #include "buf.h"
 #include "exitcode.h"
 #include "html.h"
@@ -350,8 +351,10 @@ static int chart_response_time(struct chart_ctx *x, struct chart *c)
 	if (!r)
 		return 0;
 	long n[NSPANS] = { 0 };
-	size_t total = 0, i;
-	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
+	size_t total = 0;
+	struct jrows_iter it;
+	for (conv = jrows_first(&it, json_object_get(r, "conversations")); conv;
+	     conv = jrows_next(&it)) {
 		json_t *s = json_object_get(conv, "first_response_seconds");
 		if (json_is_integer(s)) {
 			n[span_of((long)json_integer_value(s))]++;
@@ -397,8 +400,9 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 			  x->err))
 		return -1;
 	months_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
-	size_t i;
-	json_array_foreach(json_object_get(r, "conversations"), i, conv) {
+	struct jrows_iter it;
+	for (conv = jrows_first(&it, json_object_get(r, "conversations")); conv;
+	     conv = jrows_next(&it)) {
 		const char *by = json_string_value(json_object_get(conv, "initiated_by"));
 		const char *id = json_string_value(json_object_get(conv, "conversation_id"));
 		int64_t ms;
@@ -472,21 +476,22 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
  */
 static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "autodm"), *s;
+	json_t *r = result_of(x, c, "autodm");
 	if (!r)
 		return 0;
 	json_t *by = json_object(); /* kind words → [senders, messages] */
 	size_t i;
-	json_array_foreach(json_object_get(r, "inbound"), i, s) {
-		if (!json_is_true(json_object_get(s, "auto")))
+	for (i = 0; i < x->rc->nsenders; i++) {
+		const struct autodm_sender *s = &x->rc->senders[i];
+		if (!s->is_auto)
 			continue;
-		const char *k = autodm_kind_words(json_string_value(json_object_get(s, "kind")));
+		const char *k = autodm_kind_words(s->kind);
 		json_t *e = json_object_get(by, k);
 		if (!e)
 			json_object_set_new(by, k, e = json_pack("[ii]", 0, 0));
 		json_array_set_new(e, 0, json_integer(json_integer_value(json_array_get(e, 0)) + 1));
 		json_array_set_new(e, 1, json_integer(json_integer_value(json_array_get(e, 1)) +
-						      json_integer_value(json_object_get(s, "messages"))));
+						      s->messages));
 	}
 	size_t n = json_object_size(by);
 	int rc = 0;
@@ -533,17 +538,65 @@ static int by_messages_desc(const void *a, const void *b)
 	return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* The automated senders of one template (by its id): the first's row, and their sums. */
+struct tmpl_group {
+	const char *id;
+	size_t first;
+	json_int_t messages, senders;
+};
+
+static int cmp_tmpl_id(const void *a, const void *b)
+{
+	const struct tmpl_group *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->first > y->first) - (x->first < y->first);
+}
+
+static int cmp_tmpl_first(const void *a, const void *b)
+{
+	const struct tmpl_group *x = a, *y = b;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* The templates of the automated senders (rc->senders), in the order they first came. */
+static struct tmpl_group *template_groups(struct report_ctx *rc, size_t *n)
+{
+	struct tmpl_group *g = xcalloc(rc->nsenders + 1, sizeof(*g));
+	size_t m = 0;
+	for (size_t i = 0; i < rc->nsenders; i++)
+		if (rc->senders[i].is_auto && *rc->senders[i].tmpl)
+			g[m++] = (struct tmpl_group){ rc->senders[i].tmpl, rc->senders[i].pos,
+						      rc->senders[i].messages, 1 };
+	qsort(g, m, sizeof(*g), cmp_tmpl_id);
+	*n = 0;
+	for (size_t i = 0; i < m; i++) {
+		if (*n && !strcmp(g[*n - 1].id, g[i].id)) {
+			g[*n - 1].messages += g[i].messages;
+			g[*n - 1].senders++;
+		} else {
+			g[(*n)++] = g[i];
+		}
+	}
+	qsort(g, *n, sizeof(*g), cmp_tmpl_first);
+	return g;
+}
+
 /* The templates automated senders used, by messages. */
 static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "autodm"), *s;
+	json_t *r = result_of(x, c, "autodm");
 	if (!r)
 		return 0;
 	json_t *by = json_object();   /* template → {"messages", "senders"} */
-	size_t i;
-	json_array_foreach(json_object_get(r, "inbound"), i, s) {
+	size_t i, ng;
+	struct tmpl_group *g = template_groups(x->rc, &ng);
+	struct jrows_iter it;
+	jrows_open(&it, json_object_get(r, "inbound"));
+	/* each template's text from its first sender's row, in the order they came */
+	for (size_t k = 0; k < ng; k++) {
+		json_t *s = jrows_get(&it, g[k].first);
 		const char *tp = json_string_value(json_object_get(s, "template"));
-		if (!json_is_true(json_object_get(s, "auto")) || !tp || !*tp)
+		if (!tp || !*tp)
 			continue;
 		json_t *e = json_object_get(by, tp);
 		if (!e) {
@@ -552,11 +605,12 @@ static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 			json_object_set_new(by, tp, e);
 		}
 		json_object_set_new(e, "messages",
-			json_integer(json_integer_value(json_object_get(e, "messages")) +
-				     json_integer_value(json_object_get(s, "messages"))));
+			json_integer(json_integer_value(json_object_get(e, "messages")) + g[k].messages));
 		json_object_set_new(e, "senders",
-			json_integer(json_integer_value(json_object_get(e, "senders")) + 1));
+			json_integer(json_integer_value(json_object_get(e, "senders")) + g[k].senders));
 	}
+	jrows_stop(&it);
+	free(g);
 	size_t n = json_object_size(by);
 	json_t **v = xcalloc(n + 1, sizeof(*v)), *e;
 	const char *key;
@@ -633,8 +687,9 @@ static int chart_exposure(struct chart_ctx *x, struct chart *c)
 		return 0;
 	enum { NT = sizeof(finding_types) / sizeof(finding_types[0]) };
 	long n[NT][3] = { { 0 } };
-	size_t i, total = 0;
-	json_array_foreach(json_object_get(r, "findings"), i, f) {
+	size_t total = 0;
+	struct jrows_iter it;
+	for (f = jrows_first(&it, json_object_get(r, "findings")); f; f = jrows_next(&it)) {
 		const char *type = json_string_value(json_object_get(f, "type"));
 		const char *ch = json_string_value(json_object_get(f, "channel"));
 		if (!type || !ch)

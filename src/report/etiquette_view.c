@@ -8,6 +8,7 @@
  */
 #include "report.h"
 #include "etiquette.h"
+#include "jrows.h"
 #include "timeutil.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -73,39 +74,42 @@ static int pct(int64_t a, int64_t b)
 }
 
 
-static int cmp_str_conv(const void *a, const void *b)
+/* A marketing DM's cue, by its conversation, for the cold DMs' table. */
+struct cue {
+	char *conversation, *cue;
+};
+
+static int cmp_cue(const void *a, const void *b)
 {
-	return strcmp(gets_(*(json_t *const *)a, "conversation_id"),
-		      gets_(*(json_t *const *)b, "conversation_id"));
+	return strcmp(((const struct cue *)a)->conversation, ((const struct cue *)b)->conversation);
 }
 
-/* Entries of a list sorted by conversation id, for find_conv (borrowed). */
-static json_t **by_conv(json_t *list, size_t *n)
+/* The cues of the marketing list, sorted by conversation id, for find_cue. */
+static struct cue *cues_of(json_t *list, size_t *n)
 {
-	json_t **v = xmalloc((json_array_size(list) + 1) * sizeof(*v));
-	size_t i;
-	json_t *e;
-	json_array_foreach(list, i, e)
-		v[i] = e;
-	*n = json_array_size(list);
-	qsort(v, *n, sizeof(*v), cmp_str_conv);
+	struct cue *v = xmalloc((jrows_size(list) + 1) * sizeof(*v));
+	struct jrows_iter it;
+	*n = 0;
+	for (json_t *e = jrows_first(&it, list); e; e = jrows_next(&it), ++*n)
+		v[*n] = (struct cue){ xstrdup(gets_(e, "conversation_id")), xstrdup(gets_(e, "cue")) };
+	qsort(v, *n, sizeof(*v), cmp_cue);
 	return v;
 }
 
-static json_t *find_conv(json_t **v, size_t n, const char *conversation)
+static const char *find_cue(const struct cue *v, size_t n, const char *conversation)
 {
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(gets_(v[mid], "conversation_id"), conversation);
-		if (!c)
-			return v[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	struct cue key = { (char *)conversation, NULL };
+	const struct cue *c = n ? bsearch(&key, v, n, sizeof(*v), cmp_cue) : NULL;
+	return c ? c->cue : "";
+}
+
+static void cues_release(struct cue *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].conversation);
+		free(v[i].cue);
 	}
-	return NULL;
+	free(v);
 }
 
 /* How an unanswered sender is marked: only likely a bot stays with people, marked. */
@@ -114,11 +118,18 @@ static const char *bot_mark(json_t *e)
 	return json_is_true(json_object_get(e, "maybe_automated")) ? " (maybe automated)" : "";
 }
 
-/* Newest first: the ones a customer may still be waiting on. */
+/* An unanswered conversation's place in its list, and its first message's time. */
+struct newest {
+	char at[32];
+	size_t pos;
+};
+
+/* Newest first: the ones a customer may still be waiting on; ties in list order. */
 static int newest_first(const void *a, const void *b)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	return strcmp(gets_(y, "first_message_at"), gets_(x, "first_message_at"));
+	const struct newest *x = a, *y = b;
+	int c = strcmp(y->at, x->at);
+	return c ? c : (x->pos > y->pos) - (x->pos < y->pos);
 }
 
 /* The conversation's id, linked to it on x.com. */
@@ -178,10 +189,10 @@ static bool waiting_bot(struct report_ctx *ctx, json_t *e)
 
 int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r)
 {
-	json_t *e;
-	size_t i;
+	struct jrows_iter it;
 	int64_t n = 0;
-	json_array_foreach(json_object_get(r, "awaiting_reply"), i, e)
+	for (json_t *e = jrows_first(&it, json_object_get(r, "awaiting_reply")); e;
+	     e = jrows_next(&it))
 		n += !waiting_bot(ctx, e);
 	return n;
 }
@@ -336,15 +347,18 @@ static void headline(struct report_ctx *ctx, json_t *r, struct doc *d)
 }
 
 /* Unanswered rows of one side: people (bots false) or near-certain automated senders. */
-static void unanswered_table(struct doc *d, json_t **v, size_t n, bool bots, const char *name)
+static void unanswered_table(struct doc *d, json_t *un, const struct newest *v, size_t n,
+			     bool bots, const char *name)
 {
 	static const char *const cols[] = { "conversation", "from", "first message", ">age",
 					    ">messages", "they wrote", NULL };
 	char a[32], b[32];
 	struct doc_table *t = doc_table(d, name, cols);
+	struct jrows_iter it;
+	jrows_open(&it, un);
 	for (size_t i = 0; i < n; i++) {
-		json_t *e = v[i];
-		if (json_is_true(json_object_get(e, "automated")) != bots)
+		json_t *e = jrows_get(&it, v[i].pos);
+		if (!e || json_is_true(json_object_get(e, "automated")) != bots)
 			continue;
 		conv_cell(t, e);
 		who_cell(t, e, bot_mark(e));
@@ -353,12 +367,13 @@ static void unanswered_table(struct doc *d, json_t **v, size_t n, bool bots, con
 		doc_cell(t, "%lld", (long long)geti(e, "messages"));
 		doc_cell(t, "%s", gets_(e, "snippet"));
 	}
+	jrows_stop(&it);
 }
 
 static void unanswered_write(json_t *r, struct doc *d)
 {
-	json_t *un = json_object_get(r, "unanswered"), *st = json_object_get(r, "stats"), *e;
-	size_t nun = json_array_size(un), i;
+	json_t *un = json_object_get(r, "unanswered"), *st = json_object_get(r, "stats");
+	size_t nun = jrows_size(un), i = 0;
 	char a[32];
 	if (!nun)
 		return;
@@ -368,19 +383,24 @@ static void unanswered_write(json_t *r, struct doc *d)
 		    "from their first message to %s. A sender only likely automated stays here, "
 		    "marked: a customer must not be dropped on a guess.",
 		 when(gets_(st, "as_of"), a));
-	json_t **sorted = xcalloc(nun, sizeof(*sorted));
-	json_array_foreach(un, i, e)
-		sorted[i] = e;
+	struct newest *sorted = xcalloc(nun, sizeof(*sorted));
+	struct jrows_iter it;
+	for (json_t *e = jrows_first(&it, un); e && i < nun; e = jrows_next(&it), i++) {
+		snprintf(sorted[i].at, sizeof(sorted[i].at), "%s", gets_(e, "first_message_at"));
+		sorted[i].pos = i;
+	}
+	jrows_stop(&it);
 	/* ISO strings of one format sort as times */
-	qsort(sorted, nun, sizeof(*sorted), newest_first);
-	unanswered_table(d, sorted, nun, false, "unanswered");
+	qsort(sorted, i, sizeof(*sorted), newest_first);
+	nun = i;
+	unanswered_table(d, un, sorted, nun, false, "unanswered");
 	if (bots) {
 		doc_heading_at(d, 3, "etiquette-unanswered-bots", "From automated senders: no "
 			       "answer needed");
 		doc_para(d, "%lld unanswered conversation%s came from senders the auto-DM report "
 			    "judges near-certainly automated (spam, validation requests, auto-DM "
 			    "apps).", (long long)bots, bots == 1 ? "" : "s");
-		unanswered_table(d, sorted, nun, true, "unanswered_automated");
+		unanswered_table(d, un, sorted, nun, true, "unanswered_automated");
 	}
 	free(sorted);
 }
@@ -390,10 +410,9 @@ static void awaiting_table(struct report_ctx *ctx, json_t *aw, bool bots, struct
 {
 	static const char *const cols[] = { "conversation", "with", "waiting since", ">age", NULL };
 	struct doc_table *t = doc_table(d, name, cols);
-	json_t *e;
-	size_t i;
+	struct jrows_iter it;
 	char a[32], b[32];
-	json_array_foreach(aw, i, e) {
+	for (json_t *e = jrows_first(&it, aw); e; e = jrows_next(&it)) {
 		if (waiting_bot(ctx, e) != bots)
 			continue;
 		conv_cell(t, e);
@@ -406,10 +425,10 @@ static void awaiting_table(struct report_ctx *ctx, json_t *aw, bool bots, struct
 static void awaiting_write(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *aw = json_object_get(r, "awaiting_reply");
-	if (!json_array_size(aw))
+	if (!jrows_size(aw))
 		return;
 	int64_t people = etiquette_awaiting_people(ctx, r);
-	int64_t bots = (int64_t)json_array_size(aw) - people;
+	int64_t bots = (int64_t)jrows_size(aw) - people;
 	doc_heading_at(d, 2, "etiquette-awaiting", "Waiting for your answer again");
 	doc_para(d, "Conversations you answered once where the other person wrote again and got "
 		    "no answer since.");
@@ -425,10 +444,10 @@ static void awaiting_write(struct report_ctx *ctx, json_t *r, struct doc *d)
 
 static void cold_write(json_t *r, struct doc *d)
 {
-	json_t *mk = json_object_get(r, "marketing"), *cold = json_object_get(r, "cold_dms"), *e;
-	size_t i, nmk;
+	json_t *mk = json_object_get(r, "marketing"), *cold = json_object_get(r, "cold_dms");
+	size_t nmk;
 	char a[32];
-	if (!json_array_size(cold))
+	if (!jrows_size(cold))
 		return;
 	doc_heading_at(d, 2, "etiquette-cold", "Cold DMs and unsolicited marketing");
 	doc_para(d, "DMs you sent first to someone you had not replied to or mentioned in "
@@ -437,32 +456,32 @@ static void cold_write(json_t *r, struct doc *d)
 	static const char *const cols[] = { "conversation", "to", "sent", "marketing",
 					    "they replied", NULL };
 	struct doc_table *t = doc_table(d, "cold", cols);
-	json_t **m = by_conv(mk, &nmk);
-	json_array_foreach(cold, i, e) {
-		json_t *hit = find_conv(m, nmk, gets_(e, "conversation_id"));
-		const char *cue = hit ? gets_(hit, "cue") : "";
+	struct cue *m = cues_of(mk, &nmk);
+	struct jrows_iter it;
+	for (json_t *e = jrows_first(&it, cold); e; e = jrows_next(&it)) {
+		const char *cue = find_cue(m, nmk, gets_(e, "conversation_id"));
 		conv_cell(t, e);
 		who_cell(t, e, "");
 		doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
 		doc_cell(t, "%s", *cue ? cue : "no");
 		doc_cell(t, "%s", yes_no(e, "counterpart_replied"));
 	}
-	free(m);
+	cues_release(m, nmk);
 }
 
 static void chased_write(json_t *r, struct doc *d)
 {
-	json_t *ch = json_object_get(r, "chased"), *e;
-	size_t i;
+	json_t *ch = json_object_get(r, "chased");
+	struct jrows_iter it;
 	char a[32];
-	if (!json_array_size(ch))
+	if (!jrows_size(ch))
 		return;
 	doc_heading_at(d, 2, "etiquette-chased", "Chasing");
 	doc_para(d, "Conversations you started and followed up twice or more before any answer.");
 	static const char *const cols[] = { "conversation", "to", "first sent",
 					    ">your messages", "they replied", NULL };
 	struct doc_table *t = doc_table(d, "chased", cols);
-	json_array_foreach(ch, i, e) {
+	for (json_t *e = jrows_first(&it, ch); e; e = jrows_next(&it)) {
 		conv_cell(t, e);
 		who_cell(t, e, "");
 		doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
@@ -473,8 +492,8 @@ static void chased_write(json_t *r, struct doc *d)
 
 static void handoffs_write(json_t *r, struct doc *d)
 {
-	json_t *hs = json_object_get(r, "handoff_stats"), *ho = json_object_get(r, "handoffs"), *e;
-	size_t i;
+	json_t *hs = json_object_get(r, "handoff_stats"), *ho = json_object_get(r, "handoffs");
+	struct jrows_iter it;
 	char a[32], b[32], l[REPORT_LINK_SIZE];
 	doc_heading_at(d, 2, "etiquette-handoff", "Public to DM handoff");
 	doc_para(d, "%lld public replies invited someone to DM (\"DM us\", DM links, in several "
@@ -483,12 +502,12 @@ static void handoffs_write(json_t *r, struct doc *d)
 		 (long long)geti(hs, "invitations"), (long long)geti(hs, "dm_followed"),
 		 (long long)geti(hs, "dm_followed_within_7_days"),
 		 (long long)geti(hs, "warm_owner_initiated"), (long long)geti(hs, "cold_owner_initiated"));
-	if (!json_array_size(ho))
+	if (!jrows_size(ho))
 		return;
 	static const char *const cols[] = { "tweet", "to", "tweeted", "DM followed",
 					    "conversation", NULL };
 	struct doc_table *t = doc_table(d, "handoffs", cols);
-	json_array_foreach(ho, i, e) {
+	for (json_t *e = jrows_first(&it, ho); e; e = jrows_next(&it)) {
 		doc_cell_link(t, report_link_tweet(gets_(e, "tweet_id"), l), "%s",
 			      gets_(e, "tweet_id"));
 		who_cell(t, e, "");
@@ -559,8 +578,8 @@ static void months_write(json_t *r, struct doc *d)
  */
 static void every_conversation(json_t *r, struct doc *d)
 {
-	json_t *e, *v;
-	size_t i;
+	struct jrows_iter it;
+	json_t *v;
 	doc_heading_at(d, 2, "etiquette-every", "Every conversation (the table CSV output writes)");
 	static const char *const cols[] = { "conversation_id", "counterpart_id", "initiated_by",
 					    ">first_response_seconds", ">replies",
@@ -568,7 +587,8 @@ static void every_conversation(json_t *r, struct doc *d)
 					    NULL };
 	struct doc_table *t = doc_table(d, "conversations", cols);
 	t->beside = true;
-	json_array_foreach(json_object_get(r, "conversations"), i, e) {
+	for (json_t *e = jrows_first(&it, json_object_get(r, "conversations")); e;
+	     e = jrows_next(&it)) {
 		doc_cell(t, "%s", gets_(e, "conversation_id"));
 		doc_cell(t, "%s", gets_(e, "counterpart_id"));
 		doc_cell(t, "%s", gets_(e, "initiated_by"));

@@ -4,33 +4,38 @@
  */
 #include "report.h"
 #include "buf.h"
+#include "jrows.h"
 #include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static size_t count_where(json_t *findings, const char *key, const char *val, const char *key2,
-			  const char *val2)
-{
-	size_t n = 0, i;
-	json_t *f;
-	json_array_foreach(findings, i, f) {
-		const char *a = json_string_value(json_object_get(f, key));
-		const char *b = key2 ? json_string_value(json_object_get(f, key2)) : NULL;
-		if (a && !strcmp(a, val) && (!key2 || (b && !strcmp(b, val2))))
-			n++;
-	}
-	return n;
-}
+/* What the advice counts from the findings themselves, in one pass over them. */
+struct finding_counts {
+	size_t public_tone;   /* tone findings in public tweets */
+	size_t secrets[3];    /* cards, bank details, credentials, identity numbers: by
+				 the owner, a counterpart, a group member */
+};
 
-static size_t secrets_from(json_t *findings, const char *by)
+static void count_findings(json_t *findings, struct finding_counts *c)
 {
 	static const char *const hard[] = { "payment_card", "iban", "credential", "national_id" };
-	size_t n = 0;
-	for (int i = 0; i < 4; i++)
-		n += count_where(findings, "type", hard[i], "disclosed_by", by);
-	return n;
+	static const char *const by[] = { "owner", "counterpart", "member" };
+	struct jrows_iter it;
+	memset(c, 0, sizeof(*c));
+	for (json_t *f = jrows_first(&it, findings); f; f = jrows_next(&it)) {
+		const char *type = json_string_value(json_object_get(f, "type"));
+		const char *ch = json_string_value(json_object_get(f, "channel"));
+		const char *who = json_string_value(json_object_get(f, "disclosed_by"));
+		if (!type)
+			continue;
+		if (ch && !strcmp(ch, "tweet") && !strcmp(type, "tone"))
+			c->public_tone++;
+		for (int i = 0; i < 4; i++)
+			for (int k = 0; k < 3 && !strcmp(type, hard[i]); k++)
+				c->secrets[k] += who && !strcmp(who, by[k]);
+	}
 }
 
 /* A finding's type, channel and discloser in an owner's words (the JSON keeps the names). */
@@ -70,11 +75,12 @@ void exposure_advice_count(json_t *r, struct exposure_advice *a)
 {
 	json_t *findings = json_object_get(r, "findings"), *tot = json_object_get(r, "totals");
 	json_t *bc = json_object_get(tot, "by_channel");
+	struct finding_counts c;
+	count_findings(findings, &c);
 	a->high = json_integer_value(json_object_get(json_object_get(tot, "by_severity"), "high"));
-	a->in_public = json_integer_value(json_object_get(bc, "tweet")) -
-		       count_where(findings, "channel", "tweet", "type", "tone");
-	a->their_secrets = secrets_from(findings, "counterpart") + secrets_from(findings, "member");
-	a->own_secrets = secrets_from(findings, "owner");
+	a->in_public = json_integer_value(json_object_get(bc, "tweet")) - c.public_tone;
+	a->their_secrets = c.secrets[1] + c.secrets[2];
+	a->own_secrets = c.secrets[0];
 	a->in_groups = json_integer_value(json_object_get(bc, "group_dm"));
 	a->tone = json_integer_value(json_object_get(json_object_get(tot, "by_type"), "tone"));
 }
@@ -98,10 +104,9 @@ static void findings_write(json_t *findings, bool reveal, struct doc *d)
 					    "message or tweet", "conversation", "date", "value",
 					    NULL };
 	struct doc_table *t = doc_table(d, "findings", cols);
-	size_t i;
-	json_t *f;
+	struct jrows_iter it;
 	char l[REPORT_LINK_SIZE];
-	json_array_foreach(findings, i, f) {
+	for (json_t *f = jrows_first(&it, findings); f; f = jrows_next(&it)) {
 		const char *conv = json_string_value(json_object_get(f, "conversation_id"));
 		const char *val = json_string_value(json_object_get(f, reveal ? "value" : "redacted"));
 		const char *src = json_string_value(json_object_get(f, "source_id"));
@@ -121,7 +126,7 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	json_t *findings = json_object_get(r, "findings"), *convs = json_object_get(r, "conversations");
 	json_t *tot = json_object_get(r, "totals"), *bs = json_object_get(tot, "by_severity");
 	json_t *bc = json_object_get(tot, "by_channel"), *bt = json_object_get(tot, "by_type");
-	size_t nf = json_array_size(findings);
+	size_t nf = jrows_size(findings);
 	bool reveal = json_is_true(json_object_get(r, "revealed"));
 	(void)ctx;
 
@@ -146,18 +151,19 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		 reveal ? "shown in full (--reveal)" : "redacted; --reveal shows them");
 
 	doc_heading_at(d, 2, "exposure-todo", "What to do");
-	size_t pub = json_integer_value(json_object_get(bc, "tweet")) -
-		     count_where(findings, "channel", "tweet", "type", "tone");
+	struct finding_counts c;
+	count_findings(findings, &c);
+	size_t pub = json_integer_value(json_object_get(bc, "tweet")) - c.public_tone;
 	if (pub)
 		doc_item(d, "Delete or edit the %zu public tweet finding%s below: personal data in a "
 			    "public reply is already visible to anyone. Ask customers to continue in "
 			    "DMs instead of confirming their details in public.", pub, pub == 1 ? "" : "s");
-	size_t cs = secrets_from(findings, "counterpart") + secrets_from(findings, "member");
+	size_t cs = c.secrets[1] + c.secrets[2];
 	if (cs)
 		doc_item(d, "Customers sent %zu card number%s, bank details, passwords, codes or identity "
 			    "numbers in messages. Delete those messages, and stop asking for them in "
 			    "DMs: use a payment link or a secure form.", cs, cs == 1 ? "" : "s");
-	size_t os = secrets_from(findings, "owner");
+	size_t os = c.secrets[0];
 	if (os)
 		doc_item(d, "Your own messages disclosed %zu secret%s (cards, bank details, passwords, "
 			    "codes, identity numbers). Delete them and change what can be changed.",
@@ -188,10 +194,9 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	static const char *const ccols[] = { "conversation", "channel", ">risk", ">findings", "worst",
 					     NULL };
 	struct doc_table *ct = doc_table(d, "conversations", ccols);
-	size_t i;
-	json_t *f;
+	struct jrows_iter it;
 	char l[REPORT_LINK_SIZE];
-	json_array_foreach(convs, i, f) {
+	for (json_t *f = jrows_first(&it, convs); f; f = jrows_next(&it)) {
 		const char *conv = json_string_value(json_object_get(f, "conversation_id"));
 		doc_cell_link(ct, report_link_conversation(conv, l), "%s", conv ? conv : "");
 		doc_cell(ct, "%s", channel_words(json_string_value(json_object_get(f, "channel"))));

@@ -160,35 +160,43 @@ size_t jrows_size(const json_t *a)
 	return r ? r->n : json_array_size(a);
 }
 
-json_t *jrows_first(struct jrows_iter *it, const json_t *a)
+void jrows_open(struct jrows_iter *it, const json_t *a)
 {
 	memset(it, 0, sizeof(*it));
 	buf_init(&it->scratch);
 	it->a = a;
 	it->rows = jrows_of(a);
 	it->n = it->rows ? it->rows->n : json_array_size(a);
+}
+
+json_t *jrows_get(struct jrows_iter *it, size_t i)
+{
+	json_decref(it->cur);
+	it->cur = NULL;
+	if (i >= it->n)
+		return NULL;
+	if (!it->rows)
+		return json_array_get(it->a, i);
+	size_t len;
+	const char *s = jrows_text(it->rows, i, &it->scratch, &len);
+	if (!s || !(it->cur = json_loadb(s, len, JSON_DECODE_ANY, NULL)))
+		it->failed = true;
+	return it->cur;
+}
+
+json_t *jrows_first(struct jrows_iter *it, const json_t *a)
+{
+	jrows_open(it, a);
 	it->i = (size_t)-1;
 	return jrows_next(it);
 }
 
 json_t *jrows_next(struct jrows_iter *it)
 {
-	json_decref(it->cur);
-	it->cur = NULL;
-	if (++it->i >= it->n) {
+	json_t *v = ++it->i < it->n ? jrows_get(it, it->i) : NULL;
+	if (!v)
 		jrows_stop(it);
-		return NULL;
-	}
-	if (!it->rows)
-		return json_array_get(it->a, it->i);
-	size_t len;
-	const char *s = jrows_text(it->rows, it->i, &it->scratch, &len);
-	if (!s || !(it->cur = json_loadb(s, len, JSON_DECODE_ANY, NULL))) {
-		it->failed = true;
-		jrows_stop(it);
-		return NULL;
-	}
-	return it->cur;
+	return v;
 }
 
 void jrows_stop(struct jrows_iter *it)

@@ -95,12 +95,12 @@ static void etiquette_actions(struct report_ctx *ctx, json_t *r, struct actions 
 			      "before any answer.", (long long)ch, s_(ch)));
 }
 
-static void autodm_actions(json_t *r, struct actions *as)
+static void autodm_actions(struct report_ctx *ctx, json_t *r, struct actions *as)
 {
 	struct autodm_advice a;
 	if (!r)
 		return;
-	autodm_advice_count(r, &a);
+	autodm_advice_count(ctx, r, &a);
 	if (a.block)
 		add(as, 3, "autodm-todo",
 		    xasprintf("Block and report %u near-certain spam and scam sender%s.", a.block,
@@ -126,7 +126,7 @@ void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d)
 	struct actions as = { .n = 0 };
 	exposure_actions(json_object_get(results, "exposure"), &as);
 	etiquette_actions(ctx, json_object_get(results, "etiquette"), &as);
-	autodm_actions(json_object_get(results, "autodm"), &as);
+	autodm_actions(ctx, json_object_get(results, "autodm"), &as);
 	qsort(as.a, as.n, sizeof(as.a[0]), action_cmp);
 
 	doc_heading_at(d, 2, "fix-first", "What to fix first");
