@@ -52,6 +52,13 @@ size_t jrows_count(const struct jrows *r);
  */
 const char *jrows_text(const struct jrows *r, size_t i, struct buf *scratch, size_t *len);
 
+/*
+ * A deep copy of v with every rows array in it made an ordinary array of
+ * its elements (for tests and tools that want the whole tree); NULL when
+ * a row cannot be read back.
+ */
+json_t *jrows_tree(const json_t *v);
+
 /* The number of elements of array a, rows or not. */
 size_t jrows_size(const json_t *a);
 

@@ -112,6 +112,44 @@ static int advice_rank(const struct autodm_sender *o)
 static const char *const advice_words[] = { "block and report", "review first",
 					    "nothing needed" };
 
+/* A static name for a kind or confidence read back from a row ("" when unknown). */
+static const char *static_name(const char *s)
+{
+	static const char *const names[] = { "validation", "campaign", "app", "spam", "welcome",
+					     "scam", "bot", "person", "near-certain", "likely",
+					     "unlikely", NULL };
+	for (size_t i = 0; s && names[i]; i++)
+		if (!strcmp(s, names[i]))
+			return names[i];
+	return "";
+}
+
+const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n)
+{
+	json_t *in = json_object_get(r, "inbound");
+	if (!ctx->senders && jrows_size(in)) {
+		/* a result analysed elsewhere: its keys from its rows, once */
+		struct jrows_iter it;
+		size_t k = 0;
+		ctx->senders = xcalloc(jrows_size(in), sizeof(*ctx->senders));
+		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), k++) {
+			struct autodm_sender *x = &ctx->senders[k];
+			x->pos = k;
+			snprintf(x->account, sizeof(x->account), "%s", gets_(o, "account_id"));
+			snprintf(x->tmpl, sizeof(x->tmpl), "%s", gets_(o, "template_id"));
+			snprintf(x->last, sizeof(x->last), "%s", gets_(o, "last_at"));
+			x->kind = static_name(gets_(o, "kind"));
+			x->confidence = static_name(gets_(o, "confidence"));
+			x->score = json_real_value(json_object_get(o, "score"));
+			x->messages = json_integer_value(json_object_get(o, "messages"));
+			x->is_auto = json_is_true(json_object_get(o, "auto"));
+		}
+		ctx->nsenders = k;
+	}
+	*n = ctx->nsenders;
+	return ctx->senders;
+}
+
 /* An automated sender as the lists below sort it: its key, and the advice for it. */
 struct sender {
 	const struct autodm_sender *k;
@@ -119,13 +157,15 @@ struct sender {
 };
 
 /* The automated senders (ctx->senders, made with the result), in its order. */
-static struct sender *automated_of(struct report_ctx *ctx, size_t *n)
+static struct sender *automated_of(struct report_ctx *ctx, json_t *r, size_t *n)
 {
-	struct sender *v = xcalloc(ctx->nsenders + 1, sizeof(*v));
+	size_t ns;
+	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
+	struct sender *v = xcalloc(ns + 1, sizeof(*v));
 	*n = 0;
-	for (size_t i = 0; i < ctx->nsenders; i++)
-		if (ctx->senders[i].is_auto)
-			v[(*n)++] = (struct sender){ &ctx->senders[i], advice_rank(&ctx->senders[i]) };
+	for (size_t i = 0; i < ns; i++)
+		if (s[i].is_auto)
+			v[(*n)++] = (struct sender){ &s[i], advice_rank(&s[i]) };
 	return v;
 }
 
@@ -306,9 +346,11 @@ static void senders_write(json_t *in, struct doc *d)
 
 void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a)
 {
+	size_t ns;
+	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
 	memset(a, 0, sizeof(*a));
-	for (size_t i = 0; i < ctx->nsenders; i++) {
-		const struct autodm_sender *o = &ctx->senders[i];
+	for (size_t i = 0; i < ns; i++) {
+		const struct autodm_sender *o = &s[i];
 		if (!o->is_auto)
 			continue;
 		a->automated++;
@@ -322,7 +364,8 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
-	size_t i, n_auto = 0, n = ctx->nsenders;
+	size_t i, n_auto = 0, n;
+	const struct autodm_sender *senders = autodm_senders(ctx, r, &n);
 	json_t *o;
 	enum { NKIND = 7 };
 	unsigned n_kind[NKIND] = { 0 };
@@ -333,11 +376,11 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	unsigned n_block = adv.block, n_review = adv.review;
 
 	for (i = 0; i < n; i++) {
-		if (!ctx->senders[i].is_auto)
+		if (!senders[i].is_auto)
 			continue;
 		n_auto++;
 		for (int k = 0; k < NKIND; k++)
-			if (!strcmp(ctx->senders[i].kind, kinds[k]))
+			if (!strcmp(senders[i].kind, kinds[k]))
 				n_kind[k]++;
 	}
 	doc_heading_at(d, 1, "autodm", "Auto-DM senders");
@@ -361,7 +404,7 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		doc_para(d, "Your own account sent no automated DMs.");
 
 	size_t n_listed;
-	struct sender *listed = automated_of(ctx, &n_listed);
+	struct sender *listed = automated_of(ctx, r, &n_listed);
 	qsort(listed, n_listed, sizeof(*listed), cmp_group);
 	if (n_auto)
 		view_who(in, listed, n_listed, d);

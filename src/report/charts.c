@@ -480,9 +480,10 @@ static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 	if (!r)
 		return 0;
 	json_t *by = json_object(); /* kind words → [senders, messages] */
-	size_t i;
-	for (i = 0; i < x->rc->nsenders; i++) {
-		const struct autodm_sender *s = &x->rc->senders[i];
+	size_t i, ns;
+	const struct autodm_sender *senders = autodm_senders(x->rc, r, &ns);
+	for (i = 0; i < ns; i++) {
+		const struct autodm_sender *s = &senders[i];
 		if (!s->is_auto)
 			continue;
 		const char *k = autodm_kind_words(s->kind);
@@ -559,14 +560,14 @@ static int cmp_tmpl_first(const void *a, const void *b)
 }
 
 /* The templates of the automated senders (rc->senders), in the order they first came. */
-static struct tmpl_group *template_groups(struct report_ctx *rc, size_t *n)
+static struct tmpl_group *template_groups(struct report_ctx *rc, json_t *r, size_t *n)
 {
-	struct tmpl_group *g = xcalloc(rc->nsenders + 1, sizeof(*g));
-	size_t m = 0;
-	for (size_t i = 0; i < rc->nsenders; i++)
-		if (rc->senders[i].is_auto && *rc->senders[i].tmpl)
-			g[m++] = (struct tmpl_group){ rc->senders[i].tmpl, rc->senders[i].pos,
-						      rc->senders[i].messages, 1 };
+	size_t ns, m = 0;
+	const struct autodm_sender *s = autodm_senders(rc, r, &ns);
+	struct tmpl_group *g = xcalloc(ns + 1, sizeof(*g));
+	for (size_t i = 0; i < ns; i++)
+		if (s[i].is_auto && *s[i].tmpl)
+			g[m++] = (struct tmpl_group){ s[i].tmpl, s[i].pos, s[i].messages, 1 };
 	qsort(g, m, sizeof(*g), cmp_tmpl_id);
 	*n = 0;
 	for (size_t i = 0; i < m; i++) {
@@ -589,7 +590,7 @@ static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 		return 0;
 	json_t *by = json_object();   /* template → {"messages", "senders"} */
 	size_t i, ng;
-	struct tmpl_group *g = template_groups(x->rc, &ng);
+	struct tmpl_group *g = template_groups(x->rc, r, &ng);
 	struct jrows_iter it;
 	jrows_open(&it, json_object_get(r, "inbound"));
 	/* each template's text from its first sender's row, in the order they came */

@@ -154,6 +154,34 @@ const char *jrows_text(const struct jrows *r, size_t i, struct buf *scratch, siz
 	return scratch->s;
 }
 
+json_t *jrows_tree(const json_t *v)
+{
+	if (json_is_object(v)) {
+		json_t *o = json_object(), *x;
+		const char *k;
+		json_object_foreach((json_t *)v, k, x) {
+			json_t *c = jrows_tree(x);
+			if (!c) {
+				json_decref(o);
+				return NULL;
+			}
+			json_object_set_new(o, k, c);
+		}
+		return o;
+	}
+	if (!json_is_array(v))
+		return json_deep_copy(v);
+	json_t *a = json_array();
+	struct jrows_iter it;
+	for (json_t *e = jrows_first(&it, v); e; e = jrows_next(&it))
+		json_array_append_new(a, jrows_tree(e));
+	if (it.failed) {
+		json_decref(a);
+		return NULL;
+	}
+	return a;
+}
+
 size_t jrows_size(const json_t *a)
 {
 	const struct jrows *r = jrows_of(a);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "jrows.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -260,11 +261,17 @@ static int setup(void **state)
 	sqlite3_finalize(msg);
 	sqlite3_finalize(url);
 
-	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0, .rows = false };
+	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0 };
 	struct report_ctx ctx;
 	if (report_ctx_init(&ctx, &st, &opts, &e))
 		return -1;
 	result = autodm_analyse(&ctx, &e);
+	{
+		/* the lists are rows (jrows.h): whole trees here */
+		json_t *tree = jrows_tree(result);
+		json_decref(result);
+		result = tree;
+	}
 	report_ctx_release(&ctx);
 	return result ? 0 : -1;
 }
@@ -354,7 +361,7 @@ static void test_view(void **state)
 	struct doc d;
 	struct report_ctx ctx;
 	struct err e = ERR_INIT;
-	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0, .rows = false };
+	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0 };
 	assert_int_equal(report_ctx_init(&ctx, &st, &opts, &e), 0);
 	doc_init(&d, "autodm");
 	autodm_view(&ctx, result, &d);
