@@ -12,6 +12,8 @@
 #ifndef DMAUDIT_DOC_H
 #define DMAUDIT_DOC_H
 
+#include "spill.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,14 +21,23 @@
 
 enum doc_block_kind { DOC_HEADING, DOC_PARA, DOC_ITEM, DOC_KV, DOC_TABLE, DOC_HTML, DOC_TOC };
 
+struct doc_row_cache;
+
+/*
+ * A table's rows are records of a spill list (spill.h): a table of a
+ * hundred thousand rows holds DOC_TABLE_MEMORY bytes of them in memory and
+ * the rest in a temporary file. Read a cell with doc_cell_at().
+ */
+#define DOC_TABLE_MEMORY ((size_t)256 << 10)
+
 struct doc_table {
 	char *name;        /* short id, used by CSV ("conversations") */
 	size_t ncols;
 	char **cols;
-	char **cells;      /* nrows * ncols, row-major */
-	char **links;      /* NULL, or per cell a link (NULL for none), like cells */
-	size_t ncells, acells, alinks;
+	struct spill rows; /* a record a row: per cell its text, NUL, its link ("" none), NUL */
+	size_t filled;     /* cells of the row being filled */
 	size_t nrows;      /* complete rows */
+	struct doc_row_cache *cache; /* the row doc_cell_at read last */
 	bool *numeric;     /* per column: right-align */
 	bool beside;       /* HTML: a reference table, linked (csv_href) rather than shown */
 	char *csv_href;    /* HTML: the CSV file beside the page that holds every row */
@@ -82,6 +93,13 @@ void doc_cell(struct doc_table *t, const char *fmt, ...) __attribute__((format(p
  */
 void doc_cell_link(struct doc_table *t, const char *href, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Cell c of row r (below nrows) and, when href is not NULL, its link (NULL:
+ * none): valid until the next call on the same table. "" when the row
+ * cannot be read back.
+ */
+const char *doc_cell_at(const struct doc_table *t, size_t r, size_t c, const char **href);
 
 /*
  * HTML shows a long table's first rows and folds the rest; a table longer

@@ -4,27 +4,27 @@
  *
  * A report of a million messages lists every conversation, every inbound
  * sender and every finding. As jansson trees those lists took most of a
- * gigabyte; as text a fifth of that; and a list whose text passes
- * JROWS_MEMORY_BOUND moves into an unlinked temporary file (mode 0600, in
- * $TMPDIR or /tmp), so a report's memory no longer grows with the archive.
- * When no temporary file can be made or written, the rows stay in memory:
- * slower to fit, never lost.
+ * gigabyte; as text a fifth of that; and the text of a list is a spill list
+ * (spill.h): past JROWS_MEMORY_BOUND it moves into a temporary file, so a
+ * report's memory no longer grows with the lists.
  *
  * A rows array is an empty jansson array in the result, so the tree keeps
  * its shape and key order, registered here with its rows: jsonw writes the
  * rows in its place, and the views, charts and findings tables read them
  * back one at a time (jrows_iter). Each row is the text of one value as
- * jsonw writes it at depth 0.
+ * jsonw writes it at depth 0. Every list that grows with the archive is
+ * rows, in every output format.
  *
  * Rows live until jrows_release_all(), which the command calls once the
  * report is written; a rows array is known by its address, so it must not
- * be freed before then. Registration and appends are thread-safe across
- * lists; one list is filled by one thread.
+ * be freed before then. Registration is thread-safe; one list is filled by
+ * one thread.
  */
 #ifndef DMAUDIT_JROWS_H
 #define DMAUDIT_JROWS_H
 
 #include "buf.h"
+#include "spill.h"
 
 #include <jansson.h>
 #include <stdbool.h>

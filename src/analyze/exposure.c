@@ -9,6 +9,7 @@
 #include "jrows.h"
 #include "pii.h"
 #include "analyze.h"
+#include "timeutil.h"
 #include "tone.h"
 #include "xalloc.h"
 
@@ -87,9 +88,27 @@ static void mask_words(const char *v, size_t n, struct buf *out)
 	}
 }
 
+/*
+ * A finding as the scan makes it, typed and small: the tree of its JSON is
+ * made only when its row is written (a million messages make 28k findings).
+ */
+struct finding {
+	char source[FMT_I64_SIZE];
+	char created[32];        /* ISO, as written: the sort compares it so */
+	const char *channel;     /* "dm", "group_dm", "tweet" */
+	const char *by;          /* who disclosed it */
+	char *conv;              /* the conversation, or NULL for a tweet */
+	char *redacted, *value;  /* value only with --reveal */
+	int type;
+	enum sev sev;
+	double score;            /* rounded as written */
+	size_t count;
+};
+
 struct scanner {
 	struct report_ctx *ctx;
-	json_t *findings;
+	struct finding *f;
+	size_t nf, af;
 	size_t by_type[NTYPES];
 	size_t by_channel[3];
 	size_t by_sev[3];
@@ -110,27 +129,24 @@ static void add_finding(struct scanner *sc, const char *source_id, const char *c
 			const char *text, size_t vs, size_t ve, double score, size_t count)
 {
 	enum sev sv = severity(type, channel);
-	json_t *f = json_object();
 	struct buf red = BUF_INIT;
-	json_object_set_new(f, "source_id", json_string(source_id));
-	json_object_set_new(f, "channel", json_string(channel));
-	json_object_set_new(f, "conversation_id", conv ? json_string(conv) : json_null());
-	json_object_set_new(f, "type", json_string(type_name(type)));
-	json_object_set_new(f, "severity", json_string(sev_name[sv]));
-	json_object_set_new(f, "disclosed_by", json_string(disclosed_by));
 	if (type == T_TONE)
 		mask_words(text + vs, ve - vs, &red);
 	else
 		pii_redact_value((enum pii_type)type, text + vs, ve - vs, &red);
-	json_object_set_new(f, "redacted", json_stringn(red.s, red.len));
-	buf_release(&red);
-	if (sc->ctx->opts->reveal)
-		json_object_set_new(f, "value", json_stringn(text + vs, ve - vs));
-	json_object_set_new(f, "created_at", report_time(created));
-	json_object_set_new(f, "score", json_real(round(score * 100) / 100));
-	if (count > 1)
-		json_object_set_new(f, "occurrences", json_integer((json_int_t)count));
-	json_array_append_new(sc->findings, f);
+	ALLOC_GROW(sc->f, sc->nf + 1, sc->af);
+	struct finding *f = &sc->f[sc->nf++];
+	snprintf(f->source, sizeof(f->source), "%s", source_id);
+	time_format_iso(created, f->created);
+	f->channel = channel;
+	f->by = disclosed_by;
+	f->conv = conv ? xstrdup(conv) : NULL;
+	f->redacted = buf_detach(&red);
+	f->value = sc->ctx->opts->reveal ? xstrndup(text + vs, ve - vs) : NULL;
+	f->type = type;
+	f->sev = sv;
+	f->score = round(score * 100) / 100;
+	f->count = count;
 	struct report_ctx *ctx = sc->ctx;
 	ALLOC_GROW(ctx->spans, ctx->nspans + 1, ctx->aspans);
 	ctx->spans[ctx->nspans++] = (struct report_span){ strtoll(source_id, NULL, 10),
@@ -138,6 +154,26 @@ static void add_finding(struct scanner *sc, const char *source_id, const char *c
 	sc->by_type[type]++;
 	sc->by_channel[channel_index(channel)]++;
 	sc->by_sev[sv]++;
+}
+
+/* A finding's JSON, as the contract has it. */
+static json_t *finding_json(const struct finding *x)
+{
+	json_t *f = json_object();
+	json_object_set_new(f, "source_id", json_string(x->source));
+	json_object_set_new(f, "channel", json_string(x->channel));
+	json_object_set_new(f, "conversation_id", x->conv ? json_string(x->conv) : json_null());
+	json_object_set_new(f, "type", json_string(type_name(x->type)));
+	json_object_set_new(f, "severity", json_string(sev_name[x->sev]));
+	json_object_set_new(f, "disclosed_by", json_string(x->by));
+	json_object_set_new(f, "redacted", json_string(x->redacted));
+	if (x->value)
+		json_object_set_new(f, "value", json_string(x->value));
+	json_object_set_new(f, "created_at", json_string(x->created));
+	json_object_set_new(f, "score", json_real(x->score));
+	if (x->count > 1)
+		json_object_set_new(f, "occurrences", json_integer((json_int_t)x->count));
+	return f;
 }
 
 /* Scan one text; the owner's texts are also read for tone. */
@@ -170,107 +206,105 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static int sev_rank(json_t *f)
-{
-	const char *s = json_string_value(json_object_get(f, "severity"));
-	return !strcmp(s, "high") ? 2 : !strcmp(s, "medium") ? 1 : 0;
-}
-
 /* Worst first, then oldest first, then by id. */
 static int finding_cmp(const void *a, const void *b)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	int d = sev_rank(y) - sev_rank(x);
+	const struct finding *x = a, *y = b;
+	int d = (int)y->sev - (int)x->sev;
 	if (d)
 		return d;
-	d = strcmp(json_string_value(json_object_get(x, "created_at")),
-		   json_string_value(json_object_get(y, "created_at")));
+	d = strcmp(x->created, y->created);
 	if (d)
 		return d;
-	const char *i = json_string_value(json_object_get(x, "source_id"));
-	const char *j = json_string_value(json_object_get(y, "source_id"));
-	if (strlen(i) != strlen(j))
-		return strlen(i) < strlen(j) ? -1 : 1;
-	d = strcmp(i, j);
-	return d ? d : strcmp(json_string_value(json_object_get(x, "type")),
-			      json_string_value(json_object_get(y, "type")));
+	size_t li = strlen(x->source), lj = strlen(y->source);
+	if (li != lj)
+		return li < lj ? -1 : 1;
+	d = strcmp(x->source, y->source);
+	return d ? d : strcmp(type_name(x->type), type_name(y->type));
+}
+
+/* One conversation's share of the findings. */
+struct conv_risk {
+	const char *id;          /* borrowed from its first finding */
+	const char *channel;
+	size_t first;            /* its first finding, in the findings' order */
+	size_t findings;
+	double keep;             /* product of (1 - w) */
+	enum sev worst;
+	int types[NTYPES];       /* in the order first found */
+	int ntypes;
+	double risk;
+};
+
+static int cmp_conv_id(const void *a, const void *b)
+{
+	const struct finding *x = *(const struct finding *const *)a;
+	const struct finding *y = *(const struct finding *const *)b;
+	int c = strcmp(x->conv, y->conv);
+	return c ? c : (x > y) - (x < y);
 }
 
 static int conv_cmp(const void *a, const void *b)
 {
-	json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
-	double rx = json_real_value(json_object_get(x, "risk_score"));
-	double ry = json_real_value(json_object_get(y, "risk_score"));
-	if (rx != ry)
-		return rx > ry ? -1 : 1;
-	return strcmp(json_string_value(json_object_get(x, "conversation_id")),
-		      json_string_value(json_object_get(y, "conversation_id")));
+	const struct conv_risk *x = a, *y = b;
+	if (x->risk != y->risk)
+		return x->risk > y->risk ? -1 : 1;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->first > y->first) - (x->first < y->first);
 }
 
-static json_t *sorted_array(json_t *arr, int (*cmp)(const void *, const void *))
+/*
+ * Per conversation, from the sorted findings: findings, risk score,
+ * channel, worst severity, types; riskiest first. As rows.
+ */
+static json_t *conversations(const struct finding *f, size_t nf)
 {
-	size_t n = json_array_size(arr);
-	json_t **v = xmalloc((n ? n : 1) * sizeof(*v));
-	for (size_t i = 0; i < n; i++)
-		v[i] = json_incref(json_array_get(arr, i));
-	qsort(v, n, sizeof(*v), cmp);
-	json_t *out = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(out, v[i]);
-	free(v);
-	json_decref(arr);
-	return out;
-}
-
-/* Per conversation: findings, risk score, channel, worst severity, types. */
-static json_t *conversations(json_t *findings)
-{
-	json_t *by = json_object(), *out = json_array();
-	size_t i;
-	json_t *f;
-	json_array_foreach(findings, i, f) {
-		json_t *cid = json_object_get(f, "conversation_id");
-		if (!json_is_string(cid))
-			continue;
-		json_t *c = json_object_get(by, json_string_value(cid));
-		if (!c) {
-			c = json_object();
-			json_object_set_new(c, "conversation_id", json_copy(cid));
-			json_object_set_new(c, "risk_score", json_real(0));
-			json_object_set_new(c, "findings", json_integer(0));
-			json_object_set(c, "channel", json_object_get(f, "channel"));
-			json_object_set_new(c, "keep", json_real(1.0));
-			json_object_set_new(c, "worst", json_string("low"));
-			json_object_set_new(c, "types", json_array());
-			json_object_set_new(by, json_string_value(cid), c);
-			json_array_append(out, c);
+	const struct finding **by = xmalloc((nf + 1) * sizeof(*by));
+	size_t n = 0;
+	for (size_t i = 0; i < nf; i++)
+		if (f[i].conv)
+			by[n++] = &f[i];
+	qsort(by, n, sizeof(*by), cmp_conv_id);   /* a conversation's findings in list order */
+	struct conv_risk *c = xcalloc(n + 1, sizeof(*c));
+	size_t nc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct finding *x = by[i];
+		struct conv_risk *r = nc && !strcmp(c[nc - 1].id, x->conv) ? &c[nc - 1] : NULL;
+		if (!r) {
+			r = &c[nc++];
+			*r = (struct conv_risk){ .id = x->conv, .channel = x->channel,
+						 .first = (size_t)(x - f), .keep = 1.0, .worst = SEV_LOW };
 		}
-		int r = sev_rank(f);
-		double keep = json_real_value(json_object_get(c, "keep")) * (1 - sev_weight[r]);
-		json_object_set_new(c, "keep", json_real(keep));
-		json_object_set_new(c, "findings",
-				    json_integer(json_integer_value(json_object_get(c, "findings")) + 1));
-		const char *worst = json_string_value(json_object_get(c, "worst"));
-		if (r > (!strcmp(worst, "high") ? 2 : !strcmp(worst, "medium") ? 1 : 0))
-			json_object_set_new(c, "worst", json_string(sev_name[r]));
-		json_t *types = json_object_get(c, "types");
-		const char *ty = json_string_value(json_object_get(f, "type"));
+		r->keep *= 1 - sev_weight[x->sev];
+		r->findings++;
+		if (x->sev > r->worst)
+			r->worst = x->sev;
 		bool have = false;
-		size_t k;
-		json_t *x;
-		json_array_foreach(types, k, x) have |= !strcmp(json_string_value(x), ty);
+		for (int k = 0; k < r->ntypes; k++)
+			have |= r->types[k] == x->type;
 		if (!have)
-			json_array_append_new(types, json_string(ty));
+			r->types[r->ntypes++] = x->type;
 	}
-	json_array_foreach(out, i, f) {
-		double risk = 1 - json_real_value(json_object_get(f, "keep"));
-		json_object_set_new(f, "risk_score", json_real(round(risk * 1000) / 1000));
-		json_object_set_new(f, "worst_severity", json_copy(json_object_get(f, "worst")));
-		json_object_del(f, "keep");
-		json_object_del(f, "worst");
+	for (size_t i = 0; i < nc; i++)
+		c[i].risk = round((1 - c[i].keep) * 1000) / 1000;
+	qsort(c, nc, sizeof(*c), conv_cmp);
+	json_t *rows = jrows_new();
+	for (size_t i = 0; i < nc; i++) {
+		json_t *o = json_object(), *types = json_array();
+		json_object_set_new(o, "conversation_id", json_string(c[i].id));
+		json_object_set_new(o, "risk_score", json_real(c[i].risk));
+		json_object_set_new(o, "findings", json_integer((json_int_t)c[i].findings));
+		json_object_set_new(o, "channel", json_string(c[i].channel));
+		for (int k = 0; k < c[i].ntypes; k++)
+			json_array_append_new(types, json_string(type_name(c[i].types[k])));
+		json_object_set_new(o, "types", types);
+		json_object_set_new(o, "worst_severity", json_string(sev_name[c[i].worst]));
+		jrows_add(rows, o);
+		json_decref(o);
 	}
-	json_decref(by);
-	return sorted_array(out, conv_cmp);
+	free(c);
+	free(by);
+	return rows;
 }
 
 /*
@@ -312,7 +346,6 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	json_t *r = NULL;
 	char id[FMT_I64_SIZE];
 	sc->ctx = ctx;
-	sc->findings = json_array();
 	if (find_regions(sc, err))
 		goto out;
 
@@ -373,13 +406,17 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	st = NULL;
 
 	r = json_object();
-	json_t *findings = sorted_array(sc->findings, finding_cmp);
-	sc->findings = NULL;
-	json_t *convs = conversations(findings);
-	size_t nfindings = json_array_size(findings);
 	/* the two lists as rows (jrows.h), like every list that grows with the archive */
-	json_object_set_new(r, "findings", jrows_from(findings));
-	json_object_set_new(r, "conversations", jrows_from(convs));
+	if (sc->nf)
+		qsort(sc->f, sc->nf, sizeof(*sc->f), finding_cmp);
+	json_t *findings = jrows_new();
+	for (size_t i = 0; i < sc->nf; i++) {
+		json_t *o = finding_json(&sc->f[i]);
+		jrows_add(findings, o);
+		json_decref(o);
+	}
+	json_object_set_new(r, "findings", findings);
+	json_object_set_new(r, "conversations", conversations(sc->f, sc->nf));
 	json_t *regions = json_array();
 	for (int i = 0; i < sc->regions.n; i++)
 		json_array_append_new(regions, json_string(sc->regions.cc[i]));
@@ -393,7 +430,7 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(bc, "tweet", json_integer((json_int_t)sc->by_channel[2]));
 	for (int s = 0; s < 3; s++)
 		json_object_set_new(bs, sev_name[s], json_integer((json_int_t)sc->by_sev[s]));
-	json_object_set_new(tot, "findings", json_integer((json_int_t)nfindings));
+	json_object_set_new(tot, "findings", json_integer((json_int_t)sc->nf));
 	json_object_set_new(tot, "by_type", bt);
 	json_object_set_new(tot, "by_channel", bc);
 	json_object_set_new(tot, "by_severity", bs);
@@ -406,7 +443,12 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 out:
 	if (st)
 		sqlite3_finalize(st);
-	json_decref(sc->findings);
+	for (size_t i = 0; i < sc->nf; i++) {
+		free(sc->f[i].conv);
+		free(sc->f[i].redacted);
+		free(sc->f[i].value);
+	}
+	free(sc->f);
 	for (size_t i = 0; i < sc->ngroups; i++)
 		free(sc->groups[i]);
 	free(sc->groups);

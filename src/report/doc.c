@@ -12,23 +12,28 @@ void doc_init(struct doc *d, const char *title)
 	d->title = xstrdup(title ? title : "dmaudit report");
 }
 
+struct doc_row_cache {
+	size_t row;
+	bool valid;
+	struct buf scratch;
+	const char **cells, **links;
+};
+
 static void table_free(struct doc_table *t)
 {
 	if (!t)
 		return;
+	free(t->name);
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i]);
-	for (size_t i = 0; i < t->ncells; i++) {
-		free(t->cells[i]);
-		if (t->links)
-			free(t->links[i]);
-	}
-	free(t->links);
-	free(t->csv_href);
 	free(t->cols);
-	free(t->cells);
+	spill_release(&t->rows);
+	buf_release(&t->cache->scratch);
+	free(t->cache->cells);
+	free(t->cache->links);
+	free(t->cache);
 	free(t->numeric);
-	free(t->name);
+	free(t->csv_href);
 	free(t);
 }
 
@@ -157,24 +162,49 @@ struct doc_table *doc_table(struct doc *d, const char *name, const char *const *
 		t->cols[i] = xstrdup(cols[i] + t->numeric[i]);
 	}
 	t->name = xstrdup(name);
+	spill_init(&t->rows, DOC_TABLE_MEMORY);
+	t->cache = xcalloc(1, sizeof(*t->cache));
+	buf_init(&t->cache->scratch);
+	t->cache->cells = xcalloc(t->ncols + 1, sizeof(char *));
+	t->cache->links = xcalloc(t->ncols + 1, sizeof(char *));
 	add(d, DOC_TABLE)->table = t;
 	return t;
 }
 
 static void cell_add(struct doc_table *t, const char *href, char *text)
 {
-	ALLOC_GROW(t->cells, t->ncells + 1, t->acells);
-	if (href || t->links) {
-		size_t had = t->links ? t->alinks : 0;
-		if (t->alinks < t->acells) {
-			t->links = xrealloc(t->links, t->acells * sizeof(char *));
-			t->alinks = t->acells;
-		}
-		memset(t->links + had, 0, (t->alinks - had) * sizeof(char *));
-		t->links[t->ncells] = href ? xstrdup(href) : NULL;
+	struct buf *b = spill_begin(&t->rows);
+	buf_adds(b, text);
+	buf_addc(b, 0);
+	buf_adds(b, href ? href : "");
+	buf_addc(b, 0);
+	free(text);
+	if (++t->filled == t->ncols) {
+		spill_end(&t->rows);
+		t->filled = 0;
+		t->nrows++;
 	}
-	t->cells[t->ncells++] = text;
-	t->nrows = t->ncells / t->ncols;
+}
+
+const char *doc_cell_at(const struct doc_table *t, size_t r, size_t c, const char **href)
+{
+	struct doc_row_cache *k = t->cache;
+	if (!k->valid || k->row != r) {
+		size_t len = 0;
+		const char *s = r < t->nrows ? spill_get(&t->rows, r, &k->scratch, &len) : NULL;
+		const char *end = s ? s + len : NULL;
+		for (size_t i = 0; i < t->ncols; i++) {
+			k->cells[i] = s && s < end ? s : "";
+			s = s && s < end ? s + strlen(s) + 1 : NULL;
+			k->links[i] = s && s < end ? s : "";
+			s = s && s < end ? s + strlen(s) + 1 : NULL;
+		}
+		k->row = r;
+		k->valid = true;
+	}
+	if (href)
+		*href = *k->links[c] ? k->links[c] : NULL;
+	return k->cells[c];
 }
 
 void doc_cell(struct doc_table *t, const char *fmt, ...)

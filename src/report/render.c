@@ -288,11 +288,12 @@ static void text_table(const struct doc_table *t, FILE *out, size_t width)
 	size_t *w = xcalloc(nc, sizeof(size_t));
 	for (size_t i = 0; i < ncells; i++) {
 		struct buf b = BUF_INIT;
-		const char *href = i >= nc && t->links ? t->links[i - nc] : NULL;
+		const char *href = NULL;
+		const char *text = i < nc ? t->cols[i] : doc_cell_at(t, i / nc - 1, i % nc, &href);
 		if (href)
-			add_linked(&b, t->cells[i - nc], href);
+			add_linked(&b, text, href);
 		else
-			add_flat(&b, i < nc ? t->cols[i] : t->cells[i - nc]);
+			add_flat(&b, text);
 		if (text_cols(b.s, b.len) > CELL_CAP) {
 			buf_setlen(&b, fit(b.s, b.len, CELL_CAP - 1));
 			buf_adds(&b, "…");
@@ -485,9 +486,10 @@ static void render_md(const struct doc *d, FILE *out)
 			for (size_t r = 0; r < t->nrows; r++) {
 				fputs("|", out);
 				for (size_t c = 0; c < t->ncols; c++) {
-					const char *href = t->links ? t->links[r * t->ncols + c] : NULL;
+					const char *href;
+					const char *text = doc_cell_at(t, r, c, &href);
 					fputs(href ? " [" : " ", out);
-					md_text(out, t->cells[r * t->ncols + c]);
+					md_text(out, text);
 					if (href)
 						fprintf(out, "](%s)", href);
 					fputs(" |", out);
@@ -602,7 +604,7 @@ static bool *prose_columns(const struct doc_table *t)
 {
 	bool *p = xcalloc(t->ncols, sizeof(bool));
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		const char *c = t->cells[i];
+		const char *c = doc_cell_at(t, i / t->ncols, i % t->ncols, NULL);
 		if (!t->numeric[i % t->ncols] && strlen(c) > PROSE_AT && strchr(c, ' '))
 			p[i % t->ncols] = true;
 	}
@@ -630,8 +632,8 @@ static void html_rows(const struct doc_table *t, const bool *prose, size_t from,
 	for (size_t r = from; r < to; r++) {
 		fputs("<tr>", out);
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t k = r * t->ncols + c;
-			const char *href = t->links ? t->links[k] : NULL;
+			const char *href;
+			const char *text = doc_cell_at(t, r, c, &href);
 			fputs(t->numeric[c] ? "<td class=\"n\">" : prose[c] ? "<td class=\"t\">" : "<td>",
 			      out);
 			if (href) {
@@ -639,7 +641,7 @@ static void html_rows(const struct doc_table *t, const bool *prose, size_t from,
 				h(out, href);
 				fputs("\">", out);
 			}
-			h(out, t->cells[k]);
+			h(out, text);
 			fputs(href ? "</a></td>" : "</td>", out);
 		}
 		fputs("</tr>\n", out);
@@ -837,7 +839,7 @@ void doc_table_csv(const struct doc_table *t, FILE *out)
 	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			csv_cell(out, t->cells[r * t->ncols + c], t->numeric[c]);
+			csv_cell(out, doc_cell_at(t, r, c, NULL), t->numeric[c]);
 			fputs(c + 1 < t->ncols ? "," : "\r\n", out);
 		}
 }

@@ -10,10 +10,14 @@
 #include "fmt.h"
 #include "html.h"
 #include "sha256.h"
+#include "spill.h"
+#include "doc.h"
 #include "timeutil.h"
 #include "u64map.h"
 #include "utf8.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void test_time_parse(void **state)
@@ -236,6 +240,90 @@ static void test_time_format_years(void **state)
 	}
 }
 
+/*
+ * Records past the bound move to the temporary file and read back the
+ * same, in memory and from the file alike; without a place for the file
+ * (TMPDIR missing) they stay in memory, the same again.
+ */
+static void spill_round(const char *tmpdir)
+{
+	setenv("TMPDIR", tmpdir, 1);
+	struct spill s;
+	struct buf scratch = BUF_INIT;
+	char rec[64];
+	spill_init(&s, 1000);
+	for (unsigned i = 0; i < 5000; i++) {
+		int n = snprintf(rec, sizeof(rec), "record %u%*s|", i, (int)(i % 17), "");
+		assert_int_equal(spill_add(&s, rec, (size_t)n), i);
+	}
+	/* one record written in two appends */
+	buf_adds(spill_begin(&s), "two ");
+	buf_adds(spill_begin(&s), "parts");
+	assert_int_equal(spill_end(&s), 5000);
+	assert_int_equal(spill_count(&s), 5001);
+	for (unsigned i = 0; i < 5000; i += 7) {
+		size_t len;
+		int n = snprintf(rec, sizeof(rec), "record %u%*s|", i, (int)(i % 17), "");
+		const char *got = spill_get(&s, i, &scratch, &len);
+		assert_non_null(got);
+		assert_int_equal(len, (size_t)n);
+		assert_memory_equal(got, rec, len);
+	}
+	size_t len;
+	const char *last = spill_get(&s, 5000, &scratch, &len);
+	assert_int_equal(len, 9);
+	assert_memory_equal(last, "two parts", 9);
+	assert_true(s.in_file > 0 || s.memory_only);
+	assert_true(!strcmp(tmpdir, "/tmp") ? s.in_file > 0 : s.memory_only);
+	buf_release(&scratch);
+	spill_release(&s);
+	unsetenv("TMPDIR");
+}
+
+static void test_spill(void **state)
+{
+	(void)state;
+	spill_round("/tmp");
+	spill_round("/nonexistent-dir-for-dmaudit-test");
+}
+
+/* A table of more rows than its memory holds renders every row, links included. */
+static void test_doc_table_spill(void **state)
+{
+	(void)state;
+	struct doc d;
+	doc_init(&d, "t");
+	static const char *const cols[] = { "id", ">n", NULL };
+	struct doc_table *t = doc_table(&d, "big", cols);
+	const size_t rows = DOC_TABLE_MEMORY / 8;
+	for (size_t i = 0; i < rows; i++) {
+		doc_cell_link(t, i % 3 ? NULL : "https://x.com/i/user/1", "row-%zu", i);
+		doc_cell(t, "%zu", i * 2);
+	}
+	assert_int_equal(t->nrows, rows);
+	assert_true(t->rows.in_file > 0);
+	const char *href;
+	assert_string_equal(doc_cell_at(t, 0, 0, &href), "row-0");
+	assert_string_equal(href, "https://x.com/i/user/1");
+	char want[32];
+	snprintf(want, sizeof(want), "%zu", (rows - 1) * 2);
+	assert_string_equal(doc_cell_at(t, rows - 1, 1, &href), want);
+	assert_null(href);
+	char *csv = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&csv, &n);
+	doc_table_csv(t, f);
+	fclose(f);
+	size_t lines = 0;
+	for (size_t i = 0; i < n; i++)
+		lines += csv[i] == '\n';
+	assert_int_equal(lines, rows + 1);
+	assert_non_null(strstr(csv, "row-1,2\r\n"));
+	free(csv);
+	doc_release(&d);
+}
+
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_classify),    cmocka_unit_test(test_html_unescape),
 		cmocka_unit_test(test_utf8),        cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_u64map),
+		cmocka_unit_test(test_spill),       cmocka_unit_test(test_doc_table_spill),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }

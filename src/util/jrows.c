@@ -1,24 +1,18 @@
 #include "jrows.h"
 #include "buf.h"
 #include "jsonw.h"
+#include "spill.h"
 #include "xalloc.h"
 
-#include <errno.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 struct jrows {
 	const json_t *array;  /* the placeholder in the result */
-	struct buf text;      /* the rows not yet in the file, one after another */
-	int fd;               /* the unlinked temporary file, or -1 */
-	size_t in_file;       /* bytes of rows in it: row offsets below are in the file */
-	bool memory_only;     /* no file could be made or written: all stays in text */
-	size_t *start;        /* row k is bytes [start[k], start[k + 1]) of file then text */
+	struct spill text;    /* the rows' text, a record a row */
 	size_t *at;           /* the order rows are read in */
-	size_t n, alloc;
+	size_t alloc;
 	struct jrows *next;
 };
 
@@ -40,12 +34,9 @@ json_t *jrows_new(void)
 	json_t *a = json_array();
 	struct jrows *r = xcalloc(1, sizeof(*r));
 	r->array = a;
-	r->fd = -1;
-	buf_init(&r->text);
+	spill_init(&r->text, JROWS_MEMORY_BOUND);
 	r->alloc = 64;
-	r->start = xmalloc((r->alloc + 1) * sizeof(*r->start));
 	r->at = xmalloc(r->alloc * sizeof(*r->at));
-	r->start[0] = 0;
 	pthread_mutex_lock(&mu);
 	r->next = all;
 	all = r;
@@ -53,54 +44,17 @@ json_t *jrows_new(void)
 	return a;
 }
 
-static int temp_file(void)
-{
-	const char *dir = getenv("TMPDIR");
-	char *path = xasprintf("%s/dmaudit-rows-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);   /* 0600 */
-	if (fd >= 0)
-		unlink(path);
-	free(path);
-	return fd;
-}
-
-/* Move the rows held in memory to the end of the file. */
-static void spill(struct jrows *r)
-{
-	if (r->fd < 0 && (r->fd = temp_file()) < 0) {
-		r->memory_only = true;
-		return;
-	}
-	for (size_t off = 0; off < r->text.len;) {
-		ssize_t w = pwrite(r->fd, r->text.s + off, r->text.len - off,
-				   (off_t)(r->in_file + off));
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			/* what the file holds stays good; the rest stays here */
-			r->memory_only = true;
-			return;
-		}
-		off += (size_t)w;
-	}
-	r->in_file += r->text.len;
-	buf_reset(&r->text);
-}
-
 size_t jrows_add(json_t *rows, const json_t *v)
 {
 	struct jrows *r = find(rows);
-	if (r->n == r->alloc) {
+	size_t n = spill_count(&r->text);
+	if (n == r->alloc) {
 		r->alloc *= 2;
-		r->start = xrealloc(r->start, (r->alloc + 1) * sizeof(*r->start));
 		r->at = xrealloc(r->at, r->alloc * sizeof(*r->at));
 	}
-	jsonw_text(&r->text, v);
-	r->at[r->n] = r->n;
-	r->start[++r->n] = r->in_file + r->text.len;
-	if (r->text.len >= JROWS_MEMORY_BOUND && !r->memory_only)
-		spill(r);
-	return r->n - 1;
+	jsonw_text(spill_begin(&r->text), v);
+	r->at[n] = n;
+	return spill_end(&r->text);
 }
 
 json_t *jrows_from(json_t *a)
@@ -116,7 +70,7 @@ json_t *jrows_from(json_t *a)
 void jrows_order(json_t *rows, const size_t *order, size_t n)
 {
 	struct jrows *r = find(rows);
-	if (n == r->n)
+	if (n == spill_count(&r->text))
 		memcpy(r->at, order, n * sizeof(*order));
 }
 
@@ -128,30 +82,12 @@ const struct jrows *jrows_of(const json_t *a)
 
 size_t jrows_count(const struct jrows *r)
 {
-	return r->n;
+	return spill_count(&r->text);
 }
 
 const char *jrows_text(const struct jrows *r, size_t i, struct buf *scratch, size_t *len)
 {
-	size_t k = r->at[i], from = r->start[k];
-	*len = r->start[k + 1] - from;
-	if (from >= r->in_file)
-		return r->text.s + (from - r->in_file);
-	buf_reset(scratch);
-	buf_grow(scratch, *len);
-	for (size_t got = 0; got < *len;) {
-		ssize_t n = pread(r->fd, scratch->s + got, *len - got, (off_t)(from + got));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (!n)
-				errno = EIO;
-			return NULL;
-		}
-		got += (size_t)n;
-	}
-	buf_setlen(scratch, *len);
-	return scratch->s;
+	return spill_get(&r->text, r->at[i], scratch, len);
 }
 
 json_t *jrows_tree(const json_t *v)
@@ -185,7 +121,7 @@ json_t *jrows_tree(const json_t *v)
 size_t jrows_size(const json_t *a)
 {
 	const struct jrows *r = jrows_of(a);
-	return r ? r->n : json_array_size(a);
+	return r ? jrows_count(r) : json_array_size(a);
 }
 
 void jrows_open(struct jrows_iter *it, const json_t *a)
@@ -194,7 +130,7 @@ void jrows_open(struct jrows_iter *it, const json_t *a)
 	buf_init(&it->scratch);
 	it->a = a;
 	it->rows = jrows_of(a);
-	it->n = it->rows ? it->rows->n : json_array_size(a);
+	it->n = it->rows ? jrows_count(it->rows) : json_array_size(a);
 }
 
 json_t *jrows_get(struct jrows_iter *it, size_t i)
@@ -241,10 +177,7 @@ void jrows_release_all(void)
 	while (all) {
 		struct jrows *r = all;
 		all = r->next;
-		buf_release(&r->text);
-		if (r->fd >= 0)
-			close(r->fd);
-		free(r->start);
+		spill_release(&r->text);
 		free(r->at);
 		free(r);
 	}

@@ -1,0 +1,56 @@
+/*
+ * spill: an append-only list of byte records that holds a bounded amount
+ * in memory and the rest in an unlinked temporary file.
+ *
+ * The lists of a report grow with the archive (a row per conversation, per
+ * sender, per table line): past its bound a list moves what it holds into
+ * a temporary file (mode 0600, in $TMPDIR or /tmp, unlinked at once, so
+ * nothing is left behind even by a crash), and reads records back with one
+ * pread each. When no file can be made or written, the records stay in
+ * memory: more memory, never a lost record. One list is filled by one
+ * thread; reading needs a scratch buffer of the reader's own.
+ *
+ * A record is written straight into the list's buffer: spill_begin() gives
+ * the buffer to append to, spill_end() closes the record and returns its
+ * number. Records are numbered from 0 in the order they were closed.
+ */
+#ifndef DMAUDIT_SPILL_H
+#define DMAUDIT_SPILL_H
+
+#include "buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct spill {
+	struct buf mem;      /* the records not in the file, one after another */
+	int fd;              /* the temporary file, or -1 */
+	size_t in_file;      /* bytes in it; offsets below that are in the file */
+	size_t bound;        /* bytes of mem that make it move to the file */
+	bool memory_only;    /* no file could be made or written */
+	size_t *start;       /* record k is bytes [start[k], start[k + 1]) of file, then mem */
+	size_t n, alloc;
+};
+
+void spill_init(struct spill *s, size_t bound);
+void spill_release(struct spill *s);
+
+/* The buffer the next record is appended to (it may already hold records). */
+struct buf *spill_begin(struct spill *s);
+/* Close the record appended since spill_begin(); returns its number. */
+size_t spill_end(struct spill *s);
+/* A whole record at once. */
+size_t spill_add(struct spill *s, const void *p, size_t n);
+
+static inline size_t spill_count(const struct spill *s)
+{
+	return s->n;
+}
+
+/*
+ * Record k and its length: in memory, or read into scratch (which the
+ * caller owns). NULL when the file cannot be read (errno set).
+ */
+const char *spill_get(const struct spill *s, size_t k, struct buf *scratch, size_t *len);
+
+#endif

@@ -1,0 +1,109 @@
+#include "spill.h"
+#include "xalloc.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void spill_init(struct spill *s, size_t bound)
+{
+	memset(s, 0, sizeof(*s));
+	buf_init(&s->mem);
+	s->fd = -1;
+	s->bound = bound;
+	s->alloc = 16;
+	s->start = xmalloc((s->alloc + 1) * sizeof(*s->start));
+	s->start[0] = 0;
+}
+
+void spill_release(struct spill *s)
+{
+	buf_release(&s->mem);
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->start);
+	memset(s, 0, sizeof(*s));
+	s->fd = -1;
+}
+
+static int temp_file(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path = xasprintf("%s/dmaudit-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path);   /* 0600 */
+	if (fd >= 0)
+		unlink(path);
+	free(path);
+	return fd;
+}
+
+/* Move the records held in memory to the end of the file. */
+static void move_out(struct spill *s)
+{
+	if (s->fd < 0 && (s->fd = temp_file()) < 0) {
+		s->memory_only = true;
+		return;
+	}
+	for (size_t off = 0; off < s->mem.len;) {
+		ssize_t w = pwrite(s->fd, s->mem.s + off, s->mem.len - off,
+				   (off_t)(s->in_file + off));
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			/* what the file holds stays good; the rest stays here */
+			s->memory_only = true;
+			return;
+		}
+		off += (size_t)w;
+	}
+	s->in_file += s->mem.len;
+	buf_reset(&s->mem);
+}
+
+struct buf *spill_begin(struct spill *s)
+{
+	return &s->mem;
+}
+
+size_t spill_end(struct spill *s)
+{
+	if (s->n == s->alloc) {
+		s->alloc *= 2;
+		s->start = xrealloc(s->start, (s->alloc + 1) * sizeof(*s->start));
+	}
+	s->start[++s->n] = s->in_file + s->mem.len;
+	if (s->mem.len >= s->bound && !s->memory_only)
+		move_out(s);
+	return s->n - 1;
+}
+
+size_t spill_add(struct spill *s, const void *p, size_t n)
+{
+	buf_add(spill_begin(s), p, n);
+	return spill_end(s);
+}
+
+const char *spill_get(const struct spill *s, size_t k, struct buf *scratch, size_t *len)
+{
+	size_t from = s->start[k];
+	*len = s->start[k + 1] - from;
+	if (from >= s->in_file)
+		return s->mem.s + (from - s->in_file);
+	buf_reset(scratch);
+	buf_grow(scratch, *len);
+	for (size_t got = 0; got < *len;) {
+		ssize_t n = pread(s->fd, scratch->s + got, *len - got, (off_t)(from + got));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			if (!n)
+				errno = EIO;
+			return NULL;
+		}
+		got += (size_t)n;
+	}
+	buf_setlen(scratch, *len);
+	return scratch->s;
+}
