@@ -212,6 +212,24 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 
 /* Units of an address in scripts without spaces before its numbers:
  * "北京市朝阳区建国路88号", "盛岡市高松2-26-24", "역삼동 123-45". */
+/*
+ * Is the unit character at i part of a word for "number" (注文番号, 订单号,
+ * 电话号码, 编号), so that it says nothing of an address? [p, e) bounds the run.
+ */
+static bool number_word(const struct scan *s, size_t i, size_t p, size_t e)
+{
+	static const char *const words[] = { "番号", "号码", "单号", "编号", "账号", "帐号",
+					     "信号", "型号" };
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		/* the unit is the first or the second character of the word */
+		if (i + 6 <= e && !memcmp(s->t + i, words[k], 6))
+			return true;
+		if (i >= p + 3 && !memcmp(s->t + i - 3, words[k], 6))
+			return true;
+	}
+	return false;
+}
+
 bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 {
 	unsigned units = 0;
@@ -223,7 +241,7 @@ bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 			break;
 		if (k == 3) {
 			char w[4] = { s->t[i], s->t[i + 1], s->t[i + 2], 0 };
-			if (pii_word_class(w, 3) & CTX_ADDRMARK)
+			if ((pii_word_class(w, 3) & CTX_ADDRMARK) && !number_word(s, i, p, e))
 				units++;
 		}
 		i += k;

@@ -499,6 +499,28 @@ static bool random_token(const char *v, size_t n)
 	return d >= 2 && l >= 2 && turns >= 2;
 }
 
+/* A booking code: 5 to 8 capitals and digits, a digit and two capitals at
+ * least, switching between the two kinds twice or more. */
+static bool booking_code(const char *v, size_t n)
+{
+	size_t d = 0, turns = 0, run = 0, longest = 0;
+	if (n < 5 || n > 8)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (!is_digit(c) && !is_upper(c))
+			return false;
+		d += is_digit(c);
+		run = is_digit(c) ? 0 : run + 1;
+		if (run > longest)
+			longest = run;
+		if (i && is_digit(c) != is_digit((unsigned char)v[i - 1]))
+			turns++;
+	}
+	/* four capitals in a row at most: a bank's BIC (INGBNL2A) is none */
+	return d >= 1 && n - d >= 2 && turns >= 2 && longest <= 4;
+}
+
 /* Does a sentence end just before p ("… пароль... Then")? */
 static bool sentence_before(const struct scan *s, size_t p)
 {
@@ -530,6 +552,18 @@ static bool cjk_lead(char c)
 	return (unsigned char)c >= 0xe3 && (unsigned char)c <= 0xed;
 }
 
+/*
+ * Does a character at t[i..] end a value glued before it: CJK (above), the
+ * full-width forms ("，" "："), general punctuation (“ ” … –), the Arabic
+ * comma and semicolon? "2024041512837741，还没发货", "7730192، لم".
+ */
+static bool glue_end(const struct scan *s, size_t i)
+{
+	unsigned char c = (unsigned char)s->t[i], c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
+	return cjk_lead((char)c) || c == 0xef || (c == 0xe2 && c1 == 0x80) ||
+	       (c == 0xd8 && (c1 == 0x8c || c1 == 0x9b));
+}
+
 /* Are all groups of the run written apart by spaces or by dashes alone? */
 static bool plain_groups(const struct run *r)
 {
@@ -559,7 +593,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	bool id_check = r.ng == 1 && r.nd == 17 && r.e < s->len && (s->t[r.e] | 32) == 'x' &&
 			!(r.e + 1 < s->len && is_alnum((unsigned char)s->t[r.e + 1]));
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
-			     ((unsigned char)s->t[r.e] >= 0x80 && !cjk_lead(s->t[r.e]))) && r.e < ce)
+			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
 	if (!r.plus && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
 	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
@@ -728,6 +762,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 done:
+	s->valued = s->tok + 1;
 	mark(s, 0);
 	return next > p ? next : ce;
 }
@@ -845,6 +880,15 @@ static bool pan_shape(const char *v)
 
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
+	/* a value in ASCII ends where a particle or full-width mark is glued
+	 * to it ("R-4821937、3名で"); the rest of the chunk is read on its own */
+	for (size_t i = p, d = 0; (unsigned char)s->t[p] < 0x80 && i < ce; i++) {
+		d += is_digit((unsigned char)s->t[i]);
+		if ((unsigned char)s->t[i] >= 0x80 && d && glue_end(s, i)) {
+			ce = i;
+			break;
+		}
+	}
 	size_t core = scan_trim_end(s->t, p, ce);
 	size_t digits = 0, letters = 0, other = 0, high = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
@@ -954,9 +998,40 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
+	/* a booking code (PNR) after its word: 5 to 8 capitals and digits,
+	 * switching between them twice or more (K9ZQ4T, 4C4N4K), so that a
+	 * model name (COVID19, A380) is none */
+	if (vc == CTX_REF && booking_code(s->t + p, n)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
+		goto done;
+	}
 done:
+	if (digits)
+		s->valued = s->tok + 1;
 	mark(s, 0);
 	return ce;
+}
+
+/* Was a keyword of a value other than a phone seen within WIN tokens, with
+ * no digit run after it? Then a "number" word now is that value's number. */
+static bool number_named(const struct scan *s)
+{
+	if (s->prev_cls & (CTX_ACCOUNT | CTX_REF | CTX_NATID | CTX_CODE | CTX_SECRET | CTX_CARD |
+			   CTX_DOB))
+		return true;
+	/* "in case my number is": a filler (my, the) before the word says whose */
+	if (s->prev_cls & CTX_FILLER)
+		return false;
+	static const unsigned named[] = { CTX_ACCOUNT, CTX_REF, CTX_NATID, CTX_CARD };
+	unsigned since = s->valued ? s->tok - (s->valued - 1) : 1000;
+	if (s->tok - s->clause < since)
+		since = s->tok - s->clause + 1;   /* "order 2, my number is": a new clause */
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		unsigned a = ago(s, named[i]);
+		if (a <= WIN && a < since && a < ago(s, CTX_PHONE))
+			return true;
+	}
+	return false;
 }
 
 /* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
@@ -1046,9 +1121,10 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		cls &= ~(unsigned)CTX_CODE;
 		cls |= s->prev_cls & (CTX_ACCOUNT | CTX_REF);
 	}
-	/* "account number", "case number": the number is the account's, not a phone's */
-	if ((cls & CTX_FILLER) && (s->prev_cls & (CTX_ACCOUNT | CTX_REF | CTX_NATID | CTX_CODE |
-						  CTX_SECRET | CTX_CARD | CTX_DOB)))
+	/* "account number", "case number", "Ticket hat die Nummer", "sipariş
+	 * numaram": the number is the keyword's, not a phone's, while no number
+	 * came between them */
+	if ((cls & CTX_FILLER) && (cls & CTX_PHONE) && number_named(s))
 		cls &= ~(unsigned)CTX_PHONE;
 	/* month names matter only as part of a birth date: look them up only then */
 	int m = wn && scan_ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
@@ -1112,11 +1188,13 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	s.out = out;
 	s.max = max;
 	s.regions = regions;
-	s.keyed = 0;
+	s.keyed = s.valued = s.clause = 0;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (is_space(c)) {
+			if (c == '\n' || (i > 0 && strchr(",.;!?", text[i - 1])))
+				s.clause = s.tok;
 			i++;
 			continue;
 		}
@@ -1176,10 +1254,16 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			scan_emit(&s, PII_CREDENTIAL, p, q, 1.0);
 			mark(&s, 0);
 			i = q;
-		} else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
+		} else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce) {
 			i = alnum_token(&s, p, ce);   /* a password may start with a symbol */
-		else
-			i = ce;   /* punctuation alone: → - : = */
+		} else {
+			/* "//Reference", ">Password:", "-Order": a word after quoting
+			 * or list marks; punctuation alone (→ - : =) is skipped */
+			while (p < ce && (text[p] == '/' || text[p] == '>' || text[p] == '-' ||
+					  text[p] == '|' || text[p] == '~'))
+				p++;
+			i = p < ce && p > i && is_alpha((unsigned char)text[p]) ? word(&s, p, ce, flags) : ce;
+		}
 	}
 	flush(&s);
 	return s.n;

@@ -28,6 +28,8 @@ struct scan {
 	unsigned prev_cls;       /* classes of the previous token */
 	const struct pii_regions *regions;   /* national phone forms to read, or NULL */
 	unsigned keyed;          /* token index + 1 of the last keyword written "key:" */
+	unsigned valued;         /* token index + 1 of the last digit run */
+	unsigned clause;         /* tokens seen when the last clause ended (, . ; ! ? or a line) */
 };
 
 struct run {
