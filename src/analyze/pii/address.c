@@ -300,3 +300,89 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	size_t h = house_number(s, pos + 1);
 	return h ? addr_extend(s, h) : 0;
 }
+
+/* Does a letter of a script without capitals start at t[q] (Hebrew, Arabic,
+ * Devanagari, Thai, kana, Han, Hangul)? A name there shows no capital. */
+static bool caseless_letter(const struct scan *s, size_t q)
+{
+	unsigned char c = (unsigned char)s->t[q];
+	return (c >= 0xd6 && c <= 0xdf) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
+}
+
+/*
+ * The value after an address word ("Adresse: Hauptstr. 17a, 80331 München",
+ * "주소: 서울특별시 마포구 양화로 45", "Anwani yangu ni Ngong Road, …"): from p
+ * to the end of the line or sentence, or to a keyword of another kind
+ * ("Tel."), when it holds a house number or postcode and a name (a
+ * capitalised word, or one of a script without case). Not an e-mail, web or
+ * IP address, nor a hash. Returns the end, or 0.
+ */
+size_t addr_after_keyword(const struct scan *s, size_t p)
+{
+	const char *t = s->t;
+	size_t q = p, end = 0, lim = s->len - p > 200 ? p + 200 : s->len;
+	bool number = false, name = false;
+	for (int k = 0; k < 14 && q < lim; k++) {
+		while (q < lim && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		if (q >= lim || t[q] == '\n' || t[q] == '\r')
+			break;
+		size_t ce = scan_chunk_end(s, q), core = scan_trim_end(t, q, ce);
+		if (core == q) {
+			q = ce;   /* a dash or slash alone */
+			continue;
+		}
+		if (memchr(t + q, '@', ce - q) || (ce - q >= 3 && memmem(t + q, ce - q, "://", 3)))
+			break;
+		size_t digits = 0, run = 0, longest = 0, high = 0, alpha = 0;
+		bool dotted = false;
+		for (size_t i = q; i < core; i++) {
+			unsigned char c = (unsigned char)t[i];
+			if (is_digit(c)) {
+				digits++;
+				if (++run > longest)
+					longest = run;
+			} else {
+				dotted = dotted || (c == '.' && run && i + 1 < core &&
+						    is_digit((unsigned char)t[i + 1]));
+				run = 0;
+				high += c >= 0x80;
+				alpha += is_alpha(c);
+			}
+		}
+		if (longest >= 7 || dotted || (digits > 3 && alpha > 3 && !high))
+			break;   /* a phone, an IP address, a hash or a code */
+		unsigned word_cls = 0;
+		if (!digits) {
+			unsigned cls;
+			if ((unsigned char)t[q] >= 0xe0) {
+				char w[96];
+				size_t n = scan_fold(t, q, core, w, sizeof(w));
+				cls = n ? pii_word_class_within(w, n) : 0;
+			} else {
+				cls = scan_word_class(t, q, core, ce);
+			}
+			if (cls & ~(CTX_STREET | CTX_STREETPRE | CTX_ADDRLINK | CTX_FILLER | CTX_ADDRMARK |
+				    CTX_ADDRESS))
+				break;   /* "Tel.", "電話", "order": the address ended */
+			bool cap = scan_capitalised(s, q) || caseless_letter(s, q);
+			if (!cap && !high && !cls && core - q > 4)
+				break;   /* a lower-case word: the sentence goes on */
+			name = name || cap;
+			word_cls = cls;
+		} else {
+			number = true;
+			name = name || high;   /* 4丁目, 101동 */
+		}
+		end = core;
+		if (core < ce && (t[core] == '!' || t[core] == '?'))
+			break;
+		/* "… Nairobi 00621. Call me", "… Köln. Danke": a sentence ends, not
+		 * at an abbreviation ("Hauptstr. 17a", "вул. Хрещатик", "No. 27") */
+		if (core < ce && t[core] == '.' &&
+		    (digits || (core - q > 4 && !word_cls && !(ce + 1 < s->len && is_digit((unsigned char)t[ce + 1])))))
+			break;
+		q = ce;
+	}
+	return number && name ? end : 0;
+}

@@ -103,6 +103,12 @@ static void mark(struct scan *s, unsigned cls)
 {
 	for (unsigned c = cls; c; c &= c - 1)
 		s->seen[__builtin_ctz(c)] = s->tok + 1;
+	if (cls & CTX_ADDRESS)
+		s->addr_open = true, s->addr_filled = false;
+	else if ((cls & CTX_FILLER) && s->addr_open)
+		s->addr_filled = true;
+	else
+		s->addr_open = false;
 	s->prev_cls = cls;
 	s->tok++;
 }
@@ -1150,6 +1156,17 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 
 /* ------------------------------------------------------------ the pass */
 
+/* Does a colon (":" or "：") or the keyword itself come just before p? */
+static bool colon_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	if (q > 0 && !is_space((unsigned char)s->t[q - 1]))
+		return true;   /* glued: "送り先：〒060", "주소:서울" */
+	while (q > 0 && is_space((unsigned char)s->t[q - 1]))
+		q--;
+	return (q > 0 && s->t[q - 1] == ':') || (q >= 3 && !memcmp(s->t + q - 3, "\xef\xbc\x9a", 3));
+}
+
 static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	size_t n = ce - p;
@@ -1189,6 +1206,7 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	s.max = max;
 	s.regions = regions;
 	s.keyed = s.valued = s.clause = 0;
+	s.addr_open = s.addr_filled = false;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
@@ -1197,6 +1215,16 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 				s.clause = s.tok;
 			i++;
 			continue;
+		}
+		/* the value of an address word: after "Adresse:", "my address is", or glued */
+		if (s.addr_open && (s.addr_filled || colon_before(&s, i))) {
+			size_t a = addr_after_keyword(&s, i);
+			if (a) {
+				scan_emit(&s, PII_POSTAL_ADDRESS, i, a, 0.6);
+				mark(&s, 0);
+				i = a;
+				continue;
+			}
 		}
 		/* one look at the chunk's bytes: where it ends and what it may hold */
 		size_t ce = i;
