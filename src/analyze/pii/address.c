@@ -23,6 +23,10 @@ bool scan_capitalised(const struct scan *s, size_t p)
 	       (c == 0xce && c1 >= 0x86 && c1 <= 0xab) || (c == 0xd0 && c1 >= 0x80 && c1 <= 0xaf);
 }
 
+/* Keywords of values other than an address: where an address line ends. */
+#define OTHER_VALUE (CTX_PHONE | CTX_NATID | CTX_ACCOUNT | CTX_REF | CTX_SECRET | CTX_CODE | \
+		     CTX_DOB | CTX_CARD | CTX_USER)
+
 /* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
  * a lower-case word, the end of a sentence or a line, or after 8 chunks. */
 static size_t addr_extend(const struct scan *s, size_t pos)
@@ -42,6 +46,9 @@ static size_t addr_extend(const struct scan *s, size_t pos)
 		bool ok = is_digit(c) || scan_capitalised(s, q);
 		if (!ok && is_alpha(c))
 			ok = (scan_word_class(s->t, q, core, ce) & CTX_ADDRLINK) != 0;
+		/* "…, 50968 Köln, Tel. 0221 3460927": a keyword of another kind ends it */
+		else if (ok && !is_digit(c) && (scan_word_class(s->t, q, core, ce) & OTHER_VALUE))
+			ok = false;
 		if (!ok)
 			break;
 		end = core;
@@ -362,8 +369,7 @@ size_t addr_after_keyword(const struct scan *s, size_t p)
 			} else {
 				cls = scan_word_class(t, q, core, ce);
 			}
-			if (cls & ~(CTX_STREET | CTX_STREETPRE | CTX_ADDRLINK | CTX_FILLER | CTX_ADDRMARK |
-				    CTX_ADDRESS))
+			if (cls & OTHER_VALUE)
 				break;   /* "Tel.", "電話", "order": the address ended */
 			bool cap = scan_capitalised(s, q) || caseless_letter(s, q);
 			if (!cap && !high && !cls && core - q > 4)
