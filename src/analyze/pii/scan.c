@@ -610,6 +610,23 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
+	/* a Brazilian CPF, 123.456.789-09, and a Chinese identity number: their
+	 * check digits (and the birth date inside the Chinese one) name them */
+	if (r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 && r.glen[3] == 2 &&
+	    r.sep[1] == '.' && r.sep[2] == '.' && r.sep[3] == '-' && pii_cpf_valid(r.d)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.9);
+		goto done;
+	}
+	if (r.ng == 1 && (r.nd == 18 || id_check)) {
+		char v[18];
+		memcpy(v, r.d, 17);
+		v[17] = id_check ? s->t[r.e] : r.d[17];
+		if (pii_cn_id_valid(v, 18)) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.e + id_check, 0.9);
+			next = r.e + id_check;
+			goto done;
+		}
+	}
 	if (date_run(&r)) {
 		if (scan_ctx(s, CTX_DOB, WIN))
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
