@@ -233,6 +233,32 @@ static bool code_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/*
+ * Whether a password word follows the value at [.., pos) after fillers only,
+ * one space apart, and ends its phrase ("hunter2 is the password", "… is my
+ * password lol", "Tulip#12 ist mein Passwort"; not "win10 is my password
+ * manager", where the word names something else).
+ */
+static bool secret_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 4 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (ws != pos + 1 || s->t[pos] != ' ')
+			return false;
+		unsigned c = scan_word_class(s->t, ws, we, we);
+		if (c & CTX_SECRET) {
+			size_t ns, ne;
+			if (we < s->len && s->t[we] != ' ')
+				return true;   /* "password.", "password," */
+			return !scan_next_word(s, we, &ns, &ne) || ne - ns <= 3;
+		}
+		if (!(c & CTX_FILLER))
+			return false;
+		pos = we;
+	}
+	return false;
+}
+
 /* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
 static bool phone_follows(const struct scan *s, size_t pos)
 {
@@ -444,6 +470,10 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce);
  * it and of every CJK or Hangul keyword within, and in *value where an
  * ASCII value glued after them starts (0 when none).
  */
+/* Classes that name no value of their own: "IDはsakura、パスワードは…" reads on
+ * past "ID" (a filler) to the password's word. */
+#define QUIET (CTX_FILLER | CTX_ADDRLINK | CTX_ADDRMARK)
+
 static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *value)
 {
 	const char *t = s->t;
@@ -466,13 +496,13 @@ static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *va
 		} else if (is_alpha(c)) {
 			while (j < e && is_alpha((unsigned char)t[j]))
 				j++;
-			if (wide && cls && !*value) {
+			if (wide && (cls & ~QUIET) && !*value) {
 				*value = i;   /* "密码是abc123": the value after the keyword */
 				return cls;
 			}
 			cls |= scan_word_class(t, i, j, j);
 		} else if (is_digit(c)) {
-			if (wide && cls && !*value) {
+			if (wide && (cls & ~QUIET) && !*value) {
 				*value = i;
 				return cls;
 			}
@@ -853,7 +883,8 @@ static bool vendor_secret(const char *v, size_t n)
 		{"AKIA", 20}, {"ASIA", 20}, {"ghp_", 40}, {"gho_", 40}, {"ghu_", 40},
 		{"ghs_", 40}, {"github_pat_", 50}, {"glpat-", 26}, {"xoxb-", 24}, {"xoxp-", 24},
 		{"xoxa-", 24}, {"sk_live_", 24}, {"rk_live_", 24}, {"AIza", 39}, {"sk-proj-", 40},
-		{"npm_", 40}, {"SG.", 60},
+		{"npm_", 40}, {"SG.", 60}, {"sk_test_", 24}, {"rk_test_", 24}, {"shpat_", 38},
+		{"shpss_", 38}, {"hf_", 37}, {"sk-ant-", 40},
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		size_t k = strlen(keys[i].prefix);
@@ -995,6 +1026,11 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
 	    (n >= 5 || (digits && letters))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
+		goto done;
+	}
+	/* a password named after it: "hunter2 is the password" */
+	if (n >= 4 && n <= 64 && letters && (digits || other) && !high && secret_follows(s, core)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
 		goto done;
 	}
 	/* "beta code: sauron73", "invite code X7K2P9": letters and digits after a code word */
