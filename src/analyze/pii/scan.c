@@ -358,8 +358,9 @@ static size_t obfuscated_tld(const struct scan *s, size_t q)
 	return 0;
 }
 
-/* An address around the '@' at a inside chunk [p, ce); emits and returns true. */
-static bool email(struct scan *s, size_t p, size_t a, size_t ce)
+/* An address around the '@' at a inside chunk [p, ce); emits and returns its
+ * end, or 0. */
+static size_t email(struct scan *s, size_t p, size_t a, size_t ce)
 {
 	size_t ls = a;
 	while (ls > p && email_local((unsigned char)s->t[ls - 1]))
@@ -367,7 +368,7 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	while (ls < a && (s->t[ls] == '.' || s->t[ls] == '-' || s->t[ls] == '+'))
 		ls++;
 	if (ls == a)
-		return false;
+		return 0;
 	size_t q = a + 1, last_dot = 0, label = 0;
 	while (q < ce) {
 		unsigned char c = (unsigned char)s->t[q];
@@ -384,12 +385,12 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	if (!last_dot && label >= 2)
 		q = obfuscated_tld(s, q);   /* "jane@gmail,com", "jane@gmail com" */
 	else if (!last_dot || q - last_dot - 1 < 2)
-		return false;
+		return 0;
 	for (size_t i = last_dot + 1; last_dot && i < q; i++)
 		if (!is_alpha((unsigned char)s->t[i]))
-			return false;
+			return 0;
 	if (!q)
-		return false;
+		return 0;
 	/* role addresses (support@, info@) are a business's: still an address
 	 * (the owner may not want it in a screenshot), but less of a finding */
 	static const char *const roles[] = {
@@ -402,11 +403,11 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 		size_t k = strlen(roles[i]);
 		if (a - ls == k && !strncasecmp(s->t + ls, roles[i], k)) {
 			scan_emit(s, PII_EMAIL, ls, q, 0.5);
-			return true;
+			return q;
 		}
 	}
 	scan_emit(s, PII_EMAIL, ls, q, 0.95);
-	return true;
+	return q;
 }
 
 /* Which of the value contexts was seen most recently, 0 when none is open. */
@@ -1232,7 +1233,9 @@ static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 		return false;
 	if ((size_t)(slash - (t + p)) >= 1 && slash[-1] == ':' && slash + 1 < t + ce && slash[1] == '/')
 		return true;
-	/* example.com/path, t.co/x, bit.ly/y */
+	/* example.com/path, t.co/x, bit.ly/y; not jane@example.com//pass */
+	if (memchr(t + p, '@', (size_t)(slash - (t + p))))
+		return false;
 	for (const char *q = t + p; q < slash; q++)
 		if (*q == '.' && q + 1 < slash && is_alpha((unsigned char)q[1]) && is_alpha((unsigned char)t[p]))
 			return true;
@@ -1295,7 +1298,15 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			continue;
 		}
 		const char *at = (flags & B_AT) ? memchr(text + i, '@', ce - i) : NULL;
-		if (at && email(&s, i, (size_t)(at - text), ce)) {
+		size_t ee = at ? email(&s, i, (size_t)(at - text), ce) : 0;
+		if (ee) {
+			/* "webdept@example.com//news+12": a login and its password in one token */
+			size_t pe = scan_trim_end(text, ee, ce), marks = 0;
+			for (size_t k = ee + 2; k < pe; k++)
+				marks += !is_alpha((unsigned char)text[k]);
+			if (pe >= ee + 6 && text[ee] == '/' && text[ee + 1] == '/' && text[ee + 2] != '/' &&
+			    marks)
+				scan_emit(&s, PII_CREDENTIAL, ee + 2, pe, 0.7);
 			mark(&s, 0);
 			i = ce;
 			continue;
