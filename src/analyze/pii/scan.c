@@ -629,6 +629,16 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* 11010519900307451X: the check character of a Chinese identity number */
 	bool id_check = r.ng == 1 && r.nd == 17 && r.e < s->len && (s->t[r.e] | 32) == 'x' &&
 			!(r.e + 1 < s->len && is_alnum((unsigned char)s->t[r.e + 1]));
+	/* "225-772-8875m", "…c", "…h": a line's kind (mobile, cell, home, work,
+	 * office) glued to a North American number written in groups */
+	if (r.e < ce && strchr("mchwoMCHWO", s->t[r.e]) &&
+	    (r.e + 1 == ce || !is_alnum((unsigned char)s->t[r.e + 1])) && r.ng == 3 &&
+	    r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 4 && r.sep[1] == r.sep[2] &&
+	    (r.sep[1] == '-' || r.sep[1] == '.') && phone_run(s, &r, 3, false)) {
+		scan_emit(s, PII_PHONE, p, r.e, 0.6);
+		mark(s, 0);
+		return r.e + 1;
+	}
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
 			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
