@@ -256,7 +256,8 @@ bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 	return units >= 1;
 }
 
-/* Is a house number (1-4 digits, maybe a letter) at q? Its end, or 0. */
+/* Is a house number (1-4 digits, maybe a letter, or a building and flat
+ * "84/92", "263-1") at q? Its end, or 0. */
 static size_t house_number(const struct scan *s, size_t q)
 {
 	size_t e = q;
@@ -264,6 +265,13 @@ static size_t house_number(const struct scan *s, size_t q)
 		e++;
 	if (e == q || e - q > 4)
 		return 0;
+	if (e + 1 < s->len && (s->t[e] == '/' || s->t[e] == '-') && is_digit((unsigned char)s->t[e + 1])) {
+		size_t f = e + 1;
+		while (f < s->len && is_digit((unsigned char)s->t[f]) && f - e <= 4)
+			f++;
+		if (f - e - 1 <= 3)
+			e = f;
+	}
 	if (e < s->len && is_alpha((unsigned char)s->t[e]) &&
 	    !(e + 1 < s->len && is_alpha((unsigned char)s->t[e + 1])))
 		e++;
@@ -277,9 +285,12 @@ static size_t house_number(const struct scan *s, size_t q)
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
 			     size_t wn)
 {
-	/* Cyrillic and Greek street words are written in lower case: ул., οδός */
-	if (!scan_capitalised(s, p) && !((cls & CTX_STREETPRE) && (unsigned char)s->t[p] >= 0xc0))
+	/* Cyrillic and Greek street words are written in lower case: ул., οδός;
+	 * so are abbreviated ones: "ul. Marszałkowska", "al. Jana Pawła" */
+	if (!scan_capitalised(s, p) &&
+	    !((cls & CTX_STREETPRE) && ((unsigned char)s->t[p] >= 0xc0 || (e < s->len && s->t[e] == '.'))))
 		return 0;
+	bool after_comma = false;
 	size_t pos = e;
 	if (pos < s->len && s->t[pos] == '.')
 		pos++;   /* "ул. Ленина 5", "Av. Paulista 1000" */
@@ -289,6 +300,14 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 		for (int k = 0; k < 4; k++) {
 			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
 				break;
+			/* "Calle Mayor, 12", "Via Roma, 10", "Rua Augusta, 1508": the
+			 * number after a comma, as Spain, Italy and Portugal write it */
+			if (names && pos + 2 < s->len && s->t[pos] == ',' && s->t[pos + 1] == ' ' &&
+			    is_digit((unsigned char)s->t[pos + 2])) {
+				pos++;
+				after_comma = true;
+				break;
+			}
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
 			unsigned c = scan_word_class(s->t, ws, we, we);
@@ -305,6 +324,16 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	if (pos + 1 >= s->len || s->t[pos] != ' ')
 		return 0;
 	size_t h = house_number(s, pos + 1);
+	if (h && after_comma) {
+		/* "Calle Mayor, 3 veces", "Plaza Mayor, 2024 fue": a count or a year
+		 * after the name; a house number ends the phrase or meets a capital */
+		const char *n = s->t + pos + 1;
+		bool year = h - pos - 1 == 4 && (!memcmp(n, "19", 2) || !memcmp(n, "20", 2));
+		bool ends = h == s->len || strchr(",.;\n", s->t[h]) ||
+			    (h + 1 < s->len && s->t[h] == ' ' && scan_capitalised(s, h + 1));
+		if (year || !ends)
+			return 0;
+	}
 	return h ? addr_extend(s, h) : 0;
 }
 
