@@ -129,6 +129,7 @@ size_t addr_after_number(const struct scan *s, size_t e)
 {
 	size_t ws, we, pos = e;
 	bool lower_name = false;
+	int caps_after_lower = 0;   /* "east India row" has one */
 	for (int k = 0; k < 5; k++) {
 		if (pos < s->len && s->t[pos] == '.' && k > 0)
 			pos++;   /* "937 E. Main Street" */
@@ -162,6 +163,8 @@ size_t addr_after_number(const struct scan *s, size_t e)
 			    (c & ~(unsigned)CTX_STREETPRE))
 				return 0;
 			lower_name = true;
+		} else if (lower_name && ++caps_after_lower > 1) {
+			return 0;   /* "2024 ersticht Dominik Sobota den Dr.": prose, not a name */
 		}
 		pos = we;
 	}

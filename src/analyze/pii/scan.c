@@ -103,12 +103,14 @@ static void mark(struct scan *s, unsigned cls)
 {
 	for (unsigned c = cls; c; c &= c - 1)
 		s->seen[__builtin_ctz(c)] = s->tok + 1;
-	if (cls & CTX_ADDRESS)
-		s->addr_open = true, s->addr_filled = false;
-	else if ((cls & CTX_FILLER) && s->addr_open)
-		s->addr_filled = true;
-	else
-		s->addr_open = false;
+	if (__builtin_expect(s->addr_open || (cls & CTX_ADDRESS), 0)) {
+		if (cls & CTX_ADDRESS)
+			s->addr_open = true, s->addr_filled = false;
+		else if (cls & CTX_FILLER)
+			s->addr_filled = true;
+		else
+			s->addr_open = false;
+	}
 	s->prev_cls = cls;
 	s->tok++;
 }
@@ -1277,7 +1279,8 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (is_space(c)) {
-			if (c == '\n' || (i > 0 && strchr(",.;!?", text[i - 1])))
+			if (c == '\n' || (i > 0 && (bclass[(unsigned char)text[i - 1]] & B_TRAIL) &&
+					   strchr(",.;!?", text[i - 1])))
 				s.clause = s.tok;
 			i++;
 			continue;
