@@ -39,6 +39,11 @@ bool pii_nino_valid(const char *s, size_t n);
 bool pii_dni_valid(const char *s, size_t n);
 /* Italian codice fiscale (16 characters, check letter). */
 bool pii_codice_fiscale_valid(const char *s, size_t n);
+/* Brazilian CPF: 11 digits, the last two mod-11 check digits; not all one digit. */
+bool pii_cpf_valid(const char *d);
+/* Chinese resident identity number: 17 digits, a birth date at 7-14, and a
+ * check character (digit or X) of ISO 7064 MOD 11-2. */
+bool pii_cn_id_valid(const char *s, size_t n);
 
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);

@@ -27,6 +27,7 @@ enum pii_ctx {
 	CTX_CARD = 1 << 12,     /* card, visa, tarjeta */
 	CTX_USER = 1 << 13,     /* user, login, 아이디: a secret may follow the name */
 	CTX_ADDRMARK = 1 << 14, /* 市 区 丁目 동: units of an address in CJK scripts */
+	CTX_ADDRESS = 1 << 15,  /* address, Adresse, 주소: the address follows */
 };
 
 /* The classes of one lower-cased word, 0 when it is no context word. */

@@ -23,6 +23,10 @@ bool scan_capitalised(const struct scan *s, size_t p)
 	       (c == 0xce && c1 >= 0x86 && c1 <= 0xab) || (c == 0xd0 && c1 >= 0x80 && c1 <= 0xaf);
 }
 
+/* Keywords of values other than an address: where an address line ends. */
+#define OTHER_VALUE (CTX_PHONE | CTX_NATID | CTX_ACCOUNT | CTX_REF | CTX_SECRET | CTX_CODE | \
+		     CTX_DOB | CTX_CARD | CTX_USER)
+
 /* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
  * a lower-case word, the end of a sentence or a line, or after 8 chunks. */
 static size_t addr_extend(const struct scan *s, size_t pos)
@@ -42,6 +46,9 @@ static size_t addr_extend(const struct scan *s, size_t pos)
 		bool ok = is_digit(c) || scan_capitalised(s, q);
 		if (!ok && is_alpha(c))
 			ok = (scan_word_class(s->t, q, core, ce) & CTX_ADDRLINK) != 0;
+		/* "…, 50968 Köln, Tel. 0221 3460927": a keyword of another kind ends it */
+		else if (ok && !is_digit(c) && (scan_word_class(s->t, q, core, ce) & OTHER_VALUE))
+			ok = false;
 		if (!ok)
 			break;
 		end = core;
@@ -122,6 +129,7 @@ size_t addr_after_number(const struct scan *s, size_t e)
 {
 	size_t ws, we, pos = e;
 	bool lower_name = false;
+	int caps_after_lower = 0;   /* "east India row" has one */
 	for (int k = 0; k < 5; k++) {
 		if (pos < s->len && s->t[pos] == '.' && k > 0)
 			pos++;   /* "937 E. Main Street" */
@@ -155,6 +163,8 @@ size_t addr_after_number(const struct scan *s, size_t e)
 			    (c & ~(unsigned)CTX_STREETPRE))
 				return 0;
 			lower_name = true;
+		} else if (lower_name && ++caps_after_lower > 1) {
+			return 0;   /* "2024 ersticht Dominik Sobota den Dr.": prose, not a name */
 		}
 		pos = we;
 	}
@@ -212,6 +222,24 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 
 /* Units of an address in scripts without spaces before its numbers:
  * "北京市朝阳区建国路88号", "盛岡市高松2-26-24", "역삼동 123-45". */
+/*
+ * Is the unit character at i part of a word for "number" (注文番号, 订单号,
+ * 电话号码, 编号), so that it says nothing of an address? [p, e) bounds the run.
+ */
+static bool number_word(const struct scan *s, size_t i, size_t p, size_t e)
+{
+	static const char *const words[] = { "番号", "号码", "单号", "编号", "账号", "帐号",
+					     "信号", "型号" };
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++) {
+		/* the unit is the first or the second character of the word */
+		if (i + 6 <= e && !memcmp(s->t + i, words[k], 6))
+			return true;
+		if (i >= p + 3 && !memcmp(s->t + i - 3, words[k], 6))
+			return true;
+	}
+	return false;
+}
+
 bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 {
 	unsigned units = 0;
@@ -223,7 +251,7 @@ bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 			break;
 		if (k == 3) {
 			char w[4] = { s->t[i], s->t[i + 1], s->t[i + 2], 0 };
-			if (pii_word_class(w, 3) & CTX_ADDRMARK)
+			if ((pii_word_class(w, 3) & CTX_ADDRMARK) && !number_word(s, i, p, e))
 				units++;
 		}
 		i += k;
@@ -231,7 +259,8 @@ bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 	return units >= 1;
 }
 
-/* Is a house number (1-4 digits, maybe a letter) at q? Its end, or 0. */
+/* Is a house number (1-4 digits, maybe a letter, or a building and flat
+ * "84/92", "263-1") at q? Its end, or 0. */
 static size_t house_number(const struct scan *s, size_t q)
 {
 	size_t e = q;
@@ -239,6 +268,13 @@ static size_t house_number(const struct scan *s, size_t q)
 		e++;
 	if (e == q || e - q > 4)
 		return 0;
+	if (e + 1 < s->len && (s->t[e] == '/' || s->t[e] == '-') && is_digit((unsigned char)s->t[e + 1])) {
+		size_t f = e + 1;
+		while (f < s->len && is_digit((unsigned char)s->t[f]) && f - e <= 4)
+			f++;
+		if (f - e - 1 <= 3)
+			e = f;
+	}
 	if (e < s->len && is_alpha((unsigned char)s->t[e]) &&
 	    !(e + 1 < s->len && is_alpha((unsigned char)s->t[e + 1])))
 		e++;
@@ -252,9 +288,12 @@ static size_t house_number(const struct scan *s, size_t q)
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
 			     size_t wn)
 {
-	/* Cyrillic and Greek street words are written in lower case: ул., οδός */
-	if (!scan_capitalised(s, p) && !((cls & CTX_STREETPRE) && (unsigned char)s->t[p] >= 0xc0))
+	/* Cyrillic and Greek street words are written in lower case: ул., οδός;
+	 * so are abbreviated ones: "ul. Marszałkowska", "al. Jana Pawła" */
+	if (!scan_capitalised(s, p) &&
+	    !((cls & CTX_STREETPRE) && ((unsigned char)s->t[p] >= 0xc0 || (e < s->len && s->t[e] == '.'))))
 		return 0;
+	bool after_comma = false;
 	size_t pos = e;
 	if (pos < s->len && s->t[pos] == '.')
 		pos++;   /* "ул. Ленина 5", "Av. Paulista 1000" */
@@ -264,6 +303,14 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 		for (int k = 0; k < 4; k++) {
 			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
 				break;
+			/* "Calle Mayor, 12", "Via Roma, 10", "Rua Augusta, 1508": the
+			 * number after a comma, as Spain, Italy and Portugal write it */
+			if (names && pos + 2 < s->len && s->t[pos] == ',' && s->t[pos + 1] == ' ' &&
+			    is_digit((unsigned char)s->t[pos + 2])) {
+				pos++;
+				after_comma = true;
+				break;
+			}
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
 			unsigned c = scan_word_class(s->t, ws, we, we);
@@ -280,5 +327,100 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	if (pos + 1 >= s->len || s->t[pos] != ' ')
 		return 0;
 	size_t h = house_number(s, pos + 1);
+	if (h && after_comma) {
+		/* "Calle Mayor, 3 veces", "Plaza Mayor, 2024 fue": a count or a year
+		 * after the name; a house number ends the phrase or meets a capital */
+		const char *n = s->t + pos + 1;
+		bool year = h - pos - 1 == 4 && (!memcmp(n, "19", 2) || !memcmp(n, "20", 2));
+		bool ends = h == s->len || strchr(",.;\n", s->t[h]) ||
+			    (h + 1 < s->len && s->t[h] == ' ' && scan_capitalised(s, h + 1));
+		if (year || !ends)
+			return 0;
+	}
 	return h ? addr_extend(s, h) : 0;
+}
+
+/* Does a letter of a script without capitals start at t[q] (Hebrew, Arabic,
+ * Devanagari, Thai, kana, Han, Hangul)? A name there shows no capital. */
+static bool caseless_letter(const struct scan *s, size_t q)
+{
+	unsigned char c = (unsigned char)s->t[q];
+	return (c >= 0xd6 && c <= 0xdf) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
+}
+
+/*
+ * The value after an address word ("Adresse: Hauptstr. 17a, 80331 München",
+ * "주소: 서울특별시 마포구 양화로 45", "Anwani yangu ni Ngong Road, …"): from p
+ * to the end of the line or sentence, or to a keyword of another kind
+ * ("Tel."), when it holds a house number or postcode and a name (a
+ * capitalised word, or one of a script without case). Not an e-mail, web or
+ * IP address, nor a hash. Returns the end, or 0.
+ */
+size_t addr_after_keyword(const struct scan *s, size_t p)
+{
+	const char *t = s->t;
+	size_t q = p, end = 0, lim = s->len - p > 200 ? p + 200 : s->len;
+	bool number = false, name = false;
+	for (int k = 0; k < 14 && q < lim; k++) {
+		while (q < lim && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		if (q >= lim || t[q] == '\n' || t[q] == '\r')
+			break;
+		size_t ce = scan_chunk_end(s, q), core = scan_trim_end(t, q, ce);
+		if (core == q) {
+			q = ce;   /* a dash or slash alone */
+			continue;
+		}
+		if (memchr(t + q, '@', ce - q) || (ce - q >= 3 && memmem(t + q, ce - q, "://", 3)))
+			break;
+		size_t digits = 0, run = 0, longest = 0, high = 0, alpha = 0;
+		bool dotted = false;
+		for (size_t i = q; i < core; i++) {
+			unsigned char c = (unsigned char)t[i];
+			if (is_digit(c)) {
+				digits++;
+				if (++run > longest)
+					longest = run;
+			} else {
+				dotted = dotted || (c == '.' && run && i + 1 < core &&
+						    is_digit((unsigned char)t[i + 1]));
+				run = 0;
+				high += c >= 0x80;
+				alpha += is_alpha(c);
+			}
+		}
+		if (longest >= 7 || dotted || (digits > 3 && alpha > 3 && !high))
+			break;   /* a phone, an IP address, a hash or a code */
+		unsigned word_cls = 0;
+		if (!digits) {
+			unsigned cls;
+			if ((unsigned char)t[q] >= 0xe0) {
+				char w[96];
+				size_t n = scan_fold(t, q, core, w, sizeof(w));
+				cls = n ? pii_word_class_within(w, n) : 0;
+			} else {
+				cls = scan_word_class(t, q, core, ce);
+			}
+			if (cls & OTHER_VALUE)
+				break;   /* "Tel.", "電話", "order": the address ended */
+			bool cap = scan_capitalised(s, q) || caseless_letter(s, q);
+			if (!cap && !high && !cls && core - q > 4)
+				break;   /* a lower-case word: the sentence goes on */
+			name = name || cap;
+			word_cls = cls;
+		} else {
+			number = true;
+			name = name || high;   /* 4丁目, 101동 */
+		}
+		end = core;
+		if (core < ce && (t[core] == '!' || t[core] == '?'))
+			break;
+		/* "… Nairobi 00621. Call me", "… Köln. Danke": a sentence ends, not
+		 * at an abbreviation ("Hauptstr. 17a", "вул. Хрещатик", "No. 27") */
+		if (core < ce && t[core] == '.' &&
+		    (digits || (core - q > 4 && !word_cls && !(ce + 1 < s->len && is_digit((unsigned char)t[ce + 1])))))
+			break;
+		q = ce;
+	}
+	return number && name ? end : 0;
 }

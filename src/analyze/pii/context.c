@@ -21,7 +21,7 @@ static const unsigned family_class[LEX__COUNT] = {
 	[LEX_PII_STREET] = CTX_STREET,       [LEX_PII_STREETPRE] = CTX_STREETPRE,
 	[LEX_PII_ADDRLINK] = CTX_ADDRLINK,   [LEX_PII_FILLER] = CTX_FILLER,
 	[LEX_PII_CARD] = CTX_CARD,           [LEX_PII_USER] = CTX_USER,
-	[LEX_PII_ADDRMARK] = CTX_ADDRMARK,
+	[LEX_PII_ADDRMARK] = CTX_ADDRMARK, [LEX_PII_ADDRESS] = CTX_ADDRESS,
 };
 
 #define SLOTS 4096   /* power of two, several times the words */

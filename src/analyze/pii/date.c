@@ -99,16 +99,28 @@ size_t date_month_day(const struct scan *s, int m, size_t e)
 /* "1990年3月5日" with the year's digits at [p, e); returns the end or 0. */
 size_t date_cjk(const struct scan *s, size_t p, size_t e)
 {
-	static const char nen[] = "\xe5\xb9\xb4", tsuki[] = "\xe6\x9c\x88", hi[] = "\xe6\x97\xa5";
+	/* 年 月 日, and Korean 년 월 일 (written with a space after each unit) */
+	static const char units[2][3][4] = {
+		{ "\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5" },
+		{ "\xeb\x85\x84", "\xec\x9b\x94", "\xec\x9d\xbc" },
+	};
 	size_t q = e;
-	if (q + 3 > s->len || memcmp(s->t + q, nen, 3))
+	int u = 0;
+	while (u < 2 && (q + 3 > s->len || memcmp(s->t + q, units[u][0], 3)))
+		u++;
+	if (u == 2)
 		return 0;
 	q += 3;
+	if (q + 1 < s->len && s->t[q] == ' ' && is_digit((unsigned char)s->t[q + 1]))
+		q++;
 	size_t me = scan_digits_end(s, q);
-	if (me == q || me - q > 2 || me + 3 > s->len || memcmp(s->t + me, tsuki, 3))
+	if (me == q || me - q > 2 || me + 3 > s->len || memcmp(s->t + me, units[u][1], 3))
 		return 0;
-	size_t ds = me + 3, de = scan_digits_end(s, ds);
-	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, hi, 3))
+	size_t ds = me + 3;
+	if (ds + 1 < s->len && s->t[ds] == ' ' && is_digit((unsigned char)s->t[ds + 1]))
+		ds++;
+	size_t de = scan_digits_end(s, ds);
+	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, units[u][2], 3))
 		return 0;
 	if (!pii_date_valid(scan_small_int(s->t, p, e), scan_small_int(s->t, q, me), scan_small_int(s->t, ds, de)))
 		return 0;

@@ -103,6 +103,14 @@ static void mark(struct scan *s, unsigned cls)
 {
 	for (unsigned c = cls; c; c &= c - 1)
 		s->seen[__builtin_ctz(c)] = s->tok + 1;
+	if (__builtin_expect(s->addr_open || (cls & CTX_ADDRESS), 0)) {
+		if (cls & CTX_ADDRESS)
+			s->addr_open = true, s->addr_filled = false;
+		else if (cls & CTX_FILLER)
+			s->addr_filled = true;
+		else
+			s->addr_open = false;
+	}
 	s->prev_cls = cls;
 	s->tok++;
 }
@@ -227,6 +235,32 @@ static bool code_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/*
+ * Whether a password word follows the value at [.., pos) after fillers only,
+ * one space apart, and ends its phrase ("hunter2 is the password", "… is my
+ * password lol", "Tulip#12 ist mein Passwort"; not "win10 is my password
+ * manager", where the word names something else).
+ */
+static bool secret_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 4 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (ws != pos + 1 || s->t[pos] != ' ')
+			return false;
+		unsigned c = scan_word_class(s->t, ws, we, we);
+		if (c & CTX_SECRET) {
+			size_t ns, ne;
+			if (we < s->len && s->t[we] != ' ')
+				return true;   /* "password.", "password," */
+			return !scan_next_word(s, we, &ns, &ne) || ne - ns <= 3;
+		}
+		if (!(c & CTX_FILLER))
+			return false;
+		pos = we;
+	}
+	return false;
+}
+
 /* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
 static bool phone_follows(const struct scan *s, size_t pos)
 {
@@ -326,8 +360,9 @@ static size_t obfuscated_tld(const struct scan *s, size_t q)
 	return 0;
 }
 
-/* An address around the '@' at a inside chunk [p, ce); emits and returns true. */
-static bool email(struct scan *s, size_t p, size_t a, size_t ce)
+/* An address around the '@' at a inside chunk [p, ce); emits and returns its
+ * end, or 0. */
+static size_t email(struct scan *s, size_t p, size_t a, size_t ce)
 {
 	size_t ls = a;
 	while (ls > p && email_local((unsigned char)s->t[ls - 1]))
@@ -335,7 +370,7 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	while (ls < a && (s->t[ls] == '.' || s->t[ls] == '-' || s->t[ls] == '+'))
 		ls++;
 	if (ls == a)
-		return false;
+		return 0;
 	size_t q = a + 1, last_dot = 0, label = 0;
 	while (q < ce) {
 		unsigned char c = (unsigned char)s->t[q];
@@ -352,12 +387,12 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 	if (!last_dot && label >= 2)
 		q = obfuscated_tld(s, q);   /* "jane@gmail,com", "jane@gmail com" */
 	else if (!last_dot || q - last_dot - 1 < 2)
-		return false;
+		return 0;
 	for (size_t i = last_dot + 1; last_dot && i < q; i++)
 		if (!is_alpha((unsigned char)s->t[i]))
-			return false;
+			return 0;
 	if (!q)
-		return false;
+		return 0;
 	/* role addresses (support@, info@) are a business's: still an address
 	 * (the owner may not want it in a screenshot), but less of a finding */
 	static const char *const roles[] = {
@@ -370,11 +405,11 @@ static bool email(struct scan *s, size_t p, size_t a, size_t ce)
 		size_t k = strlen(roles[i]);
 		if (a - ls == k && !strncasecmp(s->t + ls, roles[i], k)) {
 			scan_emit(s, PII_EMAIL, ls, q, 0.5);
-			return true;
+			return q;
 		}
 	}
 	scan_emit(s, PII_EMAIL, ls, q, 0.95);
-	return true;
+	return q;
 }
 
 /* Which of the value contexts was seen most recently, 0 when none is open. */
@@ -438,6 +473,10 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce);
  * it and of every CJK or Hangul keyword within, and in *value where an
  * ASCII value glued after them starts (0 when none).
  */
+/* Classes that name no value of their own: "IDはsakura、パスワードは…" reads on
+ * past "ID" (a filler) to the password's word. */
+#define QUIET (CTX_FILLER | CTX_ADDRLINK | CTX_ADDRMARK)
+
 static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *value)
 {
 	const char *t = s->t;
@@ -460,13 +499,13 @@ static unsigned mixed_class(const struct scan *s, size_t p, size_t e, size_t *va
 		} else if (is_alpha(c)) {
 			while (j < e && is_alpha((unsigned char)t[j]))
 				j++;
-			if (wide && cls && !*value) {
+			if (wide && (cls & ~QUIET) && !*value) {
 				*value = i;   /* "密码是abc123": the value after the keyword */
 				return cls;
 			}
 			cls |= scan_word_class(t, i, j, j);
 		} else if (is_digit(c)) {
-			if (wide && cls && !*value) {
+			if (wide && (cls & ~QUIET) && !*value) {
 				*value = i;
 				return cls;
 			}
@@ -497,6 +536,28 @@ static bool random_token(const char *v, size_t n)
 			turns++;
 	}
 	return d >= 2 && l >= 2 && turns >= 2;
+}
+
+/* A booking code: 5 to 8 capitals and digits, a digit and two capitals at
+ * least, switching between the two kinds twice or more. */
+static bool booking_code(const char *v, size_t n)
+{
+	size_t d = 0, turns = 0, run = 0, longest = 0;
+	if (n < 5 || n > 8)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (!is_digit(c) && !is_upper(c))
+			return false;
+		d += is_digit(c);
+		run = is_digit(c) ? 0 : run + 1;
+		if (run > longest)
+			longest = run;
+		if (i && is_digit(c) != is_digit((unsigned char)v[i - 1]))
+			turns++;
+	}
+	/* four capitals in a row at most: a bank's BIC (INGBNL2A) is none */
+	return d >= 1 && n - d >= 2 && turns >= 2 && longest <= 4;
 }
 
 /* Does a sentence end just before p ("… пароль... Then")? */
@@ -530,6 +591,18 @@ static bool cjk_lead(char c)
 	return (unsigned char)c >= 0xe3 && (unsigned char)c <= 0xed;
 }
 
+/*
+ * Does a character at t[i..] end a value glued before it: CJK (above), the
+ * full-width forms ("，" "："), general punctuation (“ ” … –), the Arabic
+ * comma and semicolon? "2024041512837741，还没发货", "7730192، لم".
+ */
+static bool glue_end(const struct scan *s, size_t i)
+{
+	unsigned char c = (unsigned char)s->t[i], c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
+	return cjk_lead((char)c) || c == 0xef || (c == 0xe2 && c1 == 0x80) ||
+	       (c == 0xd8 && (c1 == 0x8c || c1 == 0x9b));
+}
+
 /* Are all groups of the run written apart by spaces or by dashes alone? */
 static bool plain_groups(const struct run *r)
 {
@@ -558,8 +631,18 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* 11010519900307451X: the check character of a Chinese identity number */
 	bool id_check = r.ng == 1 && r.nd == 17 && r.e < s->len && (s->t[r.e] | 32) == 'x' &&
 			!(r.e + 1 < s->len && is_alnum((unsigned char)s->t[r.e + 1]));
+	/* "225-772-8875m", "…c", "…h": a line's kind (mobile, cell, home, work,
+	 * office) glued to a North American number written in groups */
+	if (r.e < ce && strchr("mchwoMCHWO", s->t[r.e]) &&
+	    (r.e + 1 == ce || !is_alnum((unsigned char)s->t[r.e + 1])) && r.ng == 3 &&
+	    r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 4 && r.sep[1] == r.sep[2] &&
+	    (r.sep[1] == '-' || r.sep[1] == '.') && phone_run(s, &r, 3, false)) {
+		scan_emit(s, PII_PHONE, p, r.e, 0.6);
+		mark(s, 0);
+		return r.e + 1;
+	}
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
-			     ((unsigned char)s->t[r.e] >= 0x80 && !cjk_lead(s->t[r.e]))) && r.e < ce)
+			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
 	if (!r.plus && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
 	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
@@ -570,6 +653,23 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
+	/* a Brazilian CPF, 123.456.789-09, and a Chinese identity number: their
+	 * check digits (and the birth date inside the Chinese one) name them */
+	if (r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 && r.glen[3] == 2 &&
+	    r.sep[1] == '.' && r.sep[2] == '.' && r.sep[3] == '-' && pii_cpf_valid(r.d)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.9);
+		goto done;
+	}
+	if (r.ng == 1 && (r.nd == 18 || id_check)) {
+		char v[18];
+		memcpy(v, r.d, 17);
+		v[17] = id_check ? s->t[r.e] : r.d[17];
+		if (pii_cn_id_valid(v, 18)) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.e + id_check, 0.9);
+			next = r.e + id_check;
+			goto done;
+		}
+	}
 	if (date_run(&r)) {
 		if (scan_ctx(s, CTX_DOB, WIN))
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
@@ -728,6 +828,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 done:
+	s->valued = s->tok + 1;
 	mark(s, 0);
 	return next > p ? next : ce;
 }
@@ -795,7 +896,8 @@ static bool vendor_secret(const char *v, size_t n)
 		{"AKIA", 20}, {"ASIA", 20}, {"ghp_", 40}, {"gho_", 40}, {"ghu_", 40},
 		{"ghs_", 40}, {"github_pat_", 50}, {"glpat-", 26}, {"xoxb-", 24}, {"xoxp-", 24},
 		{"xoxa-", 24}, {"sk_live_", 24}, {"rk_live_", 24}, {"AIza", 39}, {"sk-proj-", 40},
-		{"npm_", 40}, {"SG.", 60},
+		{"npm_", 40}, {"SG.", 60}, {"sk_test_", 24}, {"rk_test_", 24}, {"shpat_", 38},
+		{"shpss_", 38}, {"hf_", 37}, {"sk-ant-", 40},
 	};
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		size_t k = strlen(keys[i].prefix);
@@ -845,6 +947,15 @@ static bool pan_shape(const char *v)
 
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
+	/* a value in ASCII ends where a particle or full-width mark is glued
+	 * to it ("R-4821937、3名で"); the rest of the chunk is read on its own */
+	for (size_t i = p, d = 0; (unsigned char)s->t[p] < 0x80 && i < ce; i++) {
+		d += is_digit((unsigned char)s->t[i]);
+		if ((unsigned char)s->t[i] >= 0x80 && d && glue_end(s, i)) {
+			ce = i;
+			break;
+		}
+	}
 	size_t core = scan_trim_end(s->t, p, ce);
 	size_t digits = 0, letters = 0, other = 0, high = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
@@ -930,6 +1041,11 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
+	/* a password named after it: "hunter2 is the password" */
+	if (n >= 4 && n <= 64 && letters && (digits || other) && !high && secret_follows(s, core)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
+		goto done;
+	}
 	/* "beta code: sauron73", "invite code X7K2P9": letters and digits after a code word */
 	if (vc == CTX_CODE && s->keyed == s->tok && digits && letters && n >= 5 && n <= 32 &&
 	    !other && !promo_follows(s, ce)) {
@@ -954,9 +1070,40 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
+	/* a booking code (PNR) after its word: 5 to 8 capitals and digits,
+	 * switching between them twice or more (K9ZQ4T, 4C4N4K), so that a
+	 * model name (COVID19, A380) is none */
+	if (vc == CTX_REF && booking_code(s->t + p, n)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
+		goto done;
+	}
 done:
+	if (digits)
+		s->valued = s->tok + 1;
 	mark(s, 0);
 	return ce;
+}
+
+/* Was a keyword of a value other than a phone seen within WIN tokens, with
+ * no digit run after it? Then a "number" word now is that value's number. */
+static bool number_named(const struct scan *s)
+{
+	if (s->prev_cls & (CTX_ACCOUNT | CTX_REF | CTX_NATID | CTX_CODE | CTX_SECRET | CTX_CARD |
+			   CTX_DOB))
+		return true;
+	/* "in case my number is": a filler (my, the) before the word says whose */
+	if (s->prev_cls & CTX_FILLER)
+		return false;
+	static const unsigned named[] = { CTX_ACCOUNT, CTX_REF, CTX_NATID, CTX_CARD };
+	unsigned since = s->valued ? s->tok - (s->valued - 1) : 1000;
+	if (s->tok - s->clause < since)
+		since = s->tok - s->clause + 1;   /* "order 2, my number is": a new clause */
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		unsigned a = ago(s, named[i]);
+		if (a <= WIN && a < since && a < ago(s, CTX_PHONE))
+			return true;
+	}
+	return false;
 }
 
 /* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
@@ -1046,9 +1193,10 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		cls &= ~(unsigned)CTX_CODE;
 		cls |= s->prev_cls & (CTX_ACCOUNT | CTX_REF);
 	}
-	/* "account number", "case number": the number is the account's, not a phone's */
-	if ((cls & CTX_FILLER) && (s->prev_cls & (CTX_ACCOUNT | CTX_REF | CTX_NATID | CTX_CODE |
-						  CTX_SECRET | CTX_CARD | CTX_DOB)))
+	/* "account number", "case number", "Ticket hat die Nummer", "sipariş
+	 * numaram": the number is the keyword's, not a phone's, while no number
+	 * came between them */
+	if ((cls & CTX_FILLER) && (cls & CTX_PHONE) && number_named(s))
 		cls &= ~(unsigned)CTX_PHONE;
 	/* month names matter only as part of a birth date: look them up only then */
 	int m = wn && scan_ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
@@ -1074,6 +1222,17 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 
 /* ------------------------------------------------------------ the pass */
 
+/* Does a colon (":" or "：") or the keyword itself come just before p? */
+static bool colon_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	if (q > 0 && !is_space((unsigned char)s->t[q - 1]))
+		return true;   /* glued: "送り先：〒060", "주소:서울" */
+	while (q > 0 && is_space((unsigned char)s->t[q - 1]))
+		q--;
+	return (q > 0 && s->t[q - 1] == ':') || (q >= 3 && !memcmp(s->t + q - 3, "\xef\xbc\x9a", 3));
+}
+
 static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	size_t n = ce - p;
@@ -1086,7 +1245,9 @@ static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 		return false;
 	if ((size_t)(slash - (t + p)) >= 1 && slash[-1] == ':' && slash + 1 < t + ce && slash[1] == '/')
 		return true;
-	/* example.com/path, t.co/x, bit.ly/y */
+	/* example.com/path, t.co/x, bit.ly/y; not jane@example.com//pass */
+	if (memchr(t + p, '@', (size_t)(slash - (t + p))))
+		return false;
 	for (const char *q = t + p; q < slash; q++)
 		if (*q == '.' && q + 1 < slash && is_alpha((unsigned char)q[1]) && is_alpha((unsigned char)t[p]))
 			return true;
@@ -1112,13 +1273,27 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	s.out = out;
 	s.max = max;
 	s.regions = regions;
-	s.keyed = 0;
+	s.keyed = s.valued = s.clause = 0;
+	s.addr_open = s.addr_filled = false;
 	size_t i = 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (is_space(c)) {
+			if (c == '\n' || (i > 0 && (bclass[(unsigned char)text[i - 1]] & B_TRAIL) &&
+					   strchr(",.;!?", text[i - 1])))
+				s.clause = s.tok;
 			i++;
 			continue;
+		}
+		/* the value of an address word: after "Adresse:", "my address is", or glued */
+		if (s.addr_open && (s.addr_filled || colon_before(&s, i))) {
+			size_t a = addr_after_keyword(&s, i);
+			if (a) {
+				scan_emit(&s, PII_POSTAL_ADDRESS, i, a, 0.6);
+				mark(&s, 0);
+				i = a;
+				continue;
+			}
 		}
 		/* one look at the chunk's bytes: where it ends and what it may hold */
 		size_t ce = i;
@@ -1136,7 +1311,15 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			continue;
 		}
 		const char *at = (flags & B_AT) ? memchr(text + i, '@', ce - i) : NULL;
-		if (at && email(&s, i, (size_t)(at - text), ce)) {
+		size_t ee = at ? email(&s, i, (size_t)(at - text), ce) : 0;
+		if (ee) {
+			/* "webdept@example.com//news+12": a login and its password in one token */
+			size_t pe = scan_trim_end(text, ee, ce), marks = 0;
+			for (size_t k = ee + 2; k < pe; k++)
+				marks += !is_alpha((unsigned char)text[k]);
+			if (pe >= ee + 6 && text[ee] == '/' && text[ee + 1] == '/' && text[ee + 2] != '/' &&
+			    marks)
+				scan_emit(&s, PII_CREDENTIAL, ee + 2, pe, 0.7);
 			mark(&s, 0);
 			i = ce;
 			continue;
@@ -1176,10 +1359,16 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			scan_emit(&s, PII_CREDENTIAL, p, q, 1.0);
 			mark(&s, 0);
 			i = q;
-		} else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce)
+		} else if (scan_ctx(&s, CTX_SECRET, WIN_SECRET) && p + 1 < ce) {
 			i = alnum_token(&s, p, ce);   /* a password may start with a symbol */
-		else
-			i = ce;   /* punctuation alone: → - : = */
+		} else {
+			/* "//Reference", ">Password:", "-Order": a word after quoting
+			 * or list marks; punctuation alone (→ - : =) is skipped */
+			while (p < ce && (text[p] == '/' || text[p] == '>' || text[p] == '-' ||
+					  text[p] == '|' || text[p] == '~'))
+				p++;
+			i = p < ce && p > i && is_alpha((unsigned char)text[p]) ? word(&s, p, ce, flags) : ce;
+		}
 	}
 	flush(&s);
 	return s.n;

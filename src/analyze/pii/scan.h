@@ -14,7 +14,7 @@
 
 #define WIN 5          /* tokens a keyword reaches forward (Presidio's 5 words) */
 #define WIN_SECRET 3   /* a password or code follows its keyword closely */
-#define NCTX 15        /* bits in enum pii_ctx */
+#define NCTX 16        /* bits in enum pii_ctx */
 
 struct scan {
 	const char *t;
@@ -28,6 +28,10 @@ struct scan {
 	unsigned prev_cls;       /* classes of the previous token */
 	const struct pii_regions *regions;   /* national phone forms to read, or NULL */
 	unsigned keyed;          /* token index + 1 of the last keyword written "key:" */
+	unsigned valued;         /* token index + 1 of the last digit run */
+	unsigned clause;         /* tokens seen when the last clause ended (, . ; ! ? or a line) */
+	bool addr_open;          /* an address word, then fillers only: its value may come next */
+	bool addr_filled;        /* a filler came after it ("my address is") */
 };
 
 struct run {
@@ -123,5 +127,6 @@ size_t addr_after_number(const struct scan *s, size_t e);
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e);
 bool addr_cjk_units(const struct scan *s, size_t p, size_t e);
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w, size_t wn);
+size_t addr_after_keyword(const struct scan *s, size_t p);
 
 #endif

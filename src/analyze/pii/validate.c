@@ -265,6 +265,46 @@ bool pii_dni_valid(const char *s, size_t n)
 	return letters[v % 23] == c;
 }
 
+bool pii_cpf_valid(const char *d)
+{
+	bool same = true;
+	for (int i = 0; i < 11; i++) {
+		if (d[i] < '0' || d[i] > '9')
+			return false;
+		same = same && d[i] == d[0];
+	}
+	if (same)
+		return false;   /* 111.111.111-11 passes the checksum */
+	for (int k = 9; k <= 10; k++) {
+		int sum = 0;
+		for (int i = 0; i < k; i++)
+			sum += (d[i] - '0') * (k + 1 - i);
+		int check = sum * 10 % 11 % 10;
+		if (check != d[k] - '0')
+			return false;
+	}
+	return true;
+}
+
+bool pii_cn_id_valid(const char *s, size_t n)
+{
+	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
+	static const char check[] = "10X98765432";
+	int sum = 0;
+	if (n != 18)
+		return false;
+	for (int i = 0; i < 17; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		sum += (s[i] - '0') * weight[i];
+	}
+	char c = s[17] == 'x' ? 'X' : s[17];
+	if (check[sum % 11] != c)
+		return false;
+	int y = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+	return pii_date_valid(y, (s[10] - '0') * 10 + (s[11] - '0'), (s[12] - '0') * 10 + (s[13] - '0'));
+}
+
 bool pii_date_valid(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
