@@ -120,6 +120,8 @@
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
 #define AUTODM_MESSENGER_NEAR   32    /* bytes around a messenger's name where its id sits */
 #define AUTODM_HEADER_BYTES     40    /* the most a bracketed notice label holds */
+#define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
+#define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */
 #define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
 
 /* Outbound. */

@@ -158,15 +158,62 @@ static bool hours_range(const char *norm)
 }
 
 /*
- * A bracketed label first, as apps title their notices: "【提醒】",
- * "[알림]", "[FollowerGuard]". At most AUTODM_HEADER_BYTES inside, and not
- * a bracketed link or number.
+ * Thanks for the follow in words of any language that borrow "follow":
+ * "grazie mille per il follow", "salamat sa follow", "gracias x el follow",
+ * "thx 4 the follow": a thanks word (autodm-thanks), then within
+ * AUTODM_THANKS_GAP words one that starts with "follow", never "follow up"
+ * or "follow-up" (thanks for following up is what customers say).
+ */
+static bool thanks_follow(const char *norm, size_t n)
+{
+	size_t from = 0, s, e;
+	while (lex_find(norm, n, LEX_THANKS, from, &s, &e)) {
+		const char *p = norm + e;
+		for (int w = 0; w <= AUTODM_THANKS_GAP && *p; w++) {
+			while (*p && !is_word_byte(*p) && *p != '\n' && !strchr(".!?", *p))
+				p++;
+			if (!*p || !is_word_byte(*p))
+				break;
+			if (!strncmp(p, "follow", 6)) {
+				const char *q = p + 6;
+				while (is_word_byte(*q))
+					q++;
+				while (*q == ' ' || *q == '-')
+					q++;
+				if (strncmp(q, "up", 2) && strncmp(q, "through", 7))
+					return true;
+			}
+			while (is_word_byte(*p) || (unsigned char)*p >= 0x80)
+				p++;
+		}
+		from = e;
+	}
+	return false;
+}
+
+/*
+ * A notice's title first, as apps write them: a bracketed label ("【提醒】",
+ * "[알림]", "[FollowerGuard]": at most AUTODM_HEADER_BYTES inside, not a
+ * link or a number), or a title of autodm-label and a colon ("Reminder:",
+ * "Rappel :", "Daily digest:") after nothing but emoji and symbols.
  */
 static bool notice_header(const char *norm)
 {
 	const char *p = norm;
 	while (*p == ' ' || *p == '\n')
 		p++;
+	/* or a notice's title and a colon: "Reminder:", "Rappel :", "تنبيه:" */
+	size_t s, e, n = strlen(p);
+	if (lex_find(p, n, LEX_LABEL, 0, &s, &e) && s <= AUTODM_LABEL_LEAD) {
+		bool lead = true;
+		for (size_t i = 0; i < s; i++)
+			if (is_word_byte(p[i]))
+				lead = false;
+		while (p[e] == ' ')
+			e++;
+		if (lead && p[e] == ':')
+			return true;
+	}
 	const char *close;
 	if (!strncmp(p, "\xe3\x80\x90", 3))   /* 【 ... 】 */
 		close = strstr(p + 3, "\xe3\x80\x91");
@@ -528,6 +575,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
 		if (!owner && messenger_id(norm.s, norm.len))
 			fl |= M_CONTACT;
+		if (!owner && thanks_follow(norm.s, norm.len))
+			fl |= M_FORMULA;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
 		if (!owner && notice_header(norm.s))
