@@ -43,6 +43,7 @@ enum msg_flag {
 	M_HOURS = 1 << 19,      /* opening hours written as a range ("09:00-18:00", "9am-5pm") */
 	M_HEADER = 1 << 20,     /* opens with a bracketed label, as notices do ("【提醒】") */
 	M_BARE_PITCH = 1 << 21, /* a pitch and a handle or link, hardly another word */
+	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
 };
 
 

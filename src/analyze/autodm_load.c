@@ -26,7 +26,7 @@ static unsigned lexicon_flags(const char *norm, size_t n)
 	static const uint64_t autodm_families =
 		(1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |
 		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |
-		(1ull << LEX_AUTOREPLY);
+		(1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER);
 	uint64_t f = lex_scan(norm, n, autodm_families);
 	unsigned fl = 0;
 	if (f & (1ull << LEX_FOLLOW_THANKS))
@@ -43,6 +43,8 @@ static unsigned lexicon_flags(const char *norm, size_t n)
 		fl |= M_CONTACT;
 	if (f & (1ull << LEX_AUTOREPLY))
 		fl |= M_AUTOREPLY;
+	if (f & (1ull << LEX_OFFER))
+		fl |= M_OFFER;
 	return fl;
 }
 
