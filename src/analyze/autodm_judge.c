@@ -359,7 +359,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		evidence(ev, "opens with a business's automatic reply (away, opening hours, a menu "
 			 "of options)");
 	}
-	if (f->cp_first && f->hours) {
+	/* customers give times too ("delivery window 09:00-13:00"): hours only add to a reply */
+	if (f->cp_first && f->hours && (f->autoreply || f->notice || f->offer || f->promo)) {
 		s += AUTODM_W_HOURS;
 		evidence(ev, "opens with opening hours, as automatic replies give them");
 	}
@@ -439,7 +440,7 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	 * service or a hidden destination behind them, they are not enough.
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
-		       f->promo || f->notice || f->contact || f->autoreply || f->hours || f->offer ||
+		       f->promo || f->notice || f->contact || f->autoreply || f->offer ||
 		       f->header || f->bait || f->echoes ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
