@@ -160,6 +160,30 @@ static bool hours_range(const char *norm)
 }
 
 /*
+ * "up" or "through" right after a word of following: "thanks for following
+ * up", "thank you for the follow-up" are what customers write to a business.
+ */
+static bool follow_up_after(const char *q)
+{
+	while (*q == ' ' || *q == '-')
+		q++;
+	return (!strncmp(q, "up", 2) && !is_word_byte(q[2])) ||
+	       (!strncmp(q, "through", 7) && !is_word_byte(q[7]));
+}
+
+/* A follow-thanks formula of the lexicon that is not a thanks for following up. */
+static bool formula(const char *norm, size_t n)
+{
+	size_t from = 0, s, e;
+	while (lex_find(norm, n, LEX_FOLLOW_THANKS, from, &s, &e)) {
+		if (!follow_up_after(norm + e))
+			return true;
+		from = e;
+	}
+	return false;
+}
+
+/*
  * Thanks for the follow in words of any language that borrow "follow":
  * "grazie mille per il follow", "salamat sa follow", "gracias x el follow",
  * "thx 4 the follow": a thanks word (autodm-thanks), then within
@@ -180,9 +204,7 @@ static bool thanks_follow(const char *norm, size_t n)
 				const char *q = p + 6;
 				while (is_word_byte(*q))
 					q++;
-				while (*q == ' ' || *q == '-')
-					q++;
-				if (strncmp(q, "up", 2) && strncmp(q, "through", 7))
+				if (!follow_up_after(q))
 					return true;
 			}
 			while (is_word_byte(*p) || (unsigned char)*p >= 0x80)
@@ -197,10 +219,14 @@ static bool thanks_follow(const char *norm, size_t n)
  * A notice's title first, as apps write them: a bracketed label ("【提醒】",
  * "[알림]", "[FollowerGuard]": at most AUTODM_HEADER_BYTES inside, not a
  * link or a number), or a title of autodm-label and a colon ("Reminder:",
- * "Rappel :", "Daily digest:") after nothing but emoji and symbols.
+ * "Rappel :", "Daily digest:") after nothing but emoji and symbols. Never
+ * in a message that asks something.
  */
 static bool notice_header(const char *norm)
 {
+	/* notices tell; a customer's "Reminder: is my order shipped yet?" asks */
+	if (strchr(norm, '?'))
+		return false;
 	const char *p = norm;
 	while (*p == ' ' || *p == '\n')
 		p++;
@@ -577,6 +603,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
 		if (!owner && messenger_id(norm.s, norm.len))
 			fl |= M_CONTACT;
+		if ((fl & M_FORMULA) && !formula(norm.s, norm.len))
+			fl &= ~(unsigned)M_FORMULA;
 		if (!owner && thanks_follow(norm.s, norm.len))
 			fl |= M_FORMULA;
 		if (!owner && hours_range(norm.s))
