@@ -79,6 +79,11 @@
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
 #define AUTODM_W_CONTACT        0.6   /* asks to move to another messenger */
 #define AUTODM_W_MERGE          0.4   /* greets with the owner's full name (a mail merge) */
+#define AUTODM_W_AUTOREPLY      0.6   /* opens with a business's automatic reply */
+#define AUTODM_W_HOURS          0.3   /* opens with opening hours as a range */
+#define AUTODM_W_HEADER         0.6   /* opens with a bracketed label, as notices do */
+#define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
+#define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
 #define AUTODM_W_ECHO           4.0   /* answers that repeat the owner's message: a command bot */
@@ -114,6 +119,11 @@
 #define AUTODM_OUT_OF_BLUE_MS   (7LL * 24 * 60 * 60 * 1000) /* silence before bait */
 #define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
+#define AUTODM_MESSENGER_NEAR   32    /* bytes around a messenger's name where its id sits */
+#define AUTODM_HEADER_BYTES     40    /* the most a bracketed notice label holds */
+#define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
+#define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */
+#define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */

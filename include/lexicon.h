@@ -31,6 +31,11 @@ enum lex_family {
 	LEX_PROMO,         /* autodm-promo.tsv: "check out my", "like my page", "free ebook" */
 	LEX_NOTICE,        /* autodm-notice.tsv: service notices, game invites, bot echoes */
 	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
+	LEX_OFFER,         /* autodm-offer.tsv: a seller's offer: "dm for details", "للطلب" */
+	LEX_AUTOREPLY,     /* autodm-autoreply.tsv: "we'll reply as soon as", "reply 1 for" */
+	LEX_MESSENGER,     /* autodm-messenger.tsv: messenger names: "whatsapp", "телеграм" */
+	LEX_THANKS,        /* autodm-thanks.tsv: thanks words: "thx", "grazie mille", "salamat" */
+	LEX_LABEL,         /* autodm-label.tsv: notice titles: "reminder", "rappel", "알림" */
 	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
 	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
 	/* the personal-data scanner's context words, read by src/analyze/pii/context.c */

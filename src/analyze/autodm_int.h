@@ -39,6 +39,11 @@ enum msg_flag {
 	M_LONG = 1 << 15,       /* AUTODM_LONG_WORDS words or more besides the slots */
 	M_ECHO = 1 << 16,       /* repeats the owner's last message inside a frame of its own */
 	M_MERGE = 1 << 17,      /* greets with the owner's full name, as a mail merge does */
+	M_AUTOREPLY = 1 << 18,  /* a business's automatic reply: away, hours, a menu */
+	M_HOURS = 1 << 19,      /* opening hours written as a range ("09:00-18:00", "9am-5pm") */
+	M_HEADER = 1 << 20,     /* opens with a bracketed label, as notices do ("【提醒】") */
+	M_BARE_PITCH = 1 << 21, /* a pitch and a handle or link, hardly another word */
+	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
 };
 
 

@@ -34,6 +34,7 @@ struct feat {
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool merge;          /* greeted with the owner's full name */
+	bool autoreply, hours, header, bare_pitch, offer; /* in what it sent before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
 	int64_t first_at, last_at;
@@ -109,6 +110,11 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 			f->promo |= (m->flags & M_PROMO) != 0;
 			f->contact |= (m->flags & M_CONTACT) != 0;
 			f->merge |= (m->flags & M_MERGE) != 0;
+			f->autoreply |= (m->flags & M_AUTOREPLY) != 0;
+			f->hours |= (m->flags & M_HOURS) != 0;
+			f->header |= (m->flags & M_HEADER) != 0;
+			f->bare_pitch |= (m->flags & M_BARE_PITCH) != 0;
+			f->offer |= (m->flags & M_OFFER) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -226,6 +232,11 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->notice |= f->notice;
 	to->contact |= f->contact;
 	to->merge |= f->merge;
+	to->autoreply |= f->autoreply;
+	to->hours |= f->hours;
+	to->header |= f->header;
+	to->bare_pitch |= f->bare_pitch;
+	to->offer |= f->offer;
 	to->shortener |= f->shortener;
 	to->owner_replied |= f->owner_replied;
 	to->regular |= f->regular;
@@ -341,6 +352,32 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		s += AUTODM_W_MERGE;
 		evidence(ev, "greets you with your full name, as a mail merge does");
 	}
+	if (f->cp_first && f->autoreply) {
+		s += AUTODM_W_AUTOREPLY;
+		if (!strcmp(kind, "person"))
+			kind = "welcome";
+		evidence(ev, "opens with a business's automatic reply (away, opening hours, a menu "
+			 "of options)");
+	}
+	/* customers give times too ("delivery window 09:00-13:00"): hours only add to a reply */
+	if (f->cp_first && f->hours && (f->autoreply || f->notice || f->offer || f->promo)) {
+		s += AUTODM_W_HOURS;
+		evidence(ev, "opens with opening hours, as automatic replies give them");
+	}
+	if (f->cp_first && f->header) {
+		s += AUTODM_W_HEADER;
+		evidence(ev, "opens with a bracketed label, as an app titles its notices");
+	}
+	if (f->cp_first && f->offer) {
+		s += AUTODM_W_OFFER;
+		if (!strcmp(kind, "person"))
+			kind = "spam";
+		evidence(ev, "opens with a seller's offer (how to order, prices from)");
+	}
+	if (f->cp_first && f->bare_pitch) {
+		s += AUTODM_W_BARE_PITCH;
+		evidence(ev, "nothing but a pitch and a handle or link");
+	}
 	if (f->cp_first && f->contact) {
 		s += AUTODM_W_CONTACT;
 		evidence(ev, "asks to move to another messenger");
@@ -403,7 +440,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	 * service or a hidden destination behind them, they are not enough.
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
-		       f->promo || f->notice || f->contact || f->bait || f->echoes ||
+		       f->promo || f->notice || f->contact || f->autoreply || f->offer ||
+		       f->header || f->bait || f->echoes ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -23,7 +23,8 @@ static unsigned lexicon_flags(const char *norm, size_t n)
 {
 	static const uint64_t autodm_families =
 		(1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |
-		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT);
+		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |
+		(1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER);
 	uint64_t f = lex_scan(norm, n, autodm_families);
 	unsigned fl = 0;
 	if (f & (1ull << LEX_FOLLOW_THANKS))
@@ -38,7 +39,227 @@ static unsigned lexicon_flags(const char *norm, size_t n)
 		fl |= M_NOTICE;
 	if (f & (1ull << LEX_CONTACT))
 		fl |= M_CONTACT;
+	if (f & (1ull << LEX_AUTOREPLY))
+		fl |= M_AUTOREPLY;
+	if (f & (1ull << LEX_OFFER))
+		fl |= M_OFFER;
 	return fl;
+}
+
+/* ------------------------------------------------------------ constructions */
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || is_digit(c) || c == '_';
+}
+
+/*
+ * A messenger's name with an id beside it: "WhatsApp +39 351 555 2234",
+ * "contactez-moi sur Telegram @julie_fx", "به تلگرام @name". The words
+ * around the name vary with every language; the name and the id do not.
+ * An id is an @handle, a "+" and a digit, or seven digits in a run that
+ * spaces, dashes, dots and brackets may split.
+ */
+static bool messenger_id(const char *norm, size_t n)
+{
+	size_t from = 0, s, e;
+	while (lex_find(norm, n, LEX_MESSENGER, from, &s, &e)) {
+		size_t lo = s > AUTODM_MESSENGER_NEAR ? s - AUTODM_MESSENGER_NEAR : 0;
+		size_t hi = e + AUTODM_MESSENGER_NEAR < n ? e + AUTODM_MESSENGER_NEAR : n;
+		unsigned digits = 0;
+		for (size_t i = lo; i < hi; i++) {
+			char c = norm[i];
+			if (c == '\n')
+				digits = 0;
+			else if ((c == '@' || c == '+') && i + 1 < n &&
+				 (c == '@' ? is_word_byte(norm[i + 1]) : is_digit(norm[i + 1])) &&
+				 (i == 0 || !is_word_byte(norm[i - 1])))
+				return true;
+			else if (is_digit(c)) {
+				if (++digits >= 7)
+					return true;
+			} else if (!strchr(" -.()", c))
+				digits = 0;
+		}
+		from = e;
+	}
+	return false;
+}
+
+/* Up to two digits, then ":" "." or "h" and two digits: "9:00", "18.30", "10h00". */
+static size_t clock_time(const char *p)
+{
+	size_t i = 0;
+	while (i < 2 && is_digit(p[i]))
+		i++;
+	if (!i || (p[i] != ':' && p[i] != '.' && p[i] != 'h') || !is_digit(p[i + 1]) ||
+	    !is_digit(p[i + 2]) || is_digit(p[i + 3]))
+		return 0;
+	return i + 3;
+}
+
+/* Up to two digits and am/pm: "9am", "11 pm". */
+static size_t meridiem_time(const char *p)
+{
+	size_t i = 0;
+	while (i < 2 && is_digit(p[i]))
+		i++;
+	if (!i)
+		return 0;
+	if (p[i] == ' ')
+		i++;
+	if ((p[i] == 'a' || p[i] == 'p') && p[i + 1] == 'm' && !is_word_byte(p[i + 2]))
+		return i + 2;
+	return 0;
+}
+
+/* A range dash: "-", "~", "to", an en or em dash, with spaces around. */
+static size_t range_dash(const char *p)
+{
+	size_t i = 0;
+	while (p[i] == ' ')
+		i++;
+	if (p[i] == '-' || p[i] == '~')
+		i++;
+	else if (!strncmp(p + i, "\xe2\x80\x93", 3) || !strncmp(p + i, "\xe2\x80\x94", 3))
+		i += 3;
+	else
+		return 0;
+	while (p[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * Opening hours written as a range of clock times, as business replies and
+ * away notices give them: "09:00-18:00", "8:00–16:00", "9am - 5pm". People
+ * name one time ("at 19:00"); a range of two is a timetable.
+ */
+static bool hours_range(const char *norm)
+{
+	for (const char *p = norm; *p; p++) {
+		if (!is_digit(*p) || (p > norm && (is_word_byte(p[-1]) || p[-1] == ':' ||
+						  p[-1] == '.')))
+			continue;
+		size_t a = clock_time(p), m = a ? 0 : meridiem_time(p);
+		if (!a && !m)
+			continue;
+		const char *q = p + (a ? a : m);
+		size_t d = range_dash(q);
+		if (d && (a ? clock_time(q + d) : meridiem_time(q + d)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "up" or "through" right after a word of following: "thanks for following
+ * up", "thank you for the follow-up" are what customers write to a business.
+ */
+static bool follow_up_after(const char *q)
+{
+	while (*q == ' ' || *q == '-')
+		q++;
+	return (!strncmp(q, "up", 2) && !is_word_byte(q[2])) ||
+	       (!strncmp(q, "through", 7) && !is_word_byte(q[7]));
+}
+
+/* A follow-thanks formula of the lexicon that is not a thanks for following up. */
+static bool formula(const char *norm, size_t n)
+{
+	size_t from = 0, s, e;
+	while (lex_find(norm, n, LEX_FOLLOW_THANKS, from, &s, &e)) {
+		if (!follow_up_after(norm + e))
+			return true;
+		from = e;
+	}
+	return false;
+}
+
+/*
+ * Thanks for the follow in words of any language that borrow "follow":
+ * "grazie mille per il follow", "salamat sa follow", "gracias x el follow",
+ * "thx 4 the follow": a thanks word (autodm-thanks), then within
+ * AUTODM_THANKS_GAP words one that starts with "follow", never "follow up"
+ * or "follow-up" (thanks for following up is what customers say).
+ */
+static bool thanks_follow(const char *norm, size_t n)
+{
+	size_t from = 0, s, e;
+	while (lex_find(norm, n, LEX_THANKS, from, &s, &e)) {
+		const char *p = norm + e;
+		for (int w = 0; w <= AUTODM_THANKS_GAP && *p; w++) {
+			while (*p && !is_word_byte(*p) && *p != '\n' && !strchr(".!?", *p))
+				p++;
+			if (!*p || !is_word_byte(*p))
+				break;
+			if (!strncmp(p, "follow", 6)) {
+				const char *q = p + 6;
+				while (is_word_byte(*q))
+					q++;
+				if (!follow_up_after(q))
+					return true;
+			}
+			while (is_word_byte(*p) || (unsigned char)*p >= 0x80)
+				p++;
+		}
+		from = e;
+	}
+	return false;
+}
+
+/*
+ * A notice's title first, as apps write them: a bracketed label ("【提醒】",
+ * "[알림]", "[FollowerGuard]": at most AUTODM_HEADER_BYTES inside, not a
+ * link or a number), or a title of autodm-label and a colon ("Reminder:",
+ * "Rappel :", "Daily digest:") after nothing but emoji and symbols. Never
+ * in a message that asks something.
+ */
+static bool notice_header(const char *norm)
+{
+	/* notices tell; a customer's "Reminder: is my order shipped yet?" asks */
+	if (strchr(norm, '?'))
+		return false;
+	const char *p = norm;
+	while (*p == ' ' || *p == '\n')
+		p++;
+	/* or a notice's title and a colon: "Reminder:", "Rappel :", "تنبيه:" */
+	size_t s, e, n = strlen(p);
+	if (lex_find(p, n, LEX_LABEL, 0, &s, &e) && s <= AUTODM_LABEL_LEAD) {
+		bool lead = true;
+		for (size_t i = 0; i < s; i++)
+			if (is_word_byte(p[i]))
+				lead = false;
+		while (p[e] == ' ')
+			e++;
+		if (lead && p[e] == ':')
+			return true;
+	}
+	const char *close;
+	if (!strncmp(p, "\xe3\x80\x90", 3))   /* 【 ... 】 */
+		close = strstr(p + 3, "\xe3\x80\x91");
+	else if (*p == '[')
+		close = strchr(p + 1, ']');
+	else
+		return false;
+	if (!close)
+		return false;
+	size_t open = *p == '[' ? 1 : 3, len = (size_t)(close - p) - open;
+	if (len < 3 || len > AUTODM_HEADER_BYTES)   /* "[EN]" tags a language */
+		return false;
+	bool letter = false;
+	for (const char *q = p + open; q < close; q++) {
+		if (*q == '\n' || *q == '/' || *q == '@')
+			return false;
+		if (!is_digit(*q) && *q != ' ' && *q != '.' && *q != ',')
+			letter = true;
+	}
+	return letter;
 }
 
 /* ------------------------------------------------------------ link hosts */
@@ -188,7 +409,7 @@ static bool obfuscated_link(const char *norm)
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
-					    "tk", NULL };
+					    "tk", "co", NULL };
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
@@ -378,6 +599,16 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			}
 		}
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
+		if (!owner && messenger_id(norm.s, norm.len))
+			fl |= M_CONTACT;
+		if ((fl & M_FORMULA) && !formula(norm.s, norm.len))
+			fl &= ~(unsigned)M_FORMULA;
+		if (!owner && thanks_follow(norm.s, norm.len))
+			fl |= M_FORMULA;
+		if (!owner && hours_range(norm.s))
+			fl |= M_HOURS;
+		if (!owner && notice_header(norm.s))
+			fl |= M_HEADER;
 		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&
 		    memmem(txt, tlen, last_owner.s, last_owner.len))
 			fl |= M_ECHO;
@@ -399,6 +630,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_WORDY;
 		if (ntok >= AUTODM_LONG_WORDS + slots)
 			fl |= M_LONG;
+		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
+		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
+			fl |= M_BARE_PITCH;
 		ALLOC_GROW(a->m, a->nm + 1, a->am_);
 		a->m[a->nm].id = id;
 		a->m[a->nm].at = sqlite3_column_int64(st, 3);

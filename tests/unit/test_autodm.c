@@ -166,6 +166,49 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Hi dear Maria,", NULL, false },
 		{ 'c', 1, "can you make the scarf in blue too?", NULL, false },
 		{ 'o', 30, "yes, next week", NULL, false } } },
+	/* automatic replies, never answered: a business's voice, reply times, a menu */
+	{ 110, "clinic", false, false, 1, {
+		{ 'c', 0, "Hello! Thanks for your message. The front desk replies on weekdays, we'll get back to you soon.", NULL, false } } },
+	{ 111, "tienda", false, false, 1, {
+		{ 'c', 0, "¡Hola! Gracias por tu mensaje, te responderemos lo antes posible.", NULL, false } } },
+	/* a messenger's name with an id beside it, in any words */
+	{ 112, "fxmanager", false, false, 1, {
+		{ 'c', 0, "Great returns every week, my manager is on Telegram @fx_manager_99", NULL, false } } },
+	/* a notice's title first: a label and a colon, or a bracketed label */
+	{ 113, "statsapp", false, false, 1, {
+		{ 'c', 0, "Alerta: 3 cuentas dejaron de seguirte esta semana", NULL, false } } },
+	{ 114, "jpnotice", false, false, 1, {
+		{ 'c', 0, "【お知らせ】今週のフォロワー数が更新されました", NULL, false } } },
+	/* thanks for the follow in a language that borrows the word */
+	{ 115, "grazie", false, false, 1, {
+		{ 'c', 0, "Grazie mille per il follow, a presto!", NULL, false } } },
+	/* a seller's offer without a link */
+	{ 116, "candles", false, false, 1, {
+		{ 'c', 0, "Handmade soy candles, free shipping on all orders this week. DM to order!", NULL, false } } },
+	/* nothing but a pitch and a handle */
+	{ 117, "pleasefollow", false, false, 1, {
+		{ 'c', 0, "Please follow @SomeBandOfficial", NULL, false } } },
+	/* a follower validation asking to prove a person is there */
+	{ 118, "guard", false, false, 1, {
+		{ 'c', 0, "Hi! Please verify you're a real person before I follow back.", NULL, false } } },
+	/* hard negatives: customers and people in their own words */
+	{ 120, "followup", false, false, 0, {
+		{ 'c', 0, "Thanks for following up on my order, it arrived today", NULL, false } } },
+	{ 121, "window", false, false, 0, {
+		{ 'c', 0, "Can you deliver between 09:00-13:00 on Friday? Here is the address", "https://maps.example/p/1", false } } },
+	{ 122, "shipping", false, false, 0, {
+		{ 'c', 0, "Do you have free shipping to Canada? And is there a discount for students?", NULL, false } } },
+	{ 123, "reminder", false, false, 0, {
+		{ 'c', 0, "Reminder: is my order shipped yet?", NULL, false } } },
+	{ 124, "grazie-person", true, true, 0, {
+		{ 'c', 0, "Grazie per il follow! Ho visto le vostre sciarpe, bellissime", NULL, false },
+		{ 'o', 30, "Grazie a te!", NULL, false },
+		{ 'c', 40, "Spedite anche in Svizzera? Ne vorrei due", NULL, false } } },
+	{ 125, "wa-friend", false, false, 0, {
+		{ 'o', 0, "What's the best way to reach you next week?", NULL, false },
+		{ 'c', 10, "my whatsapp is +44 7700 900123, text me any time", NULL, false } } },
+	{ 126, "thefollowup", false, false, 0, {
+		{ 'c', 0, "Thank you for the follow-up yesterday, the replacement fits", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
@@ -329,6 +372,7 @@ static void test_kinds(void **state)
 	(void)state;
 	assert_string_equal(json_string_value(json_object_get(find(21), "kind")), "validation");
 	assert_string_equal(json_string_value(json_object_get(find(61), "kind")), "welcome");
+	assert_string_equal(json_string_value(json_object_get(find(110), "kind")), "welcome");
 	assert_string_equal(json_string_value(json_object_get(find(31), "kind")), "campaign");
 	assert_int_equal(json_integer_value(json_object_get(find(33), "messages")), 2);
 }

@@ -1,0 +1,71 @@
+# The auto-DM families on an archive written here, in the hardest setting:
+# each automated account sends one message that is never answered, with no
+# campaign, no welcome event and no follow to go on. Each family of
+# automation in a language it was not first written for, and hard negatives
+# beside them: customers asking, people in their own words.
+. "$TOP/tests/e2e/lib.sh"
+
+python3 - "$WORK/arc" <<'PY'
+import json, os, sys, time
+out = sys.argv[1]
+os.makedirs(out + "/data")
+OWNER = "42"
+# (expected automated, [(sender is the owner, text)...])
+cases = [
+    (True, [(0, "Bonjour et merci pour votre message ! Nous vous répondrons lundi.")]),
+    (True, [(0, "안녕하세요! 문의 주셔서 감사합니다. 순차적으로 답변드리겠습니다.")]),
+    (True, [(0, "Вязаные игрушки ручной работы, цены от 700 руб, пишите в личку")]),
+    (True, [(0, "Custom pet portraits starting at $20! DM for details")]),
+    (True, [(0, "Przypomnienie: Twoja subskrypcja wygasa za 3 dni.")]),
+    (True, [(0, "【通知】本周新增关注者 12 人")]),
+    (True, [(0, "Bedankt voor de follow! Fijne dag nog")]),
+    (True, [(0, "Ganhei muito com essa plataforma, chama a gerente no WhatsApp +55 21 99876-5432")]),
+    (True, [(0, "Please follow @SomeBrandNewBand")]),
+    (True, [(0, "Para evitar spam verifico a mis seguidores: confirma que no eres un robot respondiendo SI")]),
+    (True, [(0, "Ihr Konto wurde vorübergehend eingeschränkt. Bitte bestätigen Sie Ihre Daten.")]),
+    (True, [(0, "I just sent you free coins in Dragon Farm! Collect them today")]),
+    (True, [(0, "Alguém perto de você curtiu seu perfil no AmorJá")]),
+    (False, [(0, "Thanks for following up on my refund, it came through today")]),
+    (False, [(0, "Could you deliver between 10:00-12:00 on Saturday? I'm out after that")]),
+    (False, [(0, "Is there free shipping to Canada? I'd like two of the blue mugs")]),
+    (False, [(0, "Reminder: did my order ship yet?")]),
+    (False, [(0, "Sorry for the random DM, I think I found your keys at the station?")]),
+    (False, [(0, "Thanks for the follow! I loved your talk on ceramics"),
+             (1, "Thank you! Are you a potter too?"),
+             (0, "Yes, mostly stoneware, I fire at a shared studio")]),
+]
+convs, truth = [], {}
+mid = 10**15
+for i, (auto, msgs) in enumerate(cases):
+    sid = str(7000000 + i)
+    truth[sid] = auto
+    ms = []
+    for k, (own, text) in enumerate(msgs):
+        mid += 1
+        t = 1600000000 + i * 86400 + k * 600
+        ms.append({"messageCreate": {
+            "recipientId": sid if own else OWNER, "senderId": OWNER if own else sid,
+            "reactions": [], "urls": [], "mediaUrls": [], "text": text, "id": str(mid),
+            "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(t))}})
+    convs.append({"dmConversation": {"conversationId": OWNER + "-" + sid,
+                                     "messages": list(reversed(ms))}})
+open(out + "/data/direct-messages.js", "w").write(
+    "window.YTD.direct_messages.part0 = " + json.dumps(convs, ensure_ascii=False))
+open(out + "/data/account.js", "w").write("window.YTD.account.part0 = " + json.dumps(
+    [{"account": {"accountId": OWNER, "username": "shop", "accountDisplayName": "Shop",
+                  "createdAt": "2015-01-01T00:00:00.000Z"}}]))
+json.dump(truth, open(out + "/truth.json", "w"))
+PY
+
+db=$WORK/f.db
+status "autodm families: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
+status "autodm families: json report" 0 "$DMAUDIT" report autodm --db "$db" --format json -o "$WORK/f.json"
+t=$WORK/arc/truth.json
+for sid in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
+	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$sid")
+	got=$(json_get "$WORK/f.json" "[x['auto'] for x in d['inbound'] if x['account_id'] == '$sid'][0]")
+	same "autodm families: sender $sid automated is $want" "$got" "$want"
+done
+same "autodm families: one formula alone makes a sender likely, never near-certain" \
+	"$(json_get "$WORK/f.json" "sum(1 for x in d['inbound'] if x['auto'] and x['confidence'] == 'near-certain' and x['account_id'] in ('7000006', '7000003'))")" 0
+finish
