@@ -151,6 +151,8 @@ static enum ch char_class(uint32_t c)
 	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
 	    (c >= 0x20000 && c <= 0x2ffff))
 		return CH_CJK;
+	if (c >= 0x0e00 && c <= 0x0e7f)
+		return CH_CJK;   /* Thai: no spaces between words either */
 	if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) ||
 	    (c >= 0x3130 && c <= 0x318f))
 		return CH_HANGUL;
@@ -642,8 +644,10 @@ static bool said_of_you(const struct sentence *st, const struct match *m)
 		k--;
 	if (k < 0 || !(st->t[k].cls & C_COPULA) || gap_between(st, (size_t)k, m->first))
 		return false;
-	if (st->t[k].cls & C_YOU)
-		return true;
+	if (st->t[k].cls & (C_YOU | C_PEOPLE))
+		return true;   /* "you're", "eres", "ты"; "he's", "they're" */
+	if (k > 0 && (st->t[k - 1].cls & C_PEOPLE) && !(st->t[k - 1].cls & C_SOCIAL) && !st->t[k].gap)
+		return true;   /* "she is", "people are" */
 	for (long j = k - 1; j >= 0 && j >= k - 2; j--) {
 		if (gap_between(st, (size_t)j, (size_t)k))
 			return false;
@@ -790,8 +794,8 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 				continue;   /* "not a dumb question", "stupid question: open on Sunday?" */
 			score = 0.9, why = "contempt";
 		} else if (m->cls & C_CONTEMPT) {
-			if (m->first > 0 && (st->t[m->first - 1].cls & C_NEG))
-				continue;   /* "not a dumb question at all" */
+			if (m->first > 0 && negation_at(st, m->first - 1))
+				continue;   /* "not a dumb question at all", "don't break your neck" */
 			score = 0.9, why = "contempt";
 		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH | C_PRED | C_VOC)) &&
 			   self_or_denied(st, m)) {
@@ -910,6 +914,36 @@ static bool starts_with(const char *t, size_t n, size_t i, const char *p)
 	return n - i >= k && !strncmp(t + i, p, k);
 }
 
+static bool letter_at(const char *t, size_t n, size_t i)
+{
+	if (i >= n)
+		return false;
+	unsigned char b = (unsigned char)t[i];
+	return b >= 0x80 || ((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9');
+}
+
+/*
+ * Does a single quotation open at t[i] ("'" or U+2018 after a space or the
+ * start, before a letter), closed on the same line ("'" or U+2019 after
+ * something other than a space, before no letter)? The byte after the
+ * close in *end. "you're", "the students' work" and "'cause" open none.
+ */
+static bool single_quote(const char *t, size_t n, size_t i, size_t *end)
+{
+	size_t open = t[i] == '\'' ? 1 : starts_with(t, n, i, "\xe2\x80\x98") ? 3 : 0;
+	if (!open || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n' && t[i - 1] != '(') ||
+	    !letter_at(t, n, i + open))
+		return false;
+	for (size_t j = i + open; j < n && j < i + 300 && t[j] != '\n'; j++) {
+		size_t close = t[j] == '\'' ? 1 : starts_with(t, n, j, "\xe2\x80\x99") ? 3 : 0;
+		if (close && t[j - 1] != ' ' && !letter_at(t, n, j + close)) {
+			*end = j + close;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 {
 	pthread_once(&once, build);
@@ -944,6 +978,17 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 			if (st.nt == 0 && c != CH_BREAK && c != CH_QUOTE)
 				continue;   /* a cut sentence: the word is read next */
 			i += l;
+			continue;
+		}
+		size_t qend;
+		/* "he is 'a bit of a twat'": after a copula the quote is the writer's own word */
+		if (!quoted && c == CH_SPACE && single_quote(text, len, i, &qend) &&
+		    !(st.nt && (st.t[st.nt - 1].cls & C_COPULA))) {
+			if (st.nt && judge(&st, hit))
+				return true;   /* the words before it; what is quoted is not the writer's */
+			st.nt = st.nm = 0;
+			st.gap = false;
+			i = qend;
 			continue;
 		}
 		if (c == CH_GAP) {
