@@ -73,6 +73,7 @@ enum lex_family {
 	LEX_TONE_HOPE,     /* tone-hope.tsv: "hope", "ojalá": harm wished on the person after */
 	LEX_TONE_HARM,     /* tone-harm.tsv: "choke", "verreckst": the harm a wish names */
 	LEX_TONE_TYPICAL,  /* tone-typical.tsv: "typical": before a group, a sneer at it */
+	LEX_TONE_UTTER,    /* tone-utterance.tsv: "take", "comment": an insult next to one is aimed */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

@@ -47,7 +47,7 @@ enum {
 	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
-	C_TYPICAL = 1 << 25,
+	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
 		 C_VOC,
@@ -80,6 +80,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_HOPE: return C_HOPE;
 	case LEX_TONE_HARM: return C_HARM;
 	case LEX_TONE_TYPICAL: return C_TYPICAL;
+	case LEX_TONE_UTTER: return C_UTTER;
 	default: return 0;
 	}
 }
@@ -464,6 +465,9 @@ struct sentence {
 	bool gap;           /* a gap seen since the last word */
 	const char *text;   /* the whole message, for what follows a sentence */
 	size_t len;
+	char self_w[4][MAXW];   /* insults the writer called themself in an earlier sentence */
+	uint8_t self_n[4];
+	size_t nself;
 };
 
 static void add_match(struct sentence *st, size_t first, size_t last, unsigned cls)
@@ -533,33 +537,52 @@ static bool near(const struct sentence *st, long from, long to, size_t a, size_t
 	return false;
 }
 
-/* Does the writer speak of themself at this insult, or deny it? */
-static bool self_or_denied(const struct sentence *st, const struct match *m)
+/*
+ * Does the writer speak of themself at this insult, or deny it? An insult
+ * word the writer called themself earlier in the message is theirs again
+ * ("I'm a total idiot, but fun. Fun for being an idiot.").
+ */
+enum { AIMED, DENIED, SELF };
+static int self_or_denied(const struct sentence *st, const struct match *m)
 {
 	size_t first = 0;
 	while (first < st->nt && (st->t[first].cls & C_HANDLE))
 		first++;
+	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
+		return AIMED;   /* "idiots like you", "ein Idiot wie du", "we don't serve idiots like you" */
 	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
 		if (st->t[k].cls & C_NEG)
-			return true;
-	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
-		return false;   /* "idiots like you", "ein Idiot wie du": aimed after all */
+			return DENIED;
+	const struct tok *w = &st->t[m->last];
+	for (size_t i = 0; i < st->nself && m->first == m->last; i++)
+		if (st->self_n[i] == w->n && !memcmp(st->self_w[i], w->w, w->n))
+			return SELF;
 	for (long k = (long)m->first - 1; k >= 0; k--) {   /* near, or the subject */
 		if ((st->t[k].cls & C_SELF) && (k >= (long)m->first - 6 || (size_t)k == first))
-			return true;
+			return SELF;
 		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
 			break;
 	}
 	if ((size_t)m->last + 2 == st->nt && (st->t[m->last + 1].cls & C_SELF) &&
 	    !st->t[m->last + 1].gap)
-		return true;   /* "ну и дурак я", the sentence's last word */
+		return SELF;   /* "ну и дурак я", the sentence's last word */
 	for (size_t j = 0; j < st->nm; j++) {   /* "a dumb person like me" */
 		const struct match *o = &st->m[j];
 		if ((o->cls & C_SELF) && o->first < o->last && o->first > m->last &&
 		    o->first <= m->last + 3)
-			return true;
+			return SELF;
 	}
-	return false;
+	return AIMED;
+}
+
+/* Remember an insult word the writer called themself, for the sentences after. */
+static void remember_self(struct sentence *st, const struct match *m)
+{
+	const struct tok *w = &st->t[m->last];
+	if (m->first != m->last || !w->n || st->nself == 4)
+		return;
+	memcpy(st->self_w[st->nself], w->w, w->n);
+	st->self_n[st->nself++] = w->n;
 }
 
 static bool asks_after(const struct sentence *st, size_t from);
@@ -767,7 +790,7 @@ static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
 	return false;
 }
 
-static bool judge(const struct sentence *st, struct tone_hit *hit)
+static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
 	if (harm_wished(st, &ha, &hb)) {
@@ -786,6 +809,7 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 		if (!(m->cls & C_HITS) || in_idiom(st, m))
 			continue;
 		long a = m->first, b = m->last;
+		int self;
 		double score = 0;
 		const char *why = NULL;
 		if (m->cls & C_QUESTION) {
@@ -798,7 +822,9 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 				continue;   /* "not a dumb question at all", "don't break your neck" */
 			score = 0.9, why = "contempt";
 		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH | C_PRED | C_VOC)) &&
-			   self_or_denied(st, m)) {
+			   (self = self_or_denied(st, m)) != AIMED) {
+			if (self == SELF && (m->cls & (C_INSULT | C_GROUP)))
+				remember_self(st, m);
 			continue;
 		} else if (m->cls & C_WISH) {
 			score = 0.9, why = "violent wish";
@@ -808,6 +834,7 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
 			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m) ||
+			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
 			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & (C_PRED | C_VOC)) &&
@@ -815,7 +842,7 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			    like_you(st, m) || ((m->cls & C_VOC) && addressed(st, m)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
-			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
+			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) || said_of_you(st, m) ||
 			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
@@ -949,6 +976,7 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 	pthread_once(&once, build);
 	struct sentence st;
 	st.text = text, st.len = len;
+	st.nself = 0;
 	st.nt = st.nm = 0;
 	st.gap = false;
 	bool quoted = false, line_start = true;
