@@ -905,6 +905,9 @@ static void scan_cjk(struct sentence *st, const char *t, size_t n, size_t s, siz
 /* Does the word t[s..e) start with a capital and go on in small letters ("Dana", not "NASA")? */
 static bool capitalised(const char *t, size_t n, size_t s, size_t e)
 {
+	unsigned char b0 = (unsigned char)t[s], b1 = s + 1 < e ? (unsigned char)t[s + 1] : 0;
+	if (b0 < 0x80 && b1 < 0x80)   /* ASCII, most words: no table needed */
+		return b0 >= 'A' && b0 <= 'Z' && b1 >= 'a' && b1 <= 'z';
 	size_t l1, l2;
 	uint32_t c1 = decode(t, n, s, &l1);
 	if (s + l1 >= e || utf8proc_category((utf8proc_int32_t)c1) != UTF8PROC_CATEGORY_LU)
@@ -1010,7 +1013,8 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 		}
 		size_t qend;
 		/* "he is 'a bit of a twat'": after a copula the quote is the writer's own word */
-		if (!quoted && c == CH_SPACE && single_quote(text, len, i, &qend) &&
+		if (!quoted && (text[i] == '\'' || (unsigned char)text[i] == 0xe2) &&
+		    single_quote(text, len, i, &qend) &&
 		    !(st.nt && (st.t[st.nt - 1].cls & C_COPULA))) {
 			if (st.nt && judge(&st, hit))
 				return true;   /* the words before it; what is quoted is not the writer's */
