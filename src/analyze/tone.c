@@ -203,6 +203,8 @@ static size_t fold(const char *t, size_t n, char *out)
 	size_t len = 0;
 	for (utf8proc_ssize_t i = 0; i < k; i++) {
 		utf8proc_uint8_t b[4];
+		if (cp[i] == 0x307 && i > 0 && cp[i - 1] == 'i')
+			continue;   /* Turkish "İ" folds to "i" and a dot above: "İnşallah" is "inşallah" */
 		utf8proc_int32_t c = cp[i] == 0x451 ? 0x435 : cp[i];   /* ё as е */
 		utf8proc_ssize_t w = utf8proc_encode_char(c, b);
 		if (len + (size_t)w >= MAXW)
@@ -736,6 +738,15 @@ static bool addressed(const struct sentence *st, const struct match *m)
  */
 static bool harm_wished(const struct sentence *st, size_t *a, size_t *b)
 {
+	size_t first = 0;
+	while (first < st->nt && (st->t[first].cls & C_HANDLE))
+		first++;
+	for (size_t j = 0; j < st->nm; j++)   /* a curse alone: "get cancer.", "die slowly" */
+		if ((st->m[j].cls & C_HARM) && st->m[j].first == first && st->m[j].last > first &&
+		    (size_t)st->m[j].last + 1 == st->nt) {
+			*a = first, *b = st->m[j].last;
+			return true;
+		}
 	for (size_t h = 0; h < st->nt; h++) {
 		if (!(st->t[h].cls & C_HOPE) || (h + 1 < st->nt && (st->t[h + 1].cls & C_HOPE)))
 			continue;
