@@ -20,10 +20,25 @@
  * - profanity (fuck, scheiße) counts only right next to the person or
  *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
  *   never in a sentence of praise;
- * - a hit that lies inside an idiom ("holy shit") does not count, nor does
- *   anything in quotation marks or on a "> quoted" line.
+ * - words that insult only when said of someone (disgrace, garbage,
+ *   Abschaum) count after a copula whose subject is the person addressed
+ *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
+ *   group or "these people", next to "like you", and some as a form of
+ *   address ("Cry harder, snowflake");
+ * - a stupid question is contempt unless the writer goes on to ask one;
+ *   an insulting adjective next to what someone said is aimed ("what a
+ *   braindead take");
+ * - harm after a word of hoping and the person addressed is a violent wish
+ *   ("hope your shop burns down", "ojalá te atropelle un camión"), as is a
+ *   sentence that is nothing but harm ("get cancer.");
+ * - "typical" before a group sneers at it ("Typical Karen");
+ * - an insult word the writer called themself stays theirs for the rest of
+ *   the message;
+ * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
+ *   not count, nor does anything in quotation marks, single ones included
+ *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line.
  *
- * Scripts written without spaces (Han, kana) are matched as substrings; a
+ * Scripts written without spaces (Han, kana, Thai) are matched as substrings; a
  * kana entry must not continue a word of the same kana ("楽しいしね" holds
  * no "しね"). Hangul words match by their start, since particles attach
  * ("바보야"). Other words are compared folded (NFKC, case folded, "ё" as
