@@ -71,6 +71,15 @@ enum lex_family {
 	LEX_TONE_DET,      /* tone-determiner.tsv: "the", "das": the capital after is no name */
 	LEX_TONE_SOCIAL,   /* tone-social.tsv: groups of people: "immigrants", "Christen" */
 	LEX_TONE_DEMO,     /* tone-demonstrative.tsv: "the", "these", "diese": name-calling after is aimed */
+	LEX_TONE_QUESTION, /* tone-question.tsv: "stupid question": contempt unless the writer asks */
+	LEX_TONE_PRED,     /* tone-predicate.tsv: "disgrace", "Abschaum": an insult said of someone */
+	LEX_TONE_VOC,      /* tone-vocative.tsv: "clown", "payaso": an insult as a form of address */
+	LEX_TONE_INTENS,   /* tone-intensifier.tsv: "a", "so", "echt": between a copula and its insult */
+	LEX_TONE_LIKEYOU,  /* tone-likeyou.tsv: "like you", "wie du": the insult before is aimed */
+	LEX_TONE_HOPE,     /* tone-hope.tsv: "hope", "ojalá": harm wished on the person after */
+	LEX_TONE_HARM,     /* tone-harm.tsv: "choke", "verreckst": the harm a wish names */
+	LEX_TONE_TYPICAL,  /* tone-typical.tsv: "typical": before a group, a sneer at it */
+	LEX_TONE_UTTER,    /* tone-utterance.tsv: "take", "comment": an insult next to one is aimed */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

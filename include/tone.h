@@ -1,8 +1,9 @@
 /*
  * tone: does an owner's message read as an insult if a screenshot of it
- * went public? Insults and contempt aimed at someone (a second-person word,
- * a @handle, or a name-calling noun), a few languages, from static word
- * lists. Profanity about a thing ("this damn printer") is not flagged.
+ * went public? Insults, contempt, threats and wished harm aimed at someone
+ * (a second-person word, a name, a group, a name-calling noun), in some
+ * twenty languages, from static word lists. Profanity about a thing ("this
+ * damn printer"), quotations, self-deprecation and banter are not flagged.
  * Tone is not personal data: pii.h knows nothing of it, and this module
  * knows nothing of the report that uses it.
  */

@@ -54,6 +54,11 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_GROUP] = "tone-group",       [LEX_TONE_WISH] = "tone-wish",
 	[LEX_TONE_COPULA] = "tone-copula",     [LEX_TONE_DET] = "tone-determiner",
 	[LEX_TONE_SOCIAL] = "tone-social",     [LEX_TONE_DEMO] = "tone-demonstrative",
+	[LEX_TONE_QUESTION] = "tone-question", [LEX_TONE_PRED] = "tone-predicate",
+	[LEX_TONE_VOC] = "tone-vocative",      [LEX_TONE_INTENS] = "tone-intensifier",
+	[LEX_TONE_LIKEYOU] = "tone-likeyou",   [LEX_TONE_HOPE] = "tone-hope",
+	[LEX_TONE_HARM] = "tone-harm",         [LEX_TONE_TYPICAL] = "tone-typical",
+	[LEX_TONE_UTTER] = "tone-utterance",
 };
 
 struct phrase {

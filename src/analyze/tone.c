@@ -20,10 +20,25 @@
  * - profanity (fuck, scheiße) counts only right next to the person or
  *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
  *   never in a sentence of praise;
- * - a hit that lies inside an idiom ("holy shit") does not count, nor does
- *   anything in quotation marks or on a "> quoted" line.
+ * - words that insult only when said of someone (disgrace, garbage,
+ *   Abschaum) count after a copula whose subject is the person addressed
+ *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
+ *   group or "these people", next to "like you", and some as a form of
+ *   address ("Cry harder, snowflake");
+ * - a stupid question is contempt unless the writer goes on to ask one;
+ *   an insulting adjective next to what someone said is aimed ("what a
+ *   braindead take");
+ * - harm after a word of hoping and the person addressed is a violent wish
+ *   ("hope your shop burns down", "ojalá te atropelle un camión"), as is a
+ *   sentence that is nothing but harm ("get cancer.");
+ * - "typical" before a group sneers at it ("Typical Karen");
+ * - an insult word the writer called themself stays theirs for the rest of
+ *   the message;
+ * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
+ *   not count, nor does anything in quotation marks, single ones included
+ *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line.
  *
- * Scripts written without spaces (Han, kana) are matched as substrings; a
+ * Scripts written without spaces (Han, kana, Thai) are matched as substrings; a
  * kana entry must not continue a word of the same kana ("楽しいしね" holds
  * no "しね"). Hangul words match by their start, since particles attach
  * ("바보야"). Other words are compared folded (NFKC, case folded, "ё" as
@@ -45,9 +60,12 @@ enum {
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
 	C_NEG = 1 << 8, C_IDIOM = 1 << 9, C_HANDLE = 1 << 10, C_GROUP = 1 << 11,
 	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
-	C_SOCIAL = 1 << 17,
+	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
+	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
+	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
-	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH,
+	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
+		 C_VOC,
 };
 
 static unsigned family_class(enum lex_family f)
@@ -69,6 +87,15 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_DET: return C_DET;
 	case LEX_TONE_DEMO: return C_DEMO;
 	case LEX_TONE_SOCIAL: return C_PEOPLE | C_SOCIAL;
+	case LEX_TONE_QUESTION: return C_QUESTION;
+	case LEX_TONE_PRED: return C_PRED;
+	case LEX_TONE_VOC: return C_VOC;
+	case LEX_TONE_INTENS: return C_INTENS;
+	case LEX_TONE_LIKEYOU: return C_LIKEYOU;
+	case LEX_TONE_HOPE: return C_HOPE;
+	case LEX_TONE_HARM: return C_HARM;
+	case LEX_TONE_TYPICAL: return C_TYPICAL;
+	case LEX_TONE_UTTER: return C_UTTER;
 	default: return 0;
 	}
 }
@@ -128,7 +155,7 @@ static enum ch char_class(uint32_t c)
 	if (c == 0x201c || c == 0x201d || c == 0x201e || c == 0x300c || c == 0x300d ||
 	    c == 0x300e || c == 0x300f)
 		return CH_QUOTE;
-	if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x0964)
+	if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x0964 || c == 0x061f)
 		return CH_BREAK;
 	if (c == 0x2013 || c == 0x2014 || c == 0x3001 || c == 0xff0c || c == 0x060c)
 		return CH_GAP;
@@ -140,6 +167,8 @@ static enum ch char_class(uint32_t c)
 	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
 	    (c >= 0x20000 && c <= 0x2ffff))
 		return CH_CJK;
+	if (c >= 0x0e00 && c <= 0x0e7f)
+		return CH_CJK;   /* Thai: no spaces between words either */
 	if ((c >= 0xac00 && c <= 0xd7af) || (c >= 0x1100 && c <= 0x11ff) ||
 	    (c >= 0x3130 && c <= 0x318f))
 		return CH_HANGUL;
@@ -189,6 +218,8 @@ static size_t fold(const char *t, size_t n, char *out)
 	size_t len = 0;
 	for (utf8proc_ssize_t i = 0; i < k; i++) {
 		utf8proc_uint8_t b[4];
+		if (cp[i] == 0x307 && i > 0 && cp[i - 1] == 'i')
+			continue;   /* Turkish "İ" folds to "i" and a dot above: "İnşallah" is "inşallah" */
 		utf8proc_int32_t c = cp[i] == 0x451 ? 0x435 : cp[i];   /* ё as е */
 		utf8proc_ssize_t w = utf8proc_encode_char(c, b);
 		if (len + (size_t)w >= MAXW)
@@ -371,7 +402,7 @@ static void build(void)
 	/* the two letters that no lexicon entry can be (entries have two bytes at least) */
 	find("i", 1, fnv("i", 1), true)->exact |= C_SELF;
 	find("u", 1, fnv("u", 1), true)->exact |= C_YOU;
-	find("a", 1, fnv("a", 1), true)->exact |= C_DET;
+	find("a", 1, fnv("a", 1), true)->exact |= C_DET | C_INTENS;
 	qsort(cjks, ncjk, sizeof(*cjks), cmp_cjk);
 	for (size_t i = 0; i < ncjk; i++)
 		cjk_bucket[cjk_hash(cjks[i].first) + 1]++;
@@ -449,6 +480,11 @@ struct sentence {
 	struct match m[MAXM];
 	size_t nt, nm;
 	bool gap;           /* a gap seen since the last word */
+	const char *text;   /* the whole message, for what follows a sentence */
+	size_t len;
+	char self_w[4][MAXW];   /* insults the writer called themself in an earlier sentence */
+	uint8_t self_n[4];
+	size_t nself;
 };
 
 static void add_match(struct sentence *st, size_t first, size_t last, unsigned cls)
@@ -518,41 +554,65 @@ static bool near(const struct sentence *st, long from, long to, size_t a, size_t
 	return false;
 }
 
-/* Does the writer speak of themself at this insult, or deny it? */
-static bool self_or_denied(const struct sentence *st, const struct match *m)
+/*
+ * Does the writer speak of themself at this insult, or deny it? An insult
+ * word the writer called themself earlier in the message is theirs again
+ * ("I'm a total idiot, but fun. Fun for being an idiot.").
+ */
+enum { AIMED, DENIED, SELF };
+static int self_or_denied(const struct sentence *st, const struct match *m)
 {
 	size_t first = 0;
 	while (first < st->nt && (st->t[first].cls & C_HANDLE))
 		first++;
+	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
+		return AIMED;   /* "idiots like you", "ein Idiot wie du", "we don't serve idiots like you" */
 	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
 		if (st->t[k].cls & C_NEG)
-			return true;
-	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
-		return false;   /* "idiots like you", "ein Idiot wie du": aimed after all */
+			return DENIED;
+	const struct tok *w = &st->t[m->last];
+	for (size_t i = 0; i < st->nself && m->first == m->last; i++)
+		if (st->self_n[i] == w->n && !memcmp(st->self_w[i], w->w, w->n))
+			return SELF;
 	for (long k = (long)m->first - 1; k >= 0; k--) {   /* near, or the subject */
 		if ((st->t[k].cls & C_SELF) && (k >= (long)m->first - 6 || (size_t)k == first))
-			return true;
+			return SELF;
 		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
 			break;
 	}
 	if ((size_t)m->last + 2 == st->nt && (st->t[m->last + 1].cls & C_SELF) &&
 	    !st->t[m->last + 1].gap)
-		return true;   /* "ну и дурак я", the sentence's last word */
+		return SELF;   /* "ну и дурак я", the sentence's last word */
 	for (size_t j = 0; j < st->nm; j++) {   /* "a dumb person like me" */
 		const struct match *o = &st->m[j];
 		if ((o->cls & C_SELF) && o->first < o->last && o->first > m->last &&
 		    o->first <= m->last + 3)
-			return true;
+			return SELF;
 	}
-	return false;
+	return AIMED;
 }
 
+/* Remember an insult word the writer called themself, for the sentences after. */
+static void remember_self(struct sentence *st, const struct match *m)
+{
+	const struct tok *w = &st->t[m->last];
+	if (m->first != m->last || !w->n || st->nself == 4)
+		return;
+	memcpy(st->self_w[st->nself], w->w, w->n);
+	st->self_n[st->nself++] = w->n;
+}
+
+static bool asks_after(const struct sentence *st, size_t from);
+
+/* Does the hit lie inside an idiom, or inside a "stupid question" the writer then asks? */
 static bool in_idiom(const struct sentence *st, const struct match *m)
 {
 	for (size_t j = 0; j < st->nm; j++) {
 		const struct match *o = &st->m[j];
-		if ((o->cls & C_IDIOM) && o->first <= m->first && m->last <= o->last &&
-		    (o->first < m->first || o->last > m->last))
+		if (!(o->first <= m->first && m->last <= o->last &&
+		      (o->first < m->first || o->last > m->last)))
+			continue;
+		if ((o->cls & C_IDIOM) || ((o->cls & C_QUESTION) && asks_after(st, st->t[o->last].e)))
 			return true;
 	}
 	return false;
@@ -577,8 +637,196 @@ static bool named_target(const struct sentence *st, const struct match *m)
 	return false;
 }
 
-static bool judge(const struct sentence *st, struct tone_hit *hit)
+/* Is token k a negation: a listed one, or "n't" ("don't", "doesn't" are "don" "t")? */
+static bool negation_at(const struct sentence *st, size_t k)
 {
+	const struct tok *t = &st->t[k];
+	if (t->cls & C_NEG)
+		return true;
+	return k > 0 && t->n == 1 && t->w[0] == 't' && st->t[k - 1].n > 1 &&
+	       st->t[k - 1].w[st->t[k - 1].n - 1] == 'n' && st->t[k - 1].e + 2 == t->e;
+}
+
+/*
+ * Does the writer go on to ask a question after byte `from`? A question
+ * mark (also the full-width and Arabic ones) in what is left of the message:
+ * "stupid question: are you open on Sunday?" is modesty, not contempt.
+ */
+static bool asks_after(const struct sentence *st, size_t from)
+{
+	size_t end = st->len - from > 400 ? from + 400 : st->len;
+	for (size_t i = from; i < end; i++) {
+		unsigned char b = (unsigned char)st->text[i];
+		if (b == '?')
+			return true;
+		if ((b == 0xef && i + 2 < st->len && (unsigned char)st->text[i + 1] == 0xbc &&
+		     (unsigned char)st->text[i + 2] == 0x9f) ||
+		    (b == 0xd8 && i + 1 < st->len && (unsigned char)st->text[i + 1] == 0x9f))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is the hit said of the person addressed: "you're a disgrace", "du bist
+ * echt der letzte Abschaum", "your review is garbage", "ты позор"? Going
+ * back from the hit over articles and intensifiers only, a copula that is a
+ * second-person form itself ("eres", "jesteś", "you're", "ты"), or a copula
+ * with the person addressed right before it or one word before ("your
+ * review is"), no gap between.
+ */
+static bool said_of_you(const struct sentence *st, const struct match *m)
+{
+	long k = (long)m->first - 1;
+	for (int fill = 0; k >= 0 && fill < 4 && !(st->t[k].cls & (C_COPULA | C_YOU)) &&
+			   (st->t[k].cls & C_INTENS);
+	     fill++)
+		k--;
+	if (k < 0 || !(st->t[k].cls & C_COPULA) || gap_between(st, (size_t)k, m->first))
+		return false;
+	if (st->t[k].cls & (C_YOU | C_PEOPLE))
+		return true;   /* "you're", "eres", "ты"; "he's", "they're" */
+	if (k > 0 && (st->t[k - 1].cls & C_PEOPLE) && !(st->t[k - 1].cls & C_SOCIAL) && !st->t[k].gap)
+		return true;   /* "she is", "people are" */
+	for (long j = k - 1; j >= 0 && j >= k - 2; j--) {
+		if (gap_between(st, (size_t)j, (size_t)k))
+			return false;
+		if (st->t[j].cls & C_YOU)
+			return true;
+		if (st->t[j].cls & (C_PEOPLE | C_SELF | C_NAME | C_COPULA))
+			return false;
+	}
+	return false;
+}
+
+/*
+ * Is the hit said of a group in view: "these people are animals", "ces
+ * gens-là sont des parasites"? A word for people after a demonstrative,
+ * then a copula and at most two words, no gap.
+ */
+static bool said_of_these(const struct sentence *st, const struct match *m)
+{
+	for (long k = (long)m->first - 1; k >= 2 && k >= (long)m->first - 3; k--) {
+		if (!(st->t[k].cls & C_COPULA))
+			continue;
+		if (gap_between(st, (size_t)(k - 1), m->first))
+			return false;
+		if (!(st->t[k - 1].cls & C_PEOPLE))
+			return false;
+		/* "these people are", "ces gens-là sont" (the phrase ends on "là") */
+		return (st->t[k - 2].cls & C_DEMO) ||
+		       (k >= 3 && (st->t[k - 3].cls & C_DEMO) && !st->t[k - 1].gap && !st->t[k - 2].gap);
+	}
+	return false;
+}
+
+/* "Muslims like you", "animals like you", "senin gibi hayvanlar": "like you" next to the hit. */
+static bool like_you(const struct sentence *st, const struct match *m)
+{
+	if ((size_t)m->last + 1 < st->nt && (st->t[m->last + 1].cls & C_LIKEYOU) && !st->t[m->last + 1].gap)
+		return true;
+	return m->first > 0 && (st->t[m->first - 1].cls & C_LIKEYOU) && !st->t[m->first].gap;
+}
+
+/*
+ * Is the hit a form of address: the sentence's first word before a comma
+ * ("Palhaço, vai procurar o que fazer") or its last word after one ("Cry
+ * harder, snowflake"), with other words in the sentence?
+ */
+static bool addressed(const struct sentence *st, const struct match *m)
+{
+	size_t first = 0;
+	while (first < st->nt && (st->t[first].cls & C_HANDLE))
+		first++;
+	if (m->first != m->last || st->nt < first + 2)
+		return false;
+	if (m->first == first)
+		return st->t[first + 1].gap;
+	return (size_t)m->last + 1 == st->nt && st->t[m->first].gap;
+}
+
+/*
+ * A violent wish: a word of hoping, the person addressed within four words
+ * after it, harm within three words after that ("hope your restaurant burns
+ * down", "ich hoffe, du verreckst", "oby cię szlag trafił"), no negation
+ * between ("I hope you don't get cancer"). The span in *a, *b.
+ */
+static bool harm_wished(const struct sentence *st, size_t *a, size_t *b)
+{
+	size_t first = 0;
+	while (first < st->nt && (st->t[first].cls & C_HANDLE))
+		first++;
+	for (size_t j = 0; j < st->nm; j++)   /* a curse alone: "get cancer.", "die slowly" */
+		if ((st->m[j].cls & C_HARM) && st->m[j].first == first && st->m[j].last > first &&
+		    (size_t)st->m[j].last + 1 == st->nt) {
+			*a = first, *b = st->m[j].last;
+			return true;
+		}
+	for (size_t h = 0; h < st->nt; h++) {
+		if (!(st->t[h].cls & C_HOPE) || (h + 1 < st->nt && (st->t[h + 1].cls & C_HOPE)))
+			continue;
+		for (size_t y = h + 1; y < st->nt && y <= h + 4; y++) {
+			if (negation_at(st, y) || (st->t[y].cls & C_SELF))
+				break;
+			if (!(st->t[y].cls & C_YOU))
+				continue;
+			for (size_t z = y; z < st->nt && z <= y + 3; z++) {
+				if (negation_at(st, z))
+					break;
+				if (st->t[z].cls & C_HARM) {
+					*a = h, *b = z;
+					return true;
+				}
+			}
+			break;
+		}
+	}
+	return false;
+}
+
+/*
+ * "Typical Karen", "typisch Ossi": the sneer word right before a group or
+ * name-calling; "Muslims like you", "senin gibi göçmenler": a group next to
+ * "like you".
+ */
+static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
+{
+	for (size_t k = 0; k + 1 < st->nt; k++) {
+		if ((st->t[k].cls & C_SOCIAL) && (st->t[k + 1].cls & C_LIKEYOU) && !st->t[k + 1].gap) {
+			*a = k, *b = k + 1;
+			return true;
+		}
+		if ((st->t[k + 1].cls & C_SOCIAL) && (st->t[k].cls & C_LIKEYOU) && !st->t[k + 1].gap) {
+			*a = k, *b = k + 1;
+			return true;
+		}
+		if (!(st->t[k].cls & C_TYPICAL) || st->t[k + 1].gap)
+			continue;
+		if (st->t[k + 1].cls & (C_SOCIAL | C_PEOPLE)) {
+			*a = k, *b = k + 1;
+			return true;
+		}
+		for (size_t j = 0; j < st->nm; j++)
+			if (st->m[j].first == k + 1 &&
+			    (st->m[j].cls & (C_INSULT | C_GROUP | C_PRED | C_VOC))) {
+				*a = k, *b = st->m[j].last;
+				return true;
+			}
+	}
+	return false;
+}
+
+static bool judge(struct sentence *st, struct tone_hit *hit)
+{
+	size_t ha, hb;
+	if (harm_wished(st, &ha, &hb)) {
+		*hit = (struct tone_hit){ st->t[ha].s, st->t[hb].e, 0.9, "violent wish" };
+		return true;
+	}
+	if (sneer_at_group(st, &ha, &hb)) {
+		*hit = (struct tone_hit){ st->t[ha].s, st->t[hb].e, 0.7, "contempt" };
+		return true;
+	}
 	bool praise = false;
 	for (size_t k = 0; k < st->nt; k++)
 		praise |= (st->t[k].cls & C_PRAISE) != 0;
@@ -587,13 +835,22 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 		if (!(m->cls & C_HITS) || in_idiom(st, m))
 			continue;
 		long a = m->first, b = m->last;
+		int self;
 		double score = 0;
 		const char *why = NULL;
-		if (m->cls & C_CONTEMPT) {
-			if (m->first > 0 && (st->t[m->first - 1].cls & C_NEG))
-				continue;   /* "not a dumb question at all" */
+		if (m->cls & C_QUESTION) {
+			if ((m->first > 0 && negation_at(st, m->first - 1)) ||
+			    asks_after(st, st->t[m->last].e))
+				continue;   /* "not a dumb question", "stupid question: open on Sunday?" */
 			score = 0.9, why = "contempt";
-		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH)) && self_or_denied(st, m)) {
+		} else if (m->cls & C_CONTEMPT) {
+			if (m->first > 0 && negation_at(st, m->first - 1))
+				continue;   /* "not a dumb question at all", "don't break your neck" */
+			score = 0.9, why = "contempt";
+		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH | C_PRED | C_VOC)) &&
+			   (self = self_or_denied(st, m)) != AIMED) {
+			if (self == SELF && (m->cls & (C_INSULT | C_GROUP)))
+				remember_self(st, m);
 			continue;
 		} else if (m->cls & C_WISH) {
 			score = 0.9, why = "violent wish";
@@ -603,10 +860,15 @@ static bool judge(const struct sentence *st, struct tone_hit *hit)
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
 			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m) ||
+			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
 			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO)))) {
 			score = 0.8, why = "insult";
+		} else if ((m->cls & (C_PRED | C_VOC)) &&
+			   (said_of_you(st, m) || named_target(st, m) || said_of_these(st, m) ||
+			    like_you(st, m) || ((m->cls & C_VOC) && addressed(st, m)))) {
+			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
-			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) ||
+			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) || said_of_you(st, m) ||
 			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
@@ -669,6 +931,9 @@ static void scan_cjk(struct sentence *st, const char *t, size_t n, size_t s, siz
 /* Does the word t[s..e) start with a capital and go on in small letters ("Dana", not "NASA")? */
 static bool capitalised(const char *t, size_t n, size_t s, size_t e)
 {
+	unsigned char b0 = (unsigned char)t[s], b1 = s + 1 < e ? (unsigned char)t[s + 1] : 0;
+	if (b0 < 0x80 && b1 < 0x80)   /* ASCII, most words: no table needed */
+		return b0 >= 'A' && b0 <= 'Z' && b1 >= 'a' && b1 <= 'z';
 	size_t l1, l2;
 	uint32_t c1 = decode(t, n, s, &l1);
 	if (s + l1 >= e || utf8proc_category((utf8proc_int32_t)c1) != UTF8PROC_CATEGORY_LU)
@@ -705,10 +970,42 @@ static bool starts_with(const char *t, size_t n, size_t i, const char *p)
 	return n - i >= k && !strncmp(t + i, p, k);
 }
 
+static bool letter_at(const char *t, size_t n, size_t i)
+{
+	if (i >= n)
+		return false;
+	unsigned char b = (unsigned char)t[i];
+	return b >= 0x80 || ((b | 32) >= 'a' && (b | 32) <= 'z') || (b >= '0' && b <= '9');
+}
+
+/*
+ * Does a single quotation open at t[i] ("'" or U+2018 after a space or the
+ * start, before a letter), closed on the same line ("'" or U+2019 after
+ * something other than a space, before no letter)? The byte after the
+ * close in *end. "you're", "the students' work" and "'cause" open none.
+ */
+static bool single_quote(const char *t, size_t n, size_t i, size_t *end)
+{
+	size_t open = t[i] == '\'' ? 1 : starts_with(t, n, i, "\xe2\x80\x98") ? 3 : 0;
+	if (!open || (i > 0 && t[i - 1] != ' ' && t[i - 1] != '\n' && t[i - 1] != '(') ||
+	    !letter_at(t, n, i + open))
+		return false;
+	for (size_t j = i + open; j < n && j < i + 300 && t[j] != '\n'; j++) {
+		size_t close = t[j] == '\'' ? 1 : starts_with(t, n, j, "\xe2\x80\x99") ? 3 : 0;
+		if (close && t[j - 1] != ' ' && !letter_at(t, n, j + close)) {
+			*end = j + close;
+			return true;
+		}
+	}
+	return false;
+}
+
 bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 {
 	pthread_once(&once, build);
 	struct sentence st;
+	st.text = text, st.len = len;
+	st.nself = 0;
 	st.nt = st.nm = 0;
 	st.gap = false;
 	bool quoted = false, line_start = true;
@@ -738,6 +1035,18 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 			if (st.nt == 0 && c != CH_BREAK && c != CH_QUOTE)
 				continue;   /* a cut sentence: the word is read next */
 			i += l;
+			continue;
+		}
+		size_t qend;
+		/* "he is 'a bit of a twat'": after a copula the quote is the writer's own word */
+		if (!quoted && (text[i] == '\'' || (unsigned char)text[i] == 0xe2) &&
+		    single_quote(text, len, i, &qend) &&
+		    !(st.nt && (st.t[st.nt - 1].cls & C_COPULA))) {
+			if (st.nt && judge(&st, hit))
+				return true;   /* the words before it; what is quoted is not the writer's */
+			st.nt = st.nm = 0;
+			st.gap = false;
+			i = qend;
 			continue;
 		}
 		if (c == CH_GAP) {

@@ -15,6 +15,7 @@
 #include "xalloc.h"
 #include "cases.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,28 @@ static void tone_languages(void **state)
 		fail_msg("second-person words in %zu languages, 15 wanted", n);
 }
 
+/* tone.c reads phrases of six words at most (MAXPH); a longer entry would never match there. */
+static void tone_phrase_length(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < lex_count(); i++) {
+		const struct lex_entry *e = lex_entry(i);
+		if (e->family == LEX__COUNT || !(tone_families() & (1ull << e->family)))
+			continue;
+		size_t words = 0;
+		bool in = false;
+		for (const unsigned char *p = (const unsigned char *)e->phrase; *p; p++) {
+			bool sep = *p == ' ' || *p == '\'' || *p == '-';
+			if (!sep && !in)
+				words++;
+			in = !sep;
+		}
+		if (words > 6)
+			fail_msg("%s: \"%s\" has %zu words, tone reads 6 at most",
+				 lex_family_name(e->family), e->phrase, words);
+	}
+}
+
 /* Languages: the issue asks for 15 at least in the auto-DM formulas. */
 static void languages(void **state)
 {
@@ -204,7 +227,7 @@ int main(void)
 	struct tcase *cases = l.c;
 	size_t n = l.n, alloc = 0;
 	struct CMUnitTest *tests = NULL;
-	ALLOC_GROW(tests, n + 3, alloc);
+	ALLOC_GROW(tests, n + 5, alloc);
 	for (size_t i = 0; i < n; i++)
 		tests[i] = (struct CMUnitTest){ xasprintf("lexicon case line %d: %.50s", cases[i].line,
 							  cases[i].text),
@@ -213,5 +236,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(pii_languages);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(languages);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(tone_languages);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(tone_phrase_length);
 	return _cmocka_run_group_tests("lexicon", tests, n, NULL, NULL);
 }
