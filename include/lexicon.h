@@ -107,6 +107,27 @@ uint64_t lex_scan(const char *t, size_t n, uint64_t want);
 int lex_find(const char *t, size_t n, enum lex_family f, size_t from, size_t *start,
 	     size_t *end);
 
+/*
+ * Every match of the families of `want` in normalized text t[0..n), from
+ * one scan, for code that asks several questions of one text: the hits in
+ * the order lex_find would meet them. lex_hits_find answers as lex_find
+ * does, without scanning again.
+ */
+struct lex_hit {
+	size_t start, end;
+	enum lex_family family;
+};
+struct lex_hits {
+	struct lex_hit *v;
+	size_t n, alloc;
+	uint64_t families;   /* as lex_scan returns them */
+};
+#define LEX_HITS_INIT { NULL, 0, 0, 0 }
+void lex_hits_scan(struct lex_hits *h, const char *t, size_t n, uint64_t want);
+int lex_hits_find(const struct lex_hits *h, enum lex_family f, size_t from, size_t *start,
+		  size_t *end);
+void lex_hits_release(struct lex_hits *h);
+
 /* The family's file name ("autodm-follow"), and every entry (for tests). */
 const char *lex_family_name(enum lex_family f);
 size_t lex_count(void);

@@ -18,14 +18,17 @@
 #include <string.h>
 #include <strings.h>
 
+/* The lexicon's families a message is read for, in one scan (lex_hits). */
+#define AUTODM_FAMILIES                                                                  \
+	((1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |      \
+	 (1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |           \
+	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER))
+#define AUTODM_WORD_LISTS ((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL))
+
 /* The message flags of the lexicon's families. */
-static unsigned lexicon_flags(const char *norm, size_t n)
+static unsigned lexicon_flags(const struct lex_hits *h)
 {
-	static const uint64_t autodm_families =
-		(1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |
-		(1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |
-		(1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER);
-	uint64_t f = lex_scan(norm, n, autodm_families);
+	uint64_t f = h->families & AUTODM_FAMILIES;
 	unsigned fl = 0;
 	if (f & (1ull << LEX_FOLLOW_THANKS))
 		fl |= M_FORMULA;
@@ -65,10 +68,10 @@ static bool is_word_byte(char c)
  * An id is an @handle, a "+" and a digit, or seven digits in a run that
  * spaces, dashes, dots and brackets may split.
  */
-static bool messenger_id(const char *norm, size_t n)
+static bool messenger_id(const char *norm, size_t n, const struct lex_hits *h)
 {
 	size_t from = 0, s, e;
-	while (lex_find(norm, n, LEX_MESSENGER, from, &s, &e)) {
+	while (lex_hits_find(h, LEX_MESSENGER, from, &s, &e)) {
 		size_t lo = s > AUTODM_MESSENGER_NEAR ? s - AUTODM_MESSENGER_NEAR : 0;
 		size_t hi = e + AUTODM_MESSENGER_NEAR < n ? e + AUTODM_MESSENGER_NEAR : n;
 		unsigned digits = 0;
@@ -170,10 +173,10 @@ static bool follow_up_after(const char *q)
 }
 
 /* A follow-thanks formula of the lexicon that is not a thanks for following up. */
-static bool formula(const char *norm, size_t n)
+static bool formula(const char *norm, const struct lex_hits *h)
 {
 	size_t from = 0, s, e;
-	while (lex_find(norm, n, LEX_FOLLOW_THANKS, from, &s, &e)) {
+	while (lex_hits_find(h, LEX_FOLLOW_THANKS, from, &s, &e)) {
 		if (!follow_up_after(norm + e))
 			return true;
 		from = e;
@@ -188,10 +191,10 @@ static bool formula(const char *norm, size_t n)
  * AUTODM_THANKS_GAP words one that starts with "follow", never "follow up"
  * or "follow-up" (thanks for following up is what customers say).
  */
-static bool thanks_follow(const char *norm, size_t n)
+static bool thanks_follow(const char *norm, const struct lex_hits *h)
 {
 	size_t from = 0, s, e;
-	while (lex_find(norm, n, LEX_THANKS, from, &s, &e)) {
+	while (lex_hits_find(h, LEX_THANKS, from, &s, &e)) {
 		const char *p = norm + e;
 		for (int w = 0; w <= AUTODM_THANKS_GAP && *p; w++) {
 			while (*p && !is_word_byte(*p) && *p != '\n' && !strchr(".!?", *p))
@@ -220,7 +223,7 @@ static bool thanks_follow(const char *norm, size_t n)
  * "Rappel :", "Daily digest:") after nothing but emoji and symbols. Never
  * in a message that asks something.
  */
-static bool notice_header(const char *norm)
+static bool notice_header(const char *norm, const struct lex_hits *h)
 {
 	/* notices tell; a customer's "Reminder: is my order shipped yet?" asks */
 	if (strchr(norm, '?'))
@@ -229,8 +232,11 @@ static bool notice_header(const char *norm)
 	while (*p == ' ' || *p == '\n')
 		p++;
 	/* or a notice's title and a colon: "Reminder:", "Rappel :", "تنبيه:" */
-	size_t s, e, n = strlen(p);
-	if (lex_find(p, n, LEX_LABEL, 0, &s, &e) && s <= AUTODM_LABEL_LEAD) {
+	size_t s = 0, e = 0, off = (size_t)(p - norm);
+	bool titled = lex_hits_find(h, LEX_LABEL, off, &s, &e);
+	s -= off;
+	e -= off;
+	if (titled && s <= AUTODM_LABEL_LEAD) {
 		bool lead = true;
 		for (size_t i = 0; i < s; i++)
 			if (is_word_byte(p[i]))
@@ -496,6 +502,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	sqlite3_stmt *st = NULL, *names = NULL;
 	struct buf conv = BUF_INIT, norm = BUF_INIT, slotted = BUF_INIT, nb = BUF_INIT;
 	struct buf last_owner = BUF_INIT, full_name = BUF_INIT;
+	struct lex_hits hits = LEX_HITS_INIT;
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false;
@@ -598,16 +605,17 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 				t->sig = (uint32_t)a->ns++;
 			}
 		}
-		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(norm.s, norm.len);
-		if (!owner && messenger_id(norm.s, norm.len))
+		lex_hits_scan(&hits, norm.s, norm.len, AUTODM_FAMILIES | AUTODM_WORD_LISTS);
+		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(&hits);
+		if (!owner && messenger_id(norm.s, norm.len, &hits))
 			fl |= M_CONTACT;
-		if ((fl & M_FORMULA) && !formula(norm.s, norm.len))
+		if ((fl & M_FORMULA) && !formula(norm.s, &hits))
 			fl &= ~(unsigned)M_FORMULA;
-		if (!owner && thanks_follow(norm.s, norm.len))
+		if (!owner && thanks_follow(norm.s, &hits))
 			fl |= M_FORMULA;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
-		if (!owner && notice_header(norm.s))
+		if (!owner && notice_header(norm.s, &hits))
 			fl |= M_HEADER;
 		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&
 		    memmem(txt, tlen, last_owner.s, last_owner.len))
@@ -657,6 +665,7 @@ out:
 	buf_release(&nb);
 	buf_release(&last_owner);
 	buf_release(&full_name);
+	lex_hits_release(&hits);
 	return rc;
 }
 

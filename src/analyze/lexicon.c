@@ -66,6 +66,7 @@ struct phrase {
 	size_t n;
 	bool prefix;      /* written with a trailing '*' */
 	bool suffix;      /* written with a leading '*': may end a longer word */
+	uint8_t family;   /* its entry's, kept here for the scan's inner loop */
 	uint32_t entry;   /* index into entries */
 };
 
@@ -73,6 +74,8 @@ static struct lex_entry entries[NRAW ? NRAW : 1];
 static struct phrase *phrases;    /* sorted by their first two bytes */
 static uint32_t *bucket_start;    /* 65537 offsets into phrases */
 static uint64_t bucket_used[1024];  /* a bit per bucket: 8 KiB that stay in cache */
+static uint64_t *bucket_families;   /* per bucket, the families of its phrases */
+static uint64_t suffix_families;    /* the families with phrases that may end a word */
 static size_t nphrases;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
@@ -177,15 +180,19 @@ static void build(void)
 			continue;
 		}
 		phrases[nphrases++] = (struct phrase){ xstrndup(fold.s, fold.len), fold.len, prefix,
-						       suffix, (uint32_t)i };
+						       suffix, (uint8_t)f, (uint32_t)i };
 		buf_release(&fold);
 	}
 	buf_release(&norm);
 	qsort(phrases, nphrases, sizeof(*phrases), cmp_phrase);
 	bucket_start = xcalloc(65537, sizeof(*bucket_start));
+	bucket_families = xcalloc(65536, sizeof(*bucket_families));
 	for (size_t i = 0; i < nphrases; i++) {
 		unsigned k = ((unsigned char)phrases[i].s[0] << 8) | (unsigned char)phrases[i].s[1];
 		bucket_start[k + 1]++;
+		bucket_families[k] |= 1ull << entries[phrases[i].entry].family;
+		if (phrases[i].suffix)
+			suffix_families |= 1ull << entries[phrases[i].entry].family;
 	}
 	for (size_t k = 0; k < 65536; k++) {
 		if (bucket_start[k + 1])
@@ -222,20 +229,24 @@ static void walk(const char *t, size_t n, size_t from, uint64_t want,
 		unsigned char c = (unsigned char)t[i];
 		if (c >= 0x80 && c < 0xc0)
 			continue; /* inside a character */
+		if (i && is_alnum(c) && is_alnum((unsigned char)t[i - 1]) && !(suffix_families & want))
+			continue; /* inside an ASCII word, where only a suffix could start */
 		size_t j = i;
 		unsigned char b0 = folded(t, n, &j);
 		if (j >= n)
 			break;
 		unsigned char b1 = folded(t, n, &j);
 		unsigned k = ((unsigned)b0 << 8) | b1;
-		if (!(bucket_used[k >> 6] & (1ull << (k & 63))))
-			continue;
+		if (!(bucket_used[k >> 6] & (1ull << (k & 63))) || !(bucket_families[k] & want))
+			continue;   /* no phrase starts so, or none of the families wanted */
 		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
 		bool inside = is_alnum(b0) && alnum_before(t, i);   /* only a suffix starts there */
+		int b2 = j < n ? folded(t, n, &j) : -1;  /* the third byte rules most phrases out */
 		for (uint32_t q = s; q < e; q++) {
 			const struct phrase *p = &phrases[q];
 			size_t end;
-			if ((inside && !p->suffix) || !(want & (1ull << entries[p->entry].family)))
+			if ((inside && !p->suffix) || !(want & (1ull << p->family)) ||
+			    (p->n > 2 && (unsigned char)p->s[2] != b2))
 				continue;
 			if (match_at(t, n, i, p, &end) && fn(ctx, p, i, end))
 				return;
@@ -283,6 +294,40 @@ int lex_find(const char *t, size_t n, enum lex_family f, size_t from, size_t *st
 		*end = r.end;
 	}
 	return r.found;
+}
+
+static bool add_hit(void *ctx, const struct phrase *p, size_t s, size_t e)
+{
+	struct lex_hits *h = ctx;
+	ALLOC_GROW(h->v, h->n + 1, h->alloc);
+	h->v[h->n++] = (struct lex_hit){ s, e, (enum lex_family)p->family };
+	h->families |= 1ull << p->family;
+	return false;
+}
+
+void lex_hits_scan(struct lex_hits *h, const char *t, size_t n, uint64_t want)
+{
+	h->n = 0;
+	h->families = 0;
+	walk(t, n, 0, want, add_hit, h);
+}
+
+int lex_hits_find(const struct lex_hits *h, enum lex_family f, size_t from, size_t *start,
+		  size_t *end)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].family == f && h->v[i].start >= from) {
+			*start = h->v[i].start;
+			*end = h->v[i].end;
+			return 1;
+		}
+	return 0;
+}
+
+void lex_hits_release(struct lex_hits *h)
+{
+	free(h->v);
+	memset(h, 0, sizeof(*h));
 }
 
 const char *lex_family_name(enum lex_family f)
