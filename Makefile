@@ -67,7 +67,7 @@ $(BUILD)/%.o: %.cc
 $(BUILD)/PREFIX: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' > $@
-$(BUILD)/src/report/charts.o $(BUILD)/src/cmd_charts.o: $(BUILD)/PREFIX
+$(BUILD)/src/report/chart_draw.o $(BUILD)/src/cmd_charts.o: $(BUILD)/PREFIX
 
 # The SQL files become C string literals.
 $(BUILD)/gen/%_sql.h: src/store/%.sql
