@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "exitcode.h"
 #include "jrows.h"
+#include "months.h"
 #include "pii.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -279,51 +280,25 @@ static void days_name(unsigned days, char *out, size_t n)
 
 /* ---- by month ----------------------------------------------------------- */
 
+/* One month's share, a cell of the months (months.h) by the customer message's month. */
 struct month {
-	int key;                 /* year * 12 + month - 1, local time */
 	int64_t started, answered;
 	struct vals frs, rs;
 };
 
-struct months {
-	struct month *m;
-	size_t n, alloc;
-	size_t last;             /* the last one found: runs of one month are common */
-};
-
 static struct month *month_of(struct months *ms, int64_t ms_time)
 {
-	struct tz_local l;
-	tz_local(ms_time, &l);
-	int key = l.year * 12 + l.month - 1;
-	if (ms->last < ms->n && ms->m[ms->last].key == key)
-		return &ms->m[ms->last];
-	size_t lo = 0, hi = ms->n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (ms->m[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo == ms->n || ms->m[lo].key != key) {
-		ALLOC_GROW(ms->m, ms->n + 1, ms->alloc);
-		memmove(ms->m + lo + 1, ms->m + lo, (ms->n - lo) * sizeof(*ms->m));
-		memset(ms->m + lo, 0, sizeof(*ms->m));
-		ms->m[lo].key = key;
-		ms->n++;
-	}
-	ms->last = lo;
-	return &ms->m[lo];
+	return months_cell(ms, month_key(ms_time));
 }
 
-static void months_release(struct months *ms)
+static void months_free(struct months *ms)
 {
-	for (size_t i = 0; i < ms->n; i++) {
-		vals_release(&ms->m[i].frs);
-		vals_release(&ms->m[i].rs);
+	for (size_t i = 0; i < months_count(ms); i++) {
+		struct month *m = months_at(ms, i);
+		vals_release(&m->frs);
+		vals_release(&m->rs);
 	}
-	free(ms->m);
+	months_release(ms);
 }
 
 /* ---- one conversation --------------------------------------------------- */
@@ -721,7 +696,7 @@ static void tally_release(struct tally *t)
 	vals_release(&t->frs_off);
 	vals_release(&t->rs_in);
 	vals_release(&t->rs_off);
-	months_release(&t->months);
+	months_free(&t->months);
 }
 
 static json_t *rate(int64_t a, int64_t b)
@@ -762,6 +737,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	json_t *r = NULL;
 
 	memset(&t, 0, sizeof(t));
+	months_init(&t.months, sizeof(struct month));
 	t.ctx = ctx;
 	/* the lists are rows (jrows.h); unanswered becomes rows once it is marked */
 	t.convs = jrows_new();
@@ -866,11 +842,13 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(r, "business_hours", bh);
 
 	json_t *bm = json_array();
-	for (size_t i = 0; i < t.months.n; i++) {
-		struct month *m = &t.months.m[i];
+	for (size_t i = 0; i < months_count(&t.months); i++) {
+		struct month *m = months_at(&t.months, i);
+		if (!m->started && !m->rs.n)
+			continue;   /* a month between others that nothing happened in */
 		json_t *mo = json_object();
 		char key[16];
-		snprintf(key, sizeof(key), "%04d-%02d", m->key / 12, m->key % 12 + 1);
+		month_key_name(t.months.first + (int)i, key);
 		json_object_set_new(mo, "month", json_string(key));
 		json_object_set_new(mo, "counterpart_initiated", json_integer(m->started));
 		json_object_set_new(mo, "answered", json_integer(m->answered));

@@ -4,6 +4,7 @@
  */
 #include "charts.h"
 #include "jrows.h"
+#include "months.h"
 #include "buf.h"
 #include "exitcode.h"
 #include "html.h"
@@ -22,17 +23,14 @@
 
 /* ---- months ---- */
 
-/* year * 12 + month - 1 of ms, in the zone chosen with tz_set(). */
 static int month_of(int64_t ms)
 {
-	struct tz_local l;
-	tz_local(ms, &l);
-	return l.year * 12 + l.month - 1;
+	return month_key(ms);
 }
 
 static void month_name(int m, char out[16])
 {
-	snprintf(out, 16, "%04d-%02d", m / 12, m % 12 + 1);
+	month_key_name(m, out);
 }
 
 static void date_name(int64_t ms, char out[16])
@@ -42,54 +40,20 @@ static void date_name(int64_t ms, char out[16])
 	snprintf(out, 16, "%04d-%02d-%02d", l.year % 10000, l.month, l.day);
 }
 
-/* Counts per month, several series, over a continuous span of months. */
-struct months {
-	int first, last;      /* inclusive; first > last while empty */
-	int nseries;
-	long *v;              /* (last - first + 1) * nseries */
-};
-
-static void months_init(struct months *m, int nseries)
+/* A chart's months (months.h): a cell holds a count for each of its series. */
+static void counts_init(struct months *m, int nseries)
 {
-	m->first = 1;
-	m->last = 0;
-	m->nseries = nseries;
-	m->v = NULL;
+	months_init(m, (size_t)nseries * sizeof(long));
 }
 
-static void months_add(struct months *m, int month, int series, long n)
+static void counts_add(struct months *m, int month, int series, long n)
 {
-	if (m->first > m->last) {
-		m->first = m->last = month;
-		m->v = xcalloc((size_t)m->nseries, sizeof(long));
-	} else if (month < m->first || month > m->last) {
-		int first = month < m->first ? month : m->first;
-		int last = month > m->last ? month : m->last;
-		long *v = xcalloc((size_t)(last - first + 1) * (size_t)m->nseries, sizeof(long));
-		memcpy(v + (size_t)(m->first - first) * (size_t)m->nseries, m->v,
-		       (size_t)(m->last - m->first + 1) * (size_t)m->nseries * sizeof(long));
-		free(m->v);
-		m->v = v;
-		m->first = first;
-		m->last = last;
-	}
-	m->v[(size_t)(month - m->first) * (size_t)m->nseries + (size_t)series] += n;
+	((long *)months_cell(m, month))[series] += n;
 }
 
-static size_t months_count(const struct months *m)
+static long counts_get(const struct months *m, size_t i, int series)
 {
-	return m->first > m->last ? 0 : (size_t)(m->last - m->first + 1);
-}
-
-static long months_get(const struct months *m, size_t i, int series)
-{
-	return m->v[i * (size_t)m->nseries + (size_t)series];
-}
-
-static void months_release(struct months *m)
-{
-	free(m->v);
-	m->v = NULL;
+	return ((const long *)months_at(m, i))[series];
 }
 
 /* ---- TSV ---- */
@@ -208,10 +172,10 @@ static int write_months(struct chart_ctx *x, struct chart *c, const struct month
 		char name[16];
 		month_name(m->first + (int)i, name);
 		fputs(name, t.f);
-		for (int s = 0; s < m->nseries; s++)
-			fprintf(t.f, "\t%ld", months_get(m, i, s));
+		for (int s = 0; s < (int)(m->size / sizeof(long)); s++)
+			fprintf(t.f, "\t%ld", counts_get(m, i, s));
 		if (rate) {
-			long all = months_get(m, i, 0), yes = months_get(m, i, 1);
+			long all = counts_get(m, i, 0), yes = counts_get(m, i, 1);
 			if (all)
 				fprintf(t.f, "\t%.1f", 100.0 * (double)yes / (double)all);
 			else
@@ -232,10 +196,10 @@ static int chart_volume(struct chart_ctx *x, struct chart *c)
 			  x->err))
 		return -1;
 	sqlite3_bind_int64(st, 1, x->rc->owner);
-	months_init(&m, 2);
+	counts_init(&m, 2);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		months_add(&m, month_of(sqlite3_column_int64(st, 0)),
+		counts_add(&m, month_of(sqlite3_column_int64(st, 0)),
 			   sqlite3_column_int(st, 1) ? 1 : 0, 1);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -386,7 +350,7 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 			  "SELECT min(created_at) FROM message WHERE conversation_id = ?", &st,
 			  x->err))
 		return -1;
-	months_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
+	counts_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
 	struct jrows_iter it;
 	for (conv = jrows_first(&it, json_object_get(r, "conversations")); conv;
 	     conv = jrows_next(&it)) {
@@ -397,11 +361,11 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 			continue;
 		bool answered = json_is_integer(json_object_get(conv, "first_response_seconds"));
 		int month = month_of(ms);
-		months_add(m, month, 0, 1);
-		months_add(m, month, answered ? 1 : 2, 1);
+		counts_add(m, month, 0, 1);
+		counts_add(m, month, answered ? 1 : 2, 1);
 		if (!answered && report_is_auto_sender(x->rc, json_string_value(json_object_get(
 							 conv, "counterpart_id"))))
-			months_add(m, month, 3, 1);
+			counts_add(m, month, 3, 1);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -419,11 +383,11 @@ static int chart_response_rate(struct chart_ctx *x, struct chart *c)
 		return 0;
 	}
 	struct months two;   /* begun by people, answered: the rate column follows them */
-	months_init(&two, 2);
+	counts_init(&two, 2);
 	for (size_t i = 0; i < months_count(&m); i++) {
 		/* automated senders need no answer: they would pull the rate down */
-		months_add(&two, m.first + (int)i, 0, months_get(&m, i, 0) - months_get(&m, i, 3));
-		months_add(&two, m.first + (int)i, 1, months_get(&m, i, 1));
+		counts_add(&two, m.first + (int)i, 0, counts_get(&m, i, 0) - counts_get(&m, i, 3));
+		counts_add(&two, m.first + (int)i, 1, counts_get(&m, i, 1));
 	}
 	r = write_months(x, c, &two, "month\tconversations\tanswered\tanswered_percent", true);
 	months_release(&two);
@@ -439,13 +403,13 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
 		return r < 0 ? -1 : 0;
 	long unanswered = 0;
 	for (size_t i = 0; i < months_count(&m); i++)
-		unanswered += months_get(&m, i, 2);
+		unanswered += counts_get(&m, i, 2);
 	struct months one;
-	months_init(&one, 3);
+	counts_init(&one, 3);
 	for (size_t i = 0; i < months_count(&m); i++) {
-		months_add(&one, m.first + (int)i, 0, months_get(&m, i, 2));
-		months_add(&one, m.first + (int)i, 1, months_get(&m, i, 0));
-		months_add(&one, m.first + (int)i, 2, months_get(&m, i, 3));
+		counts_add(&one, m.first + (int)i, 0, counts_get(&m, i, 2));
+		counts_add(&one, m.first + (int)i, 1, counts_get(&m, i, 0));
+		counts_add(&one, m.first + (int)i, 2, counts_get(&m, i, 3));
 	}
 	/* automated senders apart: they need no answer */
 	r = write_months(x, c, &one, "month\tunanswered\tconversations\tautomated", false);
@@ -644,7 +608,7 @@ static int chart_autodm_own(struct chart_ctx *x, struct chart *c)
 			  x->err))
 		return -1;
 	struct months m;
-	months_init(&m, 1);
+	counts_init(&m, 1);
 	size_t i;
 	json_array_foreach(ids, i, id) {
 		const char *s = json_string_value(id);
@@ -652,7 +616,7 @@ static int chart_autodm_own(struct chart_ctx *x, struct chart *c)
 			continue;
 		sqlite3_bind_int64(st, 1, strtoll(s, NULL, 10));
 		if (sqlite3_step(st) == SQLITE_ROW)
-			months_add(&m, month_of(sqlite3_column_int64(st, 0)), 0, 1);
+			counts_add(&m, month_of(sqlite3_column_int64(st, 0)), 0, 1);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);
