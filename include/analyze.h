@@ -92,4 +92,22 @@ void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
 
+/* The analysers by name, in the order of `report all`'s document (schedule.c). */
+struct analyser {
+	const char *name;
+	json_t *(*analyse)(struct report_ctx *ctx, struct err *err);
+};
+extern const struct analyser analysers[];  /* ends with a NULL name */
+const struct analyser *analyser_find(const char *name);
+
+/*
+ * Run the analyser named one into results[one], or with one NULL every
+ * analyser, on both cores (db: the database's path, for the second
+ * thread's own connection), into results by name in the document's order.
+ * The autodm verdicts end in ctx, and etiquette's unanswered list is marked
+ * with them. Returns 0, or -1 with err filled; nothing is half done.
+ */
+int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t *results,
+		struct err *err);
+
 #endif

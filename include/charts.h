@@ -52,9 +52,10 @@ struct charts {
 
 /*
  * Write DIR/<name>.tsv for every chart. results holds the analysers' JSON by
- * kind name ("etiquette" → {...}); a kind missing from it is analysed here
- * when registered, and its charts are skipped when not. Returns -1 with err
- * (EXIT_IO) only when a file cannot be written or the database fails.
+ * kind name ("etiquette" → {...}), as analyse_run() made it; the charts of a
+ * kind missing from it are skipped, with a note. Charts read results and
+ * the store; they run no analyser. Returns -1 with err (EXIT_IO) only when
+ * a file cannot be written or the database fails.
  */
 int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
 		  struct err *err);

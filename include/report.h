@@ -32,7 +32,6 @@
 struct report_kind {
 	const char *name;
 	const char *title;
-	json_t *(*analyse)(struct report_ctx *ctx, struct err *err);
 	void (*view)(struct report_ctx *ctx, json_t *result, struct doc *d);
 	const char *csv_table;   /* the table CSV output writes */
 };

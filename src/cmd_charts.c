@@ -10,6 +10,7 @@
 #include "charts.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "jrows.h"
 #include "report.h"
 #include "store.h"
 #include "tz.h"
@@ -120,7 +121,8 @@ int cmd_charts(int argc, char **argv)
 	struct charts cs;
 	json_t *results = json_object();
 	int rc = EXIT_OK;
-	if (charts_export(&ctx, results, dir, &cs, &err)) {
+	if (analyse_run(&ctx, db, NULL, results, &err) ||
+	    charts_export(&ctx, results, dir, &cs, &err)) {
 		err_print(&err);
 		rc = err.code ? err.code : EXIT_IO;
 		goto out;
@@ -152,6 +154,7 @@ int cmd_charts(int argc, char **argv)
 		rc = EXIT_IO;
 out:
 	json_decref(results);
+	jrows_release_all();
 	report_ctx_release(&ctx);
 	store_close(&s, false);
 	return rc;

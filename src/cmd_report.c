@@ -18,7 +18,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,139 +184,6 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
 	}
 	charts_draw(cs, dir, "svg", ro->tz);
 	return dir;
-}
-
-/*
- * `report all` runs the analysers on both cores. They are taken longest
- * first from one shared list: a second thread, with a database connection
- * and arena of its own, starts with autodm; this thread starts with
- * etiquette; whichever is free takes the next. Etiquette's use of the autodm
- * result (which unanswered senders are automated) waits until both are
- * done; the autodm result is then handed to this context, for that and for
- * the views.
- */
-static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "changes",
-					      "summary" };
-#define NJOBS (sizeof(longest_first) / sizeof(longest_first[0]))
-
-struct work {
-	json_t *results[NJOBS];   /* by position in longest_first */
-	size_t next;              /* the next job to take (atomic) */
-	bool failed;              /* a job failed: take no more (atomic) */
-};
-
-struct side_job {
-	const char *db;
-	const struct report_opts *ro;
-	struct work *work;
-	struct report_ctx ctx;
-	struct store store;
-	struct err err;
-	int rc;
-};
-
-/* Run job `first`, then take jobs from the list until none is left. */
-static int run_jobs(struct work *w, size_t first, struct report_ctx *ctx, struct err *err)
-{
-	for (size_t i = first; i < NJOBS; i = __atomic_fetch_add(&w->next, 1, __ATOMIC_RELAXED)) {
-		if (__atomic_load_n(&w->failed, __ATOMIC_RELAXED))
-			return 0;
-		const struct report_kind *k = report_find(longest_first[i]);
-		if (!(w->results[i] = k->analyse(ctx, err))) {
-			__atomic_store_n(&w->failed, true, __ATOMIC_RELAXED);
-			return -1;
-		}
-		trace(k->name);
-	}
-	return 0;
-}
-
-static void *side_run(void *arg)
-{
-	struct side_job *j = arg;
-	j->rc = -1;
-	if (store_open(&j->store, j->db, STORE_READ, &j->err) ||
-	    report_ctx_init(&j->ctx, &j->store, j->ro, &j->err)) {
-		__atomic_store_n(&j->work->failed, true, __ATOMIC_RELAXED);
-		return NULL;
-	}
-	j->rc = run_jobs(j->work, 0, &j->ctx, &j->err);
-	return NULL;
-}
-
-static int analyse_all(struct report_ctx *ctx, const char *db, const struct report_opts *ro,
-		       const struct report_kind *one, json_t *results, struct err *err)
-{
-	if (one) {
-		json_t *r = one->analyse(ctx, err);
-		if (!r)
-			return -1;
-		json_object_set_new(results, one->name, r);
-		return 0;
-	}
-
-	struct work w;
-	struct side_job job;
-	pthread_t th;
-	memset(&w, 0, sizeof(w));
-	memset(&job, 0, sizeof(job));
-	job.db = db;
-	job.ro = ro;
-	job.work = &w;
-	w.next = 2; /* the side thread starts with job 0, this one with job 1 */
-	bool threaded = pthread_create(&th, NULL, side_run, &job) == 0;
-	if (!threaded)
-		w.next = 0;
-	ctx->defer_autodm = threaded;
-	int rc = run_jobs(&w, threaded ? 1 : w.next++, ctx, err);
-	if (threaded) {
-		pthread_join(th, NULL);
-		trace("joined");
-		if (job.rc && !rc) {
-			*err = job.err;
-			rc = -1;
-		}
-		if (!job.rc && !ctx->autodm) {
-			/* hand the autodm result over; the views may use it */
-			ctx->autodm = job.ctx.autodm;
-			ctx->auto_ids = job.ctx.auto_ids;
-			ctx->nauto = job.ctx.nauto;
-			ctx->likely_ids = job.ctx.likely_ids;
-			ctx->nlikely = job.ctx.nlikely;
-			ctx->senders = job.ctx.senders;
-			ctx->nsenders = job.ctx.nsenders;
-			job.ctx.autodm = NULL;
-			job.ctx.auto_ids = NULL;
-			job.ctx.likely_ids = NULL;
-			job.ctx.senders = NULL;
-		}
-		if (!job.rc && job.ctx.nspans && !ctx->nspans) {
-			/* exposure ran there: its spans go with its result */
-			free(ctx->spans);
-			ctx->spans = job.ctx.spans;
-			ctx->nspans = job.ctx.nspans;
-			ctx->aspans = job.ctx.aspans;
-			job.ctx.spans = NULL;
-			job.ctx.nspans = job.ctx.aspans = 0;
-		}
-		report_ctx_release(&job.ctx);
-		store_close(&job.store, false);
-		ctx->defer_autodm = false;
-	}
-	if (rc)
-		return -1;
-	json_t *et = NULL;
-	for (size_t i = 0; i < NJOBS; i++)
-		if (!strcmp(longest_first[i], "etiquette"))
-			et = w.results[i];
-	if (threaded && et && ctx->autodm)
-		etiquette_mark_automated(ctx, et);
-	/* the document lists the kinds in their own order */
-	for (size_t i = 0; report_kinds[i]; i++)
-		for (size_t j = 0; j < NJOBS; j++)
-			if (!strcmp(longest_first[j], report_kinds[i]->name))
-				json_object_set_new(results, report_kinds[i]->name, w.results[j]);
-	return 0;
 }
 
 /* Drop the results: the trees are small, the big lists are rows (jrows.h). */
@@ -605,7 +471,7 @@ int cmd_report(int argc, char **argv)
 	 * rows of text, past a bound in temporary files (jrows.h).
 	 */
 	json_t *results = json_object();
-	if (analyse_all(&ctx, db, &ro, all ? NULL : one, results, &err)) {
+	if (analyse_run(&ctx, db, all ? NULL : one->name, results, &err)) {
 		err_print(&err);
 		report_ctx_release(&ctx);
 		store_close(&s, false);

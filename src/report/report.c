@@ -10,30 +10,23 @@
 #include <string.h>
 
 static const struct report_kind summary_kind = {
-	"summary", "Archive summary", summary_analyse, summary_view, "snapshots",
+	"summary", "Archive summary", summary_view, "snapshots",
 };
 
-/* `report all` runs autodm once; etiquette reuses the same result. */
-static json_t *autodm_shared(struct report_ctx *ctx, struct err *err)
-{
-	json_t *r = report_autodm(ctx, err);
-	return r ? json_incref(r) : NULL;
-}
-
 static const struct report_kind autodm_kind = {
-	"autodm", "Auto-DM senders", autodm_shared, autodm_view, "inbound",
+	"autodm", "Auto-DM senders", autodm_view, "inbound",
 };
 
 static const struct report_kind etiquette_kind = {
-	"etiquette", "Response etiquette", etiquette_analyse, etiquette_view, "conversations",
+	"etiquette", "Response etiquette", etiquette_view, "conversations",
 };
 
 static const struct report_kind exposure_kind = {
-	"exposure", "Exposure risk", exposure_analyse, exposure_view, "findings",
+	"exposure", "Exposure risk", exposure_view, "findings",
 };
 
 static const struct report_kind changes_kind = {
-	"changes", "Changes between snapshots", changes_analyse, changes_view, "vanished",
+	"changes", "Changes between snapshots", changes_view, "vanished",
 };
 
 const struct report_kind *const report_kinds[] = {
