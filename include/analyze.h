@@ -69,7 +69,6 @@ struct report_ctx {
 	size_t nlikely;
 	struct autodm_sender *senders; /* every inbound sender, in the result's order */
 	size_t nsenders;
-	bool defer_autodm;   /* analysers leave the autodm-dependent parts to the caller */
 	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
 	size_t nspans, aspans;
 };
@@ -87,6 +86,7 @@ json_t *report_time(int64_t ms);
 
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
+/* Etiquette's result leaves its unanswered senders unmarked; marking takes autodm's verdicts. */
 json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
 void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);

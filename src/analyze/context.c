@@ -67,14 +67,6 @@ static int cmp_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-json_t *report_autodm(struct report_ctx *ctx, struct err *err)
-{
-	if (ctx->autodm)
-		return ctx->autodm;
-	ctx->autodm = autodm_analyse(ctx, err); /* it lists the automated senders in auto_ids */
-	return ctx->autodm;
-}
-
 bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id)
 {
 	int64_t id = account_id ? strtoll(account_id, NULL, 10) : 0;

@@ -863,9 +863,8 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(r, "by_month", bm);
 
 	json_object_set_new(x, "unanswered_automated", json_integer(0));
+	/* which of these senders are automated is autodm's to say: analyse_run marks them */
 	json_object_set(r, "unanswered", t.unanswered);
-	if (!ctx->defer_autodm && report_autodm(ctx, err))
-		etiquette_mark_automated(ctx, r);
 	json_object_set(r, "awaiting_reply", t.awaiting);
 	json_object_set(r, "cold_dms", t.cold_list);
 	json_object_set(r, "marketing", t.marketing);

@@ -16,6 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+json_t *report_autodm(struct report_ctx *ctx, struct err *err)
+{
+	if (ctx->autodm)
+		return ctx->autodm;
+	ctx->autodm = autodm_analyse(ctx, err); /* it lists the automated senders in auto_ids */
+	return ctx->autodm;
+}
+
 /* autodm runs once a context; etiquette and the views reuse its result. */
 static json_t *autodm_shared(struct report_ctx *ctx, struct err *err)
 {
@@ -94,9 +102,15 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t 
 {
 	if (one) {
 		const struct analyser *a = analyser_find(one);
+		bool etiquette = a && !strcmp(a->name, "etiquette");
+		/* etiquette's unanswered senders are marked with autodm's verdicts */
+		if (etiquette && !report_autodm(ctx, err))
+			return -1;
 		json_t *r = a ? a->analyse(ctx, err) : NULL;
 		if (!r)
 			return -1;
+		if (etiquette)
+			etiquette_mark_automated(ctx, r);
 		json_object_set_new(results, a->name, r);
 		return 0;
 	}
@@ -114,7 +128,6 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t 
 	bool threaded = pthread_create(&th, NULL, side_run, &job) == 0;
 	if (!threaded)
 		w.next = 0;
-	ctx->defer_autodm = threaded;
 	int rc = run_jobs(&w, threaded ? 1 : w.next++, ctx, err);
 	if (threaded) {
 		pthread_join(th, NULL);
@@ -148,7 +161,6 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t 
 		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
-		ctx->defer_autodm = false;
 	}
 	if (rc)
 		return -1;
@@ -156,7 +168,7 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t 
 	for (size_t i = 0; i < NJOBS; i++)
 		if (!strcmp(longest_first[i], "etiquette"))
 			et = w.results[i];
-	if (threaded && et && ctx->autodm)
+	if (et && ctx->autodm)
 		etiquette_mark_automated(ctx, et);
 	/* the document lists the kinds in their own order */
 	for (size_t i = 0; analysers[i].name; i++)
