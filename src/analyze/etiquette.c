@@ -343,7 +343,7 @@ struct tally {
 	sqlite3_stmt *warm_st;
 	json_t *convs, *unanswered, *marketing, *chased, *cold_list, *awaiting;
 	int64_t counterpart_initiated, answered, owner_initiated, cold, cold_with_url, chased_n;
-	int64_t warm, marketing_n, runs, runs_answered, messages, awaiting_n;
+	int64_t warm, marketing_n, runs, runs_answered, messages;
 	struct vals frs, rs;                 /* contract: first responses, every reply */
 	struct vals frs_in, frs_off, rs_in, rs_off; /* by the customer message's time */
 	int64_t replies_sent_in, replies_sent_off;  /* by the reply's own time */
@@ -513,7 +513,6 @@ static int finish(struct tally *t, struct conv *c, struct err *err)
 				    json_integer(etiquette_seconds(c->run_start, ctx->as_of)));
 		jrows_add(t->awaiting, x);
 		json_decref(x);
-		t->awaiting_n++;
 	}
 	if (c->run_start >= 0)
 		t->runs++;
@@ -817,7 +816,7 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	json_object_set_new(x, "p90_reply_seconds", vals_p90(&t.rs));
 	json_object_set_new(x, "warm", json_integer(t.warm));
 	json_object_set_new(x, "marketing", json_integer(t.marketing_n));
-	json_object_set_new(x, "awaiting_reply", json_integer(t.awaiting_n));
+	json_object_set_new(x, "awaiting_reply", json_integer((json_int_t)jrows_size(t.awaiting)));
 	json_object_set_new(r, "stats", x);
 
 	json_t *bh = json_object();

@@ -23,16 +23,6 @@
 
 /* ---- months ---- */
 
-static int month_of(int64_t ms)
-{
-	return month_key(ms);
-}
-
-static void month_name(int m, char out[16])
-{
-	month_key_name(m, out);
-}
-
 static void date_name(int64_t ms, char out[16])
 {
 	struct tz_local l;
@@ -159,7 +149,7 @@ static int write_months(struct chart_ctx *x, struct chart *c, const struct month
 		return -1;
 	for (size_t i = 0; i < months_count(m); i++) {
 		char name[16];
-		month_name(m->first + (int)i, name);
+		month_key_name(m->first + (int)i, name);
 		fputs(name, t.f);
 		for (int s = 0; s < (int)(m->size / sizeof(long)); s++)
 			fprintf(t.f, "\t%ld", counts_get(m, i, s));
@@ -188,7 +178,7 @@ static int chart_volume(struct chart_ctx *x, struct chart *c)
 	counts_init(&m, 2);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		counts_add(&m, month_of(sqlite3_column_int64(st, 0)),
+		counts_add(&m, month_key(sqlite3_column_int64(st, 0)),
 			   sqlite3_column_int(st, 1) ? 1 : 0, 1);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -349,7 +339,7 @@ static int answered_months(struct chart_ctx *x, struct chart *c, struct months *
 		if (!by || !id || strcmp(by, "counterpart") || conv_start(x, st, id, &ms))
 			continue;
 		bool answered = json_is_integer(json_object_get(conv, "first_response_seconds"));
-		int month = month_of(ms);
+		int month = month_key(ms);
 		counts_add(m, month, 0, 1);
 		counts_add(m, month, answered ? 1 : 2, 1);
 		if (!answered && report_is_auto_sender(x->rc, json_string_value(json_object_get(
@@ -605,7 +595,7 @@ static int chart_autodm_own(struct chart_ctx *x, struct chart *c)
 			continue;
 		sqlite3_bind_int64(st, 1, strtoll(s, NULL, 10));
 		if (sqlite3_step(st) == SQLITE_ROW)
-			counts_add(&m, month_of(sqlite3_column_int64(st, 0)), 0, 1);
+			counts_add(&m, month_key(sqlite3_column_int64(st, 0)), 0, 1);
 		sqlite3_reset(st);
 	}
 	sqlite3_finalize(st);

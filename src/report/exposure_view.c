@@ -151,33 +151,30 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		 reveal ? "shown in full (--reveal)" : "redacted; --reveal shows them");
 
 	doc_heading_at(d, 2, "exposure-todo", "What to do");
-	struct finding_counts c;
-	count_findings(findings, &c);
-	size_t pub = json_integer_value(json_object_get(bc, "tweet")) - c.public_tone;
-	if (pub)
+	struct exposure_advice a;   /* the counts overview's advice uses too, counted once */
+	exposure_advice_count(r, &a);
+	if (a.in_public)
 		doc_item(d, "Delete or edit the %zu public tweet finding%s below: personal data in a "
 			    "public reply is already visible to anyone. Ask customers to continue in "
-			    "DMs instead of confirming their details in public.", pub, pub == 1 ? "" : "s");
-	size_t cs = c.secrets[1] + c.secrets[2];
-	if (cs)
+			    "DMs instead of confirming their details in public.", a.in_public,
+			 a.in_public == 1 ? "" : "s");
+	if (a.their_secrets)
 		doc_item(d, "Customers sent %zu card number%s, bank details, passwords, codes or identity "
 			    "numbers in messages. Delete those messages, and stop asking for them in "
-			    "DMs: use a payment link or a secure form.", cs, cs == 1 ? "" : "s");
-	size_t os = c.secrets[0];
-	if (os)
+			    "DMs: use a payment link or a secure form.", a.their_secrets,
+			 a.their_secrets == 1 ? "" : "s");
+	if (a.own_secrets)
 		doc_item(d, "Your own messages disclosed %zu secret%s (cards, bank details, passwords, "
 			    "codes, identity numbers). Delete them and change what can be changed.",
-			 os, os == 1 ? "" : "s");
-	size_t grp = json_integer_value(json_object_get(bc, "group_dm"));
-	if (grp)
+			 a.own_secrets, a.own_secrets == 1 ? "" : "s");
+	if (a.in_groups)
 		doc_item(d, "%zu finding%s sit in group conversations, shared with more people than the "
 			    "customer chose: move such exchanges to 1:1 and delete them from the group.",
-			 grp, grp == 1 ? "" : "s");
-	size_t tone = json_integer_value(json_object_get(bt, "tone"));
-	if (tone)
+			 a.in_groups, a.in_groups == 1 ? "" : "s");
+	if (a.tone)
 		doc_item(d, "%zu of your messages read as insults or contempt if screenshotted. "
 			    "Review them; consider an apology where the conversation is still open.",
-			 tone);
+			 a.tone);
 	doc_item(d, "Conversations are ranked by risk score below: review and delete from the top.");
 
 	doc_heading(d, 2, "By type");
