@@ -84,30 +84,54 @@ bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id);
 json_t *report_id(int64_t id);
 json_t *report_time(int64_t ms);
 
+/* autodm's verdicts as the other analysers take them: account ids, sorted. */
+struct autodm_verdicts {
+	const int64_t *automated;   /* near-certain automated senders */
+	size_t nautomated;
+	const int64_t *likely;      /* only likely automated */
+	size_t nlikely;
+};
+/* The verdicts autodm left in ctx (empty before it ran). */
+struct autodm_verdicts report_verdicts(const struct report_ctx *ctx);
+
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
-/* Etiquette's result leaves its unanswered senders unmarked; marking takes autodm's verdicts. */
-json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err);
-void etiquette_mark_automated(struct report_ctx *ctx, json_t *r);
 json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
 
-/* The analysers by name, in the order of `report all`'s document (schedule.c). */
-struct analyser {
-	const char *name;
-	json_t *(*analyse)(struct report_ctx *ctx, struct err *err);
+/*
+ * What analyse_run made, kind by kind. Etiquette's result is typed (and its
+ * own: struct etiquette_result, etiquette.h); the kinds not typed yet are
+ * JSON trees in trees, by name, in the document's order. A kind that did
+ * not run is missing (NULL, or no key).
+ */
+struct etiquette_result;
+struct results {
+	json_t *trees;                      /* summary, autodm, exposure, changes */
+	struct etiquette_result *etiquette;
+	json_t *period;                     /* {"since", "until"} of --since/--until, or NULL */
 };
-extern const struct analyser analysers[];  /* ends with a NULL name */
-const struct analyser *analyser_find(const char *name);
+#define RESULTS_INIT { NULL, NULL, NULL }
+void results_init(struct results *res);
+void results_release(struct results *res);
+/* Did kind run? */
+bool results_has(const struct results *res, const char *kind);
+/* kind's JSON tree, or NULL (a typed kind has none). */
+json_t *results_tree(const struct results *res, const char *kind);
+
+/* The analysers by name, in the order of `report all`'s document (schedule.c). */
+extern const char *const analyser_names[];  /* ends with NULL */
+bool analyser_known(const char *name);
 
 /*
- * Run the analyser named one into results[one], or with one NULL every
- * analyser, on both cores (db: the database's path, for the second
- * thread's own connection), into results by name in the document's order.
- * The autodm verdicts end in ctx, and etiquette's unanswered list is marked
- * with them. Returns 0, or -1 with err filled; nothing is half done.
+ * Run the analyser named one, or with one NULL every analyser, on both
+ * cores (db: the database's path, for the second thread's own connection),
+ * into res. Etiquette takes autodm's verdicts, so autodm runs first (one
+ * kind) or both run and etiquette is judged once both are done (all). The
+ * verdicts end in ctx, for the views. Returns 0, or -1 with err filled;
+ * nothing is half done (res holds what ran; results_release frees it).
  */
-int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t *results,
+int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct results *res,
 		struct err *err);
 
 #endif

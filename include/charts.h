@@ -51,16 +51,16 @@ struct charts {
 };
 
 /*
- * Write DIR/<name>.tsv for every chart. results holds the analysers' JSON by
- * kind name ("etiquette" → {...}), as analyse_run() made it; the charts of a
+ * Write DIR/<name>.tsv for every chart. results holds the analysers' results
+ * by kind, as analyse_run() made them; the charts of a
  * kind missing from it are skipped, with a note. Charts read results and
  * the store; they run no analyser. Returns -1 with err (EXIT_IO) only when
  * a file cannot be written or the database fails.
  */
-int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
+int charts_export(struct report_ctx *ctx, const struct results *results, const char *dir, struct charts *cs,
 		  struct err *err);
 /* The same for the charts of one report kind only; NULL for all. */
-int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
+int charts_export_kind(struct report_ctx *ctx, const struct results *results, const char *dir,
 		       const char *kind, struct charts *cs, struct err *err);
 
 /* Remove what charts_export and charts_draw wrote to dir, then dir itself. */

@@ -5,9 +5,9 @@
  * offsets of each value in its text instead of the value) and
  * etiquette_conversation (the etiquette report's conversations).
  *
- * The rows are read from the report's own JSON result (its trees, or the
- * text rows of JSON output, jrows.h), so a table always equals the JSON of
- * the run that wrote it. Each table present in results is replaced whole in
+ * The rows are read from the report's own results (etiquette's typed rows;
+ * the others' trees, or the text rows of JSON output, jrows.h), so a table
+ * always equals the JSON of the run that wrote it. Each table present in results is replaced whole in
  * one transaction; the others are left as they are. The findings module
  * writes the store and nothing else: it never prints.
  */
@@ -22,15 +22,15 @@
 #include <stdbool.h>
 
 /* Does results hold a report whose findings have a table? */
-bool findings_any(json_t *results);
+bool findings_any(const struct results *res);
 
 /*
- * Replace the tables of the reports in results ({"autodm": …, "etiquette":
- * …, "exposure": …}, any of them) in the store w, opened for writing. The
+ * Replace the tables of the reports in res (autodm, etiquette, exposure,
+ * any of them) in the store w, opened for writing. The
  * exposure offsets come from ctx->spans. 0, or -1 with err filled (nothing
  * written then).
  */
-int findings_write(struct store *w, const struct report_ctx *ctx, json_t *results,
+int findings_write(struct store *w, const struct report_ctx *ctx, const struct results *res,
 		   struct err *err);
 
 #endif

@@ -2,10 +2,11 @@
  * report: the report kinds, what they share, and how they are found.
  *
  * A report is two steps. analyse() reads the store and returns the result
- * as JSON: exactly the contract's document (docs in README), plus extra
- * fields. view() turns that JSON into a doc (doc.h), from which every other
- * format is rendered. So the JSON is the single source of truth and the
- * text, Markdown, CSV and HTML outputs cannot disagree with it.
+ * (analyze.h: a typed result, or for the kinds not typed yet a JSON tree).
+ * The JSON writer writes it as the contract's document (docs in README),
+ * plus extra fields; view() turns the same result into a doc (doc.h), from
+ * which every other format is rendered. So the text, Markdown, CSV and HTML
+ * outputs read what the JSON says and cannot disagree with it.
  *
  * The analysers and their context are in analyze.h; this header adds the
  * views, the kinds' table and what the views share (links, durations).
@@ -24,6 +25,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 
 /* Where the value of one exposure finding lies in its text (the JSON never says) */
@@ -32,9 +34,17 @@
 struct report_kind {
 	const char *name;
 	const char *title;
-	void (*view)(struct report_ctx *ctx, json_t *result, struct doc *d);
+	/* the kind's part of the page, from its result in res */
+	void (*view)(struct report_ctx *ctx, const struct results *res, struct doc *d);
 	const char *csv_table;   /* the table CSV output writes */
 };
+
+/*
+ * The JSON document of the results (report.c): the kind asked for, or with
+ * kind NULL every kind that ran, in the analysers' order, then the period.
+ * Returns 0, or -1 when a write or a row read back failed (errno set).
+ */
+int results_json(FILE *out, const struct results *res, const char *kind);
 
 /* NULL when there is no such kind ("all" is handled by the command). */
 const struct report_kind *report_find(const char *name);
@@ -87,10 +97,16 @@ void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice
 const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n);
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
 const char *autodm_kind_words(const char *kind);
-/* Mark the unanswered conversations whose sender autodm judged automated. */
-void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+struct etiquette_result;
+struct jsonw;
+void etiquette_view(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d);
 /* Conversations waiting for the owner's answer again, leaving out automated senders. */
-int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r);
+int64_t etiquette_awaiting_people(const struct etiquette_result *r);
+/*
+ * The etiquette document, with period (or NULL) last, where w's next value
+ * goes (etiquette_json.c). -1 when a row cannot be read back (errno).
+ */
+int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const json_t *period);
 void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 /* The exposure advice in numbers, counted once for every format. */
@@ -109,8 +125,8 @@ void exposure_advice_count(json_t *r, struct exposure_advice *a);
  * reports in results (by kind name), worst first, each with its count and a
  * link to its section; then the page's contents.
  */
-void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d);
+void overview_view(struct report_ctx *ctx, const struct results *res, struct doc *d);
 /* The page's last line: dmaudit's version, the archive, its snapshots, the time made. */
-void overview_footer(struct report_ctx *ctx, json_t *results, struct doc *d);
+void overview_footer(struct report_ctx *ctx, const struct results *res, struct doc *d);
 
 #endif

@@ -119,10 +119,11 @@ int cmd_charts(int argc, char **argv)
 	}
 
 	struct charts cs;
-	json_t *results = json_object();
+	struct results res;
+	results_init(&res);
 	int rc = EXIT_OK;
-	if (analyse_run(&ctx, db, NULL, results, &err) ||
-	    charts_export(&ctx, results, dir, &cs, &err)) {
+	if (analyse_run(&ctx, db, NULL, &res, &err) ||
+	    charts_export(&ctx, &res, dir, &cs, &err)) {
 		err_print(&err);
 		rc = err.code ? err.code : EXIT_IO;
 		goto out;
@@ -153,7 +154,7 @@ int cmd_charts(int argc, char **argv)
 	if (failed)
 		rc = EXIT_IO;
 out:
-	json_decref(results);
+	results_release(&res);
 	jrows_release_all();
 	report_ctx_release(&ctx);
 	store_close(&s, false);

@@ -164,7 +164,7 @@ static void insert_figures(struct doc *part, struct doc *figs)
  * temporary folder; its path (malloc'ed), or NULL when charts cannot be made
  * (a warning says why: the report goes on without them).
  */
-static char *html_charts(struct report_ctx *ctx, json_t *results, const char *kind,
+static char *html_charts(struct report_ctx *ctx, const struct results *results, const char *kind,
 			 struct charts *cs, const struct report_opts *ro)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -186,10 +186,10 @@ static char *html_charts(struct report_ctx *ctx, json_t *results, const char *ki
 	return dir;
 }
 
-/* Drop the results: the trees are small, the big lists are rows (jrows.h). */
-static void drop_results(json_t *results)
+/* Drop the results: the trees are small, the big lists are rows (jrows.h, etiquette.h). */
+static void drop_results(struct results *res)
 {
-	json_decref(results);
+	results_release(res);
 	jrows_release_all();
 }
 
@@ -219,7 +219,8 @@ static void period_para(struct doc *d, const struct report_opts *ro)
  * is only read, as before; any other failure is a warning, since the report
  * itself was written.
  */
-static void store_findings(const char *db, const struct report_ctx *ctx, json_t *results)
+static void store_findings(const char *db, const struct report_ctx *ctx,
+			   const struct results *results)
 {
 	struct store w = STORE_INIT;
 	struct err err = ERR_INIT;
@@ -467,20 +468,20 @@ int cmd_report(int argc, char **argv)
 
 	/*
 	 * Analyse everything first: nothing is written unless all of it worked.
-	 * The results are small trees; the lists that grow with the archive are
-	 * rows of text, past a bound in temporary files (jrows.h).
+	 * The results are small: the lists that grow with the archive are rows,
+	 * past a bound in temporary files (jrows.h, etiquette.h).
 	 */
-	json_t *results = json_object();
-	if (analyse_run(&ctx, db, all ? NULL : one->name, results, &err)) {
+	struct results res;
+	results_init(&res);
+	if (analyse_run(&ctx, db, all ? NULL : one->name, &res, &err)) {
 		err_print(&err);
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results);
+		drop_results(&res);
 		return err.code ? err.code : EXIT_IO;
 	}
 	if (REPORT_PERIOD(&ro))
-		json_object_set_new(all ? results : json_object_get(results, one->name), "period",
-				    period_json(&ro));
+		res.period = period_json(&ro);
 
 	FILE *out = stdout;
 	if (to_dir && mkdir(outpath, 0700) && errno != EEXIST) {
@@ -488,7 +489,7 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results);
+		drop_results(&res);
 		return EXIT_IO;
 	}
 	if (outpath && !csv_files && !(out = fopen(outpath, "w"))) {
@@ -496,13 +497,18 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(results);
+		drop_results(&res);
 		return EXIT_IO;
 	}
 
 	int rc = EXIT_OK;
 	if (fmt == F_JSON) {
-		jsonw_write(out, all ? results : json_object_get(results, one->name));
+		/* a failed write is seen below, as for every format */
+		if (results_json(out, &res, all ? NULL : one->name) && !ferror(out)) {
+			fprintf(stderr, "dmaudit: the report's rows could not be read back from "
+				"their temporary file: %s\n", strerror(errno));
+			rc = EXIT_IO;
+		}
 	} else {
 		struct doc d;
 		char title[128];
@@ -517,27 +523,26 @@ int cmd_report(int argc, char **argv)
 		if (REPORT_PERIOD(&ro) && !csv_files)
 			period_para(&d, &ro);
 		if (all && !csv_files)
-			overview_view(&ctx, results, &d);
+			overview_view(&ctx, &res, &d);
 		if (fmt == F_HTML)
-			overview_footer(&ctx, results, &d);
+			overview_footer(&ctx, &res, &d);
 		if (fmt == F_HTML && !all)
 			doc_toc(&d);
 		/* HTML pages carry their charts, drawn in a private temporary folder */
 		struct charts cs = { .n = 0 };
 		char *chartdir = NULL;
 		if (fmt == F_HTML)
-			chartdir = html_charts(&ctx, results, all ? NULL : one->name, &cs, &ro);
+			chartdir = html_charts(&ctx, &res, all ? NULL : one->name, &cs, &ro);
 		if (chartdir && cs.no_gnuplot)
 			doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
 				 "found (install it with 'apt-get install gnuplot-nox').</p>");
 		for (size_t i = 0; i < sizeof(page_order) / sizeof(page_order[0]); i++) {
 			const struct report_kind *k = report_find(page_order[i]);
-			json_t *r = json_object_get(results, k->name);
-			if (!r)
+			if (!results_has(&res, k->name))
 				continue;
 			struct doc part;
 			doc_init(&part, k->title);
-			k->view(&ctx, r, &part);
+			k->view(&ctx, &res, &part);
 			if (csv_files) {
 				if (!rc)
 					rc = write_csv_files(&s, &part, k->name, outpath, to_dir, quiet);
@@ -578,13 +583,13 @@ int cmd_report(int argc, char **argv)
 		}
 	}
 	/* the tables hold the whole archive's verdicts: a period's report leaves them be */
-	if (rc == EXIT_OK && !REPORT_PERIOD(&ro) && findings_any(results)) {
-		store_findings(db, &ctx, results);
+	if (rc == EXIT_OK && !REPORT_PERIOD(&ro) && findings_any(&res)) {
+		store_findings(db, &ctx, &res);
 		trace("findings stored");
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);
-	drop_results(results);
+	drop_results(&res);
 	trace("freed");
 	return rc;
 }

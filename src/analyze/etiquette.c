@@ -5,10 +5,10 @@
 #include "etiquette.h"
 #include "buf.h"
 #include "exitcode.h"
-#include "jrows.h"
 #include "months.h"
 #include "pii.h"
 #include "tz.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -60,53 +60,94 @@ int64_t etiquette_p90(int64_t *v, size_t n)
 	return p90_sorted(v, n);
 }
 
-/* A growable list of durations in seconds, sorted once when first asked. */
+/*
+ * A growable list of durations in seconds, sorted once when first asked.
+ * A reply time fits 32 bits unless the archive's clock is off by decades:
+ * the values are int32 while they fit, and all int64 from the first that
+ * does not, so medians stay exact at half the memory.
+ */
 struct vals {
-	int64_t *v;
+	int32_t *v;
+	int64_t *wide;   /* non-NULL once a value did not fit: all of them */
 	size_t n, alloc;
 	bool sorted;
 };
 
 static void vals_push(struct vals *s, int64_t x)
 {
-	ALLOC_GROW(s->v, s->n + 1, s->alloc);
-	s->v[s->n++] = x;
+	if (!s->wide && x >= INT32_MIN && x <= INT32_MAX) {
+		ALLOC_GROW(s->v, s->n + 1, s->alloc);
+		s->v[s->n++] = (int32_t)x;
+	} else {
+		if (!s->wide) {
+			s->alloc = s->alloc ? s->alloc : 16;
+			s->wide = xmalloc(s->alloc * sizeof(*s->wide));
+			for (size_t i = 0; i < s->n; i++)
+				s->wide[i] = s->v[i];
+			free(s->v);
+			s->v = NULL;
+		}
+		ALLOC_GROW(s->wide, s->n + 1, s->alloc);
+		s->wide[s->n++] = x;
+	}
 	s->sorted = false;
 }
 
-/* The values in order (sorting a million durations once, not per figure). */
-static int64_t *vals_sorted(struct vals *s)
+static int cmp_i32(const void *a, const void *b)
 {
-	if (!s->sorted)
-		qsort(s->v, s->n, sizeof(*s->v), cmp_i64);
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The i-th value (in order once vals_sort ran). */
+static int64_t vals_at(const struct vals *s, size_t i)
+{
+	return s->wide ? s->wide[i] : s->v[i];
+}
+
+/* Sort once (a million durations once, not per figure). */
+static void vals_sort(struct vals *s)
+{
+	if (!s->sorted) {
+		if (s->wide)
+			qsort(s->wide, s->n, sizeof(*s->wide), cmp_i64);
+		else if (s->n)
+			qsort(s->v, s->n, sizeof(*s->v), cmp_i32);
+	}
 	s->sorted = true;
-	return s->v;
 }
 
 static void vals_release(struct vals *s)
 {
 	free(s->v);
+	free(s->wide);
 	memset(s, 0, sizeof(*s));
 }
 
-static json_t *vals_median(struct vals *s)
+static struct etiquette_secs vals_median(struct vals *s)
 {
-	return s->n ? json_integer(median_sorted(vals_sorted(s), s->n)) : json_null();
+	if (!s->n)
+		return (struct etiquette_secs){ false, 0 };
+	vals_sort(s);
+	size_t n = s->n;
+	if (n % 2)
+		return (struct etiquette_secs){ true, vals_at(s, n / 2) };
+	int64_t a = vals_at(s, n / 2 - 1), b = vals_at(s, n / 2);
+	/* floor of the mean without overflow: b >= a after sorting */
+	return (struct etiquette_secs){ true, a + (b - a) / 2 };
 }
 
-static json_t *vals_p90(struct vals *s)
+static struct etiquette_secs vals_p90(struct vals *s)
 {
-	return s->n ? json_integer(p90_sorted(vals_sorted(s), s->n)) : json_null();
+	if (!s->n)
+		return (struct etiquette_secs){ false, 0 };
+	vals_sort(s);
+	return (struct etiquette_secs){ true, vals_at(s, (9 * s->n + 9) / 10 - 1) };
 }
 
-/* {"count": n, "median_seconds": …, "p90_seconds": …} */
-static json_t *vals_summary(struct vals *s)
+static struct etiquette_spread vals_spread(struct vals *s)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "count", json_integer((json_int_t)s->n));
-	json_object_set_new(o, "median_seconds", vals_median(s));
-	json_object_set_new(o, "p90_seconds", vals_p90(s));
-	return o;
+	return (struct etiquette_spread){ (int64_t)s->n, vals_median(s), vals_p90(s) };
 }
 
 /* ---- text cues ---------------------------------------------------------- */
@@ -316,7 +357,10 @@ struct conv {
 	int64_t last_ms, last_cp_ms;
 	bool last_from_owner;
 	int64_t messages;
-	struct vals replies;
+	int64_t *replies;        /* reply_seconds, in order */
+	size_t nreplies, areplies;
+	char *handle;            /* the counterpart's, looked up once when a list needs it */
+	bool handle_known;
 };
 
 static void conv_start(struct conv *c, const char *id, int64_t counterpart)
@@ -333,73 +377,81 @@ static void conv_release(struct conv *c)
 {
 	free(c->id);
 	free(c->first_text);
-	vals_release(&c->replies);
+	free(c->replies);
+	free(c->handle);
 	c->id = NULL;
+	c->first_text = NULL;
+	c->replies = NULL;
+	c->handle = NULL;
 }
 
 /* Everything a whole run of conversations adds up to. */
 struct tally {
 	struct report_ctx *ctx;
+	struct etiquette_result *r;          /* the counts and lists go straight here */
 	sqlite3_stmt *warm_st;
-	json_t *convs, *unanswered, *marketing, *chased, *cold_list, *awaiting;
-	int64_t counterpart_initiated, answered, owner_initiated, cold, cold_with_url, chased_n;
-	int64_t warm, marketing_n, runs, runs_answered, messages;
 	struct vals frs, rs;                 /* contract: first responses, every reply */
 	struct vals frs_in, frs_off, rs_in, rs_off; /* by the customer message's time */
-	int64_t replies_sent_in, replies_sent_off;  /* by the reply's own time */
 	struct months months;
+	struct buf snip;                     /* scratch for snippets */
 };
 
-static json_t *snippet(struct report_ctx *ctx, const char *text)
+/* The first message's text as a list shows it: redacted, one line, at most SNIPPET_MAX bytes. */
+static const char *snippet(struct report_ctx *ctx, const char *text, struct buf *b)
 {
-	struct buf b = BUF_INIT;
+	buf_reset(b);
 	if (ctx->opts && ctx->opts->reveal)
-		buf_adds(&b, text);
+		buf_adds(b, text);
 	else
-		pii_redact_text(text, strlen(text), &b);
+		pii_redact_text(text, strlen(text), b);
 	/* one line with single spaces, at most SNIPPET_MAX bytes, cut on a
 	 * character boundary */
 	size_t w = 0;
-	for (size_t i = 0; i < b.len; i++) {
-		char ch = b.s[i];
+	for (size_t i = 0; i < b->len; i++) {
+		char ch = b->s[i];
 		bool space = ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t';
-		if (space && (w == 0 || b.s[w - 1] == ' '))
+		if (space && (w == 0 || b->s[w - 1] == ' '))
 			continue;
-		b.s[w++] = space ? ' ' : ch;
+		b->s[w++] = space ? ' ' : ch;
 	}
-	while (w > 0 && b.s[w - 1] == ' ')
+	while (w > 0 && b->s[w - 1] == ' ')
 		w--;
-	buf_setlen(&b, w);
-	if (b.len > SNIPPET_MAX) {
+	buf_setlen(b, w);
+	if (b->len > SNIPPET_MAX) {
 		size_t n = SNIPPET_MAX;
-		while (n > 0 && ((unsigned char)b.s[n] & 0xC0) == 0x80)
+		while (n > 0 && ((unsigned char)b->s[n] & 0xC0) == 0x80)
 			n--;
-		buf_setlen(&b, n);
-		buf_adds(&b, "…");
+		buf_setlen(b, n);
+		buf_adds(b, "…");
 	}
-	json_t *j = json_string(b.s);
-	if (!j) /* not UTF-8: keep the JSON valid rather than lose the entry */
-		j = json_string("(text not shown: invalid UTF-8)");
-	buf_release(&b);
-	return j;
+	/* not UTF-8: keep the JSON valid rather than lose the entry */
+	if (utf8_valid_prefix(b->s, b->len) != b->len)
+		return "(text not shown: invalid UTF-8)";
+	return b->s;
 }
 
-static json_t *handle_json(struct report_ctx *ctx, int64_t id)
+/* The counterpart's handle, or NULL; one lookup a conversation. Not UTF-8: unknown. */
+static const char *conv_handle(struct report_ctx *ctx, struct conv *c)
 {
-	char *h = report_handle(ctx, id);
-	json_t *j = h ? json_string(h) : json_null();
-	free(h);
-	return j;
+	if (!c->handle_known) {
+		c->handle = report_handle(ctx, c->counterpart);
+		if (c->handle && utf8_valid_prefix(c->handle, strlen(c->handle)) !=
+					 strlen(c->handle)) {
+			free(c->handle);
+			c->handle = NULL;
+		}
+		c->handle_known = true;
+	}
+	return c->handle;
 }
 
-/* A finding's object, opened with the conversation and its counterpart. */
-static json_t *conv_entry(struct report_ctx *ctx, const struct conv *c)
+/* A list's row, opened with the conversation and its counterpart. */
+static void conv_row(struct report_ctx *ctx, struct conv *c, struct etiquette_row *x)
 {
-	json_t *x = json_object();
-	json_object_set_new(x, "conversation_id", json_string(c->id));
-	json_object_set_new(x, "counterpart_id", report_id(c->counterpart));
-	json_object_set_new(x, "counterpart_handle", handle_json(ctx, c->counterpart));
-	return x;
+	memset(x, 0, sizeof(*x));
+	x->conversation_id = c->id;
+	x->counterpart = c->counterpart;
+	x->handle = conv_handle(ctx, c);
 }
 
 /* Did an owner tweet reply to or mention who in [t - 7 days, t)? */
@@ -420,102 +472,87 @@ static int is_warm(struct tally *t, int64_t who, int64_t at, struct err *err)
 static int finish(struct tally *t, struct conv *c, struct err *err)
 {
 	struct report_ctx *ctx = t->ctx;
-	json_t *o = json_object(), *rs = json_array();
+	struct etiquette_result *r = t->r;
+	struct etiquette_row o, x;
 	bool owner_first = c->first_from_owner;
 
-	json_object_set_new(o, "conversation_id", json_string(c->id));
-	json_object_set_new(o, "counterpart_id", report_id(c->counterpart));
-	json_object_set_new(o, "initiated_by", json_string(owner_first ? "owner" : "counterpart"));
-	for (size_t i = 0; i < c->replies.n; i++)
-		json_array_append_new(rs, json_integer(c->replies.v[i]));
-	t->messages += c->messages;
+	memset(&o, 0, sizeof(o));
+	o.conversation_id = c->id;
+	o.counterpart = c->counterpart;
+	o.owner_first = owner_first;
+	o.at = c->first_ms;
+	o.reply_seconds = c->replies;
+	o.nreplies = c->nreplies;
+	r->messages += c->messages;
 
 	if (!owner_first) {
-		t->counterpart_initiated++;
+		r->counterpart_initiated++;
 		struct month *m = month_of(&t->months, c->first_ms);
 		m->started++;
 		if (c->first_owner_ms >= 0) {
 			int64_t s = etiquette_seconds(c->first_ms, c->first_owner_ms);
-			json_object_set_new(o, "first_response_seconds", json_integer(s));
-			t->answered++;
+			o.first_response = (struct etiquette_secs){ true, s };
+			r->answered++;
 			m->answered++;
 			vals_push(&t->frs, s);
 			vals_push(&m->frs, s);
 			vals_push(etiquette_in_hours(ctx->opts, c->first_ms) ? &t->frs_in : &t->frs_off, s);
 		} else {
-			json_object_set_new(o, "first_response_seconds", json_null());
-			json_t *u = conv_entry(ctx, c);
-			json_object_set_new(u, "first_message_at", report_time(c->first_ms));
-			json_object_set_new(u, "last_message_at", report_time(c->last_ms));
-			json_object_set_new(u, "messages", json_integer(c->messages));
-			json_object_set_new(u, "age_seconds",
-					    json_integer(etiquette_seconds(c->first_ms, ctx->as_of)));
-			json_object_set_new(u, "snippet", snippet(ctx, c->first_text));
-			json_array_append_new(t->unanswered, u);
+			conv_row(ctx, c, &x);
+			x.at = c->first_ms;
+			x.last_at = c->last_ms;
+			x.messages = c->messages;
+			x.age_seconds = etiquette_seconds(c->first_ms, ctx->as_of);
+			x.snippet = snippet(ctx, c->first_text, &t->snip);
+			etiquette_add(r, ETIQUETTE_UNANSWERED, &x);
 		}
 	} else {
-		json_object_set_new(o, "first_response_seconds", json_null());
-	}
-	json_object_set_new(o, "reply_seconds", rs);
-
-	if (owner_first) {
 		int warm = is_warm(t, c->counterpart, c->first_ms, err);
-		if (warm < 0) {
-			json_decref(o);
+		if (warm < 0)
 			return -1;
-		}
-		t->owner_initiated++;
-		json_object_set_new(o, "cold", json_boolean(!warm));
-		json_object_set_new(o, "first_has_url", json_boolean(c->first_url));
-		json_object_set_new(o, "owner_messages_before_reply", json_integer(c->owner_before));
+		r->owner_initiated++;
+		o.cold = !warm;
+		o.first_has_url = c->first_url;
+		o.owner_before = c->owner_before;
 		char cue[64];
 		if (warm) {
-			t->warm++;
+			r->warm++;
 		} else {
-			t->cold++;
-			t->cold_with_url += c->first_url;
-			json_t *x = conv_entry(ctx, c);
-			json_object_set_new(x, "sent_at", report_time(c->first_ms));
-			json_object_set_new(x, "first_has_url", json_boolean(c->first_url));
-			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
-			jrows_add(t->cold_list, x);
+			r->cold++;
+			r->cold_with_url += c->first_url;
+			conv_row(ctx, c, &x);
+			x.at = c->first_ms;
+			x.first_has_url = c->first_url;
+			x.counterpart_replied = c->cp_seen;
+			etiquette_add(r, ETIQUETTE_COLD, &x);
 			if (etiquette_is_marketing(c->first_text, c->first_url, cue, sizeof(cue))) {
-				t->marketing_n++;
-				json_object_set_new(x, "cue", json_string(cue));
-				json_object_set_new(x, "snippet", snippet(ctx, c->first_text));
-				jrows_add(t->marketing, x);
+				r->marketing++;
+				x.cue = cue;
+				x.snippet = snippet(ctx, c->first_text, &t->snip);
+				etiquette_add(r, ETIQUETTE_MARKETING, &x);
 			}
-			json_decref(x);
 		}
 		if (c->owner_before >= 2) {
-			t->chased_n++;
-			json_t *x = conv_entry(ctx, c);
-			json_object_set_new(x, "first_message_at", report_time(c->first_ms));
-			json_object_set_new(x, "owner_messages_before_reply", json_integer(c->owner_before));
-			json_object_set_new(x, "counterpart_replied", json_boolean(c->cp_seen));
-			json_object_set_new(x, "cold", json_boolean(!warm));
-			jrows_add(t->chased, x);
-			json_decref(x);
+			r->chased++;
+			conv_row(ctx, c, &x);
+			x.at = c->first_ms;
+			x.owner_before = c->owner_before;
+			x.counterpart_replied = c->cp_seen;
+			x.cold = !warm;
+			etiquette_add(r, ETIQUETTE_CHASED, &x);
 		}
-	} else {
-		json_object_set_new(o, "cold", json_null());
-		json_object_set_new(o, "first_has_url", json_null());
-		json_object_set_new(o, "owner_messages_before_reply", json_null());
 	}
-	jrows_add(t->convs, o);
-	json_decref(o);
+	etiquette_add(r, ETIQUETTE_CONVERSATIONS, &o);
 
 	/* a conversation answered once but whose latest messages still wait */
 	if (c->run_start >= 0 && c->first_owner_ms >= 0) {
-		json_t *x = conv_entry(ctx, c);
-		json_object_set_new(x, "waiting_since", report_time(c->run_start));
-		json_object_set_new(x, "age_seconds",
-				    json_integer(etiquette_seconds(c->run_start, ctx->as_of)));
-		jrows_add(t->awaiting, x);
-		json_decref(x);
+		conv_row(ctx, c, &x);
+		x.at = c->run_start;
+		x.age_seconds = etiquette_seconds(c->run_start, ctx->as_of);
+		etiquette_add(r, ETIQUETTE_AWAITING, &x);
 	}
 	if (c->run_start >= 0)
-		t->runs++;
+		r->runs++;
 	return 0;
 }
 
@@ -540,16 +577,17 @@ static void conv_add(struct tally *t, struct conv *c, int64_t id, int64_t sender
 			c->owner_before++;
 		if (c->run_start >= 0) {
 			int64_t s = etiquette_seconds(c->run_start, at);
-			vals_push(&c->replies, s);
+			ALLOC_GROW(c->replies, c->nreplies + 1, c->areplies);
+			c->replies[c->nreplies++] = s;
 			vals_push(&t->rs, s);
 			vals_push(&month_of(&t->months, c->run_start)->rs, s);
 			vals_push(etiquette_in_hours(t->ctx->opts, c->run_start) ? &t->rs_in : &t->rs_off, s);
 			if (etiquette_in_hours(t->ctx->opts, at))
-				t->replies_sent_in++;
+				t->r->replies_sent_in++;
 			else
-				t->replies_sent_off++;
-			t->runs++;
-			t->runs_answered++;
+				t->r->replies_sent_off++;
+			t->r->runs++;
+			t->r->runs_answered++;
 			c->run_start = -1;
 		}
 	} else {
@@ -562,13 +600,12 @@ static void conv_add(struct tally *t, struct conv *c, int64_t id, int64_t sender
 
 /* ---- handoffs ----------------------------------------------------------- */
 
-static json_t *handoffs(struct report_ctx *ctx, json_t *stats, struct err *err)
+static int handoffs(struct report_ctx *ctx, struct etiquette_result *r, struct err *err)
 {
 	struct store *s = ctx->store;
 	sqlite3_stmt *tw = NULL, *dm = NULL;
-	json_t *list = jrows_new();
 	struct vals secs = { 0 };
-	int64_t n = 0, followed = 0, within = 0;
+	int rc = -1;
 
 	if (store_prepare(s, "SELECT id, created_at, reply_to_user_id, text FROM tweet"
 			     " WHERE reply_to_user_id IS NOT NULL AND reply_to_user_id <> ?1"
@@ -577,117 +614,62 @@ static json_t *handoffs(struct report_ctx *ctx, json_t *stats, struct err *err)
 			     " JOIN conversation c ON c.id = m.conversation_id"
 			     " WHERE c.kind = 'dm' AND c.counterpart_id = ?1 AND m.sender_id = ?1"
 			     " AND m.created_at > ?2 ORDER BY m.created_at, m.id LIMIT 1", &dm, err))
-		goto fail;
+		goto out;
 	sqlite3_bind_int64(tw, 1, ctx->owner);
-	int rc;
-	while ((rc = sqlite3_step(tw)) == SQLITE_ROW) {
+	int step;
+	while ((step = sqlite3_step(tw)) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(tw, 3);
 		if (!text || !etiquette_invites_dm(text))
 			continue;
 		int64_t at = sqlite3_column_int64(tw, 1), who = sqlite3_column_int64(tw, 2);
-		json_t *h = json_object();
-		n++;
-		json_object_set_new(h, "tweet_id", report_id(sqlite3_column_int64(tw, 0)));
-		json_object_set_new(h, "user_id", report_id(who));
-		json_object_set_new(h, "user_handle", handle_json(ctx, who));
-		json_object_set_new(h, "tweeted_at", report_time(at));
+		struct etiquette_row h;
+		memset(&h, 0, sizeof(h));
+		r->invitations++;
+		h.tweet_id = sqlite3_column_int64(tw, 0);
+		h.counterpart = who;
+		char *handle = report_handle(ctx, who);
+		if (handle && utf8_valid_prefix(handle, strlen(handle)) != strlen(handle)) {
+			free(handle);
+			handle = NULL;
+		}
+		h.handle = handle;
+		h.at = at;
 		sqlite3_bind_int64(dm, 1, who);
 		sqlite3_bind_int64(dm, 2, at);
 		if (sqlite3_step(dm) == SQLITE_ROW) {
 			int64_t sec = etiquette_seconds(at, sqlite3_column_int64(dm, 0));
 			bool in7 = sqlite3_column_int64(dm, 0) - at <= ETIQUETTE_HANDOFF_WINDOW_MS;
-			followed++;
-			within += in7;
+			r->dm_followed++;
+			r->dm_followed_within_7_days += in7;
 			if (in7)
 				vals_push(&secs, sec);
-			json_object_set_new(h, "dm_followed", json_true());
-			json_object_set_new(h, "seconds", json_integer(sec));
-			json_object_set_new(h, "within_7_days", json_boolean(in7));
-			json_object_set_new(h, "conversation_id",
-					    json_string((const char *)sqlite3_column_text(dm, 1)));
-		} else {
-			json_object_set_new(h, "dm_followed", json_false());
-			json_object_set_new(h, "seconds", json_null());
-			json_object_set_new(h, "within_7_days", json_false());
-			json_object_set_new(h, "conversation_id", json_null());
+			h.dm_followed = true;
+			h.first_response = (struct etiquette_secs){ true, sec };
+			h.within_7_days = in7;
+			h.conversation_id = (const char *)sqlite3_column_text(dm, 1);
 		}
+		etiquette_add(r, ETIQUETTE_HANDOFFS, &h);
+		free(handle);
 		sqlite3_reset(dm);
-		jrows_add(list, h);
-		json_decref(h);
 	}
-	if (rc != SQLITE_DONE) {
+	if (step != SQLITE_DONE) {
 		store_fail(s, err, "reading the owner's replies");
-		goto fail;
+		goto out;
 	}
-	json_object_set_new(stats, "invitations", json_integer(n));
-	json_object_set_new(stats, "dm_followed", json_integer(followed));
-	json_object_set_new(stats, "dm_followed_within_7_days", json_integer(within));
-	json_object_set_new(stats, "median_seconds_within_7_days", vals_median(&secs));
-	json_object_set_new(stats, "p90_seconds_within_7_days", vals_p90(&secs));
+	r->median_handoff = vals_median(&secs);
+	r->p90_handoff = vals_p90(&secs);
+	rc = 0;
+out:
 	sqlite3_finalize(tw);
 	sqlite3_finalize(dm);
 	vals_release(&secs);
-	return list;
-fail:
-	sqlite3_finalize(tw);
-	sqlite3_finalize(dm);
-	vals_release(&secs);
-	json_decref(list);
-	return NULL;
+	return rc;
 }
 
 /* ---- the report --------------------------------------------------------- */
 
-static json_t *definitions(const struct report_opts *o)
-{
-	json_t *d = json_object();
-	char days[64];
-	days_name(o && o->workdays ? o->workdays : 0x3E, days, sizeof(days));
-	json_object_set_new(d, "order", json_string(
-		"messages of a conversation by createdAt, then by id (as integers)"));
-	json_object_set_new(d, "seconds", json_string("floor((t2 - t1) / 1000) of millisecond times"));
-	json_object_set_new(d, "median", json_string(
-		"middle value; of an even count the mean of the two middle values, rounded down"));
-	json_object_set_new(d, "p90", json_string("nearest rank: sorted[ceil(0.9*n)-1]"));
-	json_object_set_new(d, "cold", json_string(
-		"owner wrote first and no owner tweet replied to or mentioned the counterpart "
-		"in [first - 604800 s, first)"));
-	json_object_set_new(d, "conversations", json_string(
-		"1:1 conversations with at least one message, every message kind counted "
-		"(welcome messages too); conversations without messages are skipped and "
-		"counted in stats.empty_conversations_skipped"));
-	json_object_set_new(d, "response_rate", json_string(
-		"answered / counterpart_initiated (conversations the owner answered at least once)"));
-	json_object_set_new(d, "reply_rate", json_string(
-		"answered runs / all runs of consecutive counterpart messages"));
-	json_object_set_new(d, "unanswered_age", json_string(
-		"age_seconds = floor((as_of - first message) / 1000); as_of is the newest "
-		"snapshot's generation time"));
-	char *bh = xasprintf("%02d-%02d local time in %s on %s; the customer message's time "
-			     "(the start of the run, or the conversation's first message) decides "
-			     "in or off hours. replies_sent_in_hours counts by the reply's own "
-			     "time instead (Sprout Social's convention)",
-			     hours_from(o), hours_to(o), o && o->tz ? o->tz : "UTC", days);
-	json_object_set_new(d, "business_hours", json_string(bh));
-	free(bh);
-	json_object_set_new(d, "marketing", json_string(
-		"a cold conversation whose first owner message has a link or offer wording"));
-	json_object_set_new(d, "handoff", json_string(
-		"an owner tweet replying to another account whose text invites to DM (several "
-		"languages, DM deep links); dm_followed: that account later sent the owner a 1:1 "
-		"message; seconds to the first such message; within_7_days marks the ones that "
-		"count in the median"));
-	return d;
-}
-
 static void tally_release(struct tally *t)
 {
-	json_decref(t->convs);
-	json_decref(t->unanswered);
-	json_decref(t->marketing);
-	json_decref(t->chased);
-	json_decref(t->cold_list);
-	json_decref(t->awaiting);
 	sqlite3_finalize(t->warm_st);
 	vals_release(&t->frs);
 	vals_release(&t->rs);
@@ -696,62 +678,68 @@ static void tally_release(struct tally *t)
 	vals_release(&t->rs_in);
 	vals_release(&t->rs_off);
 	months_free(&t->months);
+	buf_release(&t->snip);
 }
 
-static json_t *rate(int64_t a, int64_t b)
+/* The figures of the whole pass, once every conversation is finished. */
+static void figures(struct tally *t)
 {
-	return b ? json_real((double)a / (double)b) : json_null();
-}
+	struct etiquette_result *r = t->r;
+	const struct report_opts *o = t->ctx->opts;
 
-void etiquette_mark_automated(struct report_ctx *ctx, json_t *r)
-{
-	/*
-	 * Near-certain automated senders need no answer: mark them, so the
-	 * advice can leave them out. The likely ones may be customers: they
-	 * stay in the advice, marked as maybe automated.
-	 */
-	int64_t automated = 0;
-	size_t i;
-	json_t *u;
-	json_array_foreach(json_object_get(r, "unanswered"), i, u) {
-		const char *cp = json_string_value(json_object_get(u, "counterpart_id"));
-		bool a = report_is_auto_sender(ctx, cp);
-		json_object_set_new(u, "automated", json_boolean(a));
-		json_object_set_new(u, "maybe_automated",
-				    json_boolean(!a && report_is_likely_auto(ctx, cp)));
-		automated += a;
+	r->unanswered = r->counterpart_initiated - r->answered;
+	r->median_first_response = vals_median(&t->frs);
+	r->p90_first_response = vals_p90(&t->frs);
+	r->median_reply = vals_median(&t->rs);
+	r->first_response = vals_spread(&t->frs);
+	r->reply = vals_spread(&t->rs);
+	r->as_of = t->ctx->as_of;
+
+	r->time_zone = xstrdup(o && o->tz ? o->tz : "UTC");
+	snprintf(r->hours, sizeof(r->hours), "%02d-%02d", hours_from(o), hours_to(o));
+	days_name(o && o->workdays ? o->workdays : 0x3E, r->days, sizeof(r->days));
+	r->first_in = vals_spread(&t->frs_in);
+	r->first_off = vals_spread(&t->frs_off);
+	r->reply_in = vals_spread(&t->rs_in);
+	r->reply_off = vals_spread(&t->rs_off);
+
+	r->months = xcalloc(months_count(&t->months) + 1, sizeof(*r->months));
+	for (size_t i = 0; i < months_count(&t->months); i++) {
+		struct month *m = months_at(&t->months, i);
+		if (!m->started && !m->rs.n)
+			continue;   /* a month between others that nothing happened in */
+		struct etiquette_month *e = &r->months[r->nmonths++];
+		e->key = t->months.first + (int)i;
+		e->counterpart_initiated = m->started;
+		e->answered = m->answered;
+		e->median_first = vals_median(&m->frs);
+		e->p90_first = vals_p90(&m->frs);
+		e->replies = (int64_t)m->rs.n;
+		e->median_reply = vals_median(&m->rs);
+		e->p90_reply = vals_p90(&m->rs);
 	}
-	json_object_set_new(json_object_get(r, "stats"), "unanswered_automated",
-			    json_integer(automated));
-	/* marked, the list is final: rows from now on, like the others */
-	json_object_set_new(r, "unanswered", jrows_from(json_incref(json_object_get(r, "unanswered"))));
 }
 
-json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
+struct etiquette_result *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct store *s = ctx->store;
 	struct tally t;
 	struct conv c = { 0 };
 	sqlite3_stmt *st = NULL;
-	json_t *r = NULL;
+	struct etiquette_result *r = etiquette_result_new();
 
 	memset(&t, 0, sizeof(t));
 	months_init(&t.months, sizeof(struct month));
+	buf_init(&t.snip);
 	t.ctx = ctx;
-	/* the lists are rows (jrows.h); unanswered becomes rows once it is marked */
-	t.convs = jrows_new();
-	t.unanswered = json_array();
-	t.marketing = jrows_new();
-	t.chased = jrows_new();
-	t.cold_list = jrows_new();
-	t.awaiting = jrows_new();
+	t.r = r;
 
 	if (store_prepare(s, "SELECT EXISTS (SELECT 1 FROM tweet WHERE reply_to_user_id = ?1"
 			     " AND created_at >= ?2 AND created_at < ?3)"
 			     " OR EXISTS (SELECT 1 FROM tweet_mention tm JOIN tweet tw"
 			     " ON tw.id = tm.tweet_id WHERE tm.account_id = ?1"
 			     " AND tw.created_at >= ?2 AND tw.created_at < ?3)", &t.warm_st, err))
-		goto out;
+		goto fail;
 	/*
 	 * One pass over the 1:1 messages, conversation by conversation: the
 	 * conversations in key order (CROSS JOIN keeps them the outer loop),
@@ -763,13 +751,13 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 			     " CROSS JOIN message m ON m.conversation_id = c.id"
 			     " WHERE c.kind = 'dm'"
 			     " ORDER BY c.id, m.created_at, m.id", &st, err))
-		goto out;
+		goto fail;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *cid = (const char *)sqlite3_column_text(st, 0);
 		if (!c.id || strcmp(c.id, cid)) {
 			if (c.id && finish(&t, &c, err))
-				goto out;
+				goto fail;
 			conv_release(&c);
 			conv_start(&c, cid, sqlite3_column_int64(st, 1));
 		}
@@ -780,109 +768,24 @@ json_t *etiquette_analyse(struct report_ctx *ctx, struct err *err)
 	}
 	if (rc != SQLITE_DONE) {
 		store_fail(s, err, "reading 1:1 messages");
-		goto out;
+		goto fail;
 	}
 	if (c.id && finish(&t, &c, err))
-		goto out;
-
-	r = json_object();
-	json_object_set(r, "conversations", t.convs);
-	json_t *tot = json_object();
-	json_object_set_new(tot, "counterpart_initiated", json_integer(t.counterpart_initiated));
-	json_object_set_new(tot, "answered", json_integer(t.answered));
-	json_object_set_new(tot, "unanswered", json_integer(t.counterpart_initiated - t.answered));
-	json_object_set_new(tot, "median_first_response_seconds", vals_median(&t.frs));
-	json_object_set_new(tot, "p90_first_response_seconds", vals_p90(&t.frs));
-	json_object_set_new(tot, "median_reply_seconds", vals_median(&t.rs));
-	json_object_set_new(tot, "owner_initiated", json_integer(t.owner_initiated));
-	json_object_set_new(tot, "cold", json_integer(t.cold));
-	json_object_set_new(tot, "cold_with_url", json_integer(t.cold_with_url));
-	json_object_set_new(tot, "chased", json_integer(t.chased_n));
-	json_object_set_new(r, "totals", tot);
-	json_object_set_new(r, "definitions", definitions(ctx->opts));
-
-	json_t *x = json_object();
-	json_object_set_new(x, "as_of", report_time(ctx->as_of));
-	json_object_set_new(x, "messages", json_integer(t.messages));
-	json_object_set_new(x, "empty_conversations_skipped", json_integer(store_int(s,
-		"SELECT count(*) FROM conversation c WHERE c.kind = 'dm' AND NOT EXISTS"
-		" (SELECT 1 FROM message m WHERE m.conversation_id = c.id)", 0)));
-	json_object_set_new(x, "response_rate", rate(t.answered, t.counterpart_initiated));
-	json_object_set_new(x, "reply_rate", rate(t.runs_answered, t.runs));
-	json_object_set_new(x, "replies", json_integer(t.runs_answered));
-	json_object_set_new(x, "unanswered_runs", json_integer(t.runs - t.runs_answered));
-	json_object_set_new(x, "first_response", vals_summary(&t.frs));
-	json_object_set_new(x, "reply", vals_summary(&t.rs));
-	json_object_set_new(x, "p90_reply_seconds", vals_p90(&t.rs));
-	json_object_set_new(x, "warm", json_integer(t.warm));
-	json_object_set_new(x, "marketing", json_integer(t.marketing_n));
-	json_object_set_new(x, "awaiting_reply", json_integer((json_int_t)jrows_size(t.awaiting)));
-	json_object_set_new(r, "stats", x);
-
-	json_t *bh = json_object();
-	char days[64];
-	const struct report_opts *o = ctx->opts;
-	days_name(o && o->workdays ? o->workdays : 0x3E, days, sizeof(days));
-	json_object_set_new(bh, "time_zone", json_string(o && o->tz ? o->tz : "UTC"));
-	char hours[16];
-	snprintf(hours, sizeof(hours), "%02d-%02d", hours_from(o), hours_to(o));
-	json_object_set_new(bh, "hours", json_string(hours));
-	json_object_set_new(bh, "days", json_string(days));
-	json_object_set_new(bh, "decided_by", json_string("customer_message"));
-	json_t *fr = json_object(), *rp = json_object();
-	json_object_set_new(fr, "in_hours", vals_summary(&t.frs_in));
-	json_object_set_new(fr, "off_hours", vals_summary(&t.frs_off));
-	json_object_set_new(rp, "in_hours", vals_summary(&t.rs_in));
-	json_object_set_new(rp, "off_hours", vals_summary(&t.rs_off));
-	json_object_set_new(bh, "first_response", fr);
-	json_object_set_new(bh, "reply", rp);
-	json_object_set_new(bh, "replies_sent_in_hours", json_integer(t.replies_sent_in));
-	json_object_set_new(bh, "replies_sent_off_hours", json_integer(t.replies_sent_off));
-	json_object_set_new(r, "business_hours", bh);
-
-	json_t *bm = json_array();
-	for (size_t i = 0; i < months_count(&t.months); i++) {
-		struct month *m = months_at(&t.months, i);
-		if (!m->started && !m->rs.n)
-			continue;   /* a month between others that nothing happened in */
-		json_t *mo = json_object();
-		char key[16];
-		month_key_name(t.months.first + (int)i, key);
-		json_object_set_new(mo, "month", json_string(key));
-		json_object_set_new(mo, "counterpart_initiated", json_integer(m->started));
-		json_object_set_new(mo, "answered", json_integer(m->answered));
-		json_object_set_new(mo, "response_rate", rate(m->answered, m->started));
-		json_object_set_new(mo, "median_first_response_seconds", vals_median(&m->frs));
-		json_object_set_new(mo, "p90_first_response_seconds", vals_p90(&m->frs));
-		json_object_set_new(mo, "replies", json_integer((json_int_t)m->rs.n));
-		json_object_set_new(mo, "median_reply_seconds", vals_median(&m->rs));
-		json_object_set_new(mo, "p90_reply_seconds", vals_p90(&m->rs));
-		json_array_append_new(bm, mo);
-	}
-	json_object_set_new(r, "by_month", bm);
-
-	json_object_set_new(x, "unanswered_automated", json_integer(0));
-	/* which of these senders are automated is autodm's to say: analyse_run marks them */
-	json_object_set(r, "unanswered", t.unanswered);
-	json_object_set(r, "awaiting_reply", t.awaiting);
-	json_object_set(r, "cold_dms", t.cold_list);
-	json_object_set(r, "marketing", t.marketing);
-	json_object_set(r, "chased", t.chased);
-	json_t *hs = json_object();
-	json_t *hl = handoffs(ctx, hs, err);
-	if (!hl) {
-		json_decref(hs);
-		json_decref(r);
-		r = NULL;
-		goto out;
-	}
-	json_object_set_new(hs, "warm_owner_initiated", json_integer(t.warm));
-	json_object_set_new(hs, "cold_owner_initiated", json_integer(t.cold));
-	json_object_set_new(r, "handoff_stats", hs);
-	json_object_set_new(r, "handoffs", hl);
-out:
+		goto fail;
+	figures(&t);
+	r->empty_skipped = store_int(s, "SELECT count(*) FROM conversation c WHERE c.kind = 'dm'"
+				     " AND NOT EXISTS (SELECT 1 FROM message m"
+				     " WHERE m.conversation_id = c.id)", 0);
+	if (handoffs(ctx, r, err))
+		goto fail;
 	sqlite3_finalize(st);
 	conv_release(&c);
 	tally_release(&t);
 	return r;
+fail:
+	sqlite3_finalize(st);
+	conv_release(&c);
+	tally_release(&t);
+	etiquette_result_free(r);
+	return NULL;
 }

@@ -4,11 +4,14 @@
  * `report all` runs the analysers on both cores. They are taken longest
  * first from one shared list: a second thread, with a database connection
  * of its own, starts with autodm; this thread starts with etiquette;
- * whichever is free takes the next. Etiquette's use of the autodm result
- * (which unanswered senders are automated) waits until both are done; the
- * autodm result is then handed to this context, for that and for the views.
+ * whichever is free takes the next. Etiquette's one input from another
+ * analyser, autodm's verdicts (which unanswered senders are automated),
+ * is given to it (etiquette_judge) once both are done; the autodm result is
+ * then handed to this context, for that and for the views. Each kind's
+ * result lands in a struct results: a typed result, or a tree by name.
  */
 #include "analyze.h"
+#include "etiquette.h"
 #include "trace.h"
 
 #include <pthread.h>
@@ -24,23 +27,91 @@ json_t *report_autodm(struct report_ctx *ctx, struct err *err)
 	return ctx->autodm;
 }
 
-/* autodm runs once a context; etiquette and the views reuse its result. */
-static json_t *autodm_shared(struct report_ctx *ctx, struct err *err)
+struct autodm_verdicts report_verdicts(const struct report_ctx *ctx)
 {
-	json_t *r = report_autodm(ctx, err);
-	return r ? json_incref(r) : NULL;
+	return (struct autodm_verdicts){ ctx->auto_ids, ctx->nauto, ctx->likely_ids, ctx->nlikely };
 }
 
-const struct analyser analysers[] = {
-	{ "summary", summary_analyse },
-	{ "autodm", autodm_shared },
-	{ "etiquette", etiquette_analyse },
-	{ "exposure", exposure_analyse },
-	{ "changes", changes_analyse },
+void results_init(struct results *res)
+{
+	*res = (struct results)RESULTS_INIT;
+	res->trees = json_object();
+}
+
+void results_release(struct results *res)
+{
+	json_decref(res->trees);
+	json_decref(res->period);
+	etiquette_result_free(res->etiquette);
+	*res = (struct results)RESULTS_INIT;
+}
+
+bool results_has(const struct results *res, const char *kind)
+{
+	if (!strcmp(kind, "etiquette"))
+		return res->etiquette != NULL;
+	return json_object_get(res->trees, kind) != NULL;
+}
+
+json_t *results_tree(const struct results *res, const char *kind)
+{
+	return json_object_get(res->trees, kind);
+}
+
+/* The kinds still JSON trees: their result goes into into->trees by name. */
+static int put_tree(struct results *into, const char *name, json_t *t)
+{
+	if (!t)
+		return -1;
+	if (!into->trees)
+		into->trees = json_object();
+	json_object_set_new(into->trees, name, t);
+	return 0;
+}
+
+static int summary_run(struct report_ctx *ctx, struct results *into, struct err *err)
+{
+	return put_tree(into, "summary", summary_analyse(ctx, err));
+}
+
+/* autodm runs once a context; etiquette's verdicts and the views reuse its result. */
+static int autodm_run(struct report_ctx *ctx, struct results *into, struct err *err)
+{
+	json_t *r = report_autodm(ctx, err);
+	return put_tree(into, "autodm", r ? json_incref(r) : NULL);
+}
+
+static int etiquette_run(struct report_ctx *ctx, struct results *into, struct err *err)
+{
+	return (into->etiquette = etiquette_analyse(ctx, err)) ? 0 : -1;
+}
+
+static int exposure_run(struct report_ctx *ctx, struct results *into, struct err *err)
+{
+	return put_tree(into, "exposure", exposure_analyse(ctx, err));
+}
+
+static int changes_run(struct report_ctx *ctx, struct results *into, struct err *err)
+{
+	return put_tree(into, "changes", changes_analyse(ctx, err));
+}
+
+static const struct analyser {
+	const char *name;
+	int (*run)(struct report_ctx *ctx, struct results *into, struct err *err);
+} analysers[] = {
+	{ "summary", summary_run },
+	{ "autodm", autodm_run },
+	{ "etiquette", etiquette_run },
+	{ "exposure", exposure_run },
+	{ "changes", changes_run },
 	{ NULL, NULL },
 };
 
-const struct analyser *analyser_find(const char *name)
+const char *const analyser_names[] = { "summary", "autodm", "etiquette", "exposure", "changes",
+				       NULL };
+
+static const struct analyser *analyser_find(const char *name)
 {
 	for (size_t i = 0; name && analysers[i].name; i++)
 		if (!strcmp(analysers[i].name, name))
@@ -48,12 +119,24 @@ const struct analyser *analyser_find(const char *name)
 	return NULL;
 }
 
+bool analyser_known(const char *name)
+{
+	return analyser_find(name) != NULL;
+}
+
+/* Etiquette's dependency: autodm's verdicts, once both have run. */
+static int judge(struct report_ctx *ctx, struct results *res, struct err *err)
+{
+	struct autodm_verdicts v = report_verdicts(ctx);
+	return res->etiquette && ctx->autodm ? etiquette_judge(res->etiquette, &v, err) : 0;
+}
+
 static const char *const longest_first[] = { "autodm", "etiquette", "exposure", "changes",
 					      "summary" };
 #define NJOBS (sizeof(longest_first) / sizeof(longest_first[0]))
 
 struct work {
-	json_t *results[NJOBS];   /* by position in longest_first */
+	struct results part[NJOBS]; /* by position in longest_first */
 	size_t next;              /* the next job to take (atomic) */
 	bool failed;              /* a job failed: take no more (atomic) */
 };
@@ -75,7 +158,7 @@ static int run_jobs(struct work *w, size_t first, struct report_ctx *ctx, struct
 		if (__atomic_load_n(&w->failed, __ATOMIC_RELAXED))
 			return 0;
 		const struct analyser *a = analyser_find(longest_first[i]);
-		if (!(w->results[i] = a->analyse(ctx, err))) {
+		if (a->run(ctx, &w->part[i], err)) {
 			__atomic_store_n(&w->failed, true, __ATOMIC_RELAXED);
 			return -1;
 		}
@@ -97,21 +180,15 @@ static void *side_run(void *arg)
 	return NULL;
 }
 
-int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t *results,
+int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct results *res,
 		struct err *err)
 {
 	if (one) {
 		const struct analyser *a = analyser_find(one);
-		bool etiquette = a && !strcmp(a->name, "etiquette");
-		/* etiquette's unanswered senders are marked with autodm's verdicts */
-		if (etiquette && !report_autodm(ctx, err))
+		/* etiquette takes autodm's verdicts: autodm runs first */
+		if (!a || (!strcmp(a->name, "etiquette") && !report_autodm(ctx, err)) ||
+		    a->run(ctx, res, err) || judge(ctx, res, err))
 			return -1;
-		json_t *r = a ? a->analyse(ctx, err) : NULL;
-		if (!r)
-			return -1;
-		if (etiquette)
-			etiquette_mark_automated(ctx, r);
-		json_object_set_new(results, a->name, r);
 		return 0;
 	}
 	const struct report_opts *ro = ctx->opts;
@@ -162,18 +239,22 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, json_t 
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 	}
-	if (rc)
-		return -1;
-	json_t *et = NULL;
-	for (size_t i = 0; i < NJOBS; i++)
-		if (!strcmp(longest_first[i], "etiquette"))
-			et = w.results[i];
-	if (et && ctx->autodm)
-		etiquette_mark_automated(ctx, et);
 	/* the document lists the kinds in their own order */
 	for (size_t i = 0; analysers[i].name; i++)
-		for (size_t j = 0; j < NJOBS; j++)
-			if (!strcmp(longest_first[j], analysers[i].name))
-				json_object_set_new(results, analysers[i].name, w.results[j]);
+		for (size_t j = 0; j < NJOBS; j++) {
+			if (strcmp(longest_first[j], analysers[i].name))
+				continue;
+			json_t *t = json_object_get(w.part[j].trees, analysers[i].name);
+			if (t)
+				json_object_set(res->trees, analysers[i].name, t);
+			if (w.part[j].etiquette) {
+				res->etiquette = w.part[j].etiquette;
+				w.part[j].etiquette = NULL;
+			}
+		}
+	for (size_t j = 0; j < NJOBS; j++)
+		results_release(&w.part[j]);
+	if (rc || judge(ctx, res, err))
+		return -1;
 	return 0;
 }

@@ -3,6 +3,7 @@
  * analysers' results and the store (charts.h). Drawing is chart_draw.c.
  */
 #include "charts.h"
+#include "etiquette.h"
 #include "jrows.h"
 #include "months.h"
 #include "buf.h"
@@ -117,7 +118,7 @@ static int tsv_close(struct tsv *t, struct err *err)
 
 struct chart_ctx {
 	struct report_ctx *rc;
-	json_t *results;
+	const struct results *results;
 	const char *dir;
 	struct err *err;
 };
@@ -135,10 +136,18 @@ static void skip(struct chart *c, const char *fmt, ...)
 /* The analyser's JSON for kind, or NULL (note set) when the caller did not run it. */
 static json_t *result_of(struct chart_ctx *x, struct chart *c, const char *kind)
 {
-	json_t *r = json_object_get(x->results, kind);
+	json_t *r = results_tree(x->results, kind);
 	if (!r)
 		skip(c, "the %s report was not made", kind);
 	return r;
+}
+
+/* The etiquette result, or NULL (note set) when the caller did not run it. */
+static const struct etiquette_result *etiquette_of(struct chart_ctx *x, struct chart *c)
+{
+	if (!x->results->etiquette)
+		skip(c, "the etiquette report was not made");
+	return x->results->etiquette;
 }
 
 static int write_months(struct chart_ctx *x, struct chart *c, const struct months *m,
@@ -240,18 +249,6 @@ static int chart_followers(struct chart_ctx *x, struct chart *c)
 	return r;
 }
 
-/* When each conversation began: conversation id → first message time. */
-static int conv_start(struct chart_ctx *x, sqlite3_stmt *st, const char *id, int64_t *ms)
-{
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	bool found = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL;
-	if (found)
-		*ms = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return found ? 0 : -1;
-}
-
 struct span {
 	const char *label;
 	long from, to;  /* seconds, [from, to); to -1 is open */
@@ -277,17 +274,16 @@ static size_t span_of(long s)
 /* First-response times in spans, the median's span marked. */
 static int chart_response_time(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "etiquette"), *conv;
+	const struct etiquette_result *r = etiquette_of(x, c);
 	if (!r)
 		return 0;
 	long n[NSPANS] = { 0 };
 	size_t total = 0;
-	struct jrows_iter it;
-	for (conv = jrows_first(&it, json_object_get(r, "conversations")); conv;
-	     conv = jrows_next(&it)) {
-		json_t *s = json_object_get(conv, "first_response_seconds");
-		if (json_is_integer(s)) {
-			n[span_of((long)json_integer_value(s))]++;
+	struct etiquette_iter it;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_CONVERSATIONS); e;
+	     e = etiquette_next(&it)) {
+		if (e->first_response.set) {
+			n[span_of((long)e->first_response.s)]++;
 			total++;
 		}
 	}
@@ -295,8 +291,7 @@ static int chart_response_time(struct chart_ctx *x, struct chart *c)
 		skip(c, "no conversation was answered");
 		return 0;
 	}
-	json_t *med = json_object_get(json_object_get(r, "totals"), "median_first_response_seconds");
-	long median = json_is_integer(med) ? (long)json_integer_value(med) : -1;
+	long median = r->median_first_response.set ? (long)r->median_first_response.s : -1;
 	struct tsv t;
 	if (tsv_open(&t, x->rc->store, x->dir, c->name,
 		     "span\tfrom_seconds\tto_seconds\tconversations\tmedian_here\tmedian_seconds",
@@ -321,32 +316,22 @@ static int chart_response_time(struct chart_ctx *x, struct chart *c)
  */
 static int answered_months(struct chart_ctx *x, struct chart *c, struct months *m)
 {
-	json_t *r = result_of(x, c, "etiquette"), *conv;
+	const struct etiquette_result *r = etiquette_of(x, c);
 	if (!r)
 		return 1;
-	sqlite3_stmt *st;
-	if (store_prepare(x->rc->store,
-			  "SELECT min(created_at) FROM message WHERE conversation_id = ?", &st,
-			  x->err))
-		return -1;
 	counts_init(m, 4); /* begun by others, answered, unanswered, unanswered automated */
-	struct jrows_iter it;
-	for (conv = jrows_first(&it, json_object_get(r, "conversations")); conv;
-	     conv = jrows_next(&it)) {
-		const char *by = json_string_value(json_object_get(conv, "initiated_by"));
-		const char *id = json_string_value(json_object_get(conv, "conversation_id"));
-		int64_t ms;
-		if (!by || !id || strcmp(by, "counterpart") || conv_start(x, st, id, &ms))
+	struct etiquette_iter it;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_CONVERSATIONS); e;
+	     e = etiquette_next(&it)) {
+		if (e->owner_first)
 			continue;
-		bool answered = json_is_integer(json_object_get(conv, "first_response_seconds"));
-		int month = month_key(ms);
+		bool answered = e->first_response.set;
+		int month = month_key(e->at); /* the conversation's first message */
 		counts_add(m, month, 0, 1);
 		counts_add(m, month, answered ? 1 : 2, 1);
-		if (!answered && report_is_auto_sender(x->rc, json_string_value(json_object_get(
-							 conv, "counterpart_id"))))
+		if (!answered && e->automated)
 			counts_add(m, month, 3, 1);
 	}
-	sqlite3_finalize(st);
 	return 0;
 }
 
@@ -683,13 +668,13 @@ static const struct chart_def {
 	  "disclosed.", chart_exposure },
 };
 
-int charts_export(struct report_ctx *ctx, json_t *results, const char *dir, struct charts *cs,
+int charts_export(struct report_ctx *ctx, const struct results *results, const char *dir, struct charts *cs,
 		  struct err *err)
 {
 	return charts_export_kind(ctx, results, dir, NULL, cs, err);
 }
 
-int charts_export_kind(struct report_ctx *ctx, json_t *results, const char *dir,
+int charts_export_kind(struct report_ctx *ctx, const struct results *results, const char *dir,
 		       const char *kind, struct charts *cs, struct err *err)
 {
 	struct chart_ctx x = { ctx, results, dir, err };

@@ -8,7 +8,7 @@
  */
 #include "report.h"
 #include "etiquette.h"
-#include "jrows.h"
+#include "months.h"
 #include "timeutil.h"
 #include "tz.h"
 #include "xalloc.h"
@@ -18,53 +18,39 @@
 #include <string.h>
 
 
-static int64_t geti(json_t *o, const char *k)
+/* "3 h 05 min", or "-" for a missing duration */
+static const char *dur(struct etiquette_secs v, char out[32])
 {
-	return json_integer_value(json_object_get(o, k));
-}
-
-static const char *gets_(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
-
-/* "3 h 05 min", or "–" for null */
-static const char *dur(json_t *v, char out[32])
-{
-	if (!json_is_integer(v))
+	if (!v.set)
 		snprintf(out, 32, "-");
 	else
-		report_duration(json_integer_value(v), out);
+		report_duration(v.s, out);
 	return out;
 }
 
-/* An ISO time from the JSON shown in the report's zone: "2021-12-15 22:55". */
-static const char *when(const char *iso, char out[32])
+/* A time shown in the report's zone: "2021-12-15 22:55". */
+static const char *when(int64_t ms, char out[32])
 {
-	int64_t ms;
 	struct tz_local l;
-	if (!iso || !time_parse(iso, &ms)) {
-		snprintf(out, 32, "%s", iso ? iso : "-");
-		return out;
-	}
 	tz_local(ms, &l);
 	snprintf(out, 32, "%04d-%02d-%02d %02d:%02d", l.year, l.month, l.day, l.hour, l.minute);
 	return out;
 }
 
-/* "@handle" when known, else the account id */
-static const char *who(json_t *o, char out[80])
+/* The account id of a row's counterpart as text. */
+static const char *id_text(int64_t id, char out[24])
 {
-	const char *h = json_string_value(json_object_get(o, "counterpart_handle"));
-	if (!h)
-		h = json_string_value(json_object_get(o, "user_handle"));
-	if (h)
-		snprintf(out, 80, "@%s", h);
-	else if (json_object_get(o, "counterpart_id"))
-		snprintf(out, 80, "%s", gets_(o, "counterpart_id"));
+	snprintf(out, 24, "%lld", (long long)id);
+	return out;
+}
+
+/* "@handle" when known, else the account id */
+static const char *who(const struct etiquette_row *e, char out[80])
+{
+	if (e->handle)
+		snprintf(out, 80, "@%s", e->handle);
 	else
-		snprintf(out, 80, "%s", gets_(o, "user_id"));
+		snprintf(out, 80, "%lld", (long long)e->counterpart);
 	return out;
 }
 
@@ -85,13 +71,15 @@ static int cmp_cue(const void *a, const void *b)
 }
 
 /* The cues of the marketing list, sorted by conversation id, for find_cue. */
-static struct cue *cues_of(json_t *list, size_t *n)
+static struct cue *cues_of(const struct etiquette_result *r, size_t *n)
 {
-	struct cue *v = xmalloc((jrows_size(list) + 1) * sizeof(*v));
-	struct jrows_iter it;
+	struct cue *v = xmalloc((etiquette_count(r, ETIQUETTE_MARKETING) + 1) * sizeof(*v));
+	struct etiquette_iter it;
 	*n = 0;
-	for (json_t *e = jrows_first(&it, list); e; e = jrows_next(&it), ++*n)
-		v[*n] = (struct cue){ xstrdup(gets_(e, "conversation_id")), xstrdup(gets_(e, "cue")) };
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_MARKETING); e;
+	     e = etiquette_next(&it), ++*n)
+		v[*n] = (struct cue){ xstrdup(e->conversation_id ? e->conversation_id : ""),
+				      xstrdup(e->cue ? e->cue : "") };
 	qsort(v, *n, sizeof(*v), cmp_cue);
 	return v;
 }
@@ -113,9 +101,9 @@ static void cues_release(struct cue *v, size_t n)
 }
 
 /* How an unanswered sender is marked: only likely a bot stays with people, marked. */
-static const char *bot_mark(json_t *e)
+static const char *bot_mark(const struct etiquette_row *e)
 {
-	return json_is_true(json_object_get(e, "maybe_automated")) ? " (maybe automated)" : "";
+	return e->maybe_automated ? " (maybe automated)" : "";
 }
 
 /* An unanswered conversation's place in its list, and its first message's time. */
@@ -133,25 +121,23 @@ static int newest_first(const void *a, const void *b)
 }
 
 /* The conversation's id, linked to it on x.com. */
-static void conv_cell(struct doc_table *t, json_t *e)
+static void conv_cell(struct doc_table *t, const struct etiquette_row *e)
 {
 	char l[REPORT_LINK_SIZE];
-	const char *id = gets_(e, "conversation_id");
+	const char *id = e->conversation_id ? e->conversation_id : "";
 	doc_cell_link(t, *id ? report_link_conversation(id, l) : NULL, "%s", *id ? id : "-");
 }
 
 /* The other person, @handle when known, linked to the account on x.com. */
-static void who_cell(struct doc_table *t, json_t *e, const char *mark)
+static void who_cell(struct doc_table *t, const struct etiquette_row *e, const char *mark)
 {
-	char w[80], l[REPORT_LINK_SIZE];
-	const char *id = json_object_get(e, "counterpart_id") ? gets_(e, "counterpart_id")
-							     : gets_(e, "user_id");
-	doc_cell_link(t, report_link_user(id, l), "%s%s", who(e, w), mark);
+	char w[80], l[REPORT_LINK_SIZE], id[24];
+	doc_cell_link(t, report_link_user(id_text(e->counterpart, id), l), "%s%s", who(e, w), mark);
 }
 
-static const char *yes_no(json_t *e, const char *k)
+static const char *yes_no(bool v)
 {
-	return json_is_true(json_object_get(e, k)) ? "yes" : "no";
+	return v ? "yes" : "no";
 }
 
 struct fix {
@@ -171,36 +157,28 @@ struct started {
 	int64_t all, bots, people, answered, unanswered;
 };
 
-static void started_count(json_t *r, struct started *c)
+static void started_count(const struct etiquette_result *r, struct started *c)
 {
-	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
-	c->all = geti(tot, "counterpart_initiated");
-	c->bots = geti(st, "unanswered_automated");
+	c->all = r->counterpart_initiated;
+	c->bots = r->unanswered_automated;
 	c->people = c->all - c->bots;
-	c->answered = geti(tot, "answered");
-	c->unanswered = geti(tot, "unanswered") - c->bots;
+	c->answered = r->answered;
+	c->unanswered = r->unanswered - c->bots;
 }
 
-/* Near-certain automated senders need no answer, in the waiting list as anywhere. */
-static bool waiting_bot(struct report_ctx *ctx, json_t *e)
+int64_t etiquette_awaiting_people(const struct etiquette_result *r)
 {
-	return report_is_auto_sender(ctx, gets_(e, "counterpart_id"));
-}
-
-int64_t etiquette_awaiting_people(struct report_ctx *ctx, json_t *r)
-{
-	struct jrows_iter it;
+	struct etiquette_iter it;
 	int64_t n = 0;
-	for (json_t *e = jrows_first(&it, json_object_get(r, "awaiting_reply")); e;
-	     e = jrows_next(&it))
-		n += !waiting_bot(ctx, e);
+	/* near-certain automated senders need no answer, in the waiting list as anywhere */
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_AWAITING); e;
+	     e = etiquette_next(&it))
+		n += !e->automated;
 	return n;
 }
 
-static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
+static void fixes_write(struct doc *d, const struct etiquette_result *r)
 {
-	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
-	json_t *hs = json_object_get(r, "handoff_stats"), *bh = json_object_get(r, "business_hours");
 	struct fix f[8];
 	size_t n = 0;
 	char a[32], b[32];
@@ -216,7 +194,7 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 					sc.unanswered == 1 ? "person" : "people",
 					pct(sc.unanswered, sc.people), (long long)sc.people);
 	}
-	int64_t mk = geti(st, "marketing");
+	int64_t mk = r->marketing;
 	if (mk) {
 		f[n].score = 30 * mk;
 		f[n].anchor = "etiquette-cold";
@@ -224,7 +202,7 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 					"offers to people who had not asked.", (long long)mk,
 					mk == 1 ? "" : "s");
 	}
-	int64_t ch = geti(tot, "chased");
+	int64_t ch = r->chased;
 	if (ch) {
 		f[n].score = 20 * ch;
 		f[n].anchor = "etiquette-chased";
@@ -232,7 +210,7 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 					"messages before any answer.", (long long)ch,
 					ch == 1 ? "" : "s");
 	}
-	int64_t aw = etiquette_awaiting_people(ctx, r);
+	int64_t aw = etiquette_awaiting_people(r);
 	if (aw) {
 		f[n].score = 15 * aw;
 		f[n].anchor = "etiquette-awaiting";
@@ -240,7 +218,7 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 					"with the other person's message still waiting for you.",
 					(long long)aw, aw == 1 ? "" : "s");
 	}
-	int64_t cold = geti(tot, "cold") - mk;
+	int64_t cold = r->cold - mk;
 	if (cold > 0) {
 		f[n].score = 10 * cold;
 		f[n].anchor = "etiquette-cold";
@@ -249,28 +227,23 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 					"Reply in public with \"DM us\" or a DM link and let them write "
 					"first.", (long long)cold, cold == 1 ? "" : "s");
 	}
-	json_t *med = json_object_get(tot, "median_first_response_seconds");
-	if (json_is_integer(med) && json_integer_value(med) > 3600) {
-		f[n].score = json_integer_value(med) / 360; /* 10 points an hour */
+	struct etiquette_secs med = r->median_first_response;
+	if (med.set && med.s > 3600) {
+		f[n].score = med.s / 360; /* 10 points an hour */
 		f[n].anchor = NULL;
 		f[n++].text = xasprintf("Answer faster: the median first response is %s (90%% within "
 					"%s); most customers expect a reply within the hour.",
-					dur(med, a),
-					dur(json_object_get(tot, "p90_first_response_seconds"), b));
+					dur(med, a), dur(r->p90_first_response, b));
 	}
-	json_t *in = json_object_get(json_object_get(json_object_get(bh, "reply"), "in_hours"),
-				     "median_seconds");
-	json_t *off = json_object_get(json_object_get(json_object_get(bh, "reply"), "off_hours"),
-				      "median_seconds");
-	if (json_is_integer(in) && json_is_integer(off) &&
-	    json_integer_value(off) > 2 * json_integer_value(in) + 3600) {
+	struct etiquette_secs in = r->reply_in.median, off = r->reply_off.median;
+	if (in.set && off.set && off.s > 2 * in.s + 3600) {
 		f[n].score = 5;
 		f[n].anchor = NULL;
 		f[n++].text = xasprintf("State your support hours in your profile: messages that arrive "
 					"off hours wait %s (median) against %s in hours.",
 					dur(off, a), dur(in, b));
 	}
-	int64_t inv = geti(hs, "invitations"), fol = geti(hs, "dm_followed_within_7_days");
+	int64_t inv = r->invitations, fol = r->dm_followed_within_7_days;
 	if (inv && fol * 2 < inv) {
 		f[n].score = 4;
 		f[n].anchor = "etiquette-handoff";
@@ -295,10 +268,8 @@ static void fixes_write(struct report_ctx *ctx, struct doc *d, json_t *r)
 	}
 }
 
-static void headline(struct report_ctx *ctx, json_t *r, struct doc *d)
+static void headline(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d)
 {
-	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
-	json_t *hs = json_object_get(r, "handoff_stats");
 	char a[32], b[32];
 	struct started sc;
 	started_count(r, &sc);
@@ -308,8 +279,8 @@ static void headline(struct report_ctx *ctx, json_t *r, struct doc *d)
 		    "the customer used, invite to DM in public rather than DMing first, never send "
 		    "unsolicited marketing, don't chase, keep private what is private.",
 		 ctx->owner_handle[0] ? "@" : "account ",
-		 ctx->owner_handle[0] ? ctx->owner_handle : gets_(st, "as_of"),
-		 when(gets_(st, "as_of"), a));
+		 ctx->owner_handle[0] ? ctx->owner_handle : id_text(ctx->owner, b),
+		 when(r->as_of, a));
 	if (sc.bots)
 		doc_kv(d, "conversations others started", "%lld: %lld by automated senders, never "
 		       "answered (no answer needed); of the %lld others, %lld answered (%d%%) and "
@@ -320,134 +291,129 @@ static void headline(struct report_ctx *ctx, json_t *r, struct doc *d)
 		doc_kv(d, "conversations others started", "%lld: %lld answered (%d%%), %lld "
 		       "unanswered", (long long)sc.all, (long long)sc.answered,
 		       pct(sc.answered, sc.people), (long long)sc.unanswered);
-	if (geti(tot, "answered"))
+	if (r->answered)
 		doc_kv(d, "first response", "median %s, 90%% within %s",
-		       dur(json_object_get(tot, "median_first_response_seconds"), a),
-		       dur(json_object_get(tot, "p90_first_response_seconds"), b));
+		       dur(r->median_first_response, a), dur(r->p90_first_response, b));
 	else
 		doc_kv(d, "first response", "none: no customer conversation was ever answered");
-	if (geti(st, "replies"))
+	if (r->runs_answered)
 		doc_kv(d, "every reply", "median %s, 90%% within %s (%lld replies; %lld times the "
 		       "other person's messages got no reply)",
-		       dur(json_object_get(tot, "median_reply_seconds"), a),
-		       dur(json_object_get(st, "p90_reply_seconds"), b),
-		       (long long)geti(st, "replies"), (long long)geti(st, "unanswered_runs"));
+		       dur(r->median_reply, a), dur(r->reply.p90, b),
+		       (long long)r->runs_answered, (long long)(r->runs - r->runs_answered));
 	else
 		doc_kv(d, "every reply", "none (%lld times the other person's messages got no reply)",
-		       (long long)geti(st, "unanswered_runs"));
+		       (long long)(r->runs - r->runs_answered));
 	doc_kv(d, "conversations you started", "%lld: %lld cold (%lld with a link, %lld marketing), "
 	       "%lld announced by a public reply, %lld chased",
-	       (long long)geti(tot, "owner_initiated"), (long long)geti(tot, "cold"),
-	       (long long)geti(tot, "cold_with_url"), (long long)geti(st, "marketing"),
-	       (long long)geti(st, "warm"), (long long)geti(tot, "chased"));
+	       (long long)r->owner_initiated, (long long)r->cold, (long long)r->cold_with_url,
+	       (long long)r->marketing, (long long)r->warm, (long long)r->chased);
 	doc_kv(d, "public invitations to DM", "%lld, followed by a DM within 7 days: %lld "
-	       "(median %s)", (long long)geti(hs, "invitations"),
-	       (long long)geti(hs, "dm_followed_within_7_days"),
-	       dur(json_object_get(hs, "median_seconds_within_7_days"), a));
+	       "(median %s)", (long long)r->invitations, (long long)r->dm_followed_within_7_days,
+	       dur(r->median_handoff, a));
 }
 
 /* Unanswered rows of one side: people (bots false) or near-certain automated senders. */
-static void unanswered_table(struct doc *d, json_t *un, const struct newest *v, size_t n,
-			     bool bots, const char *name)
+static void unanswered_table(struct doc *d, const struct etiquette_result *r,
+			     const struct newest *v, size_t n, bool bots, const char *name)
 {
 	static const char *const cols[] = { "conversation", "from", "first message", ">age",
 					    ">messages", "they wrote", NULL };
 	char a[32], b[32];
 	struct doc_table *t = doc_table(d, name, cols);
-	struct jrows_iter it;
-	jrows_open(&it, un);
+	struct etiquette_iter it;
+	etiquette_open(&it, r, ETIQUETTE_UNANSWERED);
 	for (size_t i = 0; i < n; i++) {
-		json_t *e = jrows_get(&it, v[i].pos);
-		if (!e || json_is_true(json_object_get(e, "automated")) != bots)
+		const struct etiquette_row *e = etiquette_get(&it, v[i].pos);
+		if (!e || e->automated != bots)
 			continue;
 		conv_cell(t, e);
 		who_cell(t, e, bot_mark(e));
-		doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
-		doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
-		doc_cell(t, "%lld", (long long)geti(e, "messages"));
-		doc_cell(t, "%s", gets_(e, "snippet"));
+		doc_cell(t, "%s", when(e->at, a));
+		doc_cell(t, "%s", dur((struct etiquette_secs){ true, e->age_seconds }, b));
+		doc_cell(t, "%lld", (long long)e->messages);
+		doc_cell(t, "%s", e->snippet ? e->snippet : "");
 	}
-	jrows_stop(&it);
+	etiquette_stop(&it);
 }
 
-static void unanswered_write(json_t *r, struct doc *d)
+static void unanswered_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *un = json_object_get(r, "unanswered"), *st = json_object_get(r, "stats");
-	size_t nun = jrows_size(un), i = 0;
+	size_t nun = etiquette_count(r, ETIQUETTE_UNANSWERED), i = 0;
 	char a[32];
 	if (!nun)
 		return;
-	int64_t bots = geti(st, "unanswered_automated");
+	int64_t bots = r->unanswered_automated;
 	doc_heading_at(d, 2, "etiquette-unanswered", "Unanswered conversations");
 	doc_para(d, "People who wrote first and never got an answer, newest first; age counts "
 		    "from their first message to %s. A sender only likely automated stays here, "
-		    "marked: a customer must not be dropped on a guess.",
-		 when(gets_(st, "as_of"), a));
+		    "marked: a customer must not be dropped on a guess.", when(r->as_of, a));
 	struct newest *sorted = xcalloc(nun, sizeof(*sorted));
-	struct jrows_iter it;
-	for (json_t *e = jrows_first(&it, un); e && i < nun; e = jrows_next(&it), i++) {
-		snprintf(sorted[i].at, sizeof(sorted[i].at), "%s", gets_(e, "first_message_at"));
+	struct etiquette_iter it;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_UNANSWERED);
+	     e && i < nun; e = etiquette_next(&it), i++) {
+		time_format_iso(e->at, sorted[i].at);
 		sorted[i].pos = i;
 	}
-	jrows_stop(&it);
-	/* ISO strings of one format sort as times */
+	etiquette_stop(&it);
+	/* the JSON's ISO strings, newest first, as the list always sorted */
 	qsort(sorted, i, sizeof(*sorted), newest_first);
 	nun = i;
-	unanswered_table(d, un, sorted, nun, false, "unanswered");
+	unanswered_table(d, r, sorted, nun, false, "unanswered");
 	if (bots) {
 		doc_heading_at(d, 3, "etiquette-unanswered-bots", "From automated senders: no "
 			       "answer needed");
 		doc_para(d, "%lld unanswered conversation%s came from senders the auto-DM report "
 			    "judges near-certainly automated (spam, validation requests, auto-DM "
 			    "apps).", (long long)bots, bots == 1 ? "" : "s");
-		unanswered_table(d, un, sorted, nun, true, "unanswered_automated");
+		unanswered_table(d, r, sorted, nun, true, "unanswered_automated");
 	}
 	free(sorted);
 }
 
-static void awaiting_table(struct report_ctx *ctx, json_t *aw, bool bots, struct doc *d,
+static void awaiting_table(const struct etiquette_result *r, bool bots, struct doc *d,
 			   const char *name)
 {
 	static const char *const cols[] = { "conversation", "with", "waiting since", ">age", NULL };
 	struct doc_table *t = doc_table(d, name, cols);
-	struct jrows_iter it;
+	struct etiquette_iter it;
 	char a[32], b[32];
-	for (json_t *e = jrows_first(&it, aw); e; e = jrows_next(&it)) {
-		if (waiting_bot(ctx, e) != bots)
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_AWAITING); e;
+	     e = etiquette_next(&it)) {
+		if (e->automated != bots)
 			continue;
 		conv_cell(t, e);
 		who_cell(t, e, "");
-		doc_cell(t, "%s", when(gets_(e, "waiting_since"), a));
-		doc_cell(t, "%s", dur(json_object_get(e, "age_seconds"), b));
+		doc_cell(t, "%s", when(e->at, a));
+		doc_cell(t, "%s", dur((struct etiquette_secs){ true, e->age_seconds }, b));
 	}
 }
 
-static void awaiting_write(struct report_ctx *ctx, json_t *r, struct doc *d)
+static void awaiting_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *aw = json_object_get(r, "awaiting_reply");
-	if (!jrows_size(aw))
+	size_t n = etiquette_count(r, ETIQUETTE_AWAITING);
+	if (!n)
 		return;
-	int64_t people = etiquette_awaiting_people(ctx, r);
-	int64_t bots = (int64_t)jrows_size(aw) - people;
+	int64_t people = etiquette_awaiting_people(r);
+	int64_t bots = (int64_t)n - people;
 	doc_heading_at(d, 2, "etiquette-awaiting", "Waiting for your answer again");
 	doc_para(d, "Conversations you answered once where the other person wrote again and got "
 		    "no answer since.");
-	awaiting_table(ctx, aw, false, d, "awaiting");
+	awaiting_table(r, false, d, "awaiting");
 	if (bots) {
 		doc_heading_at(d, 3, "etiquette-awaiting-bots", "From automated senders: no "
 			       "answer needed");
 		doc_para(d, "%lld of these conversations are with senders the auto-DM report judges "
 			    "near-certainly automated.", (long long)bots);
-		awaiting_table(ctx, aw, true, d, "awaiting_automated");
+		awaiting_table(r, true, d, "awaiting_automated");
 	}
 }
 
-static void cold_write(json_t *r, struct doc *d)
+static void cold_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *mk = json_object_get(r, "marketing"), *cold = json_object_get(r, "cold_dms");
 	size_t nmk;
 	char a[32];
-	if (!jrows_size(cold))
+	if (!etiquette_count(r, ETIQUETTE_COLD))
 		return;
 	doc_heading_at(d, 2, "etiquette-cold", "Cold DMs and unsolicited marketing");
 	doc_para(d, "DMs you sent first to someone you had not replied to or mentioned in "
@@ -456,118 +422,114 @@ static void cold_write(json_t *r, struct doc *d)
 	static const char *const cols[] = { "conversation", "to", "sent", "marketing",
 					    "they replied", NULL };
 	struct doc_table *t = doc_table(d, "cold", cols);
-	struct cue *m = cues_of(mk, &nmk);
-	struct jrows_iter it;
-	for (json_t *e = jrows_first(&it, cold); e; e = jrows_next(&it)) {
-		const char *cue = find_cue(m, nmk, gets_(e, "conversation_id"));
+	struct cue *m = cues_of(r, &nmk);
+	struct etiquette_iter it;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_COLD); e;
+	     e = etiquette_next(&it)) {
+		const char *cue = find_cue(m, nmk, e->conversation_id ? e->conversation_id : "");
 		conv_cell(t, e);
 		who_cell(t, e, "");
-		doc_cell(t, "%s", when(gets_(e, "sent_at"), a));
+		doc_cell(t, "%s", when(e->at, a));
 		doc_cell(t, "%s", *cue ? cue : "no");
-		doc_cell(t, "%s", yes_no(e, "counterpart_replied"));
+		doc_cell(t, "%s", yes_no(e->counterpart_replied));
 	}
 	cues_release(m, nmk);
 }
 
-static void chased_write(json_t *r, struct doc *d)
+static void chased_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *ch = json_object_get(r, "chased");
-	struct jrows_iter it;
+	struct etiquette_iter it;
 	char a[32];
-	if (!jrows_size(ch))
+	if (!etiquette_count(r, ETIQUETTE_CHASED))
 		return;
 	doc_heading_at(d, 2, "etiquette-chased", "Chasing");
 	doc_para(d, "Conversations you started and followed up twice or more before any answer.");
 	static const char *const cols[] = { "conversation", "to", "first sent",
 					    ">your messages", "they replied", NULL };
 	struct doc_table *t = doc_table(d, "chased", cols);
-	for (json_t *e = jrows_first(&it, ch); e; e = jrows_next(&it)) {
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_CHASED); e;
+	     e = etiquette_next(&it)) {
 		conv_cell(t, e);
 		who_cell(t, e, "");
-		doc_cell(t, "%s", when(gets_(e, "first_message_at"), a));
-		doc_cell(t, "%lld", (long long)geti(e, "owner_messages_before_reply"));
-		doc_cell(t, "%s", yes_no(e, "counterpart_replied"));
+		doc_cell(t, "%s", when(e->at, a));
+		doc_cell(t, "%lld", (long long)e->owner_before);
+		doc_cell(t, "%s", yes_no(e->counterpart_replied));
 	}
 }
 
-static void handoffs_write(json_t *r, struct doc *d)
+static void handoffs_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *hs = json_object_get(r, "handoff_stats"), *ho = json_object_get(r, "handoffs");
-	struct jrows_iter it;
-	char a[32], b[32], l[REPORT_LINK_SIZE];
+	struct etiquette_iter it;
+	char a[32], b[32], l[REPORT_LINK_SIZE], id[24];
 	doc_heading_at(d, 2, "etiquette-handoff", "Public to DM handoff");
 	doc_para(d, "%lld public replies invited someone to DM (\"DM us\", DM links, in several "
 		    "languages); %lld were followed by a DM from that person, %lld within 7 days. "
 		    "DMs you started: %lld announced by a public reply or mention, %lld cold.",
-		 (long long)geti(hs, "invitations"), (long long)geti(hs, "dm_followed"),
-		 (long long)geti(hs, "dm_followed_within_7_days"),
-		 (long long)geti(hs, "warm_owner_initiated"), (long long)geti(hs, "cold_owner_initiated"));
-	if (!jrows_size(ho))
+		 (long long)r->invitations, (long long)r->dm_followed,
+		 (long long)r->dm_followed_within_7_days, (long long)r->warm, (long long)r->cold);
+	if (!etiquette_count(r, ETIQUETTE_HANDOFFS))
 		return;
 	static const char *const cols[] = { "tweet", "to", "tweeted", "DM followed",
 					    "conversation", NULL };
 	struct doc_table *t = doc_table(d, "handoffs", cols);
-	for (json_t *e = jrows_first(&it, ho); e; e = jrows_next(&it)) {
-		doc_cell_link(t, report_link_tweet(gets_(e, "tweet_id"), l), "%s",
-			      gets_(e, "tweet_id"));
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_HANDOFFS); e;
+	     e = etiquette_next(&it)) {
+		id_text(e->tweet_id, id);
+		doc_cell_link(t, report_link_tweet(id, l), "%s", id);
 		who_cell(t, e, "");
-		doc_cell(t, "%s", when(gets_(e, "tweeted_at"), a));
-		doc_cell(t, "%s", json_is_true(json_object_get(e, "dm_followed"))
-					  ? dur(json_object_get(e, "seconds"), b) : "no");
+		doc_cell(t, "%s", when(e->at, a));
+		doc_cell(t, "%s", e->dm_followed ? dur(e->first_response, b) : "no");
 		conv_cell(t, e);
 	}
 }
 
-static void hours_write(json_t *r, struct doc *d)
+static void hours_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *bh = json_object_get(r, "business_hours");
-	json_t *fr = json_object_get(bh, "first_response"), *rp = json_object_get(bh, "reply");
 	char a[32];
 	doc_heading(d, 2, "Business hours");
 	doc_para(d, "Hours %s, %s, time zone %s. The customer message's time decides whether it "
 		    "arrived in hours; counted by when the answers were sent instead, %lld "
 		    "replies went out in hours and %lld off hours.",
-		 gets_(bh, "hours"), gets_(bh, "days"), gets_(bh, "time_zone"),
-		 (long long)geti(bh, "replies_sent_in_hours"),
-		 (long long)geti(bh, "replies_sent_off_hours"));
+		 r->hours, r->days, r->time_zone, (long long)r->replies_sent_in,
+		 (long long)r->replies_sent_off);
 	static const char *const cols[] = { "arrived", ">first responses", "median first",
 					    "90% first within", ">replies", "median reply",
 					    "90% replies within", NULL };
 	struct doc_table *t = doc_table(d, "business_hours", cols);
-	static const char *const keys[] = { "in_hours", "off_hours" };
+	const struct etiquette_spread *fr[2] = { &r->first_in, &r->first_off };
+	const struct etiquette_spread *rp[2] = { &r->reply_in, &r->reply_off };
 	for (int k = 0; k < 2; k++) {
-		json_t *x = json_object_get(fr, keys[k]), *y = json_object_get(rp, keys[k]);
 		doc_cell(t, "%s", k ? "off hours" : "in hours");
-		doc_cell(t, "%lld", (long long)geti(x, "count"));
-		doc_cell(t, "%s", dur(json_object_get(x, "median_seconds"), a));
-		doc_cell(t, "%s", dur(json_object_get(x, "p90_seconds"), a));
-		doc_cell(t, "%lld", (long long)geti(y, "count"));
-		doc_cell(t, "%s", dur(json_object_get(y, "median_seconds"), a));
-		doc_cell(t, "%s", dur(json_object_get(y, "p90_seconds"), a));
+		doc_cell(t, "%lld", (long long)fr[k]->count);
+		doc_cell(t, "%s", dur(fr[k]->median, a));
+		doc_cell(t, "%s", dur(fr[k]->p90, a));
+		doc_cell(t, "%lld", (long long)rp[k]->count);
+		doc_cell(t, "%s", dur(rp[k]->median, a));
+		doc_cell(t, "%s", dur(rp[k]->p90, a));
 	}
 }
 
-static void months_write(json_t *r, struct doc *d)
+static void months_write(const struct etiquette_result *r, struct doc *d)
 {
-	json_t *bm = json_object_get(r, "by_month"), *e;
-	size_t i;
-	char a[32];
-	if (!json_array_size(bm))
+	char a[32], key[16];
+	if (!r->nmonths)
 		return;
 	doc_heading(d, 2, "By month");
 	static const char *const cols[] = { "month", ">started", ">answered", "median first",
 					    "90% first within", ">replies", "median reply",
 					    "90% replies within", NULL };
 	struct doc_table *t = doc_table(d, "by_month", cols);
-	json_array_foreach(bm, i, e) {
-		doc_cell(t, "%s", gets_(e, "month"));
-		doc_cell(t, "%lld", (long long)geti(e, "counterpart_initiated"));
-		doc_cell(t, "%lld", (long long)geti(e, "answered"));
-		doc_cell(t, "%s", dur(json_object_get(e, "median_first_response_seconds"), a));
-		doc_cell(t, "%s", dur(json_object_get(e, "p90_first_response_seconds"), a));
-		doc_cell(t, "%lld", (long long)geti(e, "replies"));
-		doc_cell(t, "%s", dur(json_object_get(e, "median_reply_seconds"), a));
-		doc_cell(t, "%s", dur(json_object_get(e, "p90_reply_seconds"), a));
+	for (size_t i = 0; i < r->nmonths; i++) {
+		const struct etiquette_month *m = &r->months[i];
+		month_key_name(m->key, key);
+		doc_cell(t, "%s", key);
+		doc_cell(t, "%lld", (long long)m->counterpart_initiated);
+		doc_cell(t, "%lld", (long long)m->answered);
+		doc_cell(t, "%s", dur(m->median_first, a));
+		doc_cell(t, "%s", dur(m->p90_first, a));
+		doc_cell(t, "%lld", (long long)m->replies);
+		doc_cell(t, "%s", dur(m->median_reply, a));
+		doc_cell(t, "%s", dur(m->p90_reply, a));
 	}
 }
 
@@ -576,10 +538,10 @@ static void months_write(json_t *r, struct doc *d)
  * writes. A reference for spreadsheets, not a list to act on: the HTML page
  * links it as a CSV file instead of showing it.
  */
-static void every_conversation(json_t *r, struct doc *d)
+static void every_conversation(const struct etiquette_result *r, struct doc *d)
 {
-	struct jrows_iter it;
-	json_t *v;
+	struct etiquette_iter it;
+	char id[24];
 	doc_heading_at(d, 2, "etiquette-every", "Every conversation (the table CSV output writes)");
 	static const char *const cols[] = { "conversation_id", "counterpart_id", "initiated_by",
 					    ">first_response_seconds", ">replies",
@@ -587,35 +549,31 @@ static void every_conversation(json_t *r, struct doc *d)
 					    NULL };
 	struct doc_table *t = doc_table(d, "conversations", cols);
 	t->beside = true;
-	for (json_t *e = jrows_first(&it, json_object_get(r, "conversations")); e;
-	     e = jrows_next(&it)) {
-		doc_cell(t, "%s", gets_(e, "conversation_id"));
-		doc_cell(t, "%s", gets_(e, "counterpart_id"));
-		doc_cell(t, "%s", gets_(e, "initiated_by"));
-		v = json_object_get(e, "first_response_seconds");
-		if (json_is_integer(v))
-			doc_cell(t, "%lld", (long long)json_integer_value(v));
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_CONVERSATIONS); e;
+	     e = etiquette_next(&it)) {
+		doc_cell(t, "%s", e->conversation_id ? e->conversation_id : "");
+		doc_cell(t, "%s", id_text(e->counterpart, id));
+		doc_cell(t, "%s", e->owner_first ? "owner" : "counterpart");
+		if (e->first_response.set)
+			doc_cell(t, "%lld", (long long)e->first_response.s);
 		else
 			doc_cell(t, "%s", "");
-		doc_cell(t, "%zu", json_array_size(json_object_get(e, "reply_seconds")));
-		v = json_object_get(e, "cold");
-		doc_cell(t, "%s", json_is_boolean(v) ? (json_is_true(v) ? "yes" : "no") : "");
-		v = json_object_get(e, "first_has_url");
-		doc_cell(t, "%s", json_is_boolean(v) ? (json_is_true(v) ? "yes" : "no") : "");
-		v = json_object_get(e, "owner_messages_before_reply");
-		if (json_is_integer(v))
-			doc_cell(t, "%lld", (long long)json_integer_value(v));
+		doc_cell(t, "%zu", e->nreplies);
+		doc_cell(t, "%s", e->owner_first ? yes_no(e->cold) : "");
+		doc_cell(t, "%s", e->owner_first ? yes_no(e->first_has_url) : "");
+		if (e->owner_first)
+			doc_cell(t, "%lld", (long long)e->owner_before);
 		else
 			doc_cell(t, "%s", "");
 	}
 }
 
-void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+void etiquette_view(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d)
 {
 	headline(ctx, r, d);
-	fixes_write(ctx, d, r);
+	fixes_write(d, r);
 	unanswered_write(r, d);
-	awaiting_write(ctx, r, d);
+	awaiting_write(r, d);
 	cold_write(r, d);
 	chased_write(r, d);
 	handoffs_write(r, d);

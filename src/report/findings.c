@@ -3,6 +3,8 @@
  */
 #include "findings.h"
 #include "buf.h"
+#include "etiquette.h"
+#include "fmt.h"
 #include "exitcode.h"
 #include "jdoc.h"
 #include "jrows.h"
@@ -215,19 +217,55 @@ static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
 	return store_step_done(w, st, err);
 }
 
-static int etiquette_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			 const struct jnode *o, struct err *err)
+/* The etiquette result's conversations, from its typed rows. */
+static int etiquette_table(struct store *w, const struct etiquette_result *r, struct err *err)
 {
-	(void)sp;
-	bind_text_key(st, 1, o, "conversation_id");
-	bind_id_key(st, 2, o, "counterpart_id");
-	bind_text_key(st, 3, o, "initiated_by");
-	bind_num_key(st, 4, o, "first_response_seconds");
-	bind_json_key(st, 5, o, "reply_seconds");
-	bind_num_key(st, 6, o, "cold");
-	bind_num_key(st, 7, o, "first_has_url");
-	bind_num_key(st, 8, o, "owner_messages_before_reply");
-	return store_step_done(w, st, err);
+	sqlite3_stmt *st;
+	struct buf b = BUF_INIT;
+	struct etiquette_iter it;
+	int rc = store_exec(w, "DELETE FROM etiquette_conversation", err);
+	if (rc || store_prepare(w, "INSERT OR REPLACE INTO etiquette_conversation"
+				   " (conversation_id, counterpart_id, initiated_by,"
+				   " first_response_seconds, reply_seconds, cold, first_has_url,"
+				   " owner_messages_before_reply)"
+				   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err))
+		return -1;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_CONVERSATIONS);
+	     e && !rc; e = etiquette_next(&it)) {
+		buf_reset(&b);
+		buf_addc(&b, '[');
+		for (size_t i = 0; i < e->nreplies; i++) {
+			char n[FMT_I64_SIZE];
+			if (i)
+				buf_addc(&b, ',');
+			buf_add(&b, n, fmt_i64(n, e->reply_seconds[i]));
+		}
+		buf_addc(&b, ']');
+		sqlite3_bind_text(st, 1, e->conversation_id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, e->counterpart);
+		sqlite3_bind_text(st, 3, e->owner_first ? "owner" : "counterpart", -1, SQLITE_STATIC);
+		if (e->first_response.set)
+			sqlite3_bind_int64(st, 4, e->first_response.s);
+		else
+			sqlite3_bind_null(st, 4);
+		sqlite3_bind_text(st, 5, b.s, (int)b.len, SQLITE_TRANSIENT);
+		if (e->owner_first) {
+			sqlite3_bind_int(st, 6, e->cold);
+			sqlite3_bind_int(st, 7, e->first_has_url);
+			sqlite3_bind_int64(st, 8, e->owner_before);
+		} else {
+			sqlite3_bind_null(st, 6);
+			sqlite3_bind_null(st, 7);
+			sqlite3_bind_null(st, 8);
+		}
+		rc = store_step_done(w, st, err);
+	}
+	if (!rc && it.failed)
+		rc = err_set(err, EXIT_IO, "reading a report's rows back: %s", strerror(errno));
+	etiquette_stop(&it);
+	sqlite3_finalize(st);
+	buf_release(&b);
+	return rc;
 }
 
 static int channel_of(const char *ch)
@@ -289,22 +327,18 @@ static const struct table {
 	{ "autodm", "inbound", "autodm_sender",
 	  "INSERT OR REPLACE INTO autodm_sender (account_id, auto, score, kind, evidence)"
 	  " VALUES (?1, ?2, ?3, ?4, ?5)", autodm_row },
-	{ "etiquette", "conversations", "etiquette_conversation",
-	  "INSERT OR REPLACE INTO etiquette_conversation (conversation_id, counterpart_id,"
-	  " initiated_by, first_response_seconds, reply_seconds, cold, first_has_url,"
-	  " owner_messages_before_reply) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", etiquette_row },
 	{ "exposure", "findings", "exposure_finding",
 	  "INSERT OR REPLACE INTO exposure_finding (source_id, channel, conversation_id, type,"
 	  " severity, disclosed_by, value_start, value_end)"
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", exposure_row },
 };
 
-bool findings_any(json_t *results)
+bool findings_any(const struct results *res)
 {
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		if (json_object_get(results, tables[i].kind))
+		if (results_tree(res, tables[i].kind))
 			return true;
-	return false;
+	return res->etiquette != NULL;
 }
 
 static int write_table(struct store *w, const struct spans *sp, const struct table *t,
@@ -323,7 +357,7 @@ static int write_table(struct store *w, const struct spans *sp, const struct tab
 	return rc;
 }
 
-int findings_write(struct store *w, const struct report_ctx *ctx, json_t *results,
+int findings_write(struct store *w, const struct report_ctx *ctx, const struct results *res,
 		   struct err *err)
 {
 	char now[32];
@@ -336,12 +370,15 @@ int findings_write(struct store *w, const struct report_ctx *ctx, json_t *result
 	if (store_begin(w, err))
 		goto fail;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		json_t *r = json_object_get(results, tables[i].kind);
+		json_t *r = results_tree(res, tables[i].kind);
 		json_t *list = json_object_get(r, tables[i].list);
 		if (r && json_is_array(list) && write_table(w, &sp, &tables[i], list, err))
 			goto fail;
 		trace(tables[i].name);
 	}
+	if (res->etiquette && etiquette_table(w, res->etiquette, err))
+		goto fail;
+	trace("etiquette_conversation");
 	time_format_iso(time_now_ms(), now);
 	if (store_meta_set(w, "findings_written_at", now, err) || store_commit(w, err))
 		goto fail;

@@ -6,6 +6,7 @@
  * number here is the number the section below says.
  */
 #include "report.h"
+#include "etiquette.h"
 #include "timeutil.h"
 #include "version.h"
 #include "xalloc.h"
@@ -37,11 +38,6 @@ static void add(struct actions *as, int rank, const char *anchor, char *text)
 	as->a[as->n++] = (struct action){ rank, text, anchor };
 }
 
-static int64_t geti(json_t *o, const char *k)
-{
-	return json_integer_value(json_object_get(o, k));
-}
-
 static const char *s_(long long n)
 {
 	return n == 1 ? "" : "s";
@@ -68,27 +64,26 @@ static void exposure_actions(json_t *r, struct actions *as)
 			      x.tone, s_((long long)x.tone)));
 }
 
-static void etiquette_actions(struct report_ctx *ctx, json_t *r, struct actions *as)
+static void etiquette_actions(const struct etiquette_result *r, struct actions *as)
 {
 	if (!r)
 		return;
-	json_t *tot = json_object_get(r, "totals"), *st = json_object_get(r, "stats");
-	int64_t people = geti(tot, "unanswered") - geti(st, "unanswered_automated");
+	int64_t people = r->unanswered - r->unanswered_automated;
 	if (people > 0)
 		add(as, 2, "etiquette-unanswered",
 		    xasprintf("Answer %lld %s who wrote to you and never got a reply.",
 			      (long long)people, people == 1 ? "person" : "people"));
-	int64_t mk = geti(st, "marketing");
+	int64_t mk = r->marketing;
 	if (mk)
 		add(as, 4, "etiquette-cold",
 		    xasprintf("Stop unsolicited marketing: %lld cold DM%s with links or offers.",
 			      (long long)mk, s_(mk)));
-	int64_t aw = etiquette_awaiting_people(ctx, r);
+	int64_t aw = etiquette_awaiting_people(r);
 	if (aw)
 		add(as, 5, "etiquette-awaiting",
 		    xasprintf("Close the loop in %lld conversation%s you answered once, where the "
 			      "other person wrote again and still waits.", (long long)aw, s_(aw)));
-	int64_t ch = geti(tot, "chased");
+	int64_t ch = r->chased;
 	if (ch)
 		add(as, 7, "etiquette-chased",
 		    xasprintf("Stop chasing: %lld conversation%s got two or more of your messages "
@@ -121,12 +116,12 @@ static int action_cmp(const void *x, const void *y)
 	return (a->rank > b->rank) - (a->rank < b->rank);
 }
 
-void overview_view(struct report_ctx *ctx, json_t *results, struct doc *d)
+void overview_view(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	struct actions as = { .n = 0 };
-	exposure_actions(json_object_get(results, "exposure"), &as);
-	etiquette_actions(ctx, json_object_get(results, "etiquette"), &as);
-	autodm_actions(ctx, json_object_get(results, "autodm"), &as);
+	exposure_actions(results_tree(res, "exposure"), &as);
+	etiquette_actions(res->etiquette, &as);
+	autodm_actions(ctx, results_tree(res, "autodm"), &as);
 	qsort(as.a, as.n, sizeof(as.a[0]), action_cmp);
 
 	doc_heading_at(d, 2, "fix-first", "What to fix first");
@@ -173,7 +168,7 @@ static void snapshot_dates(json_t *snaps, int64_t as_of, char out[192])
 	}
 }
 
-void overview_footer(struct report_ctx *ctx, json_t *results, struct doc *d)
+void overview_footer(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	char snaps[192], made[32];
 	/* SOURCE_DATE_EPOCH makes the page reproducible, as build tools do */
@@ -183,7 +178,7 @@ void overview_footer(struct report_ctx *ctx, json_t *results, struct doc *d)
 	if (!sde || !*sde || *end)
 		now = (long long)time(NULL);
 	time_format_iso((int64_t)now * 1000, made);
-	snapshot_dates(json_object_get(json_object_get(results, "summary"), "snapshots"),
+	snapshot_dates(json_object_get(results_tree(res, "summary"), "snapshots"),
 		       ctx->as_of, snaps);
 	if (ctx->owner_handle[0])
 		doc_footer(d, "dmaudit %s · archive of @%s (account %lld), %s · report made %.10s "

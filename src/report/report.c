@@ -1,32 +1,60 @@
 #include "report.h"
 #include "exitcode.h"
 #include "fmt.h"
+#include "jsonw.h"
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Each kind's view, given its own result. */
+static void summary_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
+{
+	summary_view(ctx, results_tree(res, "summary"), d);
+}
+
+static void autodm_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
+{
+	autodm_view(ctx, results_tree(res, "autodm"), d);
+}
+
+static void etiquette_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
+{
+	etiquette_view(ctx, res->etiquette, d);
+}
+
+static void exposure_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
+{
+	exposure_view(ctx, results_tree(res, "exposure"), d);
+}
+
+static void changes_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
+{
+	changes_view(ctx, results_tree(res, "changes"), d);
+}
+
 static const struct report_kind summary_kind = {
-	"summary", "Archive summary", summary_view, "snapshots",
+	"summary", "Archive summary", summary_part, "snapshots",
 };
 
 static const struct report_kind autodm_kind = {
-	"autodm", "Auto-DM senders", autodm_view, "inbound",
+	"autodm", "Auto-DM senders", autodm_part, "inbound",
 };
 
 static const struct report_kind etiquette_kind = {
-	"etiquette", "Response etiquette", etiquette_view, "conversations",
+	"etiquette", "Response etiquette", etiquette_part, "conversations",
 };
 
 static const struct report_kind exposure_kind = {
-	"exposure", "Exposure risk", exposure_view, "findings",
+	"exposure", "Exposure risk", exposure_part, "findings",
 };
 
 static const struct report_kind changes_kind = {
-	"changes", "Changes between snapshots", changes_view, "vanished",
+	"changes", "Changes between snapshots", changes_part, "vanished",
 };
 
 const struct report_kind *const report_kinds[] = {
@@ -84,4 +112,41 @@ const char *report_link_tweet(const char *id, char out[REPORT_LINK_SIZE])
 const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE])
 {
 	return link("i/user/", id, out);
+}
+
+int results_json(FILE *out, const struct results *res, const char *kind)
+{
+	struct jsonw *w = jsonw_open(out);
+	int rc = 0;
+	if (kind && !strcmp(kind, "etiquette")) {
+		rc = etiquette_json(w, res->etiquette, res->period);
+	} else if (kind) {
+		json_t *t = results_tree(res, kind);
+		if (res->period)
+			json_object_set(t, "period", res->period);
+		jsonw_tree(w, t);
+	} else {
+		jsonw_object(w);
+		for (size_t i = 0; analyser_names[i]; i++) {
+			const char *k = analyser_names[i];
+			if (!results_has(res, k))
+				continue;
+			jsonw_key(w, k);
+			if (!strcmp(k, "etiquette"))
+				rc |= etiquette_json(w, res->etiquette, NULL);
+			else
+				jsonw_tree(w, results_tree(res, k));
+		}
+		if (res->period) {
+			jsonw_key(w, "period");
+			jsonw_tree(w, res->period);
+		}
+		jsonw_end(w);
+	}
+	int e = errno;
+	if (jsonw_close(w))
+		rc = -1;
+	else if (rc)
+		errno = e;
+	return rc;
 }

@@ -279,3 +279,127 @@ void jsonw_text(struct buf *out, const json_t *v)
 	put_value(&w, v, 0);
 	buf_setlen(out, w.n);
 }
+
+/* ---- streaming ---------------------------------------------------------- */
+
+struct jsonw {
+	struct w w;
+	size_t depth;                 /* containers open */
+	struct {
+		bool array;
+		size_t n;             /* values (arrays) or keys (objects) so far */
+	} open[JSONW_DEPTH];
+};
+
+struct jsonw *jsonw_open(FILE *out)
+{
+	struct jsonw *j = xcalloc(1, sizeof(*j));
+	j->w = (struct w){ .f = out, .cap = OUT_SIZE };
+	j->w.buf = xmalloc(OUT_SIZE);
+	return j;
+}
+
+int jsonw_close(struct jsonw *j)
+{
+	put(&j->w, "\n", 1);
+	flush(&j->w, 0);
+	int failed = j->w.failed;
+	free(j->w.buf);
+	free(j);
+	if (failed && !errno)
+		errno = EIO;
+	return failed ? -1 : 0;
+}
+
+/* Before a value: inside an array, the comma and the new line that place it. */
+static void value_place(struct jsonw *j)
+{
+	if (!j->depth || !j->open[j->depth - 1].array)
+		return;
+	if (j->open[j->depth - 1].n++)
+		put(&j->w, ",", 1);
+	newline_indent(&j->w, j->depth);
+}
+
+static void open_container(struct jsonw *j, bool array)
+{
+	value_place(j);
+	put(&j->w, array ? "[" : "{", 1);
+	if (j->depth < JSONW_DEPTH)
+		j->open[j->depth].array = array, j->open[j->depth].n = 0;
+	j->depth++;
+}
+
+void jsonw_object(struct jsonw *j)
+{
+	open_container(j, false);
+}
+
+void jsonw_array(struct jsonw *j)
+{
+	open_container(j, true);
+}
+
+void jsonw_end(struct jsonw *j)
+{
+	if (!j->depth)
+		return;
+	j->depth--;
+	bool array = j->open[j->depth].array;
+	if (j->open[j->depth].n)
+		newline_indent(&j->w, j->depth);
+	put(&j->w, array ? "]" : "}", 1);
+}
+
+void jsonw_key(struct jsonw *j, const char *key)
+{
+	if (j->open[j->depth - 1].n++)
+		put(&j->w, ",", 1);
+	newline_indent(&j->w, j->depth);
+	put_string(&j->w, key, strlen(key));
+	put(&j->w, ": ", 2);
+}
+
+void jsonw_int(struct jsonw *j, int64_t v)
+{
+	value_place(j);
+	j->w.n += fmt_i64(room(&j->w, FMT_I64_SIZE), v);
+}
+
+void jsonw_real(struct jsonw *j, double v)
+{
+	value_place(j);
+	put_real(&j->w, v);
+}
+
+void jsonw_bool(struct jsonw *j, bool v)
+{
+	value_place(j);
+	put(&j->w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jsonw_null(struct jsonw *j)
+{
+	value_place(j);
+	put(&j->w, "null", 4);
+}
+
+void jsonw_str(struct jsonw *j, const char *s)
+{
+	value_place(j);
+	put_string(&j->w, s, strlen(s));
+}
+
+void jsonw_str_or_null(struct jsonw *j, const char *s)
+{
+	if (s)
+		jsonw_str(j, s);
+	else
+		jsonw_null(j);
+}
+
+void jsonw_tree(struct jsonw *j, const json_t *v)
+{
+	value_place(j);
+	put_value(&j->w, v, j->depth);
+}

@@ -12,7 +12,7 @@
 #include <cmocka.h>
 
 #include "etiquette.h"
-#include "jrows.h"
+#include "jsonw.h"
 #include "report.h"
 #include "store.h"
 
@@ -30,7 +30,8 @@ struct fx {
 	struct store s;
 	struct report_opts o;
 	struct report_ctx ctx;
-	json_t *r;
+	struct etiquette_result *res; /* the typed result */
+	json_t *r;                    /* … as the JSON it writes, read back */
 };
 
 static void sql(struct fx *f, const char *fmt, ...)
@@ -90,27 +91,42 @@ static void tweet(struct fx *f, long long id, long long at, int reply_to, int me
 		sql(f, "INSERT INTO tweet_mention VALUES (%lld, %d, NULL)", id, mention);
 }
 
+/* The JSON etiquette_json writes for r, read back as a tree. */
+static json_t *result_tree(const struct etiquette_result *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&text, &len);
+	assert_non_null(m);
+	struct jsonw *w = jsonw_open(m);
+	assert_int_equal(etiquette_json(w, r, NULL), 0);
+	assert_int_equal(jsonw_close(w), 0);
+	fclose(m);
+	json_error_t je;
+	json_t *t = json_loadb(text, len, 0, &je);
+	if (!t)
+		fail_msg("the JSON written does not parse: %s", je.text);
+	free(text);
+	return t;
+}
+
 static json_t *run(struct fx *f)
 {
 	struct err e = ERR_INIT;
 	struct err e2 = ERR_INIT;
 	store_build_indexes(&f->s, &e2);
 	assert_int_equal(report_ctx_init(&f->ctx, &f->s, &f->o, &e), 0);
-	f->r = etiquette_analyse(&f->ctx, &e);
-	{
-		/* the lists are rows (jrows.h): whole trees here */
-		json_t *tree = jrows_tree(f->r);
-		json_decref(f->r);
-		f->r = tree;
-	}
-	if (!f->r)
+	f->res = etiquette_analyse(&f->ctx, &e);
+	if (!f->res)
 		fail_msg("analyse: %s", e.msg);
+	f->r = result_tree(f->res);
 	return f->r;
 }
 
 static void fx_free(struct fx *f)
 {
 	json_decref(f->r);
+	etiquette_result_free(f->res);
 	report_ctx_release(&f->ctx);
 	store_close(&f->s, false);
 	unlink(f->path);

@@ -9,6 +9,7 @@
 #include "jsonw.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,6 +124,76 @@ static char *written(const json_t *v)
 	return got;
 }
 
+/*
+ * Write v value by value through the streaming calls; with a coin's toss,
+ * a container is handed to jsonw_tree whole instead.
+ */
+static void stream(struct jsonw *w, const json_t *v, unsigned *seed)
+{
+	if ((json_is_array(v) || json_is_object(v)) && rand_r(seed) % 4 == 0) {
+		jsonw_tree(w, v);
+		return;
+	}
+	switch (json_typeof(v)) {
+	case JSON_NULL: jsonw_null(w); break;
+	case JSON_TRUE: jsonw_bool(w, true); break;
+	case JSON_FALSE: jsonw_bool(w, false); break;
+	case JSON_INTEGER: jsonw_int(w, (int64_t)json_integer_value(v)); break;
+	case JSON_REAL: jsonw_real(w, json_real_value(v)); break;
+	case JSON_STRING:
+		if (rand_r(seed) % 2)
+			jsonw_str(w, json_string_value(v));
+		else
+			jsonw_str_or_null(w, json_string_value(v));
+		break;
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *e;
+		jsonw_array(w);
+		json_array_foreach(v, i, e)
+			stream(w, e, seed);
+		jsonw_end(w);
+		break;
+	}
+	case JSON_OBJECT: {
+		const char *k;
+		json_t *e;
+		jsonw_object(w);
+		json_object_foreach((json_t *)v, k, e) {
+			jsonw_key(w, k);
+			stream(w, e, seed);
+		}
+		jsonw_end(w);
+		break;
+	}
+	}
+}
+
+/* The streaming writer gives the tree writer's bytes, for any mix of the two. */
+static void test_streaming(void **state)
+{
+	(void)state;
+	unsigned seed = 777, coin = 1;
+	for (int i = 0; i < 2000; i++) {
+		json_t *t = random_tree(&seed, 0);
+		if (i == 0) {
+			json_decref(t);
+			t = json_pack("{s:[],s:{},s:[[],{}],s:n}", "a", "o", "nested", "z");
+		}
+		char *want = written(t), *got = NULL;
+		size_t n = 0;
+		FILE *f = open_memstream(&got, &n);
+		struct jsonw *w = jsonw_open(f);
+		stream(w, t, &coin);
+		assert_int_equal(jsonw_close(w), 0);
+		fclose(f);
+		assert_string_equal(got, want);
+		free(want);
+		free(got);
+		json_decref(t);
+	}
+}
+
 /* A rows array writes exactly what the same entries would as a tree, at any depth. */
 static void test_rows(void **state)
 {
@@ -233,6 +304,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_random_trees),
+		cmocka_unit_test(test_streaming),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_rows_spill),
 	};
