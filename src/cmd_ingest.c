@@ -65,6 +65,40 @@ static void show_progress(void *ctx, uint64_t done, uint64_t total)
 	fflush(stderr);
 }
 
+/* The one line an interrupted archive gets; the exit code for the signal. */
+static int say_interrupted(const char *path, const char *db, bool db_kept)
+{
+	int sig = interrupt_pending();
+	if (db_kept)
+		fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' is as it was before this "
+				"archive\n", path, interrupt_name(sig), db);
+	else
+		fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' was not created\n", path,
+			interrupt_name(sig), db);
+	return EXIT_SIGNAL + sig;
+}
+
+/* The one line a landed archive gets: whose, of when, and what was stored. */
+static void say_landed(const char *path, const struct ingest_result *res, double seconds)
+{
+	char date[16], who[96];
+	time_format_date(res->generated_at, date);
+	if (res->owner_handle[0])
+		snprintf(who, sizeof(who), "@%s (%lld)", res->owner_handle, (long long)res->owner);
+	else
+		snprintf(who, sizeof(who), "account %lld", (long long)res->owner);
+	/* what was stored; what was already held is said apart */
+	char held[64] = "";
+	if (res->known)
+		snprintf(held, sizeof(held), " (%lld already held)", (long long)res->known);
+	fprintf(stderr,
+		"dmaudit: %s: %s, snapshot of %s: %lld messages in %lld conversations%s, %lld "
+		"group messages, %lld tweets, %lld followers, %lld following (%.2f s)\n",
+		path, who, date, (long long)res->stored.dm_messages, (long long)res->conversations,
+		held, (long long)res->stored.group_messages, (long long)res->stored.tweets,
+		(long long)res->n.followers, (long long)res->n.following, seconds);
+}
+
 int cmd_ingest(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -122,14 +156,7 @@ int cmd_ingest(int argc, char **argv)
 		for (size_t w = 0; w < res.nwarnings; w++)
 			fprintf(stderr, "dmaudit: warning: %s\n", res.warnings[w]);
 		if (r && interrupt_pending()) {
-			int sig = interrupt_pending();
-			if (landed || !s.created)
-				fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' is as it was "
-						"before this archive\n", argv[i], interrupt_name(sig), db);
-			else
-				fprintf(stderr, "dmaudit: '%s': interrupted by %s; '%s' was not "
-						"created\n", argv[i], interrupt_name(sig), db);
-			rc = EXIT_SIGNAL + sig;
+			rc = say_interrupted(argv[i], db, landed || !s.created);
 		} else if (r) {
 			err_print(&err);
 			rc = err.code ? err.code : EXIT_IO;
@@ -139,30 +166,8 @@ int cmd_ingest(int argc, char **argv)
 						"nothing changed\n", argv[i], db);
 		} else {
 			landed = true;
-			if (!quiet) {
-				char date[16], who[96];
-				time_format_date(res.generated_at, date);
-				if (res.owner_handle[0])
-					snprintf(who, sizeof(who), "@%s (%lld)", res.owner_handle,
-						 (long long)res.owner);
-				else
-					snprintf(who, sizeof(who), "account %lld",
-						 (long long)res.owner);
-				/* what was stored; what was already held is said apart */
-				char held[64] = "";
-				if (res.known)
-					snprintf(held, sizeof(held), " (%lld already held)",
-						 (long long)res.known);
-				fprintf(stderr,
-					"dmaudit: %s: %s, snapshot of %s: %lld messages in %lld "
-					"conversations%s, %lld group messages, %lld tweets, %lld "
-					"followers, %lld following (%.2f s)\n",
-					argv[i], who, date, (long long)res.stored.dm_messages,
-					(long long)res.conversations, held,
-					(long long)res.stored.group_messages,
-					(long long)res.stored.tweets, (long long)res.n.followers,
-					(long long)res.n.following, now_s() - t0);
-			}
+			if (!quiet)
+				say_landed(argv[i], &res, now_s() - t0);
 		}
 		ingest_result_release(&res);
 	}

@@ -160,10 +160,77 @@ int source_read(struct source *src, const char **p, size_t *n, struct err *err)
 
 /* ---- ZIP and tar through libarchive ---- */
 
+/* libarchive opened on the file or the pipe: ZIP or tar, any filter. */
+static int open_archive(struct source *src, bool stream, struct err *err)
+{
+	int opened;
+	src->ar = archive_read_new();
+	archive_read_support_format_zip(src->ar);
+	archive_read_support_format_tar(src->ar);
+	archive_read_support_filter_all(src->ar);
+	if (stream) {
+		src->stream_fd = open(src->path, O_RDONLY | O_CLOEXEC);
+		if (src->stream_fd < 0)
+			return err_set(err, EXIT_INPUT, "'%s': %s", src->path, strerror(errno));
+		src->stream_buf = xmalloc(READ_CHUNK);
+		opened = archive_read_open(src->ar, src, NULL, stream_read, NULL);
+	} else {
+		opened = archive_read_open_filename(src->ar, src->path, READ_CHUNK);
+	}
+	if (opened != ARCHIVE_OK) {
+		const char *m = archive_error_string(src->ar);
+		return err_set(err, EXIT_INPUT, "'%s': not a ZIP archive or folder (%s)", src->path,
+			       m ? m : "unrecognized format");
+	}
+	return 0;
+}
+
+/* One entry as the walker's callback sees it, with why it is skipped if it is. */
+static struct source_entry entry_of(struct archive_entry *ae, const char *name)
+{
+	mode_t type = archive_entry_filetype(ae);
+	struct source_entry e = { name, archive_entry_size_is_set(ae) ? archive_entry_size(ae)
+								     : -1,
+				  skip_reason(name) };
+	if (!e.skip && type != AE_IFREG)
+		e.skip = type == AE_IFLNK ? "symbolic link" : "not a regular file";
+	if (!e.skip && archive_entry_is_encrypted(ae))
+		e.skip = "encrypted entry";
+	return e;
+}
+
+/* Every entry but folders, in the archive's order, to fn. */
+static int each_entry(struct source *src, source_entry_fn fn, void *ctx, struct err *err)
+{
+	for (;;) {
+		struct archive_entry *ae;
+		int r = archive_read_next_header(src->ar, &ae);
+		if (r == ARCHIVE_EOF)
+			return 0;
+		if (r == ARCHIVE_RETRY)
+			continue;
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+			const char *m = archive_error_string(src->ar);
+			return err_set(err, EXIT_INPUT, "'%s': damaged or truncated archive (%s)",
+				       src->path, m ? m : "cannot read the next entry");
+		}
+		const char *name = archive_entry_pathname(ae);
+		if (!name)
+			name = "";
+		if (archive_entry_filetype(ae) == AE_IFDIR)
+			continue;
+		struct source_entry e = entry_of(ae, name);
+		src->entry = name;
+		src->entry_out = 0;
+		src->entry_in_start = archive_filter_bytes(src->ar, -1);
+		if (fn(ctx, src, &e, err))
+			return -1;
+	}
+}
+
 static int walk_archive(struct source *src, source_entry_fn fn, void *ctx, struct err *err)
 {
 	struct stat st;
-	int rc = 0, opened;
 	if (stat(src->path, &st) != 0)
 		return err_set(err, EXIT_INPUT, "'%s': %s", src->path, strerror(errno));
 	bool stream = S_ISFIFO(st.st_mode);
@@ -175,62 +242,9 @@ static int walk_archive(struct source *src, source_entry_fn fn, void *ctx, struc
 	if (!stream && st.st_size == 0)
 		return err_set(err, EXIT_INPUT, "'%s': empty file, not an archive", src->path);
 
-	src->ar = archive_read_new();
-	archive_read_support_format_zip(src->ar);
-	archive_read_support_format_tar(src->ar);
-	archive_read_support_filter_all(src->ar);
-	if (stream) {
-		src->stream_fd = open(src->path, O_RDONLY | O_CLOEXEC);
-		if (src->stream_fd < 0) {
-			rc = err_set(err, EXIT_INPUT, "'%s': %s", src->path, strerror(errno));
-			goto out;
-		}
-		src->stream_buf = xmalloc(READ_CHUNK);
-		opened = archive_read_open(src->ar, src, NULL, stream_read, NULL);
-	} else {
-		opened = archive_read_open_filename(src->ar, src->path, READ_CHUNK);
-	}
-	if (opened != ARCHIVE_OK) {
-		const char *m = archive_error_string(src->ar);
-		rc = err_set(err, EXIT_INPUT, "'%s': not a ZIP archive or folder (%s)", src->path,
-			     m ? m : "unrecognized format");
-		goto out;
-	}
-	for (;;) {
-		struct archive_entry *ae;
-		int r = archive_read_next_header(src->ar, &ae);
-		if (r == ARCHIVE_EOF)
-			break;
-		if (r == ARCHIVE_RETRY)
-			continue;
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-			const char *m = archive_error_string(src->ar);
-			rc = err_set(err, EXIT_INPUT, "'%s': damaged or truncated archive (%s)",
-				     src->path, m ? m : "cannot read the next entry");
-			goto out;
-		}
-		const char *name = archive_entry_pathname(ae);
-		if (!name)
-			name = "";
-		mode_t type = archive_entry_filetype(ae);
-		if (type == AE_IFDIR)
-			continue;
-		struct source_entry e = { name, archive_entry_size_is_set(ae)
-							? archive_entry_size(ae)
-							: -1,
-					  skip_reason(name) };
-		if (!e.skip && type != AE_IFREG)
-			e.skip = type == AE_IFLNK ? "symbolic link" : "not a regular file";
-		if (!e.skip && archive_entry_is_encrypted(ae))
-			e.skip = "encrypted entry";
-		src->entry = name;
-		src->entry_out = 0;
-		src->entry_in_start = archive_filter_bytes(src->ar, -1);
-		if (fn(ctx, src, &e, err)) {
-			rc = -1;
-			goto out;
-		}
-	}
+	int rc = open_archive(src, stream, err);
+	if (!rc)
+		rc = each_entry(src, fn, ctx, err);
 	/* a stream hashes what it read: read to its end, so the hash is of all of it */
 	while (stream && !rc) {
 		const void *b;
@@ -238,7 +252,6 @@ static int walk_archive(struct source *src, source_entry_fn fn, void *ctx, struc
 		if (r <= 0)
 			break;
 	}
-out:
 	archive_read_free(src->ar);
 	src->ar = NULL;
 	if (src->stream_fd >= 0)

@@ -244,28 +244,84 @@ static int check_owner(struct run *r, int64_t owner, struct err *err)
 	return -1;
 }
 
-static int settle_snapshot(struct run *r, const char *sha, struct err *err)
+/* The one-line refusal of an archive whose owner cannot be told. */
+static int refuse_no_owner(const struct run *r, struct err *err)
+{
+	const struct load *l = &r->load;
+	if (l->ncand == 2)
+		return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
+				"manifest.js or account.js, and its only 1:1 conversation "
+				"involves two accounts (%lld, %lld)", r->path,
+				(long long)l->cand[0], (long long)l->cand[1]);
+	return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
+			"manifest.js or account.js, and no account common to all 1:1 "
+			"conversations", r->path);
+}
+
+/* The snapshot's row, now that the archive is read: its hash, date and owner. */
+static int fill_snapshot(struct run *r, const char *sha, int64_t owner, int64_t gen,
+			 const char *from, struct err *err)
+{
+	const struct load *l = &r->load;
+	sqlite3_stmt *st;
+	if (store_prepare(r->store, "UPDATE snapshot SET sha256 = ?2, generated_at = ?3, "
+				    "generated_from = ?4, owner_id = ?5, layout = ?6, "
+				    "has_followers = ?7, has_following = ?8 WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, r->res->snapshot_id);
+	sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, gen);
+	sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, owner);
+	sqlite3_bind_text(st, 6, l->has_manifest ? "data" : "root", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, l->seen[KIND_FOLLOWER]);
+	sqlite3_bind_int(st, 8, l->seen[KIND_FOLLOWING]);
+	int rc = store_step_done(r->store, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The owner in meta, and as the other side's complement in every 1:1 conversation. */
+static int settle_owner(struct run *r, int64_t owner, struct err *err)
 {
 	struct store *s = r->store;
+	const struct load *l = &r->load;
+	char num[24];
+	snprintf(num, sizeof(num), "%lld", (long long)owner);
+	if (store_meta_set(s, "owner_id", num, err))
+		return -1;
+	if (l->owner_handle && store_meta_set(s, "owner_handle", l->owner_handle, err))
+		return -1;
+	/* the owner's time zone (account-timezone.js): a hint of where their phones are from */
+	if (l->owner_timezone && store_meta_set(s, "owner_timezone", l->owner_timezone, err))
+		return -1;
+	sqlite3_stmt *st;
+	if (store_prepare(s, "UPDATE conversation SET counterpart_id = CASE"
+			     " WHEN instr(id, '-') = 0 THEN NULL"
+			     " WHEN CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) = ?1"
+			     " THEN CAST(substr(id, instr(id, '-') + 1) AS INTEGER)"
+			     " ELSE CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) END"
+			     " WHERE kind = 'dm' AND counterpart_id IS NULL", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, owner);
+	int rc = store_step_done(s, st, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int settle_snapshot(struct run *r, const char *sha, struct err *err)
+{
 	struct load *l = &r->load;
 	struct ingest_result *res = r->res;
 	int64_t owner = load_owner(l);
 	const char *from = "manifest";
 	int64_t gen = l->generated_at;
 
-	if (!owner) {
-		if (l->ncand == 2)
-			return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
-					"manifest.js or account.js, and its only 1:1 conversation "
-					"involves two accounts (%lld, %lld)", r->path,
-					(long long)l->cand[0], (long long)l->cand[1]);
-		return err_set(err, EXIT_INPUT, "'%s': cannot tell whose archive this is: no "
-				"manifest.js or account.js, and no account common to all 1:1 "
-				"conversations", r->path);
-	}
+	if (!owner)
+		return refuse_no_owner(r, err);
 	if (check_owner(r, owner, err))
 		return -1;
-	if (snapshot_known(s, 0, sha)) {
+	if (snapshot_known(r->store, 0, sha)) {
 		res->already = true;
 		return 0;
 	}
@@ -279,46 +335,9 @@ static int settle_snapshot(struct run *r, const char *sha, struct err *err)
 			from = "file";
 		}
 	}
-
-	sqlite3_stmt *st;
-	if (store_prepare(s, "UPDATE snapshot SET sha256 = ?2, generated_at = ?3, "
-			     "generated_from = ?4, owner_id = ?5, layout = ?6, has_followers = ?7, "
-			     "has_following = ?8 WHERE id = ?1", &st, err))
-		return -1;
-	sqlite3_bind_int64(st, 1, res->snapshot_id);
-	sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, gen);
-	sqlite3_bind_text(st, 4, from, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, owner);
-	sqlite3_bind_text(st, 6, l->has_manifest ? "data" : "root", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, l->seen[KIND_FOLLOWER]);
-	sqlite3_bind_int(st, 8, l->seen[KIND_FOLLOWING]);
-	int rc = store_step_done(s, st, err);
-	sqlite3_finalize(st);
-	if (rc)
-		return -1;
-
-	char num[24];
-	snprintf(num, sizeof(num), "%lld", (long long)owner);
-	if (store_meta_set(s, "owner_id", num, err))
-		return -1;
-	if (l->owner_handle && store_meta_set(s, "owner_handle", l->owner_handle, err))
-		return -1;
-	/* the owner's time zone (account-timezone.js): a hint of where their phones are from */
-	if (l->owner_timezone && store_meta_set(s, "owner_timezone", l->owner_timezone, err))
-		return -1;
-	if (store_prepare(s, "UPDATE conversation SET counterpart_id = CASE"
-			     " WHEN instr(id, '-') = 0 THEN NULL"
-			     " WHEN CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) = ?1"
-			     " THEN CAST(substr(id, instr(id, '-') + 1) AS INTEGER)"
-			     " ELSE CAST(substr(id, 1, instr(id, '-') - 1) AS INTEGER) END"
-			     " WHERE kind = 'dm' AND counterpart_id IS NULL", &st, err))
-		return -1;
-	sqlite3_bind_int64(st, 1, owner);
-	rc = store_step_done(s, st, err);
-	sqlite3_finalize(st);
-	if (rc || load_settle_edits(l, err) || ingest_follow_changes(s, err) ||
-	    store_build_indexes(s, err))
+	if (fill_snapshot(r, sha, owner, gen, from, err) || settle_owner(r, owner, err) ||
+	    load_settle_edits(l, err) || ingest_follow_changes(r->store, err) ||
+	    store_build_indexes(r->store, err))
 		return -1;
 
 	res->owner = owner;
@@ -352,61 +371,51 @@ static void *hash_thread(void *arg)
 	return NULL;
 }
 
-int ingest_archive(struct store *s, const char *path, ingest_progress_fn progress,
-		   void *progress_ctx, struct ingest_result *res, struct err *err)
+/* The one-line refusal of a path that is neither an archive file nor a folder. */
+static int refuse_other(const char *path, struct err *err)
 {
-	struct run r;
-	struct hash_job job = { path, "", 0, 0 };
-	struct reader *rd = NULL;
-	pthread_t hasher;
-	enum source_kind sk = source_kind(path);
-	/* a folder or a pipe is hashed by the reader; a ZIP file by a thread of its own */
-	bool hashing = false, folder = sk == SOURCE_FOLDER || sk == SOURCE_STREAM;
-	char folder_sha[65] = "";
-	int rc = -1;
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return err_set(err, EXIT_INPUT, "'%s': %s", path, strerror(errno));
+	return err_set(err, EXIT_INPUT, "'%s': %s, not an archive file or folder", path,
+		       S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
+								 : "not a regular file");
+}
+
+/* The snapshot's row, filled in by settle_snapshot once the archive is read. */
+static int begin_snapshot(struct run *r, struct err *err)
+{
 	sqlite3_stmt *st;
-
-	memset(&r, 0, sizeof(r));
-	memset(res, 0, sizeof(*res));
-	r.store = s;
-	r.path = path;
-	r.res = res;
-
-	trace("start");
-	if (sk == SOURCE_OTHER) {
-		struct stat sb;
-		if (stat(path, &sb) != 0)
-			return err_set(err, EXIT_INPUT, "'%s': %s", path, strerror(errno));
-		return err_set(err, EXIT_INPUT, "'%s': %s, not an archive file or folder", path,
-			       S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device"
-									 : "not a regular file");
-	}
-	if (store_begin(s, err))
+	if (store_prepare(r->store, "INSERT INTO snapshot (source, sha256, generated_at, "
+				    "generated_from, ingested_at, owner_id, layout, has_followers, "
+				    "has_following) VALUES (?1, '', 0, '', ?2, 0, '', 0, 0)",
+			  &st, err))
 		return -1;
-	if (store_prepare(s, "INSERT INTO snapshot (source, sha256, generated_at, generated_from, "
-			     "ingested_at, owner_id, layout, has_followers, has_following) "
-			     "VALUES (?1, '', 0, '', ?2, 0, '', 0, 0)", &st, err))
-		goto out;
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, r->path, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, time_now_ms());
-	rc = store_step_done(s, st, err);
+	int rc = store_step_done(r->store, st, err);
 	sqlite3_finalize(st);
 	if (rc)
-		goto out;
-	rc = -1;
-	res->snapshot_id = sqlite3_last_insert_rowid(s->db);
-	if (load_init(&r.load, s, res->snapshot_id, err))
-		goto out;
+		return -1;
+	r->res->snapshot_id = sqlite3_last_insert_rowid(r->store->db);
+	return load_init(&r->load, r->store, r->res->snapshot_id, err);
+}
 
-	/* Three threads: the reader (unzip, cut, parse), the hasher, and this one (insert). */
-	if (!folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
-		hashing = true;
-	if (reader_start(&rd, path, progress, progress_ctx, on_skip, &r, err))
-		goto out;
+/*
+ * Every event of the reader into the store, until the end, an error or an
+ * interrupt; a folder's hash comes back in folder_sha. The reader is
+ * stopped and finished on every path.
+ */
+static int read_all(struct run *r, ingest_progress_fn progress, void *progress_ctx,
+		    char folder_sha[65], struct err *err)
+{
+	struct reader *rd;
+	if (reader_start(&rd, r->path, progress, progress_ctx, on_skip, r, err))
+		return -1;
 	struct reader_event *ev;
 	int failed = 0;
 	while ((ev = reader_next(rd)) != NULL) {
-		failed = check_interrupt(path, err) ? -1 : consume(&r, ev, err);
+		failed = check_interrupt(r->path, err) ? -1 : consume(r, ev, err);
 		reader_event_free(ev);
 		if (failed) {
 			reader_stop(rd);
@@ -415,20 +424,86 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 	}
 	int rrc = reader_finish(rd, folder_sha, failed ? NULL : err);
 	trace("read and inserted");
-	rd = NULL;
+	return failed || rrc ? -1 : 0;
+}
+
+/* Did the archive hold any data file at all? */
+static bool any_data(const struct run *r)
+{
+	for (int k = KIND_MANIFEST; k < KIND__COUNT; k++)
+		if (k != KIND_MEDIA && r->load.seen[k])
+			return true;
+	return false;
+}
+
+/* What the whole ingest tells its caller, once the snapshot is settled. */
+static void tell_result(struct run *r)
+{
+	struct ingest_result *res = r->res;
+	check_manifest(r);
+	/* repeats within an archive are normal (overlapping chunks); edits are news */
+	if (r->load.edited)
+		add_warning(res, "'%s': %lld message%s another text than in a snapshot "
+				 "ingested before (edited); the newest snapshot's text is kept, "
+				 "every text is in message_version", r->path, (long long)r->load.edited,
+			    r->load.edited == 1 ? " has" : "s have");
+	res->n = r->load.n;
+	res->stored = r->load.stored;
+	res->known = r->load.known;
+	res->conversations = r->load.conversations;
+}
+
+static void run_release(struct run *r)
+{
+	load_release(&r->load);
+	free(r->file_path);
+	for (size_t i = 0; i < r->nfiles; i++)
+		free(r->files[i].base);
+	free(r->files);
+	for (size_t i = 0; i < r->nentries; i++)
+		free(r->entries[i]);
+	free(r->entries);
+}
+
+int ingest_archive(struct store *s, const char *path, ingest_progress_fn progress,
+		   void *progress_ctx, struct ingest_result *res, struct err *err)
+{
+	struct run r;
+	struct hash_job job = { path, "", 0, 0 };
+	pthread_t hasher;
+	enum source_kind sk = source_kind(path);
+	/* a folder or a pipe is hashed by the reader; a ZIP file by a thread of its own */
+	bool hashing = false, folder = sk == SOURCE_FOLDER || sk == SOURCE_STREAM;
+	char folder_sha[65] = "";
+	int rc = -1;
+
+	memset(&r, 0, sizeof(r));
+	memset(res, 0, sizeof(*res));
+	r.store = s;
+	r.path = path;
+	r.res = res;
+
+	trace("start");
+	if (sk == SOURCE_OTHER)
+		return refuse_other(path, err);
+	if (store_begin(s, err))
+		return -1;
+	if (begin_snapshot(&r, err))
+		goto out;
+
+	/* Three threads: the reader (unzip, cut, parse), the hasher, and this one (insert). */
+	if (!folder && pthread_create(&hasher, NULL, hash_thread, &job) == 0)
+		hashing = true;
+	if (read_all(&r, progress, progress_ctx, folder_sha, err) && !r.stop_already)
+		goto out;
 	if (r.stop_already) {
 		res->already = true;
 		rc = 0;
 		goto out;
 	}
-	if (failed || rrc || load_flush(&r.load, err))
+	if (load_flush(&r.load, err))
 		goto out;
-
-	bool any = false;
-	for (int k = KIND_MANIFEST; k < KIND__COUNT; k++)
-		if (k != KIND_MEDIA && r.load.seen[k])
-			any = true;
-	if (!any) {
+	if (!any_data(&r)) {
 		err_set(err, EXIT_INPUT, "'%s': not a Twitter archive: no window.YTD data files "
 					 "(direct-messages.js, follower.js, …) found", path);
 		goto out;
@@ -451,41 +526,18 @@ int ingest_archive(struct store *s, const char *path, ingest_progress_fn progres
 		rc = 0;
 		goto out;
 	}
-	check_manifest(&r);
-	/* repeats within an archive are normal (overlapping chunks); edits are news */
-	if (r.load.edited)
-		add_warning(res, "'%s': %lld message%s another text than in a snapshot "
-				 "ingested before (edited); the newest snapshot's text is kept, "
-				 "every text is in message_version", path, (long long)r.load.edited,
-			    r.load.edited == 1 ? " has" : "s have");
-	res->n = r.load.n;
-	res->stored = r.load.stored;
-	res->known = r.load.known;
-	res->conversations = r.load.conversations;
+	tell_result(&r);
 	/* the last moment a signal can still undo this archive */
-	if (check_interrupt(path, err))
-		goto out;
-	if (store_commit(s, err))
+	if (check_interrupt(path, err) || store_commit(s, err))
 		goto out;
 	trace("committed");
 	rc = 0;
 out:
-	if (rd) {
-		reader_stop(rd);
-		reader_finish(rd, NULL, NULL);
-	}
 	if (hashing)
 		pthread_join(hasher, NULL);
 	if (rc || res->already)
 		store_rollback(s);
-	load_release(&r.load);
-	free(r.file_path);
-	for (size_t i = 0; i < r.nfiles; i++)
-		free(r.files[i].base);
-	free(r.files);
-	for (size_t i = 0; i < r.nentries; i++)
-		free(r.entries[i]);
-	free(r.entries);
+	run_release(&r);
 	if (res->already)
 		err->code = 0;
 	return rc;

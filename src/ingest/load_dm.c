@@ -47,6 +47,85 @@ static void infer_owner(struct load *l, const char *conv)
 	l->ncand = k;
 }
 
+/* The one-line error of a message whose id, sender or time is missing or bad. */
+static int message_error(const struct jnode *m, const char *conv, int64_t id, int r_id,
+			 int r_sender, int has_recipient, struct err *err)
+{
+	int64_t sender, created;
+	char what[96];
+	if (r_id != 1)
+		snprintf(what, sizeof(what), "a message of conversation %.40s", conv);
+	else
+		snprintf(what, sizeof(what), "message %lld", (long long)id);
+	if (r_id != 1)
+		return ld_need_id(m, "id", &id, what, err);
+	if (r_sender != 1)
+		return ld_need_id(m, "senderId", &sender, what, err);
+	if (has_recipient < 0)
+		return err_set(err, EXIT_INPUT, "%s: 'recipientId' is not a decimal id", what);
+	return ld_need_time(m, "createdAt", &created, what, err);
+}
+
+/* A message's links, in their order. */
+static int load_urls(struct load *l, int64_t id, const struct jnode *urls, struct err *err)
+{
+	int64_t pos = 0;
+	JDOC_EACH(urls, u) {
+		sqlite3_stmt *st = l->st[S_URL];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, pos++);
+		ld_bind_str(st, 3, ld_str(u, "url"));
+		ld_bind_str(st, 4, ld_str(u, "expanded"));
+		ld_bind_str(st, 5, ld_str(u, "display"));
+		if (ld_step(l, S_URL, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* A message's media addresses; a position keeps its number when an entry is not text. */
+static int load_media(struct load *l, int64_t id, const struct jnode *media, struct err *err)
+{
+	int64_t pos = 0;
+	JDOC_EACH(media, u) {
+		int64_t at = pos++;
+		if (!jis(u, J_STRING))
+			continue;
+		sqlite3_stmt *st = l->st[S_MEDIA];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, at);
+		sqlite3_bind_text(st, 3, u->s, (int)u->len, SQLITE_STATIC);
+		if (ld_step(l, S_MEDIA, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* The reactions written inside a message; one without a sender or a key is skipped. */
+static int load_reactions(struct load *l, int64_t id, const struct jnode *reactions,
+			  struct err *err)
+{
+	int64_t pos = 0;
+	JDOC_EACH(reactions, r) {
+		int64_t rs, ev, rt = 0, at = pos++;
+		const struct jnode *key = ld_str(r, "reactionKey");
+		if (ld_id(r, "senderId", &rs) != 1 || !key)
+			continue;
+		if (ld_id(r, "eventId", &ev) != 1)
+			ev = at;
+		sqlite3_stmt *st = l->st[S_REACT];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, rs);
+		sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, ev);
+		bool has_rt = ld_node_time(jdoc_get(r, "createdAt"), &rt);
+		ld_bind_id(st, 5, rt, has_rt);
+		if (ld_step(l, S_REACT, err))
+			return -1;
+	}
+	return 0;
+}
+
 static int load_message(struct load *l, const char *conv, bool group, const struct jnode *m,
 			bool welcome, struct err *err)
 {
@@ -56,20 +135,8 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 
 	/* The error text is built only on failure: this runs for every message. */
 	if (r_id != 1 || r_sender != 1 || !ld_node_time(jdoc_get(m, "createdAt"), &created) ||
-	    has_recipient < 0) {
-		char what[96];
-		if (r_id != 1)
-			snprintf(what, sizeof(what), "a message of conversation %.40s", conv);
-		else
-			snprintf(what, sizeof(what), "message %lld", (long long)id);
-		if (r_id != 1)
-			return ld_need_id(m, "id", &id, what, err);
-		if (r_sender != 1)
-			return ld_need_id(m, "senderId", &sender, what, err);
-		if (has_recipient < 0)
-			return err_set(err, EXIT_INPUT, "%s: 'recipientId' is not a decimal id", what);
-		return ld_need_time(m, "createdAt", &created, what, err);
-	}
+	    has_recipient < 0)
+		return message_error(m, conv, id, r_id, r_sender, has_recipient, err);
 	if (group || recipient == 0)
 		has_recipient = 0;
 	if (group)
@@ -107,49 +174,9 @@ static int load_message(struct load *l, const char *conv, bool group, const stru
 	if ((l->npending == LOAD_BATCH || l->batch_text.len > LOAD_BATCH_BYTES) &&
 	    load_flush(l, err))
 		return -1;
-
-	sqlite3_stmt *st;
-	int64_t pos = 0;
-	JDOC_EACH(urls, u) {
-		st = l->st[S_URL];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, pos++);
-		ld_bind_str(st, 3, ld_str(u, "url"));
-		ld_bind_str(st, 4, ld_str(u, "expanded"));
-		ld_bind_str(st, 5, ld_str(u, "display"));
-		if (ld_step(l, S_URL, err))
-			return -1;
-	}
-	pos = 0;
-	JDOC_EACH(media, u) {
-		int64_t at = pos++;
-		if (!jis(u, J_STRING))
-			continue;
-		st = l->st[S_MEDIA];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, at);
-		sqlite3_bind_text(st, 3, u->s, (int)u->len, SQLITE_STATIC);
-		if (ld_step(l, S_MEDIA, err))
-			return -1;
-	}
-	pos = 0;
-	JDOC_EACH(jdoc_get(m, "reactions"), r) {
-		int64_t rs, ev, rt = 0, at = pos++;
-		const struct jnode *key = ld_str(r, "reactionKey");
-		if (ld_id(r, "senderId", &rs) != 1 || !key)
-			continue;
-		if (ld_id(r, "eventId", &ev) != 1)
-			ev = at;
-		st = l->st[S_REACT];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, rs);
-		sqlite3_bind_text(st, 3, key->s, (int)key->len, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, ev);
-		bool has_rt = ld_node_time(jdoc_get(r, "createdAt"), &rt);
-		ld_bind_id(st, 5, rt, has_rt);
-		if (ld_step(l, S_REACT, err))
-			return -1;
-	}
+	if (load_urls(l, id, urls, err) || load_media(l, id, media, err) ||
+	    load_reactions(l, id, jdoc_get(m, "reactions"), err))
+		return -1;
 	ld_note_time(l, created);
 	if (group)
 		l->n.group_messages++;

@@ -279,13 +279,14 @@ static void add_linked(struct buf *b, const char *text, const char *href)
 	add_flat(b, href);
 }
 
-static void text_table(const struct doc_table *t, FILE *out, size_t width)
+/*
+ * Every cell of t, header first (row 0), flattened to one line and capped;
+ * nat[c] is column c's natural width, minw[c] the narrowest it can wrap to.
+ */
+static char **text_cells(const struct doc_table *t, size_t *nat, size_t *minw)
 {
 	size_t nc = t->ncols, ncells = (t->nrows + 1) * nc;
-	/* row 0 is the header; every cell flattened to one line and capped */
 	char **cell = xcalloc(ncells, sizeof(char *));
-	size_t *nat = xcalloc(nc, sizeof(size_t)), *minw = xcalloc(nc, sizeof(size_t));
-	size_t *w = xcalloc(nc, sizeof(size_t));
 	for (size_t i = 0; i < ncells; i++) {
 		struct buf b = BUF_INIT;
 		const char *href = NULL;
@@ -312,47 +313,64 @@ static void text_table(const struct doc_table *t, FILE *out, size_t width)
 			minw[c] = nat[c];
 		if (!nat[c])
 			nat[c] = minw[c] = 1;
-		w[c] = nat[c];
 	}
+	return cell;
+}
 
-	if (table_cols(minw, nc) <= width) {
-		/* narrow the widest column that can give (long texts first), a column at a time */
-		while (table_cols(w, nc) > width) {
-			size_t pick = nc;
-			for (size_t c = 0; c < nc; c++)
-				if (w[c] > minw[c] && (pick == nc || w[c] > w[pick]))
-					pick = c;
-			w[pick]--;
-		}
-		for (size_t r = 0; r <= t->nrows; r++) {
-			text_row(out, cell + r * nc, t, w, r == 0);
-			if (r == 0) {
-				fputs("  ", out);
-				for (size_t c = 0; c < nc; c++) {
-					for (size_t k = 0; k < w[c]; k++)
-						fputc('-', out);
-					if (c + 1 < nc)
-						fputs("  ", out);
-				}
-				fputc('\n', out);
+/* Columns side by side, the widest that can give narrowed first until the line fits. */
+static void text_grid(const struct doc_table *t, char **cell, const size_t *minw, size_t *w,
+		      FILE *out, size_t width)
+{
+	size_t nc = t->ncols;
+	while (table_cols(w, nc) > width) {
+		size_t pick = nc;
+		for (size_t c = 0; c < nc; c++)
+			if (w[c] > minw[c] && (pick == nc || w[c] > w[pick]))
+				pick = c;
+		w[pick]--;
+	}
+	for (size_t r = 0; r <= t->nrows; r++) {
+		text_row(out, cell + r * nc, t, w, r == 0);
+		if (r == 0) {
+			fputs("  ", out);
+			for (size_t c = 0; c < nc; c++) {
+				for (size_t k = 0; k < w[c]; k++)
+					fputc('-', out);
+				if (c + 1 < nc)
+					fputs("  ", out);
 			}
-		}
-	} else {
-		/* too many columns for the line: one record a row, "column  value" */
-		size_t kcols = 1;
-		for (size_t c = 0; c < nc; c++) {
-			size_t hw = text_cols(cell[c], strlen(cell[c]));
-			kcols = hw > kcols ? hw : kcols;
-		}
-		kcols = key_cols(kcols, width);
-		for (size_t r = 1; r <= t->nrows; r++) {
-			if (r > 1)
-				fputc('\n', out);
-			for (size_t c = 0; c < nc; c++)
-				if (cell[r * nc + c][0])
-					text_kv(out, cell[c], cell[r * nc + c], kcols, width);
+			fputc('\n', out);
 		}
 	}
+}
+
+/* Too many columns for the line: one record a row, "column  value". */
+static void text_records(const struct doc_table *t, char **cell, FILE *out, size_t width)
+{
+	size_t nc = t->ncols, kcols = 1;
+	for (size_t c = 0; c < nc; c++) {
+		size_t hw = text_cols(cell[c], strlen(cell[c]));
+		kcols = hw > kcols ? hw : kcols;
+	}
+	kcols = key_cols(kcols, width);
+	for (size_t r = 1; r <= t->nrows; r++) {
+		if (r > 1)
+			fputc('\n', out);
+		for (size_t c = 0; c < nc; c++)
+			if (cell[r * nc + c][0])
+				text_kv(out, cell[c], cell[r * nc + c], kcols, width);
+	}
+}
+
+static void text_table(const struct doc_table *t, FILE *out, size_t width)
+{
+	size_t nc = t->ncols, ncells = (t->nrows + 1) * nc;
+	size_t *nat = xcalloc(nc, sizeof(size_t)), *minw = xcalloc(nc, sizeof(size_t));
+	char **cell = text_cells(t, nat, minw);
+	if (table_cols(minw, nc) <= width)
+		text_grid(t, cell, minw, nat, out, width);
+	else
+		text_records(t, cell, out, width);
 	if (t->nrows == 0)
 		fputs("  (none)\n", out);
 	for (size_t i = 0; i < ncells; i++)
@@ -360,7 +378,6 @@ static void text_table(const struct doc_table *t, FILE *out, size_t width)
 	free(cell);
 	free(nat);
 	free(minw);
-	free(w);
 }
 
 static void render_text(const struct doc *d, FILE *out, size_t columns)

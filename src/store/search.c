@@ -262,50 +262,45 @@ static char *column_dup(sqlite3_stmt *st, int i)
 	return v ? xstrdup((const char *)v) : NULL;
 }
 
-int search_run(struct store *s, const struct search_query *q, struct search_result *r,
-	       struct err *err)
+/*
+ * The query for q: the long terms make one MATCH (in *match) that the index
+ * walks newest first; the short ones are LIKE filters, bound from ?7 on.
+ */
+static void search_sql(const struct search_query *q, struct buf *match, struct buf *sql)
 {
-	int64_t lo = first_rowid(s, q->since, err), hi = last_rowid(s, q->until, err);
-	if (lo < 0 || hi < 0)
-		return -1;
-	if (lo > hi)
-		return 0;
-
-	/* the long terms make one MATCH; the index walks its rowids newest first */
-	struct buf match = BUF_INIT, sql = BUF_INIT;
 	for (size_t i = 0; i < q->terms->n; i++)
 		if (is_long(q->terms->term[i])) {
-			if (match.len)
-				buf_adds(&match, " AND ");
-			fts_string(&match, q->terms->term[i]);
+			if (match->len)
+				buf_adds(match, " AND ");
+			fts_string(match, q->terms->term[i]);
 		}
-	buf_adds(&sql, "SELECT d.channel, d.source_id, d.conversation_id, d.sender_id, a.handle, "
-		       "d.created_at, d.text FROM ");
-	if (match.len)
-		buf_adds(&sql, "search_index f JOIN search_doc d ON d.rowid = f.rowid "
-			       "LEFT JOIN account a ON a.id = d.sender_id "
-			       "WHERE search_index MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3");
+	buf_adds(sql, "SELECT d.channel, d.source_id, d.conversation_id, d.sender_id, a.handle, "
+		      "d.created_at, d.text FROM ");
+	if (match->len)
+		buf_adds(sql, "search_index f JOIN search_doc d ON d.rowid = f.rowid "
+			      "LEFT JOIN account a ON a.id = d.sender_id "
+			      "WHERE search_index MATCH ?1 AND f.rowid BETWEEN ?2 AND ?3");
 	else
-		buf_adds(&sql, "search_doc d LEFT JOIN account a ON a.id = d.sender_id "
-			       "WHERE d.rowid BETWEEN ?2 AND ?3");
+		buf_adds(sql, "search_doc d LEFT JOIN account a ON a.id = d.sender_id "
+			      "WHERE d.rowid BETWEEN ?2 AND ?3");
 	if (q->channel != SEARCH_ANY)
-		buf_adds(&sql, " AND d.channel = ?4");
+		buf_adds(sql, " AND d.channel = ?4");
 	if (q->from)
-		buf_adds(&sql, " AND d.sender_id = ?5");
+		buf_adds(sql, " AND d.sender_id = ?5");
 	int param = 7;
 	for (size_t i = 0; i < q->terms->n; i++)
 		if (!is_long(q->terms->term[i]))
-			buf_addf(&sql, " AND d.text LIKE ?%d ESCAPE '\\'", param++);
-	buf_addf(&sql, " ORDER BY %s DESC", match.len ? "f.rowid" : "d.rowid");
+			buf_addf(sql, " AND d.text LIKE ?%d ESCAPE '\\'", param++);
+	buf_addf(sql, " ORDER BY %s DESC", match->len ? "f.rowid" : "d.rowid");
 	if (q->limit)
-		buf_adds(&sql, " LIMIT ?6");
+		buf_adds(sql, " LIMIT ?6");
+}
 
-	sqlite3_stmt *st = NULL;
-	int rc = -1;
-	if (store_prepare(s, sql.s, &st, err))
-		goto out;
-	if (match.len)
-		sqlite3_bind_text(st, 1, match.s, (int)match.len, SQLITE_STATIC);
+static void search_bind(sqlite3_stmt *st, const struct search_query *q,
+			const struct buf *match, int64_t lo, int64_t hi)
+{
+	if (match->len)
+		sqlite3_bind_text(st, 1, match->s, (int)match->len, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, lo);
 	sqlite3_bind_int64(st, 3, hi);
 	if (q->channel != SEARCH_ANY)
@@ -315,28 +310,50 @@ int search_run(struct store *s, const struct search_query *q, struct search_resu
 	/* one more than asked, to know whether the limit cut anything off */
 	if (q->limit)
 		sqlite3_bind_int64(st, 6, (int64_t)q->limit + 1);
-	param = 7;
+	int param = 7;
 	for (size_t i = 0; i < q->terms->n; i++)
 		if (!is_long(q->terms->term[i]))
 			sqlite3_bind_text(st, param++, like_pattern(q->terms->term[i]), -1, free);
+}
 
+static void add_hit(struct search_result *r, sqlite3_stmt *st)
+{
+	ALLOC_GROW(r->hit, r->n + 1, r->alloc);
+	struct search_hit *h = &r->hit[r->n++];
+	h->channel = search_channel_parse((const char *)sqlite3_column_text(st, 0));
+	h->source_id = sqlite3_column_int64(st, 1);
+	h->conversation_id = column_dup(st, 2);
+	h->sender_id = sqlite3_column_int64(st, 3);
+	h->sender_handle = column_dup(st, 4);
+	h->created_at = sqlite3_column_int64(st, 5);
+	h->text = column_dup(st, 6);
+	if (!h->text)
+		h->text = xstrdup("");
+}
+
+int search_run(struct store *s, const struct search_query *q, struct search_result *r,
+	       struct err *err)
+{
+	int64_t lo = first_rowid(s, q->since, err), hi = last_rowid(s, q->until, err);
+	if (lo < 0 || hi < 0)
+		return -1;
+	if (lo > hi)
+		return 0;
+
+	struct buf match = BUF_INIT, sql = BUF_INIT;
+	search_sql(q, &match, &sql);
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	if (store_prepare(s, sql.s, &st, err))
+		goto out;
+	search_bind(st, q, &match, lo, hi);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (q->limit && r->n == q->limit) {
 			r->more = true;
 			break;
 		}
-		ALLOC_GROW(r->hit, r->n + 1, r->alloc);
-		struct search_hit *h = &r->hit[r->n++];
-		h->channel = search_channel_parse((const char *)sqlite3_column_text(st, 0));
-		h->source_id = sqlite3_column_int64(st, 1);
-		h->conversation_id = column_dup(st, 2);
-		h->sender_id = sqlite3_column_int64(st, 3);
-		h->sender_handle = column_dup(st, 4);
-		h->created_at = sqlite3_column_int64(st, 5);
-		h->text = column_dup(st, 6);
-		if (!h->text)
-			h->text = xstrdup("");
+		add_hit(r, st);
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE) {
 		store_fail(s, err, "cannot search");

@@ -347,6 +347,58 @@ static int migrate(struct store *s, struct err *err)
 	return 0;
 }
 
+/*
+ * The database file, made 0600 from its first byte when writing to a path
+ * that does not exist; a folder, a device or a missing file for reading is
+ * refused. *st is the file's identity.
+ */
+static int prepare_file(struct store *s, const char *path, enum store_mode mode,
+			struct stat *st, struct err *err)
+{
+	if (stat(path, st) == 0) {
+		if (S_ISDIR(st->st_mode))
+			return err_set(err, EXIT_IO, "'%s': is a folder, not a database file", path);
+		if (!S_ISREG(st->st_mode))
+			return err_set(err, EXIT_IO, "'%s': not a regular file, so not a database",
+				       path);
+		return 0;
+	}
+	if (errno != ENOENT || mode == STORE_READ)
+		return err_set(err, EXIT_IO, "'%s': cannot open the database: %s%s", path,
+			       strerror(errno), errno == ENOENT ? " (run 'dmaudit ingest' first)" : "");
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return err_set(err, EXIT_IO, "'%s': cannot create the database: %s", path,
+			       strerror(errno));
+	close(fd);
+	s->created = true;
+	if (stat(path, st) != 0)
+		return err_set(err, EXIT_IO, "'%s': %s", path, strerror(errno));
+	return 0;
+}
+
+/* Page size, journal and durability; then schema, identity and version land together. */
+static int prepare_write(struct store *s, struct err *err)
+{
+	/* a new file: bigger pages mean a quarter of the write calls in a bulk load */
+	if (s->created && store_exec(s, "PRAGMA page_size = 16384;", err))
+		return -1;
+	if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err))
+		return -1;
+	if (store_exec(s, "BEGIN IMMEDIATE", err) || migrate(s, err) ||
+	    store_exec(s, schema_sql, err) ||
+	    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err) ||
+	    (!s->stamped && store_exec(s, "PRAGMA application_id = " STORE_APPLICATION_ID_STR
+					  "; PRAGMA user_version = " STORE_USER_VERSION_STR ";",
+					  err)) ||
+	    store_exec(s, "COMMIT", err)) {
+		store_rollback(s);
+		return -1;
+	}
+	s->stamped = true;
+	return 0;
+}
+
 int store_open(struct store *s, const char *path, enum store_mode mode, struct err *err)
 {
 	struct stat st;
@@ -357,32 +409,8 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 	s->stamped = false;
 	if (!s->busy_ms)
 		s->busy_ms = STORE_BUSY_MS;
-	if (stat(path, &st) != 0) {
-		if (errno != ENOENT || mode == STORE_READ) {
-			err_set(err, EXIT_IO, "'%s': cannot open the database: %s%s", path,
-				strerror(errno), errno == ENOENT ? " (run 'dmaudit ingest' first)" : "");
-			goto fail;
-		}
-		/* Create it ourselves so that it is 0600 from its first byte. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0) {
-			err_set(err, EXIT_IO, "'%s': cannot create the database: %s", path,
-				strerror(errno));
-			goto fail;
-		}
-		close(fd);
-		s->created = true;
-		if (stat(path, &st) != 0) {
-			err_set(err, EXIT_IO, "'%s': %s", path, strerror(errno));
-			goto fail;
-		}
-	} else if (S_ISDIR(st.st_mode)) {
-		err_set(err, EXIT_IO, "'%s': is a folder, not a database file", path);
+	if (prepare_file(s, path, mode, &st, err))
 		goto fail;
-	} else if (!S_ISREG(st.st_mode)) {
-		err_set(err, EXIT_IO, "'%s': not a regular file, so not a database", path);
-		goto fail;
-	}
 	s->dev = st.st_dev;
 	s->ino = st.st_ino;
 	s->has_ident = true;
@@ -405,25 +433,8 @@ int store_open(struct store *s, const char *path, enum store_mode mode, struct e
 	 */
 	if (mode == STORE_READ && store_exec(s, "PRAGMA mmap_size = 0;", err))
 		goto fail;
-	if (mode == STORE_WRITE) {
-		/* a new file: bigger pages mean a quarter of the write calls in a bulk load */
-		if (s->created && store_exec(s, "PRAGMA page_size = 16384;", err))
-			goto fail;
-		if (store_exec(s, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", err))
-			goto fail;
-		/* schema, identity and version land together, or not at all */
-		if (store_exec(s, "BEGIN IMMEDIATE", err) || migrate(s, err) ||
-		    store_exec(s, schema_sql, err) ||
-		    store_meta_set(s, "schema_version", STORE_SCHEMA_VERSION, err) ||
-		    (!s->stamped && store_exec(s, "PRAGMA application_id = " STORE_APPLICATION_ID_STR
-						  "; PRAGMA user_version = " STORE_USER_VERSION_STR ";",
-						  err)) ||
-		    store_exec(s, "COMMIT", err)) {
-			store_rollback(s);
-			goto fail;
-		}
-		s->stamped = true;
-	}
+	if (mode == STORE_WRITE && prepare_write(s, err))
+		goto fail;
 	return 0;
 fail:
 	store_close(s, true);
