@@ -69,8 +69,6 @@ struct report_ctx {
 	size_t nlikely;
 	struct autodm_sender *senders; /* every inbound sender, in the result's order */
 	size_t nsenders;
-	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
-	size_t nspans, aspans;
 };
 
 int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
@@ -96,22 +94,23 @@ struct autodm_verdicts report_verdicts(const struct report_ctx *ctx);
 
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
-json_t *exposure_analyse(struct report_ctx *ctx, struct err *err);
 json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
 
 /*
- * What analyse_run made, kind by kind. Etiquette's result is typed (and its
- * own: struct etiquette_result, etiquette.h); the kinds not typed yet are
- * JSON trees in trees, by name, in the document's order. A kind that did
- * not run is missing (NULL, or no key).
+ * What analyse_run made, kind by kind. Etiquette's and exposure's results
+ * are typed (and their own: etiquette.h, exposure.h); the kinds not typed
+ * yet are JSON trees in trees, by name, in the document's order. A kind
+ * that did not run is missing (NULL, or no key).
  */
 struct etiquette_result;
+struct exposure_result;
 struct results {
-	json_t *trees;                      /* summary, autodm, exposure, changes */
+	json_t *trees;                      /* summary, autodm, changes */
 	struct etiquette_result *etiquette;
+	struct exposure_result *exposure;
 	json_t *period;                     /* {"since", "until"} of --since/--until, or NULL */
 };
-#define RESULTS_INIT { NULL, NULL, NULL }
+#define RESULTS_INIT { NULL, NULL, NULL, NULL }
 void results_init(struct results *res);
 void results_release(struct results *res);
 /* Did kind run? */

@@ -28,9 +28,6 @@
 #include <stdio.h>
 
 
-/* Where the value of one exposure finding lies in its text (the JSON never says) */
-
-
 struct report_kind {
 	const char *name;
 	const char *title;
@@ -107,7 +104,10 @@ int64_t etiquette_awaiting_people(const struct etiquette_result *r);
  * goes (etiquette_json.c). -1 when a row cannot be read back (errno).
  */
 int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const json_t *period);
-void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+struct exposure_result;
+void exposure_view(struct report_ctx *ctx, const struct exposure_result *r, struct doc *d);
+/* The exposure document, with period (or NULL) last, where w's next value goes. */
+int exposure_json(struct jsonw *w, const struct exposure_result *r, const json_t *period);
 void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 /* The exposure advice in numbers, counted once for every format. */
 struct exposure_advice {
@@ -118,7 +118,7 @@ struct exposure_advice {
 	size_t in_groups;     /* findings in group conversations */
 	size_t tone;          /* owner messages that would embarrass if posted */
 };
-void exposure_advice_count(json_t *r, struct exposure_advice *a);
+void exposure_advice_count(const struct exposure_result *r, struct exposure_advice *a);
 
 /*
  * `report all`: what to fix first, the few most urgent actions across the

@@ -93,9 +93,6 @@ void report_ctx_release(struct report_ctx *ctx)
 	free(ctx->senders);
 	ctx->senders = NULL;
 	ctx->nsenders = 0;
-	free(ctx->spans);
-	ctx->spans = NULL;
-	ctx->nspans = ctx->aspans = 0;
 	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;

@@ -5,8 +5,8 @@
  * tone_scan, and keeps only the findings. Severity and the conversation
  * risk score are defined here, once, and written into the JSON.
  */
+#include "exposure.h"
 #include "fmt.h"
-#include "jrows.h"
 #include "pii.h"
 #include "analyze.h"
 #include "timeutil.h"
@@ -18,50 +18,64 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define T_TONE PII__COUNT          /* the one non-PII type */
-#define NTYPES (PII__COUNT + 1)
 #define MAXM 64                     /* matches kept per text; more are counted */
 
-enum sev { SEV_LOW, SEV_MEDIUM, SEV_HIGH };
 static const char *const sev_name[] = { "low", "medium", "high" };
+static const char *const channel_name[] = { "dm", "group_dm", "tweet" };
+static const char *const by_name[] = { "owner", "counterpart", "member" };
 /* chance that a finding of this severity hurts, for the risk score */
 static const double sev_weight[] = { 0.2, 0.5, 0.8 };
 
-static const char risk_formula[] =
+const char exposure_risk_formula[] =
 	"risk_score = 1 - product over the conversation's findings of (1 - w), "
 	"w = 0.2 (low), 0.5 (medium), 0.8 (high); 0 with no findings, near 1 with "
 	"several severe ones";
-static const char severity_rule[] =
+const char exposure_severity_rule[] =
 	"high: payment_card, iban, credential, national_id anywhere, and any finding in a "
 	"public tweet; medium: email, phone, account_number, postal_address, date_of_birth, "
 	"tone; low: reference_number; a group conversation raises a finding one level";
 
-static const char *type_name(int t)
+const char *exposure_type_name(int t)
 {
-	return t == T_TONE ? "tone" : pii_type_name((enum pii_type)t);
+	return t == EXPOSURE_TONE ? "tone" : pii_type_name((enum pii_type)t);
 }
 
-static enum sev severity(int type, const char *channel)
+const char *exposure_sev_name(enum exposure_sev s)
 {
-	enum sev s;
+	return sev_name[s];
+}
+
+const char *exposure_channel_name(enum exposure_channel c)
+{
+	return channel_name[c];
+}
+
+const char *exposure_by_name(enum exposure_by b)
+{
+	return by_name[b];
+}
+
+static enum exposure_sev severity(int type, enum exposure_channel channel)
+{
+	enum exposure_sev s;
 	switch (type) {
 	case PII_PAYMENT_CARD:
 	case PII_IBAN:
 	case PII_CREDENTIAL:
 	case PII_NATIONAL_ID:
-		s = SEV_HIGH;
+		s = EXPOSURE_HIGH;
 		break;
 	case PII_REFERENCE_NUMBER:
-		s = SEV_LOW;
+		s = EXPOSURE_LOW;
 		break;
 	default:
-		s = SEV_MEDIUM;
+		s = EXPOSURE_MEDIUM;
 		break;
 	}
-	if (!strcmp(channel, "tweet"))
-		return SEV_HIGH;   /* public: anyone can read it already */
-	if (!strcmp(channel, "group_dm") && s < SEV_HIGH)
-		s++;               /* shared with more people than the customer chose */
+	if (channel == EXPOSURE_TWEET)
+		return EXPOSURE_HIGH;   /* public: anyone can read it already */
+	if (channel == EXPOSURE_GROUP_DM && s < EXPOSURE_HIGH)
+		s++;                    /* shared with more people than the customer chose */
 	return s;
 }
 
@@ -88,102 +102,61 @@ static void mask_words(const char *v, size_t n, struct buf *out)
 	}
 }
 
-/*
- * A finding as the scan makes it, typed and small: the tree of its JSON is
- * made only when its row is written (a million messages make 28k findings).
- */
-struct finding {
-	char source[FMT_I64_SIZE];
-	char created[32];        /* ISO, as written: the sort compares it so */
-	const char *channel;     /* "dm", "group_dm", "tweet" */
-	const char *by;          /* who disclosed it */
-	char *conv;              /* the conversation, or NULL for a tweet */
-	char *redacted, *value;  /* value only with --reveal */
-	int type;
-	enum sev sev;
-	double score;            /* rounded as written */
-	size_t count;
-};
-
 struct scanner {
 	struct report_ctx *ctx;
-	struct finding *f;
-	size_t nf, af;
-	size_t by_type[NTYPES];
-	size_t by_channel[3];
-	size_t by_sev[3];
-	size_t texts, bytes;
+	struct exposure_result *r;
+	size_t af;
 	struct pii_match m[MAXM];
-	struct pii_regions regions; /* where national phone forms come from */
 	char **groups;              /* ids of the group conversations, sorted */
 	size_t ngroups, agroups;
 };
 
-static int channel_index(const char *ch)
-{
-	return !strcmp(ch, "dm") ? 0 : !strcmp(ch, "group_dm") ? 1 : 2;
-}
+/* Where a text was read and who wrote it. */
+struct place {
+	const char *source_id;
+	enum exposure_channel channel;
+	const char *conv;
+	enum exposure_by by;
+	int64_t created;
+};
 
-static void add_finding(struct scanner *sc, const char *source_id, const char *channel,
-			const char *conv, int type, const char *disclosed_by, int64_t created,
-			const char *text, size_t vs, size_t ve, double score, size_t count)
+static void add_finding(struct scanner *sc, const struct place *at, int type, const char *text,
+			size_t vs, size_t ve, double score, size_t count)
 {
-	enum sev sv = severity(type, channel);
+	struct exposure_result *r = sc->r;
+	enum exposure_sev sv = severity(type, at->channel);
 	struct buf red = BUF_INIT;
-	if (type == T_TONE)
+	if (type == EXPOSURE_TONE)
 		mask_words(text + vs, ve - vs, &red);
 	else
 		pii_redact_value((enum pii_type)type, text + vs, ve - vs, &red);
-	ALLOC_GROW(sc->f, sc->nf + 1, sc->af);
-	struct finding *f = &sc->f[sc->nf++];
-	snprintf(f->source, sizeof(f->source), "%s", source_id);
-	time_format_iso(created, f->created);
-	f->channel = channel;
-	f->by = disclosed_by;
-	f->conv = conv ? xstrdup(conv) : NULL;
+	ALLOC_GROW(r->findings, r->nfindings + 1, sc->af);
+	struct exposure_finding *f = &r->findings[r->nfindings++];
+	snprintf(f->source, sizeof(f->source), "%s", at->source_id);
+	time_format_iso(at->created, f->created);
+	f->channel = at->channel;
+	f->by = at->by;
+	f->conv = at->conv ? xstrdup(at->conv) : NULL;
 	f->redacted = buf_detach(&red);
-	f->value = sc->ctx->opts->reveal ? xstrndup(text + vs, ve - vs) : NULL;
+	f->value = r->revealed ? xstrndup(text + vs, ve - vs) : NULL;
 	f->type = type;
 	f->sev = sv;
 	f->score = round(score * 100) / 100;
 	f->count = count;
-	struct report_ctx *ctx = sc->ctx;
-	ALLOC_GROW(ctx->spans, ctx->nspans + 1, ctx->aspans);
-	ctx->spans[ctx->nspans++] = (struct report_span){ strtoll(source_id, NULL, 10),
-		channel_index(channel), type_name(type), vs, ve };
-	sc->by_type[type]++;
-	sc->by_channel[channel_index(channel)]++;
-	sc->by_sev[sv]++;
-}
-
-/* A finding's JSON, as the contract has it. */
-static json_t *finding_json(const struct finding *x)
-{
-	json_t *f = json_object();
-	json_object_set_new(f, "source_id", json_string(x->source));
-	json_object_set_new(f, "channel", json_string(x->channel));
-	json_object_set_new(f, "conversation_id", x->conv ? json_string(x->conv) : json_null());
-	json_object_set_new(f, "type", json_string(type_name(x->type)));
-	json_object_set_new(f, "severity", json_string(sev_name[x->sev]));
-	json_object_set_new(f, "disclosed_by", json_string(x->by));
-	json_object_set_new(f, "redacted", json_string(x->redacted));
-	if (x->value)
-		json_object_set_new(f, "value", json_string(x->value));
-	json_object_set_new(f, "created_at", json_string(x->created));
-	json_object_set_new(f, "score", json_real(x->score));
-	if (x->count > 1)
-		json_object_set_new(f, "occurrences", json_integer((json_int_t)x->count));
-	return f;
+	f->start = vs;
+	f->end = ve;
+	r->by_type[type]++;
+	r->by_channel[at->channel]++;
+	r->by_sev[sv]++;
 }
 
 /* Scan one text; the owner's texts are also read for tone. */
-static void scan_text(struct scanner *sc, const char *id, const char *channel, const char *conv,
-		      const char *by, bool owner, int64_t created, const char *text, size_t len)
+static void scan_text(struct scanner *sc, const struct place *at, const char *text, size_t len)
 {
-	size_t n = pii_scan_in(text, len, &sc->regions, sc->m, MAXM);
+	size_t n = pii_scan_in(text, len, &sc->r->regions, sc->m, MAXM);
 	size_t first[PII__COUNT], count[PII__COUNT] = { 0 };
-	sc->texts++;
-	sc->bytes += len;
+	sc->r->texts++;
+	sc->r->bytes += len;
 	if (n > MAXM)
 		n = MAXM;
 	for (size_t i = 0; i < n; i++)
@@ -193,12 +166,11 @@ static void scan_text(struct scanner *sc, const char *id, const char *channel, c
 		if (!count[t])
 			continue;
 		const struct pii_match *m = &sc->m[first[t]];
-		add_finding(sc, id, channel, conv, t, by, created, text, m->start, m->end, m->score,
-			    count[t]);
+		add_finding(sc, at, t, text, m->start, m->end, m->score, count[t]);
 	}
 	struct tone_hit h;
-	if (owner && tone_scan(text, len, &h))
-		add_finding(sc, id, channel, conv, T_TONE, by, created, text, h.start, h.end, h.score, 1);
+	if (at->by == EXPOSURE_BY_OWNER && tone_scan(text, len, &h))
+		add_finding(sc, at, EXPOSURE_TONE, text, h.start, h.end, h.score, 1);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -209,7 +181,7 @@ static int cmp_str(const void *a, const void *b)
 /* Worst first, then oldest first, then by id. */
 static int finding_cmp(const void *a, const void *b)
 {
-	const struct finding *x = a, *y = b;
+	const struct exposure_finding *x = a, *y = b;
 	int d = (int)y->sev - (int)x->sev;
 	if (d)
 		return d;
@@ -220,33 +192,20 @@ static int finding_cmp(const void *a, const void *b)
 	if (li != lj)
 		return li < lj ? -1 : 1;
 	d = strcmp(x->source, y->source);
-	return d ? d : strcmp(type_name(x->type), type_name(y->type));
+	return d ? d : strcmp(exposure_type_name(x->type), exposure_type_name(y->type));
 }
-
-/* One conversation's share of the findings. */
-struct conv_risk {
-	const char *id;          /* borrowed from its first finding */
-	const char *channel;
-	size_t first;            /* its first finding, in the findings' order */
-	size_t findings;
-	double keep;             /* product of (1 - w) */
-	enum sev worst;
-	int types[NTYPES];       /* in the order first found */
-	int ntypes;
-	double risk;
-};
 
 static int cmp_conv_id(const void *a, const void *b)
 {
-	const struct finding *x = *(const struct finding *const *)a;
-	const struct finding *y = *(const struct finding *const *)b;
+	const struct exposure_finding *x = *(const struct exposure_finding *const *)a;
+	const struct exposure_finding *y = *(const struct exposure_finding *const *)b;
 	int c = strcmp(x->conv, y->conv);
 	return c ? c : (x > y) - (x < y);
 }
 
 static int conv_cmp(const void *a, const void *b)
 {
-	const struct conv_risk *x = a, *y = b;
+	const struct exposure_conv *x = a, *y = b;
 	if (x->risk != y->risk)
 		return x->risk > y->risk ? -1 : 1;
 	int c = strcmp(x->id, y->id);
@@ -255,56 +214,47 @@ static int conv_cmp(const void *a, const void *b)
 
 /*
  * Per conversation, from the sorted findings: findings, risk score,
- * channel, worst severity, types; riskiest first. As rows.
+ * channel, worst severity, types; riskiest first.
  */
-static json_t *conversations(const struct finding *f, size_t nf)
+static void conversations(struct exposure_result *r)
 {
-	const struct finding **by = xmalloc((nf + 1) * sizeof(*by));
+	const struct exposure_finding *f = r->findings;
+	size_t nf = r->nfindings;
+	const struct exposure_finding **by = xmalloc((nf + 1) * sizeof(*by));
 	size_t n = 0;
 	for (size_t i = 0; i < nf; i++)
 		if (f[i].conv)
 			by[n++] = &f[i];
 	qsort(by, n, sizeof(*by), cmp_conv_id);   /* a conversation's findings in list order */
-	struct conv_risk *c = xcalloc(n + 1, sizeof(*c));
+	struct exposure_conv *c = xcalloc(n + 1, sizeof(*c));
+	double *keep = xmalloc((n + 1) * sizeof(*keep));   /* product of (1 - w) */
 	size_t nc = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct finding *x = by[i];
-		struct conv_risk *r = nc && !strcmp(c[nc - 1].id, x->conv) ? &c[nc - 1] : NULL;
-		if (!r) {
-			r = &c[nc++];
-			*r = (struct conv_risk){ .id = x->conv, .channel = x->channel,
-						 .first = (size_t)(x - f), .keep = 1.0, .worst = SEV_LOW };
+		const struct exposure_finding *x = by[i];
+		struct exposure_conv *cv = nc && !strcmp(c[nc - 1].id, x->conv) ? &c[nc - 1] : NULL;
+		if (!cv) {
+			keep[nc] = 1.0;
+			cv = &c[nc++];
+			*cv = (struct exposure_conv){ .id = x->conv, .channel = x->channel,
+						      .first = (size_t)(x - f), .worst = EXPOSURE_LOW };
 		}
-		r->keep *= 1 - sev_weight[x->sev];
-		r->findings++;
-		if (x->sev > r->worst)
-			r->worst = x->sev;
+		keep[cv - c] *= 1 - sev_weight[x->sev];
+		cv->findings++;
+		if (x->sev > cv->worst)
+			cv->worst = x->sev;
 		bool have = false;
-		for (int k = 0; k < r->ntypes; k++)
-			have |= r->types[k] == x->type;
+		for (int k = 0; k < cv->ntypes; k++)
+			have |= cv->types[k] == x->type;
 		if (!have)
-			r->types[r->ntypes++] = x->type;
+			cv->types[cv->ntypes++] = x->type;
 	}
 	for (size_t i = 0; i < nc; i++)
-		c[i].risk = round((1 - c[i].keep) * 1000) / 1000;
+		c[i].risk = round((1 - keep[i]) * 1000) / 1000;
 	qsort(c, nc, sizeof(*c), conv_cmp);
-	json_t *rows = jrows_new();
-	for (size_t i = 0; i < nc; i++) {
-		json_t *o = json_object(), *types = json_array();
-		json_object_set_new(o, "conversation_id", json_string(c[i].id));
-		json_object_set_new(o, "risk_score", json_real(c[i].risk));
-		json_object_set_new(o, "findings", json_integer((json_int_t)c[i].findings));
-		json_object_set_new(o, "channel", json_string(c[i].channel));
-		for (int k = 0; k < c[i].ntypes; k++)
-			json_array_append_new(types, json_string(type_name(c[i].types[k])));
-		json_object_set_new(o, "types", types);
-		json_object_set_new(o, "worst_severity", json_string(sev_name[c[i].worst]));
-		jrows_add(rows, o);
-		json_decref(o);
-	}
-	free(c);
+	r->convs = c;
+	r->nconvs = nc;
+	free(keep);
 	free(by);
-	return rows;
 }
 
 /*
@@ -319,7 +269,7 @@ static int find_regions(struct scanner *sc, struct err *err)
 	struct pii_seen *seen = xcalloc(1, sizeof(*seen));
 	char *tz = store_meta_get(sc->ctx->store, "owner_timezone");
 	int ret = -1;
-	pii_regions_from_timezone(&sc->regions, tz);
+	pii_regions_from_timezone(&sc->r->regions, tz);
 	free(tz);
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *st;
@@ -332,41 +282,40 @@ static int find_regions(struct scanner *sc, struct err *err)
 		}
 		sqlite3_finalize(st);
 	}
-	pii_regions_from_seen(&sc->regions, seen);
+	pii_regions_from_seen(&sc->r->regions, seen);
 	ret = 0;
 out:
 	free(seen);
 	return ret;
 }
 
-json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
+/*
+ * The group conversations, sorted, to tell a message's channel without a
+ * join: the messages are read in table order, the cheapest, as the
+ * findings are sorted at the end.
+ */
+static int load_groups(struct scanner *sc, struct err *err)
 {
-	struct scanner *sc = xcalloc(1, sizeof(*sc));
-	sqlite3_stmt *st = NULL;
-	json_t *r = NULL;
-	char id[FMT_I64_SIZE];
-	sc->ctx = ctx;
-	if (find_regions(sc, err))
-		goto out;
-
-	/*
-	 * The group conversations, sorted, to tell a message's channel without
-	 * a join: the messages are read in table order, the cheapest, as the
-	 * findings are sorted at the end.
-	 */
-	if (store_prepare(ctx->store, "SELECT id FROM conversation WHERE kind = 'group' ORDER BY id",
-			  &st, err))
-		goto out;
+	sqlite3_stmt *st;
+	if (store_prepare(sc->ctx->store,
+			  "SELECT id FROM conversation WHERE kind = 'group' ORDER BY id", &st, err))
+		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		ALLOC_GROW(sc->groups, sc->ngroups + 1, sc->agroups);
 		sc->groups[sc->ngroups++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	st = NULL;
-	if (store_prepare(ctx->store,
+	return 0;
+}
+
+static int scan_messages(struct scanner *sc, struct err *err)
+{
+	sqlite3_stmt *st;
+	char id[FMT_I64_SIZE];
+	if (store_prepare(sc->ctx->store,
 			  "SELECT id, conversation_id, sender_id, created_at, text FROM message",
 			  &st, err))
-		goto out;
+		return -1;
 	struct buf conv = BUF_INIT;  /* the last message's conversation, and its kind */
 	bool group = false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -379,81 +328,71 @@ json_t *exposure_analyse(struct report_ctx *ctx, struct err *err)
 			group = sc->ngroups && bsearch(&cid, sc->groups, sc->ngroups, sizeof(char *),
 							cmp_str);
 		}
-		int64_t sender = sqlite3_column_int64(st, 2);
-		bool owner = sender == ctx->owner;
+		bool owner = sqlite3_column_int64(st, 2) == sc->ctx->owner;
 		const char *text = (const char *)sqlite3_column_text(st, 4);
 		size_t len = (size_t)sqlite3_column_bytes(st, 4);
 		fmt_i64(id, sqlite3_column_int64(st, 0));
-		scan_text(sc, id, group ? "group_dm" : "dm", conv.s,
-			  owner ? "owner" : group ? "member" : "counterpart", owner,
-			  sqlite3_column_int64(st, 3), text ? text : "", text ? len : 0);
+		struct place at = { id, group ? EXPOSURE_GROUP_DM : EXPOSURE_DM, conv.s,
+				    owner ? EXPOSURE_BY_OWNER : group ? EXPOSURE_BY_MEMBER
+								      : EXPOSURE_BY_COUNTERPART,
+				    sqlite3_column_int64(st, 3) };
+		scan_text(sc, &at, text ? text : "", text ? len : 0);
 	}
 	buf_release(&conv);
 	sqlite3_finalize(st);
-	st = NULL;
+	return 0;
+}
 
-	if (store_prepare(ctx->store,
+static int scan_tweets(struct scanner *sc, struct err *err)
+{
+	sqlite3_stmt *st;
+	char id[FMT_I64_SIZE];
+	if (store_prepare(sc->ctx->store,
 			  "SELECT id, created_at, text FROM tweet WHERE is_retweet = 0", &st, err))
-		goto out;
+		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *text = (const char *)sqlite3_column_text(st, 2);
 		size_t len = (size_t)sqlite3_column_bytes(st, 2);
 		fmt_i64(id, sqlite3_column_int64(st, 0));
-		scan_text(sc, id, "tweet", NULL, "owner", true, sqlite3_column_int64(st, 1),
-			  text ? text : "", text ? len : 0);
+		struct place at = { id, EXPOSURE_TWEET, NULL, EXPOSURE_BY_OWNER,
+				    sqlite3_column_int64(st, 1) };
+		scan_text(sc, &at, text ? text : "", text ? len : 0);
 	}
 	sqlite3_finalize(st);
-	st = NULL;
+	return 0;
+}
 
-	r = json_object();
-	/* the two lists as rows (jrows.h), like every list that grows with the archive */
-	if (sc->nf)
-		qsort(sc->f, sc->nf, sizeof(*sc->f), finding_cmp);
-	json_t *findings = jrows_new();
-	for (size_t i = 0; i < sc->nf; i++) {
-		json_t *o = finding_json(&sc->f[i]);
-		jrows_add(findings, o);
-		json_decref(o);
+struct exposure_result *exposure_analyse(struct report_ctx *ctx, struct err *err)
+{
+	struct scanner sc = { .ctx = ctx };
+	struct exposure_result *r = xcalloc(1, sizeof(*r));
+	sc.r = r;
+	r->revealed = ctx->opts->reveal;
+	if (find_regions(&sc, err) || load_groups(&sc, err) || scan_messages(&sc, err) ||
+	    scan_tweets(&sc, err)) {
+		exposure_result_free(r);
+		r = NULL;
+	} else {
+		if (r->nfindings)
+			qsort(r->findings, r->nfindings, sizeof(*r->findings), finding_cmp);
+		conversations(r);
 	}
-	json_object_set_new(r, "findings", findings);
-	json_object_set_new(r, "conversations", conversations(sc->f, sc->nf));
-	json_t *regions = json_array();
-	for (int i = 0; i < sc->regions.n; i++)
-		json_array_append_new(regions, json_string(sc->regions.cc[i]));
-	json_object_set_new(r, "phone_regions", regions);
-
-	json_t *tot = json_object(), *bt = json_object(), *bc = json_object(), *bs = json_object();
-	for (int t = 0; t < NTYPES; t++)
-		json_object_set_new(bt, type_name(t), json_integer((json_int_t)sc->by_type[t]));
-	json_object_set_new(bc, "dm", json_integer((json_int_t)sc->by_channel[0]));
-	json_object_set_new(bc, "group_dm", json_integer((json_int_t)sc->by_channel[1]));
-	json_object_set_new(bc, "tweet", json_integer((json_int_t)sc->by_channel[2]));
-	for (int s = 0; s < 3; s++)
-		json_object_set_new(bs, sev_name[s], json_integer((json_int_t)sc->by_sev[s]));
-	json_object_set_new(tot, "findings", json_integer((json_int_t)sc->nf));
-	json_object_set_new(tot, "by_type", bt);
-	json_object_set_new(tot, "by_channel", bc);
-	json_object_set_new(tot, "by_severity", bs);
-	json_object_set_new(tot, "texts_scanned", json_integer((json_int_t)sc->texts));
-	json_object_set_new(tot, "bytes_scanned", json_integer((json_int_t)sc->bytes));
-	json_object_set_new(r, "totals", tot);
-	json_object_set_new(r, "risk_formula", json_string(risk_formula));
-	json_object_set_new(r, "severity_rule", json_string(severity_rule));
-	json_object_set_new(r, "revealed", json_boolean(ctx->opts->reveal));
-out:
-	if (st)
-		sqlite3_finalize(st);
-	for (size_t i = 0; i < sc->nf; i++) {
-		free(sc->f[i].conv);
-		free(sc->f[i].redacted);
-		free(sc->f[i].value);
-	}
-	free(sc->f);
-	for (size_t i = 0; i < sc->ngroups; i++)
-		free(sc->groups[i]);
-	free(sc->groups);
-	free(sc);
+	for (size_t i = 0; i < sc.ngroups; i++)
+		free(sc.groups[i]);
+	free(sc.groups);
 	return r;
 }
 
-/* ------------------------------------------------------------ the view */
+void exposure_result_free(struct exposure_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		free(r->findings[i].conv);
+		free(r->findings[i].redacted);
+		free(r->findings[i].value);
+	}
+	free(r->findings);
+	free(r->convs);
+	free(r);
+}

@@ -12,6 +12,7 @@
  */
 #include "analyze.h"
 #include "etiquette.h"
+#include "exposure.h"
 #include "trace.h"
 
 #include <pthread.h>
@@ -43,6 +44,7 @@ void results_release(struct results *res)
 	json_decref(res->trees);
 	json_decref(res->period);
 	etiquette_result_free(res->etiquette);
+	exposure_result_free(res->exposure);
 	*res = (struct results)RESULTS_INIT;
 }
 
@@ -50,6 +52,8 @@ bool results_has(const struct results *res, const char *kind)
 {
 	if (!strcmp(kind, "etiquette"))
 		return res->etiquette != NULL;
+	if (!strcmp(kind, "exposure"))
+		return res->exposure != NULL;
 	return json_object_get(res->trees, kind) != NULL;
 }
 
@@ -88,7 +92,7 @@ static int etiquette_run(struct report_ctx *ctx, struct results *into, struct er
 
 static int exposure_run(struct report_ctx *ctx, struct results *into, struct err *err)
 {
-	return put_tree(into, "exposure", exposure_analyse(ctx, err));
+	return (into->exposure = exposure_analyse(ctx, err)) ? 0 : -1;
 }
 
 static int changes_run(struct report_ctx *ctx, struct results *into, struct err *err)
@@ -227,15 +231,6 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 			job.ctx.likely_ids = NULL;
 			job.ctx.senders = NULL;
 		}
-		if (!job.rc && job.ctx.nspans && !ctx->nspans) {
-			/* exposure ran there: its spans go with its result */
-			free(ctx->spans);
-			ctx->spans = job.ctx.spans;
-			ctx->nspans = job.ctx.nspans;
-			ctx->aspans = job.ctx.aspans;
-			job.ctx.spans = NULL;
-			job.ctx.nspans = job.ctx.aspans = 0;
-		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 	}
@@ -250,6 +245,10 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 			if (w.part[j].etiquette) {
 				res->etiquette = w.part[j].etiquette;
 				w.part[j].etiquette = NULL;
+			}
+			if (w.part[j].exposure) {
+				res->exposure = w.part[j].exposure;
+				w.part[j].exposure = NULL;
 			}
 		}
 	for (size_t j = 0; j < NJOBS; j++)

@@ -4,6 +4,7 @@
  */
 #include "charts.h"
 #include "etiquette.h"
+#include "exposure.h"
 #include "jrows.h"
 #include "months.h"
 #include "buf.h"
@@ -593,31 +594,31 @@ static const char *const finding_types[] = {
 	"email", "phone", "payment_card", "iban", "national_id", "account_number",
 	"reference_number", "credential", "postal_address", "date_of_birth", "tone", NULL,
 };
-static const char *const channels[] = { "dm", "group_dm", "tweet" };
+
+/* The exposure result, or NULL (note set) when the caller did not run it. */
+static const struct exposure_result *exposure_of(struct chart_ctx *x, struct chart *c)
+{
+	if (!x->results->exposure)
+		skip(c, "the exposure report was not made");
+	return x->results->exposure;
+}
 
 /* Exposure findings by type, split by channel. */
 static int chart_exposure(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "exposure"), *f;
+	const struct exposure_result *r = exposure_of(x, c);
 	if (!r)
 		return 0;
 	enum { NT = sizeof(finding_types) / sizeof(finding_types[0]) };
-	long n[NT][3] = { { 0 } };
+	long n[NT][EXPOSURE__CHANNELS] = { { 0 } };
 	size_t total = 0;
-	struct jrows_iter it;
-	for (f = jrows_first(&it, json_object_get(r, "findings")); f; f = jrows_next(&it)) {
-		const char *type = json_string_value(json_object_get(f, "type"));
-		const char *ch = json_string_value(json_object_get(f, "channel"));
-		if (!type || !ch)
-			continue;
-		size_t t = 0, k = 0;
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct exposure_finding *f = &r->findings[i];
+		const char *type = exposure_type_name(f->type);
+		size_t t = 0;
 		while (finding_types[t] && strcmp(finding_types[t], type))
 			t++;   /* an unknown type lands in the last row, "other" */
-		while (k < 3 && strcmp(channels[k], ch))
-			k++;
-		if (k == 3)
-			continue;
-		n[t][k]++;
+		n[t][f->channel]++;
 		total++;
 	}
 	if (total == 0) {

@@ -1,10 +1,10 @@
 /*
- * exposure_view: the exposure JSON as an owner reads it: what to delete
+ * exposure_view: the exposure result as an owner reads it: what to delete
  * first, the findings in words and linked to x.com, the riskiest conversations.
  */
 #include "report.h"
 #include "buf.h"
-#include "jrows.h"
+#include "exposure.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -18,23 +18,21 @@ struct finding_counts {
 				 the owner, a counterpart, a group member */
 };
 
-static void count_findings(json_t *findings, struct finding_counts *c)
+static bool is_secret(int type)
 {
-	static const char *const hard[] = { "payment_card", "iban", "credential", "national_id" };
-	static const char *const by[] = { "owner", "counterpart", "member" };
-	struct jrows_iter it;
+	return type == PII_PAYMENT_CARD || type == PII_IBAN || type == PII_CREDENTIAL ||
+	       type == PII_NATIONAL_ID;
+}
+
+static void count_findings(const struct exposure_result *r, struct finding_counts *c)
+{
 	memset(c, 0, sizeof(*c));
-	for (json_t *f = jrows_first(&it, findings); f; f = jrows_next(&it)) {
-		const char *type = json_string_value(json_object_get(f, "type"));
-		const char *ch = json_string_value(json_object_get(f, "channel"));
-		const char *who = json_string_value(json_object_get(f, "disclosed_by"));
-		if (!type)
-			continue;
-		if (ch && !strcmp(ch, "tweet") && !strcmp(type, "tone"))
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct exposure_finding *f = &r->findings[i];
+		if (f->channel == EXPOSURE_TWEET && f->type == EXPOSURE_TONE)
 			c->public_tone++;
-		for (int i = 0; i < 4; i++)
-			for (int k = 0; k < 3 && !strcmp(type, hard[i]); k++)
-				c->secrets[k] += who && !strcmp(who, by[k]);
+		if (is_secret(f->type))
+			c->secrets[f->by]++;
 	}
 }
 
@@ -71,32 +69,28 @@ static const char *by_words(const char *by)
 		: !strcmp(by, "member") ? "a group member" : by;
 }
 
-void exposure_advice_count(json_t *r, struct exposure_advice *a)
+void exposure_advice_count(const struct exposure_result *r, struct exposure_advice *a)
 {
-	json_t *findings = json_object_get(r, "findings"), *tot = json_object_get(r, "totals");
-	json_t *bc = json_object_get(tot, "by_channel");
 	struct finding_counts c;
-	count_findings(findings, &c);
-	a->high = json_integer_value(json_object_get(json_object_get(tot, "by_severity"), "high"));
-	a->in_public = json_integer_value(json_object_get(bc, "tweet")) - c.public_tone;
-	a->their_secrets = c.secrets[1] + c.secrets[2];
-	a->own_secrets = c.secrets[0];
-	a->in_groups = json_integer_value(json_object_get(bc, "group_dm"));
-	a->tone = json_integer_value(json_object_get(json_object_get(tot, "by_type"), "tone"));
+	count_findings(r, &c);
+	a->high = r->by_sev[EXPOSURE_HIGH];
+	a->in_public = r->by_channel[EXPOSURE_TWEET] - c.public_tone;
+	a->their_secrets = c.secrets[EXPOSURE_BY_COUNTERPART] + c.secrets[EXPOSURE_BY_MEMBER];
+	a->own_secrets = c.secrets[EXPOSURE_BY_OWNER];
+	a->in_groups = r->by_channel[EXPOSURE_GROUP_DM];
+	a->tone = r->by_type[EXPOSURE_TONE];
 }
 
 /* Where a finding can be dealt with: its tweet, else its conversation. */
-static const char *finding_link(json_t *f, char out[REPORT_LINK_SIZE])
+static const char *finding_link(const struct exposure_finding *f, char out[REPORT_LINK_SIZE])
 {
-	const char *ch = json_string_value(json_object_get(f, "channel"));
-	if (ch && !strcmp(ch, "tweet"))
-		return report_link_tweet(json_string_value(json_object_get(f, "source_id")), out);
-	return report_link_conversation(json_string_value(json_object_get(f, "conversation_id")),
-					out);
+	if (f->channel == EXPOSURE_TWEET)
+		return report_link_tweet(f->source, out);
+	return report_link_conversation(f->conv, out);
 }
 
 /* Every finding, worst first as the JSON orders them, each linked to where it is. */
-static void findings_write(json_t *findings, bool reveal, struct doc *d)
+static void findings_write(const struct exposure_result *r, struct doc *d)
 {
 	doc_heading_at(d, 2, "exposure-findings", "Findings");
 	doc_para(d, "Worst first. Open each where it is (the link), then delete or edit it.");
@@ -104,30 +98,25 @@ static void findings_write(json_t *findings, bool reveal, struct doc *d)
 					    "message or tweet", "conversation", "date", "value",
 					    NULL };
 	struct doc_table *t = doc_table(d, "findings", cols);
-	struct jrows_iter it;
 	char l[REPORT_LINK_SIZE];
-	for (json_t *f = jrows_first(&it, findings); f; f = jrows_next(&it)) {
-		const char *conv = json_string_value(json_object_get(f, "conversation_id"));
-		const char *val = json_string_value(json_object_get(f, reveal ? "value" : "redacted"));
-		const char *src = json_string_value(json_object_get(f, "source_id"));
-		doc_cell(t, "%s", json_string_value(json_object_get(f, "severity")));
-		doc_cell(t, "%s", type_words(json_string_value(json_object_get(f, "type"))));
-		doc_cell(t, "%s", channel_words(json_string_value(json_object_get(f, "channel"))));
-		doc_cell(t, "%s", by_words(json_string_value(json_object_get(f, "disclosed_by"))));
-		doc_cell_link(t, conv ? NULL : finding_link(f, l), "%s", src ? src : "");
-		doc_cell_link(t, conv ? finding_link(f, l) : NULL, "%s", conv ? conv : "(public)");
-		doc_cell(t, "%.10s", json_string_value(json_object_get(f, "created_at")));
+	for (size_t i = 0; i < r->nfindings; i++) {
+		const struct exposure_finding *f = &r->findings[i];
+		const char *val = r->revealed ? f->value : f->redacted;
+		doc_cell(t, "%s", exposure_sev_name(f->sev));
+		doc_cell(t, "%s", type_words(exposure_type_name(f->type)));
+		doc_cell(t, "%s", channel_words(exposure_channel_name(f->channel)));
+		doc_cell(t, "%s", by_words(exposure_by_name(f->by)));
+		doc_cell_link(t, f->conv ? NULL : finding_link(f, l), "%s", f->source);
+		doc_cell_link(t, f->conv ? finding_link(f, l) : NULL, "%s",
+			      f->conv ? f->conv : "(public)");
+		doc_cell(t, "%.10s", f->created);
 		doc_cell(t, "%s", val ? val : "");
 	}
 }
 
-void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+void exposure_view(struct report_ctx *ctx, const struct exposure_result *r, struct doc *d)
 {
-	json_t *findings = json_object_get(r, "findings"), *convs = json_object_get(r, "conversations");
-	json_t *tot = json_object_get(r, "totals"), *bs = json_object_get(tot, "by_severity");
-	json_t *bc = json_object_get(tot, "by_channel"), *bt = json_object_get(tot, "by_type");
-	size_t nf = jrows_size(findings);
-	bool reveal = json_is_true(json_object_get(r, "revealed"));
+	size_t nf = r->nfindings;
 	(void)ctx;
 
 	doc_heading_at(d, 1, "exposure", "Exposure risk");
@@ -135,20 +124,16 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		    "personal data in the archive's conversations and public tweets, and the owner's "
 		    "messages whose tone would embarrass if posted, worst first.");
 	if (!nf) {
-		doc_para(d, "Nothing found in %lld messages and tweets (%lld bytes of text).",
-			 (long long)json_integer_value(json_object_get(tot, "texts_scanned")),
-			 (long long)json_integer_value(json_object_get(tot, "bytes_scanned")));
+		doc_para(d, "Nothing found in %zu messages and tweets (%zu bytes of text).", r->texts,
+			 r->bytes);
 		return;
 	}
-	doc_para(d, "%zu finding%s: %lld high, %lld medium, %lld low; %lld in 1:1 messages, %lld in "
-		    "group conversations, %lld in public tweets. Values are %s.",
-		 nf, nf == 1 ? "" : "s", (long long)json_integer_value(json_object_get(bs, "high")),
-		 (long long)json_integer_value(json_object_get(bs, "medium")),
-		 (long long)json_integer_value(json_object_get(bs, "low")),
-		 (long long)json_integer_value(json_object_get(bc, "dm")),
-		 (long long)json_integer_value(json_object_get(bc, "group_dm")),
-		 (long long)json_integer_value(json_object_get(bc, "tweet")),
-		 reveal ? "shown in full (--reveal)" : "redacted; --reveal shows them");
+	doc_para(d, "%zu finding%s: %zu high, %zu medium, %zu low; %zu in 1:1 messages, %zu in "
+		    "group conversations, %zu in public tweets. Values are %s.",
+		 nf, nf == 1 ? "" : "s", r->by_sev[EXPOSURE_HIGH], r->by_sev[EXPOSURE_MEDIUM],
+		 r->by_sev[EXPOSURE_LOW], r->by_channel[EXPOSURE_DM],
+		 r->by_channel[EXPOSURE_GROUP_DM], r->by_channel[EXPOSURE_TWEET],
+		 r->revealed ? "shown in full (--reveal)" : "redacted; --reveal shows them");
 
 	doc_heading_at(d, 2, "exposure-todo", "What to do");
 	struct exposure_advice a;   /* the counts overview's advice uses too, counted once */
@@ -178,28 +163,24 @@ void exposure_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	doc_item(d, "Conversations are ranked by risk score below: review and delete from the top.");
 
 	doc_heading(d, 2, "By type");
-	const char *k;
-	json_t *v;
-	json_object_foreach(bt, k, v) {
-		if (json_integer_value(v))
-			doc_kv(d, type_words(k), "%lld", (long long)json_integer_value(v));
-	}
+	for (int t = 0; t < EXPOSURE_NTYPES; t++)
+		if (r->by_type[t])
+			doc_kv(d, type_words(exposure_type_name(t)), "%zu", r->by_type[t]);
 
-	findings_write(findings, reveal, d);
+	findings_write(r, d);
 
 	doc_heading_at(d, 2, "exposure-conversations", "Conversations by risk");
 	static const char *const ccols[] = { "conversation", "channel", ">risk", ">findings", "worst",
 					     NULL };
 	struct doc_table *ct = doc_table(d, "conversations", ccols);
-	struct jrows_iter it;
 	char l[REPORT_LINK_SIZE];
-	for (json_t *f = jrows_first(&it, convs); f; f = jrows_next(&it)) {
-		const char *conv = json_string_value(json_object_get(f, "conversation_id"));
-		doc_cell_link(ct, report_link_conversation(conv, l), "%s", conv ? conv : "");
-		doc_cell(ct, "%s", channel_words(json_string_value(json_object_get(f, "channel"))));
-		doc_cell(ct, "%.3f", json_real_value(json_object_get(f, "risk_score")));
-		doc_cell(ct, "%lld", (long long)json_integer_value(json_object_get(f, "findings")));
-		doc_cell(ct, "%s", json_string_value(json_object_get(f, "worst_severity")));
+	for (size_t i = 0; i < r->nconvs; i++) {
+		const struct exposure_conv *c = &r->convs[i];
+		doc_cell_link(ct, report_link_conversation(c->id, l), "%s", c->id);
+		doc_cell(ct, "%s", channel_words(exposure_channel_name(c->channel)));
+		doc_cell(ct, "%.3f", c->risk);
+		doc_cell(ct, "%zu", c->findings);
+		doc_cell(ct, "%s", exposure_sev_name(c->worst));
 	}
 	doc_para(d, "Severity: high for payment cards, bank accounts, passwords and codes, "
 		    "identity numbers, and anything in a public tweet; medium for e-mail "

@@ -4,6 +4,7 @@
 #include "findings.h"
 #include "buf.h"
 #include "etiquette.h"
+#include "exposure.h"
 #include "fmt.h"
 #include "exitcode.h"
 #include "jdoc.h"
@@ -18,27 +19,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The exposure spans, sorted by channel, source and type, for bsearch */
-struct spans {
-	struct report_span *v;
-	size_t n;
-};
-
 /*
  * A row is read as jdoc nodes, whichever form the result list has: the text
  * a JSON report already wrote (jrows.h), or a tree written as text here.
  * One reader for both, and several times faster than building trees from
  * the text (a report of a million messages has 280k rows).
  */
-typedef int (*row_fn)(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      const struct jnode *row, struct err *err);
+typedef int (*row_fn)(struct store *w, sqlite3_stmt *st, const struct jnode *row,
+		      struct err *err);
 
 /*
  * Call fn on every element of array a: its trees, or for a rows array
  * (JSON output) each row read back from the text that was written.
  */
 static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
-		    const struct spans *ctx, struct err *err)
+		    struct err *err)
 {
 	const struct jrows *rows = jrows_of(a);
 	size_t n = rows ? jrows_count(rows) : json_array_size(a);
@@ -62,7 +57,7 @@ static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
 		if (jdoc_parse(&d, text, len, &at, &why) || !jis(jdoc_root(&d), J_OBJECT))
 			rc = err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
 		else
-			rc = fn(w, st, ctx, jdoc_root(&d), err);
+			rc = fn(w, st, jdoc_root(&d), err);
 	}
 	jdoc_release(&d);
 	buf_release(&tree);
@@ -205,10 +200,9 @@ static void bind_json_key(sqlite3_stmt *st, int i, const struct jnode *r, const 
 	buf_release(&b);
 }
 
-static int autodm_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-		      const struct jnode *o, struct err *err)
+static int autodm_row(struct store *w, sqlite3_stmt *st, const struct jnode *o,
+		      struct err *err)
 {
-	(void)sp;
 	bind_id_key(st, 1, o, "account_id");
 	bind_num_key(st, 2, o, "auto");
 	bind_num_key(st, 3, o, "score");
@@ -268,56 +262,32 @@ static int etiquette_table(struct store *w, const struct etiquette_result *r, st
 	return rc;
 }
 
-static int channel_of(const char *ch)
+/* The exposure result's findings, with where each value lies in its text. */
+static int exposure_table(struct store *w, const struct exposure_result *r, struct err *err)
 {
-	return !ch ? -1 : !strcmp(ch, "dm") ? 0 : !strcmp(ch, "group_dm") ? 1 : 2;
-}
-
-static int span_cmp(const void *pa, const void *pb)
-{
-	const struct report_span *a = pa, *b = pb;
-	if (a->channel != b->channel)
-		return a->channel - b->channel;
-	if (a->source_id != b->source_id)
-		return (a->source_id > b->source_id) - (a->source_id < b->source_id);
-	return strcmp(a->type, b->type);
-}
-
-/* The span of the finding (channel, source, type): one per text and type. */
-static const struct report_span *find_span(const struct spans *sp, int channel,
-					   int64_t source, const char *type)
-{
-	struct report_span key = { source, channel, type, 0, 0 };
-	return sp->n ? bsearch(&key, sp->v, sp->n, sizeof(key), span_cmp) : NULL;
-}
-
-static int exposure_row(struct store *w, sqlite3_stmt *st, const struct spans *sp,
-			const struct jnode *o, struct err *err)
-{
-	size_t srcn, typen, chn;
-	const char *src = row_str(o, "source_id", &srcn);
-	const char *type = row_str(o, "type", &typen);
-	const char *ch = row_str(o, "channel", &chn);
-	char tname[40], chname[16];
-	snprintf(tname, sizeof(tname), "%.*s", type ? (int)typen : 0, type ? type : "");
-	snprintf(chname, sizeof(chname), "%.*s", ch ? (int)chn : 0, ch ? ch : "");
-	int channel = channel_of(ch ? chname : NULL);
-	const struct report_span *at = src && type ? find_span(sp, channel, to_i64(src, srcn),
-							       tname) : NULL;
-	bind_id_key(st, 1, o, "source_id");
-	bind_text_key(st, 2, o, "channel");
-	bind_text_key(st, 3, o, "conversation_id");
-	bind_text_key(st, 4, o, "type");
-	bind_text_key(st, 5, o, "severity");
-	bind_text_key(st, 6, o, "disclosed_by");
-	if (at) {
-		sqlite3_bind_int64(st, 7, (sqlite3_int64)at->start);
-		sqlite3_bind_int64(st, 8, (sqlite3_int64)at->end);
-	} else {
-		sqlite3_bind_null(st, 7);
-		sqlite3_bind_null(st, 8);
+	sqlite3_stmt *st;
+	int rc = store_exec(w, "DELETE FROM exposure_finding", err);
+	if (rc || store_prepare(w, "INSERT OR REPLACE INTO exposure_finding (source_id, channel,"
+				   " conversation_id, type, severity, disclosed_by, value_start,"
+				   " value_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, err))
+		return -1;
+	for (size_t i = 0; i < r->nfindings && !rc; i++) {
+		const struct exposure_finding *f = &r->findings[i];
+		sqlite3_bind_int64(st, 1, strtoll(f->source, NULL, 10));
+		sqlite3_bind_text(st, 2, exposure_channel_name(f->channel), -1, SQLITE_STATIC);
+		if (f->conv)
+			sqlite3_bind_text(st, 3, f->conv, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 3);
+		sqlite3_bind_text(st, 4, exposure_type_name(f->type), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, exposure_sev_name(f->sev), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 6, exposure_by_name(f->by), -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)f->start);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)f->end);
+		rc = store_step_done(w, st, err);
 	}
-	return store_step_done(w, st, err);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static const struct table {
@@ -327,10 +297,6 @@ static const struct table {
 	{ "autodm", "inbound", "autodm_sender",
 	  "INSERT OR REPLACE INTO autodm_sender (account_id, auto, score, kind, evidence)"
 	  " VALUES (?1, ?2, ?3, ?4, ?5)", autodm_row },
-	{ "exposure", "findings", "exposure_finding",
-	  "INSERT OR REPLACE INTO exposure_finding (source_id, channel, conversation_id, type,"
-	  " severity, disclosed_by, value_start, value_end)"
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", exposure_row },
 };
 
 bool findings_any(const struct results *res)
@@ -338,11 +304,11 @@ bool findings_any(const struct results *res)
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
 		if (results_tree(res, tables[i].kind))
 			return true;
-	return res->etiquette != NULL;
+	return res->etiquette || res->exposure;
 }
 
-static int write_table(struct store *w, const struct spans *sp, const struct table *t,
-		       json_t *list, struct err *err)
+static int write_table(struct store *w, const struct table *t, json_t *list,
+		       struct err *err)
 {
 	char *del = xasprintf("DELETE FROM %s", t->name);
 	int rc = store_exec(w, del, err);
@@ -352,7 +318,7 @@ static int write_table(struct store *w, const struct spans *sp, const struct tab
 	sqlite3_stmt *st;
 	if (store_prepare(w, t->insert, &st, err))
 		return -1;
-	rc = each_row(list, t->fn, w, st, sp, err);
+	rc = each_row(list, t->fn, w, st, err);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -361,32 +327,27 @@ int findings_write(struct store *w, const struct report_ctx *ctx, const struct r
 		   struct err *err)
 {
 	char now[32];
-	struct spans sp = { NULL, ctx->nspans };
-	if (sp.n) {
-		sp.v = xmalloc(sp.n * sizeof(*sp.v));
-		memcpy(sp.v, ctx->spans, sp.n * sizeof(*sp.v));
-		qsort(sp.v, sp.n, sizeof(*sp.v), span_cmp);
-	}
 	if (store_begin(w, err))
 		goto fail;
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		json_t *r = results_tree(res, tables[i].kind);
 		json_t *list = json_object_get(r, tables[i].list);
-		if (r && json_is_array(list) && write_table(w, &sp, &tables[i], list, err))
+		if (r && json_is_array(list) && write_table(w, &tables[i], list, err))
 			goto fail;
 		trace(tables[i].name);
 	}
 	if (res->etiquette && etiquette_table(w, res->etiquette, err))
 		goto fail;
 	trace("etiquette_conversation");
+	if (res->exposure && exposure_table(w, res->exposure, err))
+		goto fail;
+	trace("exposure_finding");
 	time_format_iso(time_now_ms(), now);
 	if (store_meta_set(w, "findings_written_at", now, err) || store_commit(w, err))
 		goto fail;
 	trace("findings committed");
-	free(sp.v);
 	return 0;
 fail:
 	store_rollback(w);
-	free(sp.v);
 	return -1;
 }

@@ -43,7 +43,7 @@ static const char *s_(long long n)
 	return n == 1 ? "" : "s";
 }
 
-static void exposure_actions(json_t *r, struct actions *as)
+static void exposure_actions(const struct exposure_result *r, struct actions *as)
 {
 	struct exposure_advice x;
 	if (!r)
@@ -119,7 +119,7 @@ static int action_cmp(const void *x, const void *y)
 void overview_view(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	struct actions as = { .n = 0 };
-	exposure_actions(results_tree(res, "exposure"), &as);
+	exposure_actions(res->exposure, &as);
 	etiquette_actions(res->etiquette, &as);
 	autodm_actions(ctx, results_tree(res, "autodm"), &as);
 	qsort(as.a, as.n, sizeof(as.a[0]), action_cmp);

@@ -29,7 +29,7 @@ static void etiquette_part(struct report_ctx *ctx, const struct results *res, st
 
 static void exposure_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
-	exposure_view(ctx, results_tree(res, "exposure"), d);
+	exposure_view(ctx, res->exposure, d);
 }
 
 static void changes_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -114,17 +114,27 @@ const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE])
 	return link("i/user/", id, out);
 }
 
+/* One kind's document where w's next value goes, with period (or NULL) last in it. */
+static int kind_json(struct jsonw *w, const struct results *res, const char *kind,
+		     const json_t *period)
+{
+	if (!strcmp(kind, "etiquette"))
+		return etiquette_json(w, res->etiquette, period);
+	if (!strcmp(kind, "exposure"))
+		return exposure_json(w, res->exposure, period);
+	json_t *t = results_tree(res, kind);
+	if (period)
+		json_object_set(t, "period", (json_t *)period);
+	jsonw_tree(w, t);
+	return 0;
+}
+
 int results_json(FILE *out, const struct results *res, const char *kind)
 {
 	struct jsonw *w = jsonw_open(out);
 	int rc = 0;
-	if (kind && !strcmp(kind, "etiquette")) {
-		rc = etiquette_json(w, res->etiquette, res->period);
-	} else if (kind) {
-		json_t *t = results_tree(res, kind);
-		if (res->period)
-			json_object_set(t, "period", res->period);
-		jsonw_tree(w, t);
+	if (kind) {
+		rc = kind_json(w, res, kind, res->period);
 	} else {
 		jsonw_object(w);
 		for (size_t i = 0; analyser_names[i]; i++) {
@@ -132,10 +142,7 @@ int results_json(FILE *out, const struct results *res, const char *kind)
 			if (!results_has(res, k))
 				continue;
 			jsonw_key(w, k);
-			if (!strcmp(k, "etiquette"))
-				rc |= etiquette_json(w, res->etiquette, NULL);
-			else
-				jsonw_tree(w, results_tree(res, k));
+			rc |= kind_json(w, res, k, NULL);
 		}
 		if (res->period) {
 			jsonw_key(w, "period");
