@@ -94,23 +94,24 @@ struct autodm_verdicts report_verdicts(const struct report_ctx *ctx);
 
 json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
-json_t *changes_analyse(struct report_ctx *ctx, struct err *err);
 
 /*
- * What analyse_run made, kind by kind. Etiquette's and exposure's results
- * are typed (and their own: etiquette.h, exposure.h); the kinds not typed
- * yet are JSON trees in trees, by name, in the document's order. A kind
- * that did not run is missing (NULL, or no key).
+ * What analyse_run made, kind by kind. Etiquette's, exposure's and changes'
+ * results are typed (and their own: etiquette.h, exposure.h, changes.h);
+ * the kinds not typed yet are JSON trees in trees, by name, in the
+ * document's order. A kind that did not run is missing (NULL, or no key).
  */
 struct etiquette_result;
 struct exposure_result;
+struct changes_result;
 struct results {
-	json_t *trees;                      /* summary, autodm, changes */
+	json_t *trees;                      /* summary, autodm */
 	struct etiquette_result *etiquette;
 	struct exposure_result *exposure;
+	struct changes_result *changes;
 	json_t *period;                     /* {"since", "until"} of --since/--until, or NULL */
 };
-#define RESULTS_INIT { NULL, NULL, NULL, NULL }
+#define RESULTS_INIT { NULL, NULL, NULL, NULL, NULL }
 void results_init(struct results *res);
 void results_release(struct results *res);
 /* Did kind run? */

@@ -108,7 +108,10 @@ struct exposure_result;
 void exposure_view(struct report_ctx *ctx, const struct exposure_result *r, struct doc *d);
 /* The exposure document, with period (or NULL) last, where w's next value goes. */
 int exposure_json(struct jsonw *w, const struct exposure_result *r, const json_t *period);
-void changes_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+struct changes_result;
+void changes_view(struct report_ctx *ctx, const struct changes_result *r, struct doc *d);
+/* The changes document, with period (or NULL) last, where w's next value goes. */
+int changes_json(struct jsonw *w, const struct changes_result *r, const json_t *period);
 /* The exposure advice in numbers, counted once for every format. */
 struct exposure_advice {
 	size_t high;          /* high-severity findings */

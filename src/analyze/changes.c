@@ -10,8 +10,7 @@
  * did not record the second kind before meta.messages_seen_from: a pair
  * with such a snapshot has null vanished lists (unknown), never a guess.
  */
-#include "analyze.h"
-#include "timeutil.h"
+#include "changes.h"
 #include "xalloc.h"
 
 #include <stdio.h>
@@ -96,14 +95,12 @@ static const char conv_sql[] =
 	" ORDER BY 1";
 
 static int vanished(struct report_ctx *ctx, const struct snap *a, const struct snap *b,
-		    bool have_seen, json_t *pair, struct err *err)
+		    bool have_seen, struct changes_pair *pair, struct err *err)
 {
 	struct store *s = ctx->store;
 	sqlite3_stmt *st;
-	json_t *ids = json_array(), *rows = json_array(), *convs = json_array();
-	json_object_set_new(pair, "vanished_message_ids", ids);
-	json_object_set_new(pair, "vanished_conversation_ids", convs);
-	json_object_set_new(pair, "vanished_messages", rows);
+	size_t alloc = 0;
+	pair->vanished_known = true;
 	if (!have_seen)
 		return 0; /* no repeats recorded anywhere: nothing vanished that can be told */
 	if (store_prepare(s, vanished_sql, &st, err))
@@ -112,14 +109,11 @@ static int vanished(struct report_ctx *ctx, const struct snap *a, const struct s
 	sqlite3_bind_int64(st, 2, b->id);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *m = json_object();
-		json_array_append_new(ids, report_id(sqlite3_column_int64(st, 0)));
-		json_object_set_new(m, "id", report_id(sqlite3_column_int64(st, 0)));
-		json_object_set_new(m, "conversation_id",
-				    json_string((const char *)sqlite3_column_text(st, 1)));
-		json_object_set_new(m, "sender_id", report_id(sqlite3_column_int64(st, 2)));
-		json_object_set_new(m, "created_at", report_time(sqlite3_column_int64(st, 3)));
-		json_array_append_new(rows, m);
+		ALLOC_GROW(pair->messages, pair->nmessages + 1, alloc);
+		const char *conv = (const char *)sqlite3_column_text(st, 1);
+		pair->messages[pair->nmessages++] = (struct changes_message){
+			sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2),
+			sqlite3_column_int64(st, 3), xstrdup(conv ? conv : "") };
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -128,35 +122,59 @@ static int vanished(struct report_ctx *ctx, const struct snap *a, const struct s
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
 	sqlite3_bind_int64(st, 2, b->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		json_array_append_new(convs, json_string((const char *)sqlite3_column_text(st, 0)));
+	alloc = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *conv = (const char *)sqlite3_column_text(st, 0);
+		ALLOC_GROW(pair->convs, pair->nconvs + 1, alloc);
+		pair->convs[pair->nconvs++] = xstrdup(conv ? conv : "");
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, err, "cannot compare the snapshots' conversations");
 	return 0;
 }
 
-/* pair[KEY] = the follow changes of one direction and kind into snapshot b, by account id. */
-static int follows(struct report_ctx *ctx, const struct snap *b, const char *direction,
-		   const char *change, const char *key, json_t *pair, struct err *err)
+static const char *const follow_kind[CHANGES__FOLLOW_KINDS][3] = {
+	{ "follower", "gained", "followers_gained" },
+	{ "follower", "lost", "followers_lost" },
+	{ "following", "gained", "following_gained" },
+	{ "following", "lost", "following_lost" },
+};
+
+const char *changes_follow_key(enum changes_follow_kind k)
+{
+	return follow_kind[k][2];
+}
+
+const char *changes_follow_list(enum changes_follow_kind k)
+{
+	return k < CHANGES_FOLLOWING_GAINED ? "followers" : "following";
+}
+
+const char *changes_follow_change(enum changes_follow_kind k)
+{
+	return follow_kind[k][1];
+}
+
+/* The follow changes of one direction and kind into snapshot b, by account id. */
+static int follows(struct report_ctx *ctx, const struct snap *b, enum changes_follow_kind k,
+		   struct changes_follows *out, struct err *err)
 {
 	sqlite3_stmt *st;
-	json_t *arr = json_array();
-	json_object_set_new(pair, key, arr);
+	size_t alloc = 0;
+	out->known = true;
 	if (store_prepare(ctx->store, "SELECT account_id, after, before FROM follow_change"
 				      " WHERE to_snapshot = ?1 AND direction = ?2 AND change = ?3"
 				      " ORDER BY account_id", &st, err))
 		return -1;
 	sqlite3_bind_int64(st, 1, b->id);
-	sqlite3_bind_text(st, 2, direction, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, change, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, follow_kind[k][0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, follow_kind[k][1], -1, SQLITE_STATIC);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		json_t *o = json_object();
-		json_object_set_new(o, "account_id", report_id(sqlite3_column_int64(st, 0)));
-		json_object_set_new(o, "after", report_time(sqlite3_column_int64(st, 1)));
-		json_object_set_new(o, "before", report_time(sqlite3_column_int64(st, 2)));
-		json_array_append_new(arr, o);
+		ALLOC_GROW(out->v, out->n + 1, alloc);
+		out->v[out->n++] = (struct changes_follow){ sqlite3_column_int64(st, 0),
+			sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2) };
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -164,7 +182,7 @@ static int follows(struct report_ctx *ctx, const struct snap *b, const char *dir
 	return 0;
 }
 
-json_t *changes_analyse(struct report_ctx *ctx, struct err *err)
+struct changes_result *changes_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct store *s = ctx->store;
 	size_t n;
@@ -178,33 +196,21 @@ json_t *changes_analyse(struct report_ctx *ctx, struct err *err)
 	for (size_t i = 1; i < n; i++)
 		if (v[i].id < first)
 			first = v[i].id;
-	json_t *r = json_object(), *pairs = json_array();
-	json_object_set_new(r, "pairs", pairs);
+	struct changes_result *r = xcalloc(1, sizeof(*r));
+	r->pairs = xcalloc(n ? n : 1, sizeof(*r->pairs));
 	for (size_t i = 1; i < n; i++) {
 		const struct snap *a = &v[i - 1], *b = &v[i];
-		json_t *pair = json_object();
-		json_array_append_new(pairs, pair);
-		json_object_set_new(pair, "from", report_time(a->at));
-		json_object_set_new(pair, "to", report_time(b->at));
-		if (whole(a->id, from, first) && whole(b->id, from, first)) {
-			if (vanished(ctx, a, b, have_seen, pair, err))
-				goto fail;
-		} else {
-			json_object_set_new(pair, "vanished_message_ids", json_null());
-			json_object_set_new(pair, "vanished_conversation_ids", json_null());
-			json_object_set_new(pair, "vanished_messages", json_null());
-		}
-		static const char *const keys[4][3] = {
-			{ "follower", "gained", "followers_gained" },
-			{ "follower", "lost", "followers_lost" },
-			{ "following", "gained", "following_gained" },
-			{ "following", "lost", "following_lost" },
-		};
-		for (int k = 0; k < 4; k++) {
-			bool lists = k < 2 ? a->followers && b->followers : a->following && b->following;
-			if (!lists)
-				json_object_set_new(pair, keys[k][2], json_null());
-			else if (follows(ctx, b, keys[k][0], keys[k][1], keys[k][2], pair, err))
+		struct changes_pair *pair = &r->pairs[r->npairs++];
+		pair->from = a->at;
+		pair->to = b->at;
+		if (whole(a->id, from, first) && whole(b->id, from, first) &&
+		    vanished(ctx, a, b, have_seen, pair, err))
+			goto fail;
+		for (int k = 0; k < CHANGES__FOLLOW_KINDS; k++) {
+			bool lists = k < CHANGES_FOLLOWING_GAINED ? a->followers && b->followers
+								  : a->following && b->following;
+			if (lists && follows(ctx, b, (enum changes_follow_kind)k, &pair->follows[k],
+					     err))
 				goto fail;
 		}
 	}
@@ -212,6 +218,25 @@ json_t *changes_analyse(struct report_ctx *ctx, struct err *err)
 	return r;
 fail:
 	free(v);
-	json_decref(r);
+	changes_result_free(r);
 	return NULL;
+}
+
+void changes_result_free(struct changes_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->npairs; i++) {
+		struct changes_pair *p = &r->pairs[i];
+		for (size_t j = 0; j < p->nmessages; j++)
+			free(p->messages[j].conv);
+		free(p->messages);
+		for (size_t j = 0; j < p->nconvs; j++)
+			free(p->convs[j]);
+		free(p->convs);
+		for (int k = 0; k < CHANGES__FOLLOW_KINDS; k++)
+			free(p->follows[k].v);
+	}
+	free(r->pairs);
+	free(r);
 }

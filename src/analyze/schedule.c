@@ -13,6 +13,7 @@
 #include "analyze.h"
 #include "etiquette.h"
 #include "exposure.h"
+#include "changes.h"
 #include "trace.h"
 
 #include <pthread.h>
@@ -45,6 +46,7 @@ void results_release(struct results *res)
 	json_decref(res->period);
 	etiquette_result_free(res->etiquette);
 	exposure_result_free(res->exposure);
+	changes_result_free(res->changes);
 	*res = (struct results)RESULTS_INIT;
 }
 
@@ -54,6 +56,8 @@ bool results_has(const struct results *res, const char *kind)
 		return res->etiquette != NULL;
 	if (!strcmp(kind, "exposure"))
 		return res->exposure != NULL;
+	if (!strcmp(kind, "changes"))
+		return res->changes != NULL;
 	return json_object_get(res->trees, kind) != NULL;
 }
 
@@ -97,7 +101,7 @@ static int exposure_run(struct report_ctx *ctx, struct results *into, struct err
 
 static int changes_run(struct report_ctx *ctx, struct results *into, struct err *err)
 {
-	return put_tree(into, "changes", changes_analyse(ctx, err));
+	return (into->changes = changes_analyse(ctx, err)) ? 0 : -1;
 }
 
 static const struct analyser {
@@ -249,6 +253,10 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 			if (w.part[j].exposure) {
 				res->exposure = w.part[j].exposure;
 				w.part[j].exposure = NULL;
+			}
+			if (w.part[j].changes) {
+				res->changes = w.part[j].changes;
+				w.part[j].changes = NULL;
 			}
 		}
 	for (size_t j = 0; j < NJOBS; j++)

@@ -34,7 +34,7 @@ static void exposure_part(struct report_ctx *ctx, const struct results *res, str
 
 static void changes_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
-	changes_view(ctx, results_tree(res, "changes"), d);
+	changes_view(ctx, res->changes, d);
 }
 
 static const struct report_kind summary_kind = {
@@ -122,6 +122,8 @@ static int kind_json(struct jsonw *w, const struct results *res, const char *kin
 		return etiquette_json(w, res->etiquette, period);
 	if (!strcmp(kind, "exposure"))
 		return exposure_json(w, res->exposure, period);
+	if (!strcmp(kind, "changes"))
+		return changes_json(w, res->changes, period);
 	json_t *t = results_tree(res, kind);
 	if (period)
 		json_object_set(t, "period", (json_t *)period);
