@@ -92,26 +92,27 @@ struct autodm_verdicts {
 /* The verdicts autodm left in ctx (empty before it ran). */
 struct autodm_verdicts report_verdicts(const struct report_ctx *ctx);
 
-json_t *summary_analyse(struct report_ctx *ctx, struct err *err);
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
 
 /*
- * What analyse_run made, kind by kind. Etiquette's, exposure's and changes'
- * results are typed (and their own: etiquette.h, exposure.h, changes.h);
- * the kinds not typed yet are JSON trees in trees, by name, in the
- * document's order. A kind that did not run is missing (NULL, or no key).
+ * What analyse_run made, kind by kind. Each kind's result is typed and its
+ * own (summary.h, etiquette.h, exposure.h, changes.h), but autodm's, which
+ * is still a JSON tree in trees, by name. A kind that did not run is
+ * missing (NULL, or no key).
  */
+struct summary_result;
 struct etiquette_result;
 struct exposure_result;
 struct changes_result;
 struct results {
-	json_t *trees;                      /* summary, autodm */
+	json_t *trees;                      /* autodm */
+	struct summary_result *summary;
 	struct etiquette_result *etiquette;
 	struct exposure_result *exposure;
 	struct changes_result *changes;
 	json_t *period;                     /* {"since", "until"} of --since/--until, or NULL */
 };
-#define RESULTS_INIT { NULL, NULL, NULL, NULL, NULL }
+#define RESULTS_INIT { NULL, NULL, NULL, NULL, NULL, NULL }
 void results_init(struct results *res);
 void results_release(struct results *res);
 /* Did kind run? */

@@ -27,6 +27,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct jsonw;
 
 struct report_kind {
 	const char *name;
@@ -73,7 +74,10 @@ const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE]);
 void report_duration(int64_t seconds, char out[32]);
 
 /* The report analysers, one per file in src/analyze/ */
-void summary_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+struct summary_result;
+void summary_view(struct report_ctx *ctx, const struct summary_result *r, struct doc *d);
+/* The summary document, with period (or NULL) last, where w's next value goes. */
+int summary_json(struct jsonw *w, const struct summary_result *r, const json_t *period);
 void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 /*
  * The autodm advice in numbers, by the one rule every format uses: block
@@ -95,7 +99,6 @@ const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, si
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
 const char *autodm_kind_words(const char *kind);
 struct etiquette_result;
-struct jsonw;
 void etiquette_view(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d);
 /* Conversations waiting for the owner's answer again, leaving out automated senders. */
 int64_t etiquette_awaiting_people(const struct etiquette_result *r);

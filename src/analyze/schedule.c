@@ -14,6 +14,7 @@
 #include "etiquette.h"
 #include "exposure.h"
 #include "changes.h"
+#include "summary.h"
 #include "trace.h"
 
 #include <pthread.h>
@@ -47,6 +48,7 @@ void results_release(struct results *res)
 	etiquette_result_free(res->etiquette);
 	exposure_result_free(res->exposure);
 	changes_result_free(res->changes);
+	summary_result_free(res->summary);
 	*res = (struct results)RESULTS_INIT;
 }
 
@@ -58,6 +60,8 @@ bool results_has(const struct results *res, const char *kind)
 		return res->exposure != NULL;
 	if (!strcmp(kind, "changes"))
 		return res->changes != NULL;
+	if (!strcmp(kind, "summary"))
+		return res->summary != NULL;
 	return json_object_get(res->trees, kind) != NULL;
 }
 
@@ -79,7 +83,7 @@ static int put_tree(struct results *into, const char *name, json_t *t)
 
 static int summary_run(struct report_ctx *ctx, struct results *into, struct err *err)
 {
-	return put_tree(into, "summary", summary_analyse(ctx, err));
+	return (into->summary = summary_analyse(ctx, err)) ? 0 : -1;
 }
 
 /* autodm runs once a context; etiquette's verdicts and the views reuse its result. */
@@ -257,6 +261,10 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 			if (w.part[j].changes) {
 				res->changes = w.part[j].changes;
 				w.part[j].changes = NULL;
+			}
+			if (w.part[j].summary) {
+				res->summary = w.part[j].summary;
+				w.part[j].summary = NULL;
 			}
 		}
 	for (size_t j = 0; j < NJOBS; j++)

@@ -1,115 +1,123 @@
 /*
  * summary: what the database holds: owner, snapshots, counts, follow changes.
  */
-#include "analyze.h"
-#include "timeutil.h"
+#include "summary.h"
+#include "xalloc.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-static json_t *count(struct report_ctx *ctx, const char *sql)
+static int64_t count(struct report_ctx *ctx, const char *sql)
 {
-	return json_integer(store_int(ctx->store, sql, 0));
+	return store_int(ctx->store, sql, 0);
 }
 
-json_t *summary_analyse(struct report_ctx *ctx, struct err *err)
+static char *column_dup(sqlite3_stmt *st, int i)
 {
-	struct store *s = ctx->store;
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? xstrdup(v) : NULL;
+}
+
+static int read_snapshots(struct report_ctx *ctx, struct summary_result *r, struct err *err)
+{
 	sqlite3_stmt *st;
-	json_t *r = json_object(), *owner = json_object(), *snaps = json_array();
-	json_t *counts = json_object(), *changes = json_object();
-
-	json_object_set_new(owner, "account_id", report_id(ctx->owner));
-	json_object_set_new(owner, "username",
-			    ctx->owner_handle[0] ? json_string(ctx->owner_handle) : json_null());
-	json_object_set_new(r, "owner", owner);
-
-	if (store_prepare(s, "SELECT s.id, s.generated_at, s.source, s.sha256, s.generated_from,"
-			     " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
-			     "  f.direction = 'follower'),"
-			     " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
-			     "  f.direction = 'following'), s.ingested_at"
-			     " FROM snapshot s ORDER BY s.generated_at, s.id", &st, err)) {
-		json_decref(r);
-		json_decref(snaps);
-		json_decref(counts);
-		json_decref(changes);
-		return NULL;
-	}
+	size_t alloc = 0;
+	if (store_prepare(ctx->store,
+			  "SELECT s.id, s.generated_at, s.source, s.sha256, s.generated_from,"
+			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
+			  "  f.direction = 'follower'),"
+			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
+			  "  f.direction = 'following'), s.ingested_at"
+			  " FROM snapshot s ORDER BY s.generated_at, s.id", &st, err))
+		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		json_t *o = json_object();
-		json_object_set_new(o, "generated_at", report_time(sqlite3_column_int64(st, 1)));
-		json_object_set_new(o, "followers", json_integer(sqlite3_column_int64(st, 5)));
-		json_object_set_new(o, "following", json_integer(sqlite3_column_int64(st, 6)));
-		json_object_set_new(o, "source", json_string((const char *)sqlite3_column_text(st, 2)));
-		json_object_set_new(o, "sha256", json_string((const char *)sqlite3_column_text(st, 3)));
-		json_object_set_new(o, "generated_at_from",
-				    json_string((const char *)sqlite3_column_text(st, 4)));
-		json_object_set_new(o, "ingested_at", report_time(sqlite3_column_int64(st, 7)));
-		json_array_append_new(snaps, o);
+		ALLOC_GROW(r->snaps, r->nsnaps + 1, alloc);
+		r->snaps[r->nsnaps++] = (struct summary_snapshot){
+			.generated_at = sqlite3_column_int64(st, 1),
+			.ingested_at = sqlite3_column_int64(st, 7),
+			.followers = sqlite3_column_int64(st, 5),
+			.following = sqlite3_column_int64(st, 6),
+			.source = column_dup(st, 2),
+			.sha256 = column_dup(st, 3),
+			.generated_from = column_dup(st, 4),
+		};
 	}
 	sqlite3_finalize(st);
-	json_object_set_new(r, "snapshots", snaps);
+	return 0;
+}
 
-	json_object_set_new(counts, "dm_conversations",
-			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'dm'"));
-	json_object_set_new(counts, "dm_messages",
-			    count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
-				       "ON m.conversation_id = c.id WHERE c.kind = 'dm'"));
-	json_object_set_new(counts, "group_conversations",
-			    count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'group'"));
-	json_object_set_new(counts, "group_messages",
-			    count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
-				       "ON m.conversation_id = c.id WHERE c.kind = 'group'"));
-	json_object_set_new(counts, "tweets", count(ctx, "SELECT count(*) FROM tweet"));
-	json_object_set_new(counts, "followers",
-			    count(ctx, "SELECT count(*) FROM follow WHERE direction = 'follower' "
-				       "AND snapshot_id = (SELECT id FROM snapshot WHERE has_followers "
-				       "ORDER BY generated_at DESC, id DESC LIMIT 1)"));
-	json_object_set_new(counts, "following",
-			    count(ctx, "SELECT count(*) FROM follow WHERE direction = 'following' "
-				       "AND snapshot_id = (SELECT id FROM snapshot WHERE has_following "
-				       "ORDER BY generated_at DESC, id DESC LIMIT 1)"));
-	json_object_set_new(r, "counts", counts);
+static void read_counts(struct report_ctx *ctx, struct summary_result *r)
+{
+	r->dm_conversations = count(ctx, "SELECT count(*) FROM conversation WHERE kind = 'dm'");
+	r->dm_messages = count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
+				    "ON m.conversation_id = c.id WHERE c.kind = 'dm'");
+	r->group_conversations = count(ctx, "SELECT count(*) FROM conversation WHERE kind = "
+					    "'group'");
+	r->group_messages = count(ctx, "SELECT count(*) FROM conversation c CROSS JOIN message m "
+				       "ON m.conversation_id = c.id WHERE c.kind = 'group'");
+	r->tweets = count(ctx, "SELECT count(*) FROM tweet");
+	r->followers = count(ctx, "SELECT count(*) FROM follow WHERE direction = 'follower' "
+				  "AND snapshot_id = (SELECT id FROM snapshot WHERE has_followers "
+				  "ORDER BY generated_at DESC, id DESC LIMIT 1)");
+	r->following = count(ctx, "SELECT count(*) FROM follow WHERE direction = 'following' "
+				  "AND snapshot_id = (SELECT id FROM snapshot WHERE has_following "
+				  "ORDER BY generated_at DESC, id DESC LIMIT 1)");
+	r->followers_gained = count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+					 "'follower' AND change = 'gained'");
+	r->followers_lost = count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'follower' AND change = 'lost'");
+	r->following_gained = count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+					 "'following' AND change = 'gained'");
+	r->following_lost = count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
+				       "'following' AND change = 'lost'");
+	r->owner_replies = count(ctx, "SELECT count(*) FROM owner_reply");
+	r->apps_with_dm_access = count(ctx, "SELECT count(DISTINCT id) FROM app WHERE "
+					    "permissions LIKE '%directmessages%'");
+}
 
-	json_object_set_new(changes, "gained",
-			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
-				       "'follower' AND change = 'gained'"));
-	json_object_set_new(changes, "lost",
-			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
-				       "'follower' AND change = 'lost'"));
-	json_object_set_new(r, "follower_changes", changes);
-
-	/* extras beyond the contract */
-	json_t *x = json_object();
-	json_object_set_new(x, "following_gained",
-			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
-				       "'following' AND change = 'gained'"));
-	json_object_set_new(x, "following_lost",
-			    count(ctx, "SELECT count(*) FROM follow_change WHERE direction = "
-				       "'following' AND change = 'lost'"));
-	/* one pass over the messages for four figures */
-	int64_t media = 0, welcome = 0, first = 0, last = 0;
-	if (store_prepare(s, "SELECT count(CASE WHEN media_count > 0 THEN 1 END),"
-			     " count(CASE WHEN kind = 'welcome' THEN 1 END),"
-			     " min(created_at), max(created_at) FROM message", &st, err) == 0) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			media = sqlite3_column_int64(st, 0);
-			welcome = sqlite3_column_int64(st, 1);
-			first = sqlite3_column_int64(st, 2);
-			last = sqlite3_column_int64(st, 3);
-		}
-		sqlite3_finalize(st);
+/* One pass over the messages for four figures; zero when it cannot be read. */
+static void read_messages(struct report_ctx *ctx, struct summary_result *r)
+{
+	sqlite3_stmt *st;
+	struct err ignored = ERR_INIT;
+	if (store_prepare(ctx->store, "SELECT count(CASE WHEN media_count > 0 THEN 1 END),"
+				      " count(CASE WHEN kind = 'welcome' THEN 1 END),"
+				      " min(created_at), max(created_at) FROM message",
+			  &st, &ignored))
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r->media_messages = sqlite3_column_int64(st, 0);
+		r->welcome_messages = sqlite3_column_int64(st, 1);
+		r->first_message_at = sqlite3_column_int64(st, 2);
+		r->last_message_at = sqlite3_column_int64(st, 3);
 	}
-	json_object_set_new(x, "media_messages", json_integer(media));
-	json_object_set_new(x, "welcome_messages", json_integer(welcome));
-	json_object_set_new(x, "owner_replies",
-			    count(ctx, "SELECT count(*) FROM owner_reply"));
-	json_object_set_new(x, "apps_with_dm_access",
-			    count(ctx, "SELECT count(DISTINCT id) FROM app WHERE permissions "
-				       "LIKE '%directmessages%'"));
-	json_object_set_new(x, "first_message_at", first ? report_time(first) : json_null());
-	json_object_set_new(x, "last_message_at", last ? report_time(last) : json_null());
-	json_object_set_new(r, "extra", x);
+	sqlite3_finalize(st);
+}
+
+struct summary_result *summary_analyse(struct report_ctx *ctx, struct err *err)
+{
+	struct summary_result *r = xcalloc(1, sizeof(*r));
+	r->owner = ctx->owner;
+	snprintf(r->owner_handle, sizeof(r->owner_handle), "%s", ctx->owner_handle);
+	if (read_snapshots(ctx, r, err)) {
+		summary_result_free(r);
+		return NULL;
+	}
+	read_counts(ctx, r);
+	read_messages(ctx, r);
 	return r;
+}
+
+void summary_result_free(struct summary_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nsnaps; i++) {
+		free(r->snaps[i].source);
+		free(r->snaps[i].sha256);
+		free(r->snaps[i].generated_from);
+	}
+	free(r->snaps);
+	free(r);
 }

@@ -7,6 +7,7 @@
  */
 #include "report.h"
 #include "etiquette.h"
+#include "summary.h"
 #include "timeutil.h"
 #include "version.h"
 #include "xalloc.h"
@@ -146,26 +147,26 @@ void overview_view(struct report_ctx *ctx, const struct results *res, struct doc
  * "… snapshots of 2021-05-01 to 2023-09-03 (3)": the newest archive's file
  * name and the dates the archives were made.
  */
-static void snapshot_dates(json_t *snaps, int64_t as_of, char out[192])
+static void snapshot_dates(const struct summary_result *r, int64_t as_of, char out[192])
 {
-	size_t n = json_array_size(snaps);
-	json_t *newest = json_array_get(snaps, n ? n - 1 : 0);
-	const char *first = json_string_value(json_object_get(json_array_get(snaps, 0),
-							      "generated_at"));
-	const char *last = json_string_value(json_object_get(newest, "generated_at"));
-	const char *src = json_string_value(json_object_get(newest, "source"));
-	const char *base = src && strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
-	char iso[32];
-	if (!first || !last) {
+	size_t n = r ? r->nsnaps : 0;
+	char iso[32], first[32], last[32];
+	if (!n) {
 		time_format_iso(as_of, iso);
 		snprintf(out, 192, "snapshot of %.10s", iso);
-	} else if (n == 1) {
+		return;
+	}
+	const struct summary_snapshot *newest = &r->snaps[n - 1];
+	const char *src = newest->source;
+	const char *base = src && strrchr(src, '/') ? strrchr(src, '/') + 1 : src;
+	time_format_iso(r->snaps[0].generated_at, first);
+	time_format_iso(newest->generated_at, last);
+	if (n == 1)
 		snprintf(out, 192, "%.80s%ssnapshot of %.10s", base ? base : "", base ? ", " : "",
 			 first);
-	} else {
+	else
 		snprintf(out, 192, "%.80s%ssnapshots of %.10s to %.10s (%zu)", base ? base : "",
 			 base ? ", " : "", first, last, n);
-	}
 }
 
 void overview_footer(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -178,8 +179,7 @@ void overview_footer(struct report_ctx *ctx, const struct results *res, struct d
 	if (!sde || !*sde || *end)
 		now = (long long)time(NULL);
 	time_format_iso((int64_t)now * 1000, made);
-	snapshot_dates(json_object_get(results_tree(res, "summary"), "snapshots"),
-		       ctx->as_of, snaps);
+	snapshot_dates(res->summary, ctx->as_of, snaps);
 	if (ctx->owner_handle[0])
 		doc_footer(d, "dmaudit %s · archive of @%s (account %lld), %s · report made %.10s "
 			   "%.5s UTC", DMAUDIT_VERSION, ctx->owner_handle, (long long)ctx->owner,

@@ -14,7 +14,7 @@
 /* Each kind's view, given its own result. */
 static void summary_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
-	summary_view(ctx, results_tree(res, "summary"), d);
+	summary_view(ctx, res->summary, d);
 }
 
 static void autodm_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -124,6 +124,8 @@ static int kind_json(struct jsonw *w, const struct results *res, const char *kin
 		return exposure_json(w, res->exposure, period);
 	if (!strcmp(kind, "changes"))
 		return changes_json(w, res->changes, period);
+	if (!strcmp(kind, "summary"))
+		return summary_json(w, res->summary, period);
 	json_t *t = results_tree(res, kind);
 	if (period)
 		json_object_set(t, "period", (json_t *)period);
