@@ -360,7 +360,24 @@ static int write_beside(const struct store *s, struct doc *part, const char *kin
 static const char *const page_order[] = { "exposure", "etiquette", "autodm", "changes",
 					  "summary" };
 
-int cmd_report(int argc, char **argv)
+/* What the command line asks for, checked. */
+struct request {
+	struct report_opts ro;
+	const char *db, *outpath, *kind;
+	const struct report_kind *one;   /* NULL for all */
+	enum fmt fmt;
+	bool all, quiet;
+	bool to_dir;      /* -o names a folder */
+	bool csv_files;   /* CSV, one file a table */
+};
+
+static int check_output(struct request *req);
+
+/*
+ * Read the options into req. -1 when the command goes on; otherwise the
+ * exit code (usage printed, or an error said in one line).
+ */
+static int parse_request(int argc, char **argv, struct request *req)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -377,21 +394,20 @@ int cmd_report(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E };
-	const char *db = "dmaudit.db", *outpath = NULL, *kind = NULL;
-	enum fmt fmt = F_NONE;
-	bool quiet = false;
+	struct report_opts *ro = &req->ro;
 	int c;
 
+	*req = (struct request){ .ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E },
+				 .db = "dmaudit.db", .fmt = F_NONE };
 	while ((c = getopt_long(argc, argv, ":d:f:o:hrq", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'o': outpath = optarg; break;
-		case 'r': ro.reveal = true; break;
-		case 'q': quiet = true; break;
+		case 'd': req->db = optarg; break;
+		case 'o': req->outpath = optarg; break;
+		case 'r': ro->reveal = true; break;
+		case 'q': req->quiet = true; break;
 		case 'P': break;
 		case 'f':
-			if ((fmt = parse_format(optarg)) == F_NONE)
+			if ((req->fmt = parse_format(optarg)) == F_NONE)
 				return cmd_usage_error("report", "unknown format '%s' (text, json, "
 						       "csv, md, html)", optarg);
 			break;
@@ -399,68 +415,183 @@ int cmd_report(int argc, char **argv)
 			if (tz_check(optarg))
 				return cmd_usage_error("report", "unknown time zone '%s' (an IANA "
 						       "name such as Europe/Paris, or UTC)", optarg);
-			ro.tz = optarg;
+			ro->tz = optarg;
 			break;
 		case 'H':
-			if (parse_hours(optarg, &ro))
+			if (parse_hours(optarg, ro))
 				return cmd_usage_error("report", "--hours '%s' is not like 09-17",
 						       optarg);
 			break;
 		case 'D':
-			if (parse_days(optarg, &ro.workdays))
+			if (parse_days(optarg, &ro->workdays))
 				return cmd_usage_error("report", "--days '%s' is not like mon-fri",
 						       optarg);
 			break;
 		case 's':
 		case 'u':
-			if (cmd_period_option("report", c, optarg, &ro.since, &ro.until))
+			if (cmd_period_option("report", c, optarg, &ro->since, &ro->until))
 				return EXIT_USAGE;
-			*(c == 's' ? &ro.has_since : &ro.has_until) = true;
+			*(c == 's' ? &ro->has_since : &ro->has_until) = true;
 			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return cmd_bad_option("report", c, argv, opts);
 		}
 	}
-	if (ro.has_since && ro.has_until && ro.since > ro.until)
+	if (ro->has_since && ro->has_until && ro->since > ro->until)
 		return cmd_usage_error("report", "--since is after --until");
 	if (optind >= argc)
 		return cmd_usage_error("report", "which report? (summary, autodm, etiquette, "
 				       "exposure, changes, all)");
-	kind = argv[optind];
+	req->kind = argv[optind];
 	if (optind + 1 < argc)
 		return cmd_usage_error("report", "unexpected argument '%s'", argv[optind + 1]);
-	bool all = !strcmp(kind, "all");
-	const struct report_kind *one = all ? NULL : report_find(kind);
-	if (!all && !one)
-		return unknown_kind(kind);
-	bool to_dir = outpath && is_dir_name(outpath);
-	if (fmt == F_NONE && to_dir)
-		fmt = F_CSV;
+	req->all = !strcmp(req->kind, "all");
+	req->one = req->all ? NULL : report_find(req->kind);
+	if (!req->all && !req->one)
+		return unknown_kind(req->kind);
+	return check_output(req);
+}
+
+/* The format and where it goes: from --format, else the output's name, else the terminal. */
+static int check_output(struct request *req)
+{
+	const char *outpath = req->outpath;
+	req->to_dir = outpath && is_dir_name(outpath);
+	if (req->fmt == F_NONE && req->to_dir)
+		req->fmt = F_CSV;
 	/* an output that is the database is refused as such below, whatever its name */
-	if (fmt == F_NONE && outpath && (fmt = format_from_name(outpath)) == F_NONE &&
-	    !same_file(outpath, db))
+	if (req->fmt == F_NONE && outpath && (req->fmt = format_from_name(outpath)) == F_NONE &&
+	    !same_file(outpath, req->db))
 		return cmd_usage_error("report", "'%s': cannot tell the format from the name; "
 				       "known extensions are .txt .json .csv .md .html .htm "
 				       "(or give --format)", outpath);
-	if (fmt == F_NONE)
-		fmt = isatty(STDOUT_FILENO) ? F_TEXT : F_JSON;
-	if (to_dir && fmt != F_CSV)
+	if (req->fmt == F_NONE)
+		req->fmt = isatty(STDOUT_FILENO) ? F_TEXT : F_JSON;
+	if (req->to_dir && req->fmt != F_CSV)
 		return cmd_usage_error("report", "'%s' is a folder: only --format csv writes "
 				       "into one (a file a table)", outpath);
 	/* CSV: one table a file, so several tables need several files */
-	bool csv_files = fmt == F_CSV && (to_dir || all);
-	if (csv_files && !outpath)
+	req->csv_files = req->fmt == F_CSV && (req->to_dir || req->all);
+	if (req->csv_files && !outpath)
 		return cmd_usage_error("report", "'report %s --format csv' writes one file per "
-				       "table: give -o DIR or -o NAME.csv", kind);
-	if (ro.tz)
-		tz_set(ro.tz);
+				       "table: give -o DIR or -o NAME.csv", req->kind);
+	return -1;
+}
+
+/* The page's opening: title, period, the overview, the footer and contents. */
+static void open_doc(struct report_ctx *ctx, const struct results *res,
+		     const struct request *req, struct doc *d)
+{
+	char title[128];
+	const char *what = req->all ? "DM audit" : req->one->title;
+	if (ctx->owner_handle[0])
+		snprintf(title, sizeof(title), "dmaudit: %s of @%s", what, ctx->owner_handle);
+	else
+		snprintf(title, sizeof(title), "dmaudit: %s", what);
+	doc_init(d, title);
+	if (req->all && req->fmt == F_HTML)
+		doc_heading(d, 1, "%s", title + 9);
+	if (REPORT_PERIOD(&req->ro) && !req->csv_files)
+		period_para(d, &req->ro);
+	if (req->all && !req->csv_files)
+		overview_view(ctx, res, d);
+	if (req->fmt == F_HTML)
+		overview_footer(ctx, res, d);
+	if (req->fmt == F_HTML && !req->all)
+		doc_toc(d);
+}
+
+/*
+ * Every format but JSON: each kind's view, in the page's order, with its
+ * charts (HTML) or as its own files (CSV); then the page rendered to out.
+ */
+static int write_doc(struct report_ctx *ctx, struct store *s, const struct results *res,
+		     const struct request *req, FILE *out)
+{
+	struct doc d;
+	int rc = EXIT_OK;
+	open_doc(ctx, res, req, &d);
+	/* HTML pages carry their charts, drawn in a private temporary folder */
+	struct charts cs = { .n = 0 };
+	char *chartdir = NULL;
+	if (req->fmt == F_HTML)
+		chartdir = html_charts(ctx, res, req->all ? NULL : req->one->name, &cs, &req->ro);
+	if (chartdir && cs.no_gnuplot)
+		doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
+			 "found (install it with 'apt-get install gnuplot-nox').</p>");
+	for (size_t i = 0; i < sizeof(page_order) / sizeof(page_order[0]); i++) {
+		const struct report_kind *k = report_find(page_order[i]);
+		if (!results_has(res, k->name))
+			continue;
+		struct doc part;
+		doc_init(&part, k->title);
+		k->view(ctx, res, &part);
+		if (req->csv_files) {
+			if (!rc)
+				rc = write_csv_files(s, &part, k->name, req->outpath, req->to_dir,
+						     req->quiet);
+			doc_release(&part);
+			continue;
+		}
+		if (chartdir) {
+			struct doc figs;
+			doc_init(&figs, k->title);
+			charts_figures(&cs, chartdir, k->name, &figs);
+			insert_figures(&part, &figs);
+			doc_release(&figs);
+		}
+		if (req->fmt == F_HTML && req->outpath && !rc)
+			rc = write_beside(s, &part, k->name, req->outpath);
+		doc_append(&d, &part);
+		doc_release(&part);
+	}
+	enum fmt fmt = req->fmt;
+	enum doc_format df = fmt == F_TEXT ? DOC_TEXT : fmt == F_MD ? DOC_MD
+			   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
+	if (df == DOC_TEXT)
+		doc_render_text(&d, out, cmd_term_width(out));
+	else if (!req->csv_files)
+		doc_render(&d, df, out, fmt == F_CSV && !req->all ? req->one->csv_table : NULL);
+	doc_release(&d);
+	if (chartdir) {
+		charts_remove(&cs, chartdir, "svg");
+		free(chartdir);
+	}
+	return rc;
+}
+
+/* Where the report goes: stdout, a file, or (CSV) a folder made 0700; NULL said in a line. */
+static FILE *open_output(const struct request *req)
+{
+	if (req->to_dir && mkdir(req->outpath, 0700) && errno != EEXIST) {
+		fprintf(stderr, "dmaudit: '%s': cannot make the folder: %s\n", req->outpath,
+			strerror(errno));
+		return NULL;
+	}
+	if (!req->outpath || req->csv_files)
+		return stdout;
+	FILE *out = fopen(req->outpath, "w");
+	if (!out)
+		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", req->outpath,
+			strerror(errno));
+	return out;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	struct request req;
+	int rc = parse_request(argc, argv, &req);
+	if (rc >= 0)
+		return rc;
+	if (req.ro.tz)
+		tz_set(req.ro.tz);
 
 	struct store s = STORE_INIT;
 	struct err err = ERR_INIT;
 	struct report_ctx ctx;
 	trace("start");
-	if (cmd_store_open(&s, db, STORE_READ, &err) || cmd_check_output(&s, outpath, &err) ||
-	    report_ctx_init(&ctx, &s, &ro, &err)) {
+	if (cmd_store_open(&s, req.db, STORE_READ, &err) ||
+	    cmd_check_output(&s, req.outpath, &err) || report_ctx_init(&ctx, &s, &req.ro, &err)) {
 		err_print(&err);
 		store_close(&s, false);
 		return err.code;
@@ -473,118 +604,40 @@ int cmd_report(int argc, char **argv)
 	 */
 	struct results res;
 	results_init(&res);
-	if (analyse_run(&ctx, db, all ? NULL : one->name, &res, &err)) {
+	FILE *out = NULL;
+	rc = EXIT_OK;
+	if (analyse_run(&ctx, req.db, req.all ? NULL : req.one->name, &res, &err)) {
 		err_print(&err);
+		rc = err.code ? err.code : EXIT_IO;
+	} else if (!(out = open_output(&req))) {
+		rc = EXIT_IO;
+	}
+	if (rc) {
 		report_ctx_release(&ctx);
 		store_close(&s, false);
 		drop_results(&res);
-		return err.code ? err.code : EXIT_IO;
+		return rc;
 	}
-	if (REPORT_PERIOD(&ro))
-		res.period = period_json(&ro);
+	if (REPORT_PERIOD(&req.ro))
+		res.period = period_json(&req.ro);
 
-	FILE *out = stdout;
-	if (to_dir && mkdir(outpath, 0700) && errno != EEXIST) {
-		fprintf(stderr, "dmaudit: '%s': cannot make the folder: %s\n", outpath,
-			strerror(errno));
-		report_ctx_release(&ctx);
-		store_close(&s, false);
-		drop_results(&res);
-		return EXIT_IO;
-	}
-	if (outpath && !csv_files && !(out = fopen(outpath, "w"))) {
-		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
-			strerror(errno));
-		report_ctx_release(&ctx);
-		store_close(&s, false);
-		drop_results(&res);
-		return EXIT_IO;
-	}
-
-	int rc = EXIT_OK;
-	if (fmt == F_JSON) {
+	if (req.fmt != F_JSON) {
+		rc = write_doc(&ctx, &s, &res, &req, out);
+	} else if (results_json(out, &res, req.all ? NULL : req.one->name) && !ferror(out)) {
 		/* a failed write is seen below, as for every format */
-		if (results_json(out, &res, all ? NULL : one->name) && !ferror(out)) {
-			fprintf(stderr, "dmaudit: the report's rows could not be read back from "
-				"their temporary file: %s\n", strerror(errno));
-			rc = EXIT_IO;
-		}
-	} else {
-		struct doc d;
-		char title[128];
-		if (ctx.owner_handle[0])
-			snprintf(title, sizeof(title), "dmaudit: %s of @%s",
-				 all ? "DM audit" : one->title, ctx.owner_handle);
-		else
-			snprintf(title, sizeof(title), "dmaudit: %s", all ? "DM audit" : one->title);
-		doc_init(&d, title);
-		if (all && fmt == F_HTML)
-			doc_heading(&d, 1, "%s", title + 9);
-		if (REPORT_PERIOD(&ro) && !csv_files)
-			period_para(&d, &ro);
-		if (all && !csv_files)
-			overview_view(&ctx, &res, &d);
-		if (fmt == F_HTML)
-			overview_footer(&ctx, &res, &d);
-		if (fmt == F_HTML && !all)
-			doc_toc(&d);
-		/* HTML pages carry their charts, drawn in a private temporary folder */
-		struct charts cs = { .n = 0 };
-		char *chartdir = NULL;
-		if (fmt == F_HTML)
-			chartdir = html_charts(&ctx, &res, all ? NULL : one->name, &cs, &ro);
-		if (chartdir && cs.no_gnuplot)
-			doc_html(&d, "<p class=\"none\">The charts are not included: gnuplot was not "
-				 "found (install it with 'apt-get install gnuplot-nox').</p>");
-		for (size_t i = 0; i < sizeof(page_order) / sizeof(page_order[0]); i++) {
-			const struct report_kind *k = report_find(page_order[i]);
-			if (!results_has(&res, k->name))
-				continue;
-			struct doc part;
-			doc_init(&part, k->title);
-			k->view(&ctx, &res, &part);
-			if (csv_files) {
-				if (!rc)
-					rc = write_csv_files(&s, &part, k->name, outpath, to_dir, quiet);
-				doc_release(&part);
-				continue;
-			}
-			if (chartdir) {
-				struct doc figs;
-				doc_init(&figs, k->title);
-				charts_figures(&cs, chartdir, k->name, &figs);
-				insert_figures(&part, &figs);
-				doc_release(&figs);
-			}
-			if (fmt == F_HTML && outpath && !rc)
-				rc = write_beside(&s, &part, k->name, outpath);
-			doc_append(&d, &part);
-			doc_release(&part);
-		}
-		enum doc_format df = fmt == F_TEXT ? DOC_TEXT : fmt == F_MD ? DOC_MD
-				   : fmt == F_HTML ? DOC_HTML_PAGE : DOC_CSV;
-		if (df == DOC_TEXT)
-			doc_render_text(&d, out, cmd_term_width(out));
-		else if (!csv_files)
-			doc_render(&d, df, out, fmt == F_CSV && !all ? one->csv_table : NULL);
-		doc_release(&d);
-		if (chartdir) {
-			charts_remove(&cs, chartdir, "svg");
-			free(chartdir);
-		}
+		fprintf(stderr, "dmaudit: the report's rows could not be read back from their "
+			"temporary file: %s\n", strerror(errno));
+		rc = EXIT_IO;
 	}
-
 	trace("written");
-	if (out != stdout) {
-		if (ferror(out) | fclose(out)) {
-			fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", outpath,
-				strerror(errno));
-			rc = EXIT_IO;
-		}
+	if (out != stdout && (ferror(out) | fclose(out))) {
+		fprintf(stderr, "dmaudit: '%s': cannot write the report: %s\n", req.outpath,
+			strerror(errno));
+		rc = EXIT_IO;
 	}
 	/* the tables hold the whole archive's verdicts: a period's report leaves them be */
-	if (rc == EXIT_OK && !REPORT_PERIOD(&ro) && findings_any(&res)) {
-		store_findings(db, &ctx, &res);
+	if (rc == EXIT_OK && !REPORT_PERIOD(&req.ro) && findings_any(&res)) {
+		store_findings(req.db, &ctx, &res);
 		trace("findings stored");
 	}
 	report_ctx_release(&ctx);
