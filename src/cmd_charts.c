@@ -47,7 +47,42 @@ static const char usage_text[] =
 	"The gnuplot scripts are found in $DMAUDIT_SCRIPTS, else scripts/ beside the\n"
 	"binary, else " DMAUDIT_SHARE ".\n";
 
-int cmd_charts(int argc, char **argv)
+/* A line a chart: where it went, or why not (failures always, on stderr). */
+static void say_charts(const struct charts *cs, const char *dir, const char *fmt, bool quiet)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct chart *ch = &cs->c[i];
+		if (quiet && ch->state != CHART_FAILED)
+			continue;
+		switch (ch->state) {
+		case CHART_SKIPPED:
+			printf("%-17s skipped: %s\n", ch->name, ch->note);
+			break;
+		case CHART_DATA:
+			printf("%-17s %s/%s.tsv\n", ch->name, dir, ch->name);
+			break;
+		case CHART_DRAWN:
+			printf("%-17s %s/%s.%s\n", ch->name, dir, ch->name, fmt);
+			break;
+		case CHART_FAILED:
+			fprintf(stderr, "dmaudit: charts: %s: %s\n", ch->name, ch->note);
+			break;
+		}
+	}
+	if (cs->no_gnuplot)
+		fprintf(stderr, "dmaudit: gnuplot not found; install it with 'apt-get install "
+				"gnuplot-nox' (the data is in %s/*.tsv)\n", dir);
+}
+
+/* What the command line asks for, checked. */
+struct request {
+	struct report_opts ro;
+	const char *db, *dir, *fmt;
+	bool quiet;
+};
+
+/* -1 when the command goes on; otherwise the exit code (usage or an error said). */
+static int parse_request(int argc, char **argv, struct request *req)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -61,43 +96,55 @@ int cmd_charts(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct report_opts ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E };
-	const char *db = "dmaudit.db", *dir = "charts", *fmt = "svg";
-	bool quiet = false;
+	struct report_opts *ro = &req->ro;
 	int c;
 
+	*req = (struct request){ .ro = { .hours_from = -1, .hours_to = -1, .workdays = 0x3E },
+				 .db = "dmaudit.db", .dir = "charts", .fmt = "svg" };
 	while ((c = getopt_long(argc, argv, ":d:o:f:qh", opts, NULL)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'o': dir = optarg; break;
+		case 'd': req->db = optarg; break;
+		case 'o': req->dir = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "svg") && strcmp(optarg, "png"))
 				return cmd_usage_error("charts", "unknown format '%s' (svg, png)",
 						       optarg);
-			fmt = optarg;
+			req->fmt = optarg;
 			break;
 		case 'z':
 			if (tz_check(optarg))
 				return cmd_usage_error("charts", "unknown time zone '%s' (an IANA "
 						       "name such as Europe/Paris, or UTC)", optarg);
-			ro.tz = optarg;
+			ro->tz = optarg;
 			break;
-		case 'q': quiet = true; break;
+		case 'q': req->quiet = true; break;
 		case 'P': break;
 		case 's':
 		case 'u':
-			if (cmd_period_option("charts", c, optarg, &ro.since, &ro.until))
+			if (cmd_period_option("charts", c, optarg, &ro->since, &ro->until))
 				return EXIT_USAGE;
-			*(c == 's' ? &ro.has_since : &ro.has_until) = true;
+			*(c == 's' ? &ro->has_since : &ro->has_until) = true;
 			break;
 		case 'h': fputs(usage_text, stdout); return EXIT_OK;
 		default: return cmd_bad_option("charts", c, argv, opts);
 		}
 	}
-	if (ro.has_since && ro.has_until && ro.since > ro.until)
+	if (ro->has_since && ro->has_until && ro->since > ro->until)
 		return cmd_usage_error("charts", "--since is after --until");
 	if (optind < argc)
 		return cmd_usage_error("charts", "unexpected argument '%s'", argv[optind]);
+	return -1;
+}
+
+int cmd_charts(int argc, char **argv)
+{
+	struct request req;
+	int rc = parse_request(argc, argv, &req);
+	if (rc >= 0)
+		return rc;
+	struct report_opts ro = req.ro;
+	const char *db = req.db, *dir = req.dir, *fmt = req.fmt;
+	bool quiet = req.quiet;
 	if (ro.tz)
 		tz_set(ro.tz);
 
@@ -121,38 +168,16 @@ int cmd_charts(int argc, char **argv)
 	struct charts cs;
 	struct results res;
 	results_init(&res);
-	int rc = EXIT_OK;
+	rc = EXIT_OK;
 	if (analyse_run(&ctx, db, NULL, &res, &err) ||
 	    charts_export(&ctx, &res, dir, &cs, &err)) {
 		err_print(&err);
 		rc = err.code ? err.code : EXIT_IO;
 		goto out;
 	}
-	int failed = charts_draw(&cs, dir, fmt, ro.tz);
-	for (size_t i = 0; i < cs.n; i++) {
-		const struct chart *ch = &cs.c[i];
-		if (quiet && ch->state != CHART_FAILED)
-			continue;
-		switch (ch->state) {
-		case CHART_SKIPPED:
-			printf("%-17s skipped: %s\n", ch->name, ch->note);
-			break;
-		case CHART_DATA:
-			printf("%-17s %s/%s.tsv\n", ch->name, dir, ch->name);
-			break;
-		case CHART_DRAWN:
-			printf("%-17s %s/%s.%s\n", ch->name, dir, ch->name, fmt);
-			break;
-		case CHART_FAILED:
-			fprintf(stderr, "dmaudit: charts: %s: %s\n", ch->name, ch->note);
-			break;
-		}
-	}
-	if (cs.no_gnuplot)
-		fprintf(stderr, "dmaudit: gnuplot not found; install it with 'apt-get install "
-				"gnuplot-nox' (the data is in %s/*.tsv)\n", dir);
-	if (failed)
+	if (charts_draw(&cs, dir, fmt, ro.tz))
 		rc = EXIT_IO;
+	say_charts(&cs, dir, fmt, quiet);
 out:
 	results_release(&res);
 	jrows_release_all();
