@@ -3,9 +3,13 @@
  *
  * An analyser reads the store through a context (the connection, the
  * options, the owner, and the auto-DM verdicts once they are known) and
- * returns its result as JSON: exactly the contract's document plus extra
- * fields. It knows nothing of the formats a result is written in; the
- * views and writers (report.h) read the results only. Reports only read
+ * returns its result: a typed struct that it owns and frees (etiquette:
+ * struct etiquette_result, etiquette.h), or, for the kinds not typed yet, a
+ * JSON tree that is exactly the contract's document plus extra fields. It
+ * knows nothing of the formats a result is written in; the writers and
+ * views (report.h) read the results only. What one analyser takes from
+ * another is an explicit input (etiquette_judge takes autodm's verdicts),
+ * given by the one scheduler, analyse_run. Reports only read
  * the store. With a period (--since, --until) the context hides the other
  * messages and tweets from every query: temporary views named message and
  * tweet stand in front of the tables on its connection.

@@ -168,7 +168,7 @@ struct etiquette_iter {
 	enum etiquette_list list;
 	size_t i, n;
 	struct etiquette_row row;
-	struct buf scratch;
+	struct spill_cursor cursor;
 	int64_t *replies;
 	size_t areplies;
 	bool failed;

@@ -13,7 +13,8 @@
  * rows in its place, and the views, charts and findings tables read them
  * back one at a time (jrows_iter). Each row is the text of one value as
  * jsonw writes it at depth 0. Every list that grows with the archive is
- * rows, in every output format.
+ * rows, in every output format, except etiquette's: typed records on spill
+ * lists of their own (etiquette.h).
  *
  * Rows live until jrows_release_all(), which the command calls once the
  * report is written; a rows array is known by its address, so it must not

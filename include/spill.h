@@ -53,4 +53,21 @@ static inline size_t spill_count(const struct spill *s)
  */
 const char *spill_get(const struct spill *s, size_t k, struct buf *scratch, size_t *len);
 
+/*
+ * The same for a reader that goes through the records in order: a record
+ * read from the file brings the ones after it (SPILL_AHEAD bytes) into the
+ * cursor, so the next ones cost no read. A jump reads only the record.
+ * The cursor is the reader's; spill_cursor_release() frees it.
+ */
+#define SPILL_AHEAD ((size_t)256 << 10)
+struct spill_cursor {
+	struct buf win;   /* file bytes [from, from + win.len) */
+	size_t from;
+	size_t next;      /* the record expected next: a read ahead pays off */
+};
+#define SPILL_CURSOR_INIT { BUF_INIT, 0, 0 }
+const char *spill_get_next(const struct spill *s, size_t k, struct spill_cursor *c,
+			   size_t *len);
+void spill_cursor_release(struct spill_cursor *c);
+
 #endif

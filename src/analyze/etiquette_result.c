@@ -15,7 +15,7 @@
 #include <string.h>
 
 /* Bytes of a list kept in memory before it moves to its temporary file. */
-#define LIST_BOUND ((size_t)256 << 10)
+#define LIST_BOUND ((size_t)64 << 10)
 
 #define NO_STRING UINT32_MAX
 
@@ -107,7 +107,7 @@ void etiquette_open(struct etiquette_iter *it, const struct etiquette_result *r,
 		    enum etiquette_list list)
 {
 	memset(it, 0, sizeof(*it));
-	buf_init(&it->scratch);
+	it->cursor = (struct spill_cursor)SPILL_CURSOR_INIT;
 	it->r = r;
 	it->list = list;
 	it->n = etiquette_count(r, list);
@@ -118,13 +118,13 @@ const struct etiquette_row *etiquette_get(struct etiquette_iter *it, size_t i)
 	size_t len;
 	if (i >= it->n)
 		return NULL;
-	const char *rec = spill_get(&it->r->lists[it->list], i, &it->scratch, &len);
-	const char *end = rec + len, *p = rec;
-	bool ok = rec && len >= sizeof(it->row);
-	if (!ok) {
+	const char *rec = spill_get_next(&it->r->lists[it->list], i, &it->cursor, &len);
+	if (!rec || len < sizeof(it->row)) {
 		it->failed = true;
 		return NULL;
 	}
+	const char *end = rec + len, *p = rec;
+	bool ok = true;
 	struct etiquette_row *row = &it->row;
 	memcpy(row, p, sizeof(*row));
 	p += sizeof(*row);
@@ -166,7 +166,7 @@ const struct etiquette_row *etiquette_next(struct etiquette_iter *it)
 void etiquette_stop(struct etiquette_iter *it)
 {
 	it->i = it->n;
-	buf_release(&it->scratch);
+	spill_cursor_release(&it->cursor);
 	free(it->replies);
 	it->replies = NULL;
 	it->areplies = 0;

@@ -198,9 +198,12 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 	if (one) {
 		const struct analyser *a = analyser_find(one);
 		/* etiquette takes autodm's verdicts: autodm runs first */
-		if (!a || (!strcmp(a->name, "etiquette") && !report_autodm(ctx, err)) ||
-		    a->run(ctx, res, err) || judge(ctx, res, err))
+		if (!a || (!strcmp(a->name, "etiquette") && !report_autodm(ctx, err)))
 			return -1;
+		trace("ready");
+		if (a->run(ctx, res, err) || judge(ctx, res, err))
+			return -1;
+		trace(a->name);
 		return 0;
 	}
 	const struct report_opts *ro = ctx->opts;

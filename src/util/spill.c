@@ -85,25 +85,60 @@ size_t spill_add(struct spill *s, const void *p, size_t n)
 	return spill_end(s);
 }
 
+/* n bytes of the file from offset from into b; -1 (errno) when they cannot be read. */
+static int read_file(const struct spill *s, size_t from, size_t n, struct buf *b)
+{
+	buf_reset(b);
+	buf_grow(b, n);
+	for (size_t got = 0; got < n;) {
+		ssize_t r = pread(s->fd, b->s + got, n - got, (off_t)(from + got));
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (!r)
+				errno = EIO;
+			return -1;
+		}
+		got += (size_t)r;
+	}
+	buf_setlen(b, n);
+	return 0;
+}
+
 const char *spill_get(const struct spill *s, size_t k, struct buf *scratch, size_t *len)
 {
 	size_t from = s->start[k];
 	*len = s->start[k + 1] - from;
 	if (from >= s->in_file)
 		return s->mem.s + (from - s->in_file);
-	buf_reset(scratch);
-	buf_grow(scratch, *len);
-	for (size_t got = 0; got < *len;) {
-		ssize_t n = pread(s->fd, scratch->s + got, *len - got, (off_t)(from + got));
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			if (!n)
-				errno = EIO;
-			return NULL;
-		}
-		got += (size_t)n;
+	return read_file(s, from, *len, scratch) ? NULL : scratch->s;
+}
+
+const char *spill_get_next(const struct spill *s, size_t k, struct spill_cursor *c,
+			   size_t *len)
+{
+	size_t from = s->start[k];
+	bool in_order = k == c->next;
+	*len = s->start[k + 1] - from;
+	c->next = k + 1;
+	if (from >= s->in_file)
+		return s->mem.s + (from - s->in_file);
+	/* records never straddle the file's end: a window up to it holds whole ones */
+	if (c->win.len && from >= c->from && from + *len <= c->from + c->win.len)
+		return c->win.s + (from - c->from);
+	size_t n = *len;
+	if (in_order && n < SPILL_AHEAD)
+		n = s->in_file - from < SPILL_AHEAD ? s->in_file - from : SPILL_AHEAD;
+	if (read_file(s, from, n, &c->win)) {
+		buf_reset(&c->win);
+		return NULL;
 	}
-	buf_setlen(scratch, *len);
-	return scratch->s;
+	c->from = from;
+	return c->win.s;
+}
+
+void spill_cursor_release(struct spill_cursor *c)
+{
+	buf_release(&c->win);
+	c->from = c->next = 0;
 }

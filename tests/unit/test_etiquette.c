@@ -518,6 +518,136 @@ static void test_handoff(void **state)
 	fx_free(f);
 }
 
+/* A reply of more than 68 years no longer fits 32 bits: the medians stay exact. */
+static void test_reply_seconds_past_32_bits(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	long long far = 80LL * 365 * DAY_MS;  /* 2.5e9 s */
+	conv(f, 2);
+	msg(f, 2, 1, 2, T0, 0, "q");
+	msg(f, 2, 2, OWNER, T0 + 10000, 0, "a");           /* 10 s */
+	msg(f, 2, 3, 2, T0 + 20000, 0, "q2");
+	msg(f, 2, 4, OWNER, T0 + 20000 + far, 0, "a2");    /* 80 years */
+	msg(f, 2, 5, 2, T0 + 30000 + far, 0, "q3");
+	msg(f, 2, 6, OWNER, T0 + 60000 + far, 0, "a3");    /* 30 s */
+	run(f);
+	json_t *rs = field(f, 2, "reply_seconds");
+	assert_int_equal(json_array_size(rs), 3);
+	assert_int_equal(json_integer_value(json_array_get(rs, 1)), far / 1000);
+	assert_int_equal(total(f, "median_reply_seconds"), 30);
+	assert_int_equal(f->res->reply.p90.s, far / 1000);
+	assert_int_equal(f->res->reply.count, 3);
+	fx_free(f);
+}
+
+/* Rows go through their records unchanged, NULL strings too, past the memory bound. */
+static void test_rows_round_trip(void **state)
+{
+	(void)state;
+	struct etiquette_result *r = etiquette_result_new();
+	int64_t replies[3] = { 5, INT64_MAX, -1 };
+	size_t n = 5000;   /* some megabytes: the list moves to its temporary file */
+	for (size_t i = 0; i < n; i++) {
+		char id[32], snip[300];
+		struct etiquette_row e;
+		memset(&e, 0, sizeof(e));
+		snprintf(id, sizeof(id), "1-%zu", i);
+		memset(snip, 'a' + (int)(i % 26), sizeof(snip) - 1);
+		snip[sizeof(snip) - 1] = '\0';
+		e.conversation_id = id;
+		e.counterpart = (int64_t)i * 1000003;
+		e.handle = i % 3 ? "h\xc3\xa9" : NULL;
+		e.snippet = snip;
+		e.cue = i % 2 ? "\"sale\"" : NULL;
+		e.at = -(int64_t)i;
+		e.first_response = (struct etiquette_secs){ i % 2 == 0, (int64_t)i };
+		e.owner_first = i % 5 == 0;
+		e.reply_seconds = replies;
+		e.nreplies = i % 4;
+		etiquette_add(r, ETIQUETTE_UNANSWERED, &e);
+	}
+	assert_true(r->lists[ETIQUETTE_UNANSWERED].in_file > 0 ||
+		    r->lists[ETIQUETTE_UNANSWERED].memory_only);
+	assert_int_equal(etiquette_count(r, ETIQUETTE_UNANSWERED), n);
+	assert_int_equal(etiquette_count(r, ETIQUETTE_COLD), 0);
+	struct etiquette_iter it;
+	size_t k = 0;
+	for (const struct etiquette_row *e = etiquette_first(&it, r, ETIQUETTE_UNANSWERED); e;
+	     e = etiquette_next(&it), k++) {
+		char id[32];
+		snprintf(id, sizeof(id), "1-%zu", k);
+		assert_string_equal(e->conversation_id, id);
+		assert_int_equal(e->counterpart, (int64_t)k * 1000003);
+		if (k % 3)
+			assert_string_equal(e->handle, "h\xc3\xa9");
+		else
+			assert_null(e->handle);
+		assert_int_equal(strlen(e->snippet), 299);
+		assert_int_equal(e->snippet[0], 'a' + (int)(k % 26));
+		if (k % 2)
+			assert_string_equal(e->cue, "\"sale\"");
+		else
+			assert_null(e->cue);
+		assert_int_equal(e->at, -(int64_t)k);
+		assert_int_equal(e->first_response.set, k % 2 == 0);
+		assert_int_equal(e->owner_first, k % 5 == 0);
+		assert_int_equal(e->nreplies, k % 4);
+		for (size_t j = 0; j < e->nreplies; j++)
+			assert_int_equal(e->reply_seconds[j], replies[j]);
+		assert_false(e->automated);
+	}
+	assert_false(it.failed);
+	assert_int_equal(k, n);
+	/* by position, out of order */
+	etiquette_open(&it, r, ETIQUETTE_UNANSWERED);
+	const struct etiquette_row *e = etiquette_get(&it, n - 1);
+	assert_non_null(e);
+	assert_int_equal(e->counterpart, (int64_t)(n - 1) * 1000003);
+	assert_non_null(etiquette_get(&it, 7));
+	assert_null(etiquette_get(&it, n));
+	etiquette_stop(&it);
+	etiquette_result_free(r);
+}
+
+/* autodm's verdicts: near-certain senders are automated, likely ones only maybe. */
+static void test_judge(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	for (int cp = 2; cp <= 5; cp++) {
+		conv(f, cp);
+		msg(f, cp, cp * 10, cp, T0 + cp, 0, "hello");
+	}
+	run(f);
+	assert_false(f->res->judged);
+	assert_int_equal(f->res->unanswered_automated, 0);
+	/* unjudged: the rows say nothing of automation */
+	json_t *u = json_array_get(json_object_get(f->r, "unanswered"), 0);
+	assert_null(json_object_get(u, "automated"));
+	static const int64_t automated[] = { 3, 5 }, likely[] = { 4 };
+	struct autodm_verdicts v = { automated, 2, likely, 1 };
+	struct err e = ERR_INIT;
+	assert_int_equal(etiquette_judge(f->res, &v, &e), 0);
+	assert_int_equal(f->res->unanswered_automated, 2);
+	assert_true(etiquette_is_automated(f->res, 5));
+	assert_false(etiquette_is_automated(f->res, 4));
+	json_decref(f->r);
+	f->r = result_tree(f->res);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(f->r, "stats"),
+							    "unanswered_automated")), 2);
+	static const struct { bool automated, maybe; } want[] = {
+		{ false, false }, { true, false }, { false, true }, { true, false } };
+	json_t *un = json_object_get(f->r, "unanswered");
+	assert_int_equal(json_array_size(un), 4);
+	for (size_t i = 0; i < 4; i++) {
+		json_t *x = json_array_get(un, i);
+		assert_int_equal(json_is_true(json_object_get(x, "automated")), want[i].automated);
+		assert_int_equal(json_is_true(json_object_get(x, "maybe_automated")), want[i].maybe);
+	}
+	fx_free(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -538,6 +668,9 @@ int main(void)
 		cmocka_unit_test(test_groups_and_empty_conversations_left_out),
 		cmocka_unit_test(test_contract_fields_exactly),
 		cmocka_unit_test(test_handoff),
+		cmocka_unit_test(test_reply_seconds_past_32_bits),
+		cmocka_unit_test(test_rows_round_trip),
+		cmocka_unit_test(test_judge),
 	};
 	return cmocka_run_group_tests_name("etiquette", tests, NULL, NULL);
 }

@@ -287,6 +287,44 @@ static void test_spill(void **state)
 	spill_round("/nonexistent-dir-for-dmaudit-test");
 }
 
+/* Record i of test_spill_cursor: small ones, and every 997th larger than the read-ahead. */
+static size_t cursor_rec(unsigned i, char *out, size_t n)
+{
+	size_t len = i % 997 == 5 ? SPILL_AHEAD + 1000 + i : (size_t)snprintf(out, n, "r%u.", i);
+	if (i % 997 == 5)
+		memset(out, 'a' + (int)(i % 26), len);
+	return len;
+}
+
+/* Read in order through a cursor, then backwards, then by jumps: every record exact. */
+static void test_spill_cursor(void **state)
+{
+	(void)state;
+	struct spill s;
+	size_t cap = SPILL_AHEAD + 30000;
+	char *rec = malloc(cap), *want = malloc(cap);
+	const unsigned n = 20000;
+	spill_init(&s, 1000);
+	for (unsigned i = 0; i < n; i++)
+		spill_add(&s, rec, cursor_rec(i, rec, cap));
+	assert_true(s.in_file > 0);
+	struct spill_cursor c = SPILL_CURSOR_INIT;
+	for (int pass = 0; pass < 3; pass++) {
+		for (unsigned j = 0; j < n; j++) {
+			unsigned i = pass == 0 ? j : pass == 1 ? n - 1 - j : (j * 7919u) % n;
+			size_t len, wn = cursor_rec(i, want, cap);
+			const char *got = spill_get_next(&s, i, &c, &len);
+			assert_non_null(got);
+			assert_int_equal(len, wn);
+			assert_memory_equal(got, want, len);
+		}
+	}
+	spill_cursor_release(&c);
+	spill_release(&s);
+	free(rec);
+	free(want);
+}
+
 /* A table of more rows than its memory holds renders every row, links included. */
 static void test_doc_table_spill(void **state)
 {
@@ -332,7 +370,8 @@ int main(void)
 		cmocka_unit_test(test_classify),    cmocka_unit_test(test_html_unescape),
 		cmocka_unit_test(test_utf8),        cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_u64map),
-		cmocka_unit_test(test_spill),       cmocka_unit_test(test_doc_table_spill),
+		cmocka_unit_test(test_spill),       cmocka_unit_test(test_spill_cursor),
+		cmocka_unit_test(test_doc_table_spill),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
