@@ -15,7 +15,7 @@ void doc_init(struct doc *d, const char *title)
 struct doc_row_cache {
 	size_t row;
 	bool valid;
-	struct buf scratch;
+	struct spill_cursor cursor;   /* rows are mostly read in order */
 	const char **cells, **links;
 };
 
@@ -28,7 +28,7 @@ static void table_free(struct doc_table *t)
 		free(t->cols[i]);
 	free(t->cols);
 	spill_release(&t->rows);
-	buf_release(&t->cache->scratch);
+	spill_cursor_release(&t->cache->cursor);
 	free(t->cache->cells);
 	free(t->cache->links);
 	free(t->cache);
@@ -164,7 +164,7 @@ struct doc_table *doc_table(struct doc *d, const char *name, const char *const *
 	t->name = xstrdup(name);
 	spill_init(&t->rows, DOC_TABLE_MEMORY);
 	t->cache = xcalloc(1, sizeof(*t->cache));
-	buf_init(&t->cache->scratch);
+	t->cache->cursor = (struct spill_cursor)SPILL_CURSOR_INIT;
 	t->cache->cells = xcalloc(t->ncols + 1, sizeof(char *));
 	t->cache->links = xcalloc(t->ncols + 1, sizeof(char *));
 	add(d, DOC_TABLE)->table = t;
@@ -191,7 +191,7 @@ const char *doc_cell_at(const struct doc_table *t, size_t r, size_t c, const cha
 	struct doc_row_cache *k = t->cache;
 	if (!k->valid || k->row != r) {
 		size_t len = 0;
-		const char *s = r < t->nrows ? spill_get(&t->rows, r, &k->scratch, &len) : NULL;
+		const char *s = r < t->nrows ? spill_get_next(&t->rows, r, &k->cursor, &len) : NULL;
 		const char *end = s ? s + len : NULL;
 		for (size_t i = 0; i < t->ncols; i++) {
 			k->cells[i] = s && s < end ? s : "";
