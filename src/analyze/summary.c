@@ -28,7 +28,11 @@ static int read_snapshots(struct report_ctx *ctx, struct summary_result *r, stru
 			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
 			  "  f.direction = 'follower'),"
 			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id AND"
-			  "  f.direction = 'following'), s.ingested_at"
+			  "  f.direction = 'following'), s.ingested_at, s.has_followers,"
+			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
+			  "  AND g.direction = 'follower' AND g.change = 'gained'),"
+			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
+			  "  AND g.direction = 'follower' AND g.change = 'lost')"
 			  " FROM snapshot s ORDER BY s.generated_at, s.id", &st, err))
 		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -38,6 +42,9 @@ static int read_snapshots(struct report_ctx *ctx, struct summary_result *r, stru
 			.ingested_at = sqlite3_column_int64(st, 7),
 			.followers = sqlite3_column_int64(st, 5),
 			.following = sqlite3_column_int64(st, 6),
+			.has_followers = sqlite3_column_int(st, 8) != 0,
+			.followers_gained = sqlite3_column_int64(st, 9),
+			.followers_lost = sqlite3_column_int64(st, 10),
 			.source = column_dup(st, 2),
 			.sha256 = column_dup(st, 3),
 			.generated_from = column_dup(st, 4),
@@ -76,23 +83,32 @@ static void read_counts(struct report_ctx *ctx, struct summary_result *r)
 					    "permissions LIKE '%directmessages%'");
 }
 
-/* One pass over the messages for four figures; zero when it cannot be read. */
-static void read_messages(struct report_ctx *ctx, struct summary_result *r)
+/* One pass over the messages: media, welcome messages, the first and last, the months. */
+static int read_messages(struct report_ctx *ctx, struct summary_result *r, struct err *err)
 {
 	sqlite3_stmt *st;
-	struct err ignored = ERR_INIT;
-	if (store_prepare(ctx->store, "SELECT count(CASE WHEN media_count > 0 THEN 1 END),"
-				      " count(CASE WHEN kind = 'welcome' THEN 1 END),"
-				      " min(created_at), max(created_at) FROM message",
-			  &st, &ignored))
-		return;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		r->media_messages = sqlite3_column_int64(st, 0);
-		r->welcome_messages = sqlite3_column_int64(st, 1);
-		r->first_message_at = sqlite3_column_int64(st, 2);
-		r->last_message_at = sqlite3_column_int64(st, 3);
+	if (store_prepare(ctx->store, "SELECT created_at, sender_id = ?1, media_count > 0,"
+				      " kind = 'welcome' FROM message", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, ctx->owner);
+	bool any = false;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t at = sqlite3_column_int64(st, 0);
+		long *cell = months_cell(&r->volume, month_key(at));
+		cell[sqlite3_column_int(st, 1) ? 1 : 0]++;
+		r->media_messages += sqlite3_column_int(st, 2) != 0;
+		r->welcome_messages += sqlite3_column_int(st, 3) != 0;
+		if (!any || at < r->first_message_at)
+			r->first_message_at = at;
+		if (!any || at > r->last_message_at)
+			r->last_message_at = at;
+		any = true;
 	}
 	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(ctx->store, err, "cannot read the messages");
+	return 0;
 }
 
 struct summary_result *summary_analyse(struct report_ctx *ctx, struct err *err)
@@ -100,12 +116,12 @@ struct summary_result *summary_analyse(struct report_ctx *ctx, struct err *err)
 	struct summary_result *r = xcalloc(1, sizeof(*r));
 	r->owner = ctx->owner;
 	snprintf(r->owner_handle, sizeof(r->owner_handle), "%s", ctx->owner_handle);
-	if (read_snapshots(ctx, r, err)) {
+	months_init(&r->volume, 2 * sizeof(long));
+	if (read_snapshots(ctx, r, err) || read_messages(ctx, r, err)) {
 		summary_result_free(r);
 		return NULL;
 	}
 	read_counts(ctx, r);
-	read_messages(ctx, r);
 	return r;
 }
 
@@ -119,5 +135,6 @@ void summary_result_free(struct summary_result *r)
 		free(r->snaps[i].generated_from);
 	}
 	free(r->snaps);
+	months_release(&r->volume);
 	free(r);
 }

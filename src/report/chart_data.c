@@ -5,6 +5,7 @@
 #include "charts.h"
 #include "etiquette.h"
 #include "exposure.h"
+#include "summary.h"
 #include "jrows.h"
 #include "months.h"
 #include "buf.h"
@@ -176,78 +177,56 @@ static int write_months(struct chart_ctx *x, struct chart *c, const struct month
 	return tsv_close(&t, x->err);
 }
 
+/* The summary result, or NULL (note set) when the caller did not run it. */
+static const struct summary_result *summary_of(struct chart_ctx *x, struct chart *c)
+{
+	if (!x->results->summary)
+		skip(c, "the summary report was not made");
+	return x->results->summary;
+}
+
 /* DM volume per month: messages the owner received and sent, 1:1 and group. */
 static int chart_volume(struct chart_ctx *x, struct chart *c)
 {
-	sqlite3_stmt *st;
-	struct months m;
-	if (store_prepare(x->rc->store, "SELECT created_at, sender_id = ? FROM message", &st,
-			  x->err))
-		return -1;
-	sqlite3_bind_int64(st, 1, x->rc->owner);
-	counts_init(&m, 2);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		counts_add(&m, month_key(sqlite3_column_int64(st, 0)),
-			   sqlite3_column_int(st, 1) ? 1 : 0, 1);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		months_release(&m);
-		return store_fail(x->rc->store, x->err, "cannot read the messages");
-	}
-	int r = write_months(x, c, &m, "month\treceived\tsent", false);
-	months_release(&m);
-	if (!r && c->rows == 0)
+	const struct summary_result *r = summary_of(x, c);
+	if (!r)
+		return 0;
+	int rc = write_months(x, c, &r->volume, "month\treceived\tsent", false);
+	if (!rc && c->rows == 0)
 		skip(c, "no direct messages");
-	return r;
+	return rc;
 }
 
-/* Followers gained and lost between consecutive snapshots. */
+/* Followers gained and lost between consecutive snapshots that carried follower.js. */
 static int chart_followers(struct chart_ctx *x, struct chart *c)
 {
-	sqlite3_stmt *st;
-	if (store_prepare(x->rc->store,
-			  "SELECT s.generated_at,"
-			  " (SELECT count(*) FROM follow f WHERE f.snapshot_id = s.id"
-			  "  AND f.direction = 'follower'),"
-			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
-			  "  AND g.direction = 'follower' AND g.change = 'gained'),"
-			  " (SELECT count(*) FROM follow_change g WHERE g.to_snapshot = s.id"
-			  "  AND g.direction = 'follower' AND g.change = 'lost'),"
-			  " s.has_followers"
-			  " FROM snapshot s ORDER BY s.generated_at, s.id",
-			  &st, x->err))
-		return -1;
+	const struct summary_result *r = summary_of(x, c);
+	if (!r)
+		return 0;
 	struct tsv t;
-	if (tsv_open(&t, x->rc->store, x->dir, c->name, "from\tto\tgained\tlost\tfollowers", x->err)) {
-		sqlite3_finalize(st);
+	if (tsv_open(&t, x->rc->store, x->dir, c->name, "from\tto\tgained\tlost\tfollowers", x->err))
 		return -1;
-	}
 	char prev[16] = "";
 	size_t snapshots = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	for (size_t i = 0; i < r->nsnaps; i++) {
+		const struct summary_snapshot *sn = &r->snaps[i];
 		char date[16];
-		date_name(sqlite3_column_int64(st, 0), date);
-		if (!sqlite3_column_int(st, 4))
-			continue;   /* this snapshot did not carry follower.js */
+		date_name(sn->generated_at, date);
+		if (!sn->has_followers)
+			continue;
 		if (snapshots++ > 0) {
 			fprintf(t.f, "%s\t%s\t%lld\t%lld\t%lld\n", prev, date,
-				(long long)sqlite3_column_int64(st, 2),
-				(long long)sqlite3_column_int64(st, 3),
-				(long long)sqlite3_column_int64(st, 1));
+				(long long)sn->followers_gained, (long long)sn->followers_lost,
+				(long long)sn->followers);
 			c->rows++;
 		}
 		memcpy(prev, date, sizeof(prev));
 	}
-	sqlite3_finalize(st);
-	int r = tsv_close(&t, x->err);
-	if (rc != SQLITE_DONE)
-		return store_fail(x->rc->store, x->err, "cannot read the snapshots");
-	if (!r && c->rows == 0)
+	int rc = tsv_close(&t, x->err);
+	if (!rc && c->rows == 0)
 		skip(c, "one snapshot only; follower changes need two archives taken on "
 			"different dates");
-	return r;
+	return rc;
 }
 
 struct span {
