@@ -86,7 +86,7 @@ void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice
  */
 const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n);
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
-const char *autodm_kind_words(const char *kind);
+const char *autodm_kind_words(enum autodm_kind kind);
 /* Mark the unanswered conversations whose sender autodm judged automated. */
 void etiquette_view(struct report_ctx *ctx, json_t *r, struct doc *d);
 /* Conversations waiting for the owner's answer again, leaving out automated senders. */
