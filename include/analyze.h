@@ -48,9 +48,10 @@ enum autodm_kind {
 enum autodm_confidence { AUTODM_UNLIKELY, AUTODM_LIKELY, AUTODM_NEAR_CERTAIN };
 
 /*
- * One inbound sender as the views and charts sort and count it, made by
- * autodm_analyse with its row, so that counting the senders never reads
- * the rows back. Numbers, not text: 40 bytes a sender; the views format
+ * One automated inbound sender as the views and charts sort and count it,
+ * made by autodm_analyse with its row, so that counting them never reads
+ * the rows back. Only the automated are kept (the views and charts read no
+ * other), and as numbers, not text: 40 bytes a sender; the views format
  * them as the JSON writes them (ids in decimal, times by time_format_iso).
  */
 struct autodm_sender {
@@ -61,8 +62,7 @@ struct autodm_sender {
 	uint32_t messages;
 	uint8_t score;         /* hundredths, as written (score / 100.0 is the JSON's) */
 	uint8_t kind;          /* enum autodm_kind */
-	uint8_t confidence;    /* enum autodm_confidence */
-	bool is_auto;
+	uint8_t confidence;    /* enum autodm_confidence: likely or near-certain */
 };
 
 /* The JSON's names; autodm_kind_of and autodm_confidence_of read them back. */
@@ -84,7 +84,7 @@ struct report_ctx {
 	size_t nauto;
 	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
 	size_t nlikely;
-	struct autodm_sender *senders; /* every inbound sender, in the result's order */
+	struct autodm_sender *senders; /* the automated inbound senders, in the result's order */
 	size_t nsenders;
 	struct report_span *spans; /* exposure_analyse's findings, in the order it made them */
 	size_t nspans, aspans;

@@ -456,15 +456,35 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	return kind;
 }
 
+/* A sender's place in the inbound list, while the list is made. */
+struct rank {
+	int64_t account;
+	uint32_t row;        /* its number in the rows as made */
+	uint8_t score;       /* hundredths */
+	bool is_auto;
+};
+
 /* The result's order: automated first, then by score, highest first, then by account. */
-static int cmp_sender(const void *x, const void *y)
+static int cmp_rank(bool auto_a, unsigned score_a, int64_t account_a, bool auto_b,
+		    unsigned score_b, int64_t account_b)
+{
+	if (auto_a != auto_b)
+		return auto_a ? -1 : 1;
+	if (score_a != score_b)
+		return score_a < score_b ? 1 : -1;
+	return account_a < account_b ? -1 : account_a > account_b;
+}
+
+static int cmp_rank_of(const void *x, const void *y)
+{
+	const struct rank *a = x, *b = y;
+	return cmp_rank(a->is_auto, a->score, a->account, b->is_auto, b->score, b->account);
+}
+
+static int cmp_automated(const void *x, const void *y)
 {
 	const struct autodm_sender *a = x, *b = y;
-	if (a->is_auto != b->is_auto)
-		return a->is_auto ? -1 : 1;
-	if (a->score != b->score)
-		return a->score < b->score ? 1 : -1;
-	return a->account < b->account ? -1 : a->account > b->account;
+	return cmp_rank(true, a->score, a->account, true, b->score, b->account);
 }
 
 /* The features of one counterpart, its conversations by_cp[s, e) merged; -1 on a read error. */
@@ -519,12 +539,13 @@ static void add_id(int64_t **v, size_t *n, size_t *alloc, int64_t id)
 json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	struct am_reader r = AM_READER_INIT;
-	size_t ncp = 0, nsenders = 0, aauto = 0, alikely = 0;
+	size_t ncp = 0, nrank = 0, nsenders = 0, asenders = 0, aauto = 0, alikely = 0;
 	for (size_t s = 0; s < a->nc; s = am_next_cp(a, s))
 		ncp++;
 	/* each entry becomes a row of text at once (jrows.h), freed as soon as it is */
 	json_t *arr = jrows_new();
-	struct autodm_sender *senders = xmalloc((ncp ? ncp : 1) * sizeof(*senders));
+	struct rank *rank = xmalloc((ncp ? ncp : 1) * sizeof(*rank));
+	struct autodm_sender *senders = NULL;
 	free(ctx->auto_ids);
 	ctx->auto_ids = NULL;
 	ctx->nauto = 0;
@@ -578,13 +599,17 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
 		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
 		json_object_set_new(o, "first_at", report_time(f.first_at));
 		json_object_set_new(o, "last_at", report_time(f.last_at));
-		/* pos holds the row's number until the keys are sorted */
-		senders[nsenders++] = (struct autodm_sender){ .account = f.cp, .tmpl = shown_id,
-			.last_at = f.last_at, .pos = (uint32_t)jrows_add(arr, o),
-			.messages = f.cp_msgs, .score = (uint8_t)round(score * 100),
-			.kind = (uint8_t)kind, .confidence = (uint8_t)confidence,
-			.is_auto = is_auto };
+		uint8_t cents = (uint8_t)round(score * 100);
+		rank[nrank++] = (struct rank){ .account = f.cp, .row = (uint32_t)jrows_add(arr, o),
+					       .score = cents, .is_auto = is_auto };
 		json_decref(o);
+		if (is_auto) {
+			ALLOC_GROW(senders, nsenders + 1, asenders);
+			senders[nsenders++] = (struct autodm_sender){ .account = f.cp,
+				.tmpl = shown_id, .last_at = f.last_at, .messages = f.cp_msgs,
+				.score = cents, .kind = (uint8_t)kind,
+				.confidence = (uint8_t)confidence };
+		}
 		if (confidence == AUTODM_NEAR_CERTAIN)
 			add_id(&ctx->auto_ids, &ctx->nauto, &aauto, f.cp);
 		else if (confidence == AUTODM_LIKELY)
@@ -596,22 +621,28 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
 		qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), am_cmp_i64);
 	if (ctx->nlikely)
 		qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), am_cmp_i64);
-	if (nsenders)
-		qsort(senders, nsenders, sizeof(*senders), cmp_sender);
-	size_t *order = xmalloc((nsenders ? nsenders : 1) * sizeof(*order));
-	for (size_t i = 0; i < nsenders; i++) {
-		order[i] = senders[i].pos;
-		senders[i].pos = (uint32_t)i;
-	}
-	jrows_order(arr, order, nsenders);
+	if (nrank)
+		qsort(rank, nrank, sizeof(*rank), cmp_rank_of);
+	size_t *order = xmalloc((nrank ? nrank : 1) * sizeof(*order));
+	for (size_t i = 0; i < nrank; i++)
+		order[i] = rank[i].row;
+	jrows_order(arr, order, nrank);
 	free(order);
-	ctx->senders = senders;
+	free(rank);
+	/* the automated come first in the list, in the same order */
+	if (nsenders)
+		qsort(senders, nsenders, sizeof(*senders), cmp_automated);
+	for (size_t i = 0; i < nsenders; i++)
+		senders[i].pos = (uint32_t)i;
+	/* non-NULL even when none is automated: the views read keys, not rows */
+	ctx->senders = xrealloc(senders, (nsenders ? nsenders : 1) * sizeof(*senders));
 	ctx->nsenders = nsenders;
 	return arr;
 fail:
 	err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary file: %s",
 		strerror(errno));
 	am_reader_release(&r);
+	free(rank);
 	free(senders);
 	/* arr stays: a rows array is known by its address until jrows_release_all() */
 	return NULL;

@@ -144,18 +144,20 @@ static int cmp_time_text(int64_t a, int64_t b)
 	return strcmp(x, y);
 }
 
-const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n)
+const struct autodm_sender *autodm_automated(struct report_ctx *ctx, json_t *r, size_t *n)
 {
 	json_t *in = json_object_get(r, "inbound");
 	if (!ctx->senders && jrows_size(in)) {
 		/* a result analysed elsewhere: its keys from its rows, once */
 		struct jrows_iter it;
-		size_t k = 0;
+		size_t k = 0, i = 0;
 		ctx->senders = xcalloc(jrows_size(in), sizeof(*ctx->senders));
-		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), k++) {
-			struct autodm_sender *x = &ctx->senders[k];
+		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), i++) {
+			if (!json_is_true(json_object_get(o, "auto")))
+				continue;
+			struct autodm_sender *x = &ctx->senders[k++];
 			double score = json_real_value(json_object_get(o, "score"));
-			x->pos = (uint32_t)k;
+			x->pos = (uint32_t)i;
 			x->account = id_of(gets_(o, "account_id"));
 			x->tmpl = id_of(gets_(o, "template_id"));
 			if (!time_parse(gets_(o, "last_at"), &x->last_at))
@@ -164,7 +166,6 @@ const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, si
 			x->confidence = (uint8_t)autodm_confidence_of(gets_(o, "confidence"));
 			x->score = (uint8_t)(score > 0 && score <= 1 ? round(score * 100) : 0);
 			x->messages = (uint32_t)json_integer_value(json_object_get(o, "messages"));
-			x->is_auto = json_is_true(json_object_get(o, "auto"));
 		}
 		ctx->nsenders = k;
 	}
@@ -181,13 +182,10 @@ struct sender {
 /* The automated senders (ctx->senders, made with the result), in its order. */
 static struct sender *automated_of(struct report_ctx *ctx, json_t *r, size_t *n)
 {
-	size_t ns;
-	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
-	struct sender *v = xcalloc(ns + 1, sizeof(*v));
-	*n = 0;
-	for (size_t i = 0; i < ns; i++)
-		if (s[i].is_auto)
-			v[(*n)++] = (struct sender){ &s[i], advice_rank(&s[i]) };
+	const struct autodm_sender *s = autodm_automated(ctx, r, n);
+	struct sender *v = xcalloc(*n + 1, sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (struct sender){ &s[i], advice_rank(&s[i]) };
 	return v;
 }
 
@@ -369,12 +367,10 @@ static void senders_write(json_t *in, struct doc *d)
 void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a)
 {
 	size_t ns;
-	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
+	const struct autodm_sender *s = autodm_automated(ctx, r, &ns);
 	memset(a, 0, sizeof(*a));
 	for (size_t i = 0; i < ns; i++) {
 		const struct autodm_sender *o = &s[i];
-		if (!o->is_auto)
-			continue;
 		a->automated++;
 		a->block += to_block(o);
 		a->review += to_review(o);
@@ -386,8 +382,8 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
-	size_t i, n_auto = 0, n;
-	const struct autodm_sender *senders = autodm_senders(ctx, r, &n);
+	size_t i, n_auto, n = jrows_size(in);
+	const struct autodm_sender *senders = autodm_automated(ctx, r, &n_auto);
 	json_t *o;
 	enum { NKIND = 7 };
 	unsigned n_kind[NKIND] = { 0 };
@@ -398,10 +394,7 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 	autodm_advice_count(ctx, r, &adv);
 	unsigned n_block = adv.block, n_review = adv.review;
 
-	for (i = 0; i < n; i++) {
-		if (!senders[i].is_auto)
-			continue;
-		n_auto++;
+	for (i = 0; i < n_auto; i++) {
 		for (int k = 0; k < NKIND; k++)
 			if (senders[i].kind == kinds[k])
 				n_kind[k]++;
