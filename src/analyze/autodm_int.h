@@ -99,7 +99,7 @@ struct am {
 	struct am_tmpl *t;
 	size_t nt, at;
 	struct u64map map;   /* template hash -> index */
-	uint32_t *sigs;      /* ns * TEXT_MINHASH_K */
+	uint32_t *sigs;      /* ns * TEXT_MINHASH_K; freed once grouped (am_cluster) */
 	uint32_t *sig_tmpl;
 	size_t ns, as;
 	int64_t *following, *followers;

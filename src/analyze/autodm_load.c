@@ -372,8 +372,10 @@ static int load_follow(struct report_ctx *ctx, const char *dir, int64_t **out, s
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (*n)
+	if (*n) {
 		qsort(*out, *n, sizeof(**out), am_cmp_i64);
+		*out = xrealloc(*out, *n * sizeof(**out));   /* kept to the end: no slack */
+	}
 	return 0;
 }
 
@@ -712,8 +714,11 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		store_fail(ctx->store, err, "reading messages");
 		goto out;
 	}
-	if (a->nc)
+	if (a->nc) {
 		spill_end(&a->msgs);
+		a->c = xrealloc(a->c, a->nc * sizeof(*a->c));   /* kept to the end: no slack */
+		a->ac = a->nc;
+	}
 	order_by_cp(a);
 	rc = 0;
 out:

@@ -29,6 +29,12 @@ void am_cluster(struct am *a)
 	for (size_t i = 0; i < a->ns; i++)
 		a->t[a->sig_tmpl[i]].cluster = a->sig_tmpl[cl[i]];
 	free(cl);
+	/* grouped: the signatures are done with (ns stays, the number compared) */
+	free(a->sigs);
+	free(a->sig_tmpl);
+	a->sigs = NULL;
+	a->sig_tmpl = NULL;
+	a->as = 0;
 }
 
 /* What a counterpart's opening messages say of a cluster, as a tag above its number. */
