@@ -8,8 +8,9 @@
  * templates.
  *
  * Memory: what grows with the archive is kept per conversation (struct
- * am_conv, 16 bytes, and 4 for the order by counterpart) and per distinct
- * text (struct am_tmpl), never per message. The messages themselves are a
+ * am_conv, 16 bytes, 4 for the order by counterpart, 8 for its record's
+ * place in the spill) and per distinct text (struct am_tmpl), never per
+ * message. The messages themselves are a
  * spill list (spill.h), one record a conversation holding its messages'
  * AM_MSG_BYTES each, read back one conversation at a time (am_read): in
  * memory up to AM_SPILL_BOUND, beyond it in a temporary file.
