@@ -44,19 +44,36 @@ struct report_span {
 	size_t start, end;    /* bytes [start, end) of the text */
 };
 
+/* An inbound sender's kind and confidence, as the JSON names them (autodm_kind_name). */
+enum autodm_kind {
+	AUTODM_PERSON, AUTODM_WELCOME, AUTODM_VALIDATION, AUTODM_CAMPAIGN, AUTODM_APP,
+	AUTODM_SPAM, AUTODM_SCAM, AUTODM_BOT, AUTODM_NKINDS
+};
+enum autodm_confidence { AUTODM_UNLIKELY, AUTODM_LIKELY, AUTODM_NEAR_CERTAIN };
+
 /*
- * One inbound sender as the views and charts sort and count it, made by
- * autodm_analyse beside its row, so that counting the senders never reads
- * the rows back. The strings are as the JSON writes them.
+ * One automated inbound sender as the views and charts sort and count it,
+ * made by autodm_analyse with its row, so that counting them never reads
+ * the rows back. Only the automated are kept (the views and charts read no
+ * other), and as numbers, not text: 40 bytes a sender; the views format
+ * them as the JSON writes them (ids in decimal, times by time_format_iso).
  */
 struct autodm_sender {
-	size_t pos;            /* its row in the result's inbound list */
-	char account[24], tmpl[24], last[32]; /* account_id, template_id ("" none), last_at */
-	const char *kind, *confidence;        /* static names */
-	double score;          /* as written (two decimals) */
-	int64_t messages;
-	bool is_auto;
+	int64_t account;       /* account_id */
+	int64_t tmpl;          /* template_id, 0 when it has none */
+	int64_t last_at;       /* ms */
+	uint32_t pos;          /* its row in the result's inbound list */
+	uint32_t messages;
+	uint8_t score;         /* hundredths, as written (score / 100.0 is the JSON's) */
+	uint8_t kind;          /* enum autodm_kind */
+	uint8_t confidence;    /* enum autodm_confidence: likely or near-certain */
 };
+
+/* The JSON's names; autodm_kind_of and autodm_confidence_of read them back. */
+const char *autodm_kind_name(enum autodm_kind k);
+const char *autodm_confidence_name(enum autodm_confidence c);
+enum autodm_kind autodm_kind_of(const char *name);        /* AUTODM_PERSON when unknown */
+enum autodm_confidence autodm_confidence_of(const char *name); /* AUTODM_UNLIKELY when unknown */
 
 struct report_ctx {
 	struct store *store;
@@ -71,7 +88,7 @@ struct report_ctx {
 	size_t nauto;
 	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
 	size_t nlikely;
-	struct autodm_sender *senders; /* every inbound sender, in the result's order */
+	struct autodm_sender *senders; /* the automated inbound senders, in the result's order */
 	size_t nsenders;
 };
 

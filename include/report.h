@@ -92,12 +92,13 @@ struct autodm_advice {
 };
 void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a);
 /*
- * The inbound senders' keys (analyze.h): those autodm_analyse made with
- * the result, or else read once from the result's rows into the context.
+ * The automated inbound senders' keys (analyze.h), in the result's order:
+ * those autodm_analyse made with the result, or else read once from the
+ * result's rows into the context.
  */
-const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n);
+const struct autodm_sender *autodm_automated(struct report_ctx *ctx, json_t *r, size_t *n);
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
-const char *autodm_kind_words(const char *kind);
+const char *autodm_kind_words(enum autodm_kind kind);
 struct etiquette_result;
 void etiquette_view(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d);
 /* Conversations waiting for the owner's answer again, leaving out automated senders. */

@@ -1,18 +1,22 @@
 /*
  * autodm: automated DM senders, inbound and outbound (autodm.h).
  *
- * Three steps: load (one streaming pass over the 1:1 messages into compact
- * arrays), group (LSH clusters of opening templates, and who sent each),
- * judge (per counterpart and per outbound template). The JSON is built from
- * the judgement; autodm_view reads only that JSON.
+ * Three steps: load (one streaming pass over the 1:1 messages into a spill
+ * of compact records, a conversation each), group (LSH clusters of opening
+ * templates, and who sent each), judge (per counterpart, its conversations
+ * read back together, and per outbound template). The JSON is built from
+ * the judgement, with the senders' keys (struct autodm_sender) beside it;
+ * autodm_view reads only those.
  */
 #include "autodm_int.h"
 #include "autodm.h"
+#include "exitcode.h"
 #include "lexicon.h"
 #include "text.h"
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -20,6 +24,44 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+static const char *const kind_names[AUTODM_NKINDS] = {
+	[AUTODM_PERSON] = "person", [AUTODM_WELCOME] = "welcome",
+	[AUTODM_VALIDATION] = "validation", [AUTODM_CAMPAIGN] = "campaign",
+	[AUTODM_APP] = "app", [AUTODM_SPAM] = "spam", [AUTODM_SCAM] = "scam",
+	[AUTODM_BOT] = "bot",
+};
+
+static const char *const confidence_names[] = {
+	[AUTODM_UNLIKELY] = "unlikely", [AUTODM_LIKELY] = "likely",
+	[AUTODM_NEAR_CERTAIN] = "near-certain",
+};
+
+const char *autodm_kind_name(enum autodm_kind k)
+{
+	return (unsigned)k < AUTODM_NKINDS ? kind_names[k] : "person";
+}
+
+const char *autodm_confidence_name(enum autodm_confidence c)
+{
+	return (unsigned)c <= AUTODM_NEAR_CERTAIN ? confidence_names[c] : "unlikely";
+}
+
+enum autodm_kind autodm_kind_of(const char *name)
+{
+	for (int k = 0; name && k < AUTODM_NKINDS; k++)
+		if (!strcmp(name, kind_names[k]))
+			return (enum autodm_kind)k;
+	return AUTODM_PERSON;
+}
+
+enum autodm_confidence autodm_confidence_of(const char *name)
+{
+	for (int c = 0; name && c <= AUTODM_NEAR_CERTAIN; c++)
+		if (!strcmp(name, confidence_names[c]))
+			return (enum autodm_confidence)c;
+	return AUTODM_UNLIKELY;
+}
 
 static json_t *dm_apps(struct report_ctx *ctx, struct err *err)
 {
@@ -48,19 +90,30 @@ static json_t *dm_apps(struct report_ctx *ctx, struct err *err)
 json_t *autodm_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct am a;
-	json_t *r = NULL, *apps;
+	json_t *r = NULL, *apps, *in, *out;
 	/* one read transaction: a lock per handle lookup costs more than the lookup */
 	bool own_txn = sqlite3_get_autocommit(ctx->store->db) &&
 		       store_exec(ctx->store, "BEGIN", err) == 0;
-	memset(&a, 0, sizeof(a));
+	am_init(&a);
 	if (am_load(ctx, &a, err))
 		goto out;
 	am_cluster(&a);
-	if (!(apps = dm_apps(ctx, err)))
+	if (am_count(&a)) {
+		err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary "
+			"file: %s", strerror(errno));
 		goto out;
+	}
+	if (!(in = am_inbound(ctx, &a, err)))
+		goto out;
+	if (!(out = am_outbound(ctx, &a, err)))
+		goto out;   /* in stays: a rows array lives until jrows_release_all() */
+	if (!(apps = dm_apps(ctx, err))) {
+		json_decref(out);
+		goto out;
+	}
 	r = json_object();
-	json_object_set_new(r, "inbound", am_inbound(ctx, &a));
-	json_object_set_new(r, "outbound", am_outbound(ctx, &a));
+	json_object_set_new(r, "inbound", in);
+	json_object_set_new(r, "outbound", out);
 	json_object_set_new(r, "apps_with_dm_access", apps);
 	json_object_set_new(r, "messages_read", json_integer((json_int_t)a.nm));
 	json_object_set_new(r, "templates_compared", json_integer((json_int_t)a.ns));

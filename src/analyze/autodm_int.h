@@ -1,17 +1,26 @@
 /*
  * autodm_int: what the parts of the auto-DM detector share (autodm.c runs
- * them; autodm.h holds the weights and says how it judges): the compact
- * arrays of messages, conversations and templates, and one function per
- * step. autodm_load.c reads the 1:1 messages and flags each one;
- * autodm_templates.c groups the opening templates and names who sent each;
- * autodm_judge.c sums the evidence per counterpart; autodm_outbound.c
- * judges the owner's own templates.
+ * them; autodm.h holds the weights and says how it judges): the messages,
+ * conversations and templates, and one function per step. autodm_load.c
+ * reads the 1:1 messages and flags each one; autodm_templates.c groups the
+ * opening templates and counts who sent each; autodm_judge.c sums the
+ * evidence per counterpart; autodm_outbound.c judges the owner's own
+ * templates.
+ *
+ * Memory: what grows with the archive is kept per conversation (struct
+ * am_conv, 16 bytes, 4 for the order by counterpart, 8 for its record's
+ * place in the spill) and per distinct text (struct am_tmpl), never per
+ * message. The messages themselves are a
+ * spill list (spill.h), one record a conversation holding its messages'
+ * AM_MSG_BYTES each, read back one conversation at a time (am_read): in
+ * memory up to AM_SPILL_BOUND, beyond it in a temporary file.
  */
 #ifndef DMAUDIT_AUTODM_INT_H
 #define DMAUDIT_AUTODM_INT_H
 
 #include "analyze.h"
 #include "buf.h"
+#include "spill.h"
 #include "u64map.h"
 
 #include <jansson.h>
@@ -44,20 +53,32 @@ enum msg_flag {
 	M_HEADER = 1 << 20,     /* opens with a bracketed label, as notices do ("【提醒】") */
 	M_BARE_PITCH = 1 << 21, /* a pitch and a handle or link, hardly another word */
 	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
+	M_TOKENS = 1 << 23,     /* AUTODM_MIN_TOKENS words or more, slots included */
 };
 
-
+/* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {
 	int64_t id, at;
-	uint32_t conv, tmpl;
+	uint32_t tmpl;
 	uint32_t flags;
-	uint16_t ntok;
 };
+
+#define AM_MSG_BYTES 24                /* id, at, tmpl, flags */
+#define AM_SPILL_BOUND ((size_t)1 << 20) /* bytes of records held before the file */
 
 struct am_conv {
 	int64_t cp;
-	uint32_t first, n;
+	uint32_t first, n;   /* its messages' numbers in load order: [first, first + n) */
 };
+
+/* A conversation's messages read back (am_read); the reader's own buffers. */
+struct am_reader {
+	struct am_msg *m;
+	size_t alloc;
+	struct buf scratch;
+};
+
+#define AM_READER_INIT { NULL, 0, BUF_INIT }
 
 #define NO_SIG UINT32_MAX
 
@@ -71,31 +92,47 @@ struct am_tmpl {
 };
 
 struct am {
-	struct am_msg *m;
-	size_t nm, am_;
+	struct spill msgs;   /* record k: conversation k's messages, in order */
+	size_t nm;           /* messages read */
 	struct am_conv *c;
 	size_t nc, ac;
+	uint32_t *by_cp;     /* conversation numbers by counterpart (then number) */
 	struct am_tmpl *t;
 	size_t nt, at;
 	struct u64map map;   /* template hash -> index */
-	uint32_t *sigs;      /* ns * TEXT_MINHASH_K */
+	uint32_t *sigs;      /* ns * TEXT_MINHASH_K; freed once grouped (am_cluster) */
 	uint32_t *sig_tmpl;
 	size_t ns, as;
 	int64_t *following, *followers;
 	size_t nfollowing, nfollowers;
+	/* distinct accounts per cluster representative, over opening messages (am_count) */
+	uint32_t *in_senders;   /* … the counterparts sent */
+	uint32_t *in_linkers;   /* … the counterparts sent with a link */
+	uint32_t *recipients;   /* … the owner sent */
+	uint32_t *recipients_following; /* … the owner sent to accounts that follow the owner */
 };
 
 int am_cmp_i64(const void *x, const void *y);
 bool am_has_id(const int64_t *v, size_t n, int64_t id);
+void am_init(struct am *a);
 int am_load(struct report_ctx *ctx, struct am *a, struct err *err);
 void am_release(struct am *a);
 void am_add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, struct buf *nb,
 		  size_t *offs, size_t *n);
 void am_cluster(struct am *a);
-uint32_t *am_distinct_accounts(struct am *a, bool owner_side, unsigned need,
-				   uint32_t **followers_out);
+/*
+ * Conversation ci's messages into r->m (its n messages, am_conv.n); NULL
+ * with errno set when the temporary file cannot be read.
+ */
+const struct am_msg *am_read(const struct am *a, uint32_t ci, struct am_reader *r);
+void am_reader_release(struct am_reader *r);
+/* The conversations of one counterpart: by_cp[*from, returned end). */
+size_t am_next_cp(const struct am *a, size_t from);
+/* Fill in_senders … recipients_following, a counterpart at a time; -1 (errno) on a read error. */
+int am_count(struct am *a);
 char *am_display_template(struct report_ctx *ctx, struct am *a, uint32_t cluster);
-json_t *am_inbound(struct report_ctx *ctx, struct am *a);
-json_t *am_outbound(struct report_ctx *ctx, struct am *a);
+/* NULL, with err filled, when the messages cannot be read back. */
+json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err);
+json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err);
 
 #endif

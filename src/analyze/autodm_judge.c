@@ -11,6 +11,9 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include "exitcode.h"
+
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -23,7 +26,6 @@
 
 struct feat {
 	int64_t cp;
-	uint32_t conv;
 	uint32_t cp_msgs, owner_msgs, welcome, opening_links, resends, resends_link, answers;
 	uint32_t resends_apart;  /* wordy texts sent again an hour or more later */
 	uint32_t bait;           /* link bait out of the blue */
@@ -57,11 +59,12 @@ static uint32_t key_of(const struct am *a, const struct am_msg *m)
 	return a->t[m->tmpl].cluster;
 }
 
-static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
-			  const uint32_t *in_linkers, struct feat *f)
+/* The features of conversation ci, whose messages are ms. */
+static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *ms,
+			  struct feat *f)
 {
 	const struct am_conv *c = &a->c[ci];
-	const struct am_msg *ms = a->m + c->first;
+	const uint32_t *in_senders = a->in_senders, *in_linkers = a->in_linkers;
 	uint32_t run[AUTODM_RESEND_WINDOW], nrun = 0, opening_keys[AUTODM_RESEND_WINDOW];
 	int64_t run_at[AUTODM_RESEND_WINDOW];
 	uint32_t nopen = 0, run_repeat = 0;
@@ -72,7 +75,6 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 
 	memset(f, 0, sizeof(*f));
 	f->cp = c->cp;
-	f->conv = ci;
 	f->cp_first = c->n && !(ms[0].flags & M_OWNER);
 	for (uint32_t i = 0; i < c->n; i++) {
 		const struct am_msg *m = &ms[i];
@@ -121,7 +123,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 				open_at[nopen_at++] = m->at;
 			if (nopen < AUTODM_RESEND_WINDOW)
 				opening_keys[nopen++] = key;
-			if (m->ntok >= AUTODM_MIN_TOKENS || (m->flags & M_RICH)) {
+			if (m->flags & (M_TOKENS | M_RICH)) {
 				uint32_t others = in_senders[key] ? in_senders[key] - 1 : 0;
 				/* a link counts when the template's copies carry it, not
 				 * when a few senders of a common question added one */
@@ -261,32 +263,32 @@ static void evidence(json_t *ev, const char *fmt, ...)
 }
 
 /* Score one counterpart: fills f->s and the evidence, returns the kind guess. */
-static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, json_t *ev,
+static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat *f, json_t *ev,
 			 char **tmpl_shown)
 {
 	double s = 0;
 	bool followed = am_has_id(a->following, a->nfollowing, f->cp);
 	bool unanswered = f->cp_first && !f->owner_msgs;
-	const char *kind = "person";
+	enum autodm_kind kind = AUTODM_PERSON;
 
 	*tmpl_shown = NULL;
 	if (f->welcome) {
 		s += AUTODM_W_WELCOME;
-		kind = "welcome";
+		kind = AUTODM_WELCOME;
 		evidence(ev, "%u welcome message%s (welcomeMessageCreate): a business's automated "
 			 "greeting", f->welcome, f->welcome == 1 ? "" : "s");
 	}
 	if (f->service) {
 		s += AUTODM_W_SERVICE;
-		kind = "validation";
+		kind = AUTODM_VALIDATION;
 		evidence(ev, "text or link of a known auto-DM service (follower validation)");
 	}
 	if (f->campaign_others >= AUTODM_CAMPAIGN_OTHERS && f->cp_first) {
 		*tmpl_shown = am_display_template(ctx, a, f->campaign_cluster);
 		if (f->rich) {
 			s += AUTODM_W_CAMPAIGN;
-			if (!strcmp(kind, "person"))
-				kind = "campaign";
+			if (kind == AUTODM_PERSON)
+				kind = AUTODM_CAMPAIGN;
 			evidence(ev, "the same template, link included, came from %u other account%s: "
 				 "\"%.200s\"", f->campaign_others, f->campaign_others == 1 ? "" : "s",
 				 *tmpl_shown);
@@ -301,31 +303,31 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 			bool many = f->campaign_others >= AUTODM_CAMPAIGN_MANY && f->wordy &&
 				    f->long_text && unanswered;
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
-			if (many && !strcmp(kind, "person"))
-				kind = "campaign";
+			if (many && kind == AUTODM_PERSON)
+				kind = AUTODM_CAMPAIGN;
 			evidence(ev, "the same words came from %u other account%s: \"%.200s\"",
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
 		}
 	}
 	if (f->footer) {
 		s += AUTODM_W_FOOTER;
-		if (!strcmp(kind, "person"))
-			kind = "app";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_APP;
 		evidence(ev, "a message carries an auto-DM tool's signature or says it is automated");
 	}
 	if (f->bait) {
 		/* scam words with a link out of the blue outweigh any conversation */
 		s += f->scam_bait ? AUTODM_W_SCAM_BAIT : AUTODM_W_BAIT;
-		if (!strcmp(kind, "person"))
-			kind = "spam";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
 		evidence(ev, "%u message%s of link bait out of the blue (scam words or an app's "
 			 "invitation), as hijacked and automated accounts send", f->bait,
 			 f->bait == 1 ? "" : "s");
 	}
 	if (f->echoes >= AUTODM_ECHO_MIN) {
 		s += AUTODM_W_ECHO;
-		if (!strcmp(kind, "person"))
-			kind = "bot";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_BOT;
 		evidence(ev, "%u answers repeat your own message inside a fixed frame, as command "
 			 "bots do", f->echoes);
 	}
@@ -335,8 +337,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	}
 	if (f->cp_first && f->scam) {
 		s += AUTODM_W_SCAM;
-		if (!strcmp(kind, "person"))
-			kind = "scam";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SCAM;
 		evidence(ev, "opens with the words of scam bait (prizes, investments, romance "
 			 "openers, phishing hooks)");
 	}
@@ -354,8 +356,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	}
 	if (f->cp_first && f->autoreply) {
 		s += AUTODM_W_AUTOREPLY;
-		if (!strcmp(kind, "person"))
-			kind = "welcome";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_WELCOME;
 		evidence(ev, "opens with a business's automatic reply (away, opening hours, a menu "
 			 "of options)");
 	}
@@ -370,8 +372,8 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 	}
 	if (f->cp_first && f->offer) {
 		s += AUTODM_W_OFFER;
-		if (!strcmp(kind, "person"))
-			kind = "spam";
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
 		evidence(ev, "opens with a seller's offer (how to order, prices from)");
 	}
 	if (f->cp_first && f->bare_pitch) {
@@ -448,65 +450,121 @@ static const char *judge(struct report_ctx *ctx, struct am *a, struct feat *f, j
 		s = AUTODM_LINKS_ALONE_MAX;
 		evidence(ev, "links alone, without words of a template, are not enough");
 	}
-	if (is_auto_sum(s) && !strcmp(kind, "person"))
-		kind = followed ? "app" : "spam";
+	if (is_auto_sum(s) && kind == AUTODM_PERSON)
+		kind = followed ? AUTODM_APP : AUTODM_SPAM;
 	f->s = s;
 	return kind;
 }
 
-static int cmp_feat_cp(const void *x, const void *y)
-{
-	const struct feat *a = x, *b = y;
-	return a->cp < b->cp ? -1 : a->cp > b->cp;
-}
-
-struct row {
-	size_t text_row;     /* its number in the rows */
-	int64_t id;
-	struct autodm_sender key;
+/* A sender's place in the inbound list, while the list is made. */
+struct rank {
+	int64_t account;
+	uint32_t row;        /* its number in the rows as made */
+	uint8_t score;       /* hundredths */
+	bool is_auto;
 };
 
-static int cmp_row(const void *x, const void *y)
+/* The result's order: automated first, then by score, highest first, then by account. */
+static int cmp_rank(bool auto_a, unsigned score_a, int64_t account_a, bool auto_b,
+		    unsigned score_b, int64_t account_b)
 {
-	const struct row *a = x, *b = y;
-	if (a->key.is_auto != b->key.is_auto)
-		return a->key.is_auto ? -1 : 1;
-	if (a->key.score != b->key.score)
-		return a->key.score < b->key.score ? 1 : -1;
-	return a->id < b->id ? -1 : a->id > b->id;
+	if (auto_a != auto_b)
+		return auto_a ? -1 : 1;
+	if (score_a != score_b)
+		return score_a < score_b ? 1 : -1;
+	return account_a < account_b ? -1 : account_a > account_b;
 }
 
-json_t *am_inbound(struct report_ctx *ctx, struct am *a)
+static int cmp_rank_of(const void *x, const void *y)
 {
-	uint32_t *in_senders = am_distinct_accounts(a, false, 0, NULL);
-	uint32_t *in_linkers = am_distinct_accounts(a, false, M_LINK, NULL);
-	struct feat *fs = xmalloc((a->nc ? a->nc : 1) * sizeof(*fs));
-	size_t nf = 0;
-	for (uint32_t ci = 0; ci < a->nc; ci++) {
-		conv_features(a, ci, in_senders, in_linkers, &fs[nf]);
-		if (fs[nf].cp_msgs)
-			nf++;
+	const struct rank *a = x, *b = y;
+	return cmp_rank(a->is_auto, a->score, a->account, b->is_auto, b->score, b->account);
+}
+
+static int cmp_automated(const void *x, const void *y)
+{
+	const struct autodm_sender *a = x, *b = y;
+	return cmp_rank(true, a->score, a->account, true, b->score, b->account);
+}
+
+/* The features of one counterpart, its conversations by_cp[s, e) merged; -1 on a read error. */
+static int cp_features(struct am *a, size_t s, size_t e, struct am_reader *r, struct feat *f)
+{
+	struct feat one;
+	bool any = false;
+	memset(f, 0, sizeof(*f));
+	for (size_t k = s; k < e; k++) {
+		uint32_t ci = a->by_cp[k];
+		const struct am_msg *ms = am_read(a, ci, r);
+		if (!ms)
+			return -1;
+		conv_features(a, ci, ms, &one);
+		if (!one.cp_msgs)
+			continue;
+		if (any)
+			merge_features(f, &one);
+		else
+			*f = one;
+		any = true;
 	}
-	if (nf)
-		qsort(fs, nf, sizeof(*fs), cmp_feat_cp);
-	struct row *rows = xmalloc((nf ? nf : 1) * sizeof(*rows));
-	size_t nrows = 0;
+	return 0;
+}
+
+/* Up to 20 of the counterpart's own messages, in the order of its conversations. */
+static int sender_ids(struct am *a, size_t s, size_t e, struct am_reader *r, json_t *ids)
+{
+	for (size_t k = s; k < e; k++) {
+		uint32_t ci = a->by_cp[k];
+		const struct am_msg *ms = am_read(a, ci, r);
+		if (!ms)
+			return -1;
+		for (uint32_t m = 0; m < a->c[ci].n && json_array_size(ids) < 20; m++)
+			if (!(ms[m].flags & M_OWNER))
+				json_array_append_new(ids, report_id(ms[m].id));
+	}
+	return 0;
+}
+
+static void add_id(int64_t **v, size_t *n, size_t *alloc, int64_t id)
+{
+	ALLOC_GROW(*v, *n + 1, *alloc);
+	(*v)[(*n)++] = id;
+}
+
+/*
+ * The inbound list: a row per counterpart that wrote, judged as its
+ * conversations are read (by_cp), and ctx's keys of the senders in the
+ * list's order, made at the same time.
+ */
+json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
+{
+	struct am_reader r = AM_READER_INIT;
+	size_t ncp = 0, nrank = 0, nsenders = 0, asenders = 0, aauto = 0, alikely = 0;
+	for (size_t s = 0; s < a->nc; s = am_next_cp(a, s))
+		ncp++;
 	/* each entry becomes a row of text at once (jrows.h), freed as soon as it is */
 	json_t *arr = jrows_new();
+	struct rank *rank = xmalloc((ncp ? ncp : 1) * sizeof(*rank));
+	struct autodm_sender *senders = NULL;
 	free(ctx->auto_ids);
-	ctx->auto_ids = xcalloc(nf + 1, sizeof(int64_t));
+	ctx->auto_ids = NULL;
 	ctx->nauto = 0;
 	free(ctx->likely_ids);
-	ctx->likely_ids = xcalloc(nf + 1, sizeof(int64_t));
+	ctx->likely_ids = NULL;
 	ctx->nlikely = 0;
-	for (size_t i = 0; i < nf;) {
-		struct feat f = fs[i];
-		size_t j = i + 1;
-		for (; j < nf && fs[j].cp == f.cp; j++)
-			merge_features(&f, &fs[j]);
+	free(ctx->senders);
+	ctx->senders = NULL;
+	ctx->nsenders = 0;
+	for (size_t i = 0, j; i < a->nc; i = j) {
+		struct feat f;
+		j = am_next_cp(a, i);
+		if (cp_features(a, i, j, &r, &f))
+			goto fail;
+		if (!f.cp_msgs)
+			continue;
 		json_t *o = json_object(), *ev = json_array(), *ids = json_array();
 		char *shown;
-		const char *kind = judge(ctx, a, &f, ev, &shown);
+		enum autodm_kind kind = judge(ctx, a, &f, ev, &shown);
 		double score = f.s > 0 ? 1 - exp(-f.s) : 0;
 		bool is_auto = is_auto_sum(f.s);
 		json_object_set_new(o, "account_id", report_id(f.cp));
@@ -517,65 +575,77 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a)
 		char *h = report_handle(ctx, f.cp);
 		json_object_set_new(o, "handle", h ? json_string(h) : json_null());
 		free(h);
-		json_object_set_new(o, "kind", json_string(is_auto ? kind : "person"));
+		if (!is_auto)
+			kind = AUTODM_PERSON;
+		json_object_set_new(o, "kind", json_string(autodm_kind_name(kind)));
 		/* calibrated on the labelled corpus (README): every sum >= 1.5 was automated */
-		const char *confidence = !is_auto ? "unlikely"
-					 : is_certain_sum(f.s) ? "near-certain" : "likely";
-		json_object_set_new(o, "confidence", json_string(confidence));
+		enum autodm_confidence confidence = !is_auto ? AUTODM_UNLIKELY
+						    : is_certain_sum(f.s) ? AUTODM_NEAR_CERTAIN
+									  : AUTODM_LIKELY;
+		json_object_set_new(o, "confidence",
+				    json_string(autodm_confidence_name(confidence)));
 		json_object_set_new(o, "signal", json_real(round(f.s * 100) / 100));
 		json_object_set_new(o, "template", shown ? json_string(shown) : json_null());
 		int64_t shown_id = shown ? a->t[f.campaign_cluster].example : 0;
 		if (shown)
 			json_object_set_new(o, "template_id", report_id(shown_id));
 		free(shown);
-		for (size_t k = i; k < j && is_auto; k++) {
-			const struct am_conv *c = &a->c[fs[k].conv];
-			for (uint32_t m = 0; m < c->n && json_array_size(ids) < 20; m++)
-				if (!(a->m[c->first + m].flags & M_OWNER))
-					json_array_append_new(ids, report_id(a->m[c->first + m].id));
+		if (is_auto && sender_ids(a, i, j, &r, ids)) {
+			json_decref(ids);
+			json_decref(o);
+			goto fail;
 		}
 		json_object_set_new(o, "message_ids", ids);
 		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
 		json_object_set_new(o, "first_at", report_time(f.first_at));
 		json_object_set_new(o, "last_at", report_time(f.last_at));
-		struct row *rw = &rows[nrows];
-		*rw = (struct row){ .text_row = jrows_add(arr, o), .id = f.cp };
-		rw->key = (struct autodm_sender){ .kind = is_auto ? kind : "person",
-			.confidence = confidence, .score = round(score * 100) / 100,
-			.messages = f.cp_msgs, .is_auto = is_auto };
-		fmt_i64(rw->key.account, f.cp);
-		if (shown_id)
-			fmt_i64(rw->key.tmpl, shown_id);
-		snprintf(rw->key.last, sizeof(rw->key.last), "%s",
-			 json_string_value(json_object_get(o, "last_at")));
+		uint8_t cents = (uint8_t)round(score * 100);
+		rank[nrank++] = (struct rank){ .account = f.cp, .row = (uint32_t)jrows_add(arr, o),
+					       .score = cents, .is_auto = is_auto };
 		json_decref(o);
-		if (is_auto && is_certain_sum(f.s))
-			ctx->auto_ids[ctx->nauto++] = f.cp;
-		else if (is_auto)
-			ctx->likely_ids[ctx->nlikely++] = f.cp;
-		nrows++;
-		i = j;
+		if (is_auto) {
+			ALLOC_GROW(senders, nsenders + 1, asenders);
+			senders[nsenders++] = (struct autodm_sender){ .account = f.cp,
+				.tmpl = shown_id, .last_at = f.last_at, .messages = f.cp_msgs,
+				.score = cents, .kind = (uint8_t)kind,
+				.confidence = (uint8_t)confidence };
+		}
+		if (confidence == AUTODM_NEAR_CERTAIN)
+			add_id(&ctx->auto_ids, &ctx->nauto, &aauto, f.cp);
+		else if (confidence == AUTODM_LIKELY)
+			add_id(&ctx->likely_ids, &ctx->nlikely, &alikely, f.cp);
 	}
-	qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), am_cmp_i64);
-	qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), am_cmp_i64);
-	if (nrows)
-		qsort(rows, nrows, sizeof(*rows), cmp_row);
-	size_t *order = xmalloc((nrows ? nrows : 1) * sizeof(*order));
-	free(ctx->senders);
-	ctx->senders = xmalloc((nrows ? nrows : 1) * sizeof(*ctx->senders));
-	ctx->nsenders = nrows;
-	for (size_t i = 0; i < nrows; i++) {
-		order[i] = rows[i].text_row;
-		ctx->senders[i] = rows[i].key;
-		ctx->senders[i].pos = i;
-	}
-	jrows_order(arr, order, nrows);
+	am_reader_release(&r);
+	/* by counterpart already, but the lookups must not depend on it */
+	if (ctx->nauto)
+		qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), am_cmp_i64);
+	if (ctx->nlikely)
+		qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), am_cmp_i64);
+	if (nrank)
+		qsort(rank, nrank, sizeof(*rank), cmp_rank_of);
+	size_t *order = xmalloc((nrank ? nrank : 1) * sizeof(*order));
+	for (size_t i = 0; i < nrank; i++)
+		order[i] = rank[i].row;
+	jrows_order(arr, order, nrank);
 	free(order);
-	free(rows);
-	free(fs);
-	free(in_senders);
-	free(in_linkers);
+	free(rank);
+	/* the automated come first in the list, in the same order */
+	if (nsenders)
+		qsort(senders, nsenders, sizeof(*senders), cmp_automated);
+	for (size_t i = 0; i < nsenders; i++)
+		senders[i].pos = (uint32_t)i;
+	/* non-NULL even when none is automated: the views read keys, not rows */
+	ctx->senders = xrealloc(senders, (nsenders ? nsenders : 1) * sizeof(*senders));
+	ctx->nsenders = nsenders;
 	return arr;
+fail:
+	err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary file: %s",
+		strerror(errno));
+	am_reader_release(&r);
+	free(rank);
+	free(senders);
+	/* arr stays: a rows array is known by its address until jrows_release_all() */
+	return NULL;
 }
 
 /* ------------------------------------------------------------ outbound */

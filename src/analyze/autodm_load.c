@@ -1,7 +1,8 @@
 /*
- * autodm_load: one streaming pass over the 1:1 messages into the compact
- * arrays of autodm_int.h, each message flagged (links and their hosts, the
- * lexicon's families, merge fields, echoes) and its slotted text hashed.
+ * autodm_load: one streaming pass over the 1:1 messages into the spill of
+ * autodm_int.h, each message flagged (links and their hosts, the lexicon's
+ * families, merge fields, echoes) and its slotted text hashed into the
+ * table of templates; then the conversations' order by counterpart.
  */
 #include "autodm_int.h"
 #include "autodm.h"
@@ -371,8 +372,10 @@ static int load_follow(struct report_ctx *ctx, const char *dir, int64_t **out, s
 		(*out)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
-	if (*n)
+	if (*n) {
 		qsort(*out, *n, sizeof(**out), am_cmp_i64);
+		*out = xrealloc(*out, *n * sizeof(**out));   /* kept to the end: no slack */
+	}
 	return 0;
 }
 
@@ -497,6 +500,68 @@ static unsigned link_flags(const char *urls, const struct text_slots *f, size_t 
 	return fl;
 }
 
+void am_init(struct am *a)
+{
+	memset(a, 0, sizeof(*a));
+	spill_init(&a->msgs, AM_SPILL_BOUND);
+}
+
+_Static_assert(sizeof(struct am_msg) == AM_MSG_BYTES, "a message's record is the struct");
+
+/* Append a message to the open record, its conversation's. */
+static void add_msg(struct am *a, const struct am_msg *m)
+{
+	buf_add(spill_begin(&a->msgs), m, sizeof(*m));
+	a->nm++;
+	a->c[a->nc - 1].n++;
+}
+
+const struct am_msg *am_read(const struct am *a, uint32_t ci, struct am_reader *r)
+{
+	size_t len;
+	const char *p = spill_get(&a->msgs, ci, &r->scratch, &len);
+	if (!p)
+		return NULL;
+	ALLOC_GROW(r->m, len / sizeof(*r->m) + 1, r->alloc);
+	memcpy(r->m, p, len);
+	return r->m;
+}
+
+void am_reader_release(struct am_reader *r)
+{
+	free(r->m);
+	buf_release(&r->scratch);
+	r->m = NULL;
+	r->alloc = 0;
+}
+
+static int cmp_by_cp(const void *x, const void *y, void *arg)
+{
+	const struct am_conv *c = arg;
+	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+	if (c[i].cp != c[j].cp)
+		return c[i].cp < c[j].cp ? -1 : 1;
+	return i < j ? -1 : i > j;
+}
+
+size_t am_next_cp(const struct am *a, size_t from)
+{
+	size_t e = from + 1;
+	while (e < a->nc && a->c[a->by_cp[e]].cp == a->c[a->by_cp[from]].cp)
+		e++;
+	return e;
+}
+
+/* The conversations in the order of their counterparts, each one's in load order. */
+static void order_by_cp(struct am *a)
+{
+	a->by_cp = xmalloc((a->nc ? a->nc : 1) * sizeof(*a->by_cp));
+	for (size_t i = 0; i < a->nc; i++)
+		a->by_cp[i] = (uint32_t)i;
+	if (a->nc > 1)
+		qsort_r(a->by_cp, a->nc, sizeof(*a->by_cp), cmp_by_cp, a->c);
+}
+
 int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
@@ -546,6 +611,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		const char *urls = (const char *)sqlite3_column_text(st, 7);
 
 		if (!cid || strcmp(cid, conv.s)) {   /* a new conversation */
+			if (a->nc)
+				spill_end(&a->msgs);
 			buf_reset(&conv);
 			buf_adds(&conv, cid ? cid : "");
 			ALLOC_GROW(a->c, a->nc + 1, a->ac);
@@ -576,11 +643,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared */
-			ALLOC_GROW(a->m, a->nm + 1, a->am_);
-			a->m[a->nm] = (struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
-						       .conv = (uint32_t)a->nc - 1, .flags = M_OWNER };
-			a->nm++;
-			a->c[a->nc - 1].n++;
+			add_msg(a, &(struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
+						     .flags = M_OWNER });
 			continue;
 		}
 		buf_reset(&norm);
@@ -634,6 +698,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (f.user || f.email)
 			fl |= M_RICH;
 		size_t slots = f.url + f.email + f.user + f.num + f.name;
+		if (ntok >= AUTODM_MIN_TOKENS)
+			fl |= M_TOKENS;
 		if (ntok >= AUTODM_MIN_TOKENS + slots)
 			fl |= M_WORDY;
 		if (ntok >= AUTODM_LONG_WORDS + slots)
@@ -641,20 +707,19 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
 		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
 			fl |= M_BARE_PITCH;
-		ALLOC_GROW(a->m, a->nm + 1, a->am_);
-		a->m[a->nm].id = id;
-		a->m[a->nm].at = sqlite3_column_int64(st, 3);
-		a->m[a->nm].conv = (uint32_t)a->nc - 1;
-		a->m[a->nm].tmpl = ti;
-		a->m[a->nm].ntok = (uint16_t)(ntok > 65535 ? 65535 : ntok);
-		a->m[a->nm].flags = fl;
-		a->nm++;
-		a->c[a->nc - 1].n++;
+		add_msg(a, &(struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
+					     .tmpl = ti, .flags = fl });
 	}
 	if (step != SQLITE_DONE) {
 		store_fail(ctx->store, err, "reading messages");
 		goto out;
 	}
+	if (a->nc) {
+		spill_end(&a->msgs);
+		a->c = xrealloc(a->c, a->nc * sizeof(*a->c));   /* kept to the end: no slack */
+		a->ac = a->nc;
+	}
+	order_by_cp(a);
 	rc = 0;
 out:
 	sqlite3_finalize(st);
@@ -675,8 +740,13 @@ void am_release(struct am *a)
 		free(a->t[i].text);
 		free(a->t[i].shown);
 	}
-	free(a->m);
+	spill_release(&a->msgs);
 	free(a->c);
+	free(a->by_cp);
+	free(a->in_senders);
+	free(a->in_linkers);
+	free(a->recipients);
+	free(a->recipients_following);
 	free(a->t);
 	u64map_release(&a->map);
 	free(a->sigs);

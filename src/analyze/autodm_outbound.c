@@ -9,6 +9,9 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include "exitcode.h"
+
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -17,10 +20,12 @@
 #include <string.h>
 #include <strings.h>
 
+/* An owner's opening message of a template that opened enough conversations. */
 struct out_msg {
 	uint32_t cluster;
-	uint32_t idx;
-	int64_t at;
+	uint32_t seq;        /* its number in load order */
+	int64_t at, id;
+	uint32_t flags;
 };
 
 static int cmp_out(const void *x, const void *y)
@@ -30,7 +35,7 @@ static int cmp_out(const void *x, const void *y)
 		return a->cluster < b->cluster ? -1 : 1;
 	if (a->at != b->at)
 		return a->at < b->at ? -1 : 1;
-	return a->idx < b->idx ? -1 : a->idx > b->idx;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
 static int cmp_id_json(const void *x, const void *y)
@@ -38,25 +43,51 @@ static int cmp_id_json(const void *x, const void *y)
 	return am_cmp_i64(x, y);
 }
 
-json_t *am_outbound(struct report_ctx *ctx, struct am *a)
+/*
+ * The owner's opening messages of the templates that opened at least
+ * AUTODM_OUT_RECIPIENTS conversations, read a conversation at a time;
+ * -1 (errno) on a read error.
+ */
+static int candidates(struct am *a, struct out_msg **om, size_t *n)
 {
-	uint32_t *fol = NULL;
-	uint32_t *recipients = am_distinct_accounts(a, true, 0, &fol);
+	struct am_reader r = AM_READER_INIT;
+	size_t alloc = 0;
+	bool any = false;
+	for (size_t i = 0; i < a->nt && !any; i++)
+		any = a->recipients[i] >= AUTODM_OUT_RECIPIENTS;
+	for (uint32_t ci = 0; any && ci < a->nc; ci++) {
+		const struct am_msg *ms = am_read(a, ci, &r);
+		if (!ms) {
+			am_reader_release(&r);
+			return -1;
+		}
+		for (uint32_t i = 0; i < a->c[ci].n; i++) {
+			const struct am_msg *m = &ms[i];
+			if ((m->flags & (M_OWNER | M_OPENING)) != (M_OWNER | M_OPENING))
+				continue;
+			uint32_t cl = a->t[m->tmpl].cluster;
+			/* "Hi!" or a bare link opening a few chats over the years is no template */
+			if (a->recipients[cl] < AUTODM_OUT_RECIPIENTS || !(m->flags & M_WORDY))
+				continue;
+			ALLOC_GROW(*om, *n + 1, alloc);
+			(*om)[(*n)++] = (struct out_msg){ .cluster = cl, .seq = a->c[ci].first + i,
+							 .at = m->at, .id = m->id, .flags = m->flags };
+		}
+	}
+	am_reader_release(&r);
+	return 0;
+}
+
+json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err)
+{
+	const uint32_t *recipients = a->recipients, *fol = a->recipients_following;
 	struct out_msg *om = NULL;
-	size_t n = 0, alloc = 0;
-	for (size_t i = 0; i < a->nm; i++) {
-		const struct am_msg *m = &a->m[i];
-		if ((m->flags & (M_OWNER | M_OPENING)) != (M_OWNER | M_OPENING))
-			continue;
-		uint32_t cl = a->t[m->tmpl].cluster;
-		/* "Hi!" or a bare link opening a few chats over the years is no template */
-		if (recipients[cl] < AUTODM_OUT_RECIPIENTS || !(m->flags & M_WORDY))
-			continue;
-		ALLOC_GROW(om, n + 1, alloc);
-		om[n].cluster = cl;
-		om[n].idx = (uint32_t)i;
-		om[n].at = m->at;
-		n++;
+	size_t n = 0;
+	if (candidates(a, &om, &n)) {
+		err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary "
+			"file: %s", strerror(errno));
+		free(om);
+		return NULL;
 	}
 	if (n)
 		qsort(om, n, sizeof(*om), cmp_out);
@@ -79,12 +110,12 @@ json_t *am_outbound(struct report_ctx *ctx, struct am *a)
 		bool close = om[e - 1].at - om[s].at <= AUTODM_OUT_SPAN_MS;
 		bool pitch = false;
 		for (size_t k = s; k < e && !pitch; k++)
-			pitch = (a->m[om[k].idx].flags & (M_NOTICE | M_FOOTER)) != 0;
+			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0;
 		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
 			continue;
 		for (size_t k = s; k < e; k++) {
 			ALLOC_GROW(ids, nids + 1, aids);
-			ids[nids++] = a->m[om[k].idx].id;
+			ids[nids++] = om[k].id;
 		}
 		json_t *t = json_object();
 		char *shown = am_display_template(ctx, a, cl);
@@ -105,8 +136,6 @@ json_t *am_outbound(struct report_ctx *ctx, struct am *a)
 		json_array_append_new(ids_j, report_id(ids[i]));
 	free(ids);
 	free(om);
-	free(recipients);
-	free(fol);
 	json_object_set_new(r, "auto_message_ids", ids_j);
 	json_object_set_new(r, "templates", tmpls);
 	return r;

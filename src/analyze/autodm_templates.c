@@ -1,6 +1,7 @@
 /*
  * autodm_templates: near-duplicate opening templates grouped by LSH, the
- * accounts that sent each, and a template shown with its merge fields.
+ * accounts that sent or received each, and a template shown with its merge
+ * fields.
  */
 #include "autodm_int.h"
 #include "autodm.h"
@@ -28,52 +29,86 @@ void am_cluster(struct am *a)
 	for (size_t i = 0; i < a->ns; i++)
 		a->t[a->sig_tmpl[i]].cluster = a->sig_tmpl[cl[i]];
 	free(cl);
+	/* grouped: the signatures are done with (ns stays, the number compared) */
+	free(a->sigs);
+	free(a->sig_tmpl);
+	a->sigs = NULL;
+	a->sig_tmpl = NULL;
+	a->as = 0;
 }
 
-struct pair {
-	uint32_t cluster;
-	int64_t account;
-};
+/* What a counterpart's opening messages say of a cluster, as a tag above its number. */
+enum { SENT, LINKED, RECEIVED };
 
-static int cmp_pair(const void *x, const void *y)
+static int cmp_u64(const void *x, const void *y)
 {
-	const struct pair *a = x, *b = y;
-	if (a->cluster != b->cluster)
-		return a->cluster < b->cluster ? -1 : 1;
-	return a->account < b->account ? -1 : a->account > b->account;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
 }
 
-/* Distinct accounts per cluster, over opening messages from one side. */
-uint32_t *am_distinct_accounts(struct am *a, bool owner_side, unsigned need,
-				   uint32_t **followers_out)
+/*
+ * Distinct accounts per cluster, over the opening messages of either side:
+ * with a counterpart's conversations read together, each cluster it sent
+ * or received counts once for it.
+ */
+int am_count(struct am *a)
 {
-	struct pair *p = NULL;
-	size_t n = 0, alloc = 0;
-	for (size_t i = 0; i < a->nm; i++) {
-		const struct am_msg *m = &a->m[i];
-		if (!(m->flags & M_OPENING) || !!(m->flags & M_OWNER) != owner_side ||
-		    (m->flags & need) != need)
-			continue;
-		ALLOC_GROW(p, n + 1, alloc);
-		p[n].cluster = a->t[m->tmpl].cluster;
-		p[n].account = a->c[m->conv].cp;
-		n++;
+	size_t nt = a->nt ? a->nt : 1, nseen, aseen = 0;
+	struct am_reader r = AM_READER_INIT;
+	uint64_t *seen = NULL;
+	int rc = -1;
+	a->in_senders = xcalloc(nt, sizeof(*a->in_senders));
+	a->in_linkers = xcalloc(nt, sizeof(*a->in_linkers));
+	a->recipients = xcalloc(nt, sizeof(*a->recipients));
+	a->recipients_following = xcalloc(nt, sizeof(*a->recipients_following));
+	for (size_t s = 0, e; s < a->nc; s = e) {
+		e = am_next_cp(a, s);
+		nseen = 0;
+		for (size_t k = s; k < e; k++) {
+			uint32_t ci = a->by_cp[k];
+			const struct am_msg *ms = am_read(a, ci, &r);
+			if (!ms)
+				goto out;
+			for (uint32_t i = 0; i < a->c[ci].n; i++) {
+				const struct am_msg *m = &ms[i];
+				uint64_t cl = a->t[m->tmpl].cluster;
+				if (!(m->flags & M_OPENING))
+					continue;
+				ALLOC_GROW(seen, nseen + 2, aseen);
+				if (m->flags & M_OWNER) {
+					seen[nseen++] = (uint64_t)RECEIVED << 32 | cl;
+					continue;
+				}
+				seen[nseen++] = (uint64_t)SENT << 32 | cl;
+				if (m->flags & M_LINK)
+					seen[nseen++] = (uint64_t)LINKED << 32 | cl;
+			}
+		}
+		if (nseen > 1)
+			qsort(seen, nseen, sizeof(*seen), cmp_u64);
+		bool follower = am_has_id(a->followers, a->nfollowers, a->c[a->by_cp[s]].cp);
+		for (size_t i = 0; i < nseen; i++) {
+			if (i && seen[i] == seen[i - 1])
+				continue;
+			uint32_t cl = (uint32_t)seen[i];
+			switch (seen[i] >> 32) {
+			case SENT:
+				a->in_senders[cl]++;
+				break;
+			case LINKED:
+				a->in_linkers[cl]++;
+				break;
+			default:
+				a->recipients[cl]++;
+				a->recipients_following[cl] += follower;
+			}
+		}
 	}
-	uint32_t *count = xcalloc(a->nt ? a->nt : 1, sizeof(*count));
-	uint32_t *fol = followers_out ? xcalloc(a->nt ? a->nt : 1, sizeof(*fol)) : NULL;
-	if (n)
-		qsort(p, n, sizeof(*p), cmp_pair);
-	for (size_t i = 0; i < n; i++) {
-		if (i && !cmp_pair(&p[i], &p[i - 1]))
-			continue;
-		count[p[i].cluster]++;
-		if (fol && am_has_id(a->followers, a->nfollowers, p[i].account))
-			fol[p[i].cluster]++;
-	}
-	free(p);
-	if (followers_out)
-		*followers_out = fol;
-	return count;
+	rc = 0;
+out:
+	free(seen);
+	am_reader_release(&r);
+	return rc;
 }
 
 /* ------------------------------------------------------------ display */

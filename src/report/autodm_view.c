@@ -5,8 +5,12 @@
 #include "report.h"
 #include "autodm.h"
 #include "buf.h"
+#include "fmt.h"
 #include "jrows.h"
+#include "timeutil.h"
 #include "xalloc.h"
+
+#include <math.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,9 +42,9 @@ static const char *kind_phrase(const char *kind)
 	return "person";
 }
 
-const char *autodm_kind_words(const char *kind)
+const char *autodm_kind_words(enum autodm_kind kind)
 {
-	return kind_phrase(kind ? kind : "");
+	return kind_phrase(autodm_kind_name(kind));
 }
 
 static const char *sureness(double score)
@@ -92,15 +96,15 @@ static void why(json_t *o, size_t max, const char *skip, struct buf *b)
 /* Advice follows confidence: block only the near-certain harmful, review the likely. */
 static bool to_block(const struct autodm_sender *o)
 {
-	const char *kind = o->kind;
-	bool harmful = !strcmp(kind, "campaign") || !strcmp(kind, "spam") || !strcmp(kind, "scam");
-	return harmful && !strcmp(o->confidence, "near-certain");
+	bool harmful = o->kind == AUTODM_CAMPAIGN || o->kind == AUTODM_SPAM ||
+		       o->kind == AUTODM_SCAM;
+	return harmful && o->confidence == AUTODM_NEAR_CERTAIN;
 }
 
 static bool to_review(const struct autodm_sender *o)
 {
-	return !to_block(o) && !strcmp(o->confidence, "likely") && strcmp(o->kind, "welcome") &&
-	       strcmp(o->kind, "validation");
+	return !to_block(o) && o->confidence == AUTODM_LIKELY && o->kind != AUTODM_WELCOME &&
+	       o->kind != AUTODM_VALIDATION;
 }
 
 /* What to do about one automated sender, by the advice's own rule. */
@@ -112,37 +116,56 @@ static int advice_rank(const struct autodm_sender *o)
 static const char *const advice_words[] = { "block and report", "review first",
 					    "nothing needed" };
 
-/* A static name for a kind or confidence read back from a row ("" when unknown). */
-static const char *static_name(const char *s)
+/* An id as the JSON writes it, 0 for none: the views order ids as that text. */
+static int64_t id_of(const char *s)
 {
-	static const char *const names[] = { "validation", "campaign", "app", "spam", "welcome",
-					     "scam", "bot", "person", "near-certain", "likely",
-					     "unlikely", NULL };
-	for (size_t i = 0; s && names[i]; i++)
-		if (!strcmp(s, names[i]))
-			return names[i];
-	return "";
+	return *s ? strtoll(s, NULL, 10) : 0;
 }
 
-const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, size_t *n)
+/* Order of two ids as their text orders them ("" for a template's 0, none). */
+static int cmp_id_text(int64_t a, int64_t b, bool zero_none)
+{
+	char x[FMT_I64_SIZE], y[FMT_I64_SIZE];
+	if (zero_none && (!a || !b))
+		return (a != 0) - (b != 0);
+	fmt_i64(x, a);
+	fmt_i64(y, b);
+	return strcmp(x, y);
+}
+
+/* Order of two times as their ISO text orders them (not quite as the numbers do). */
+static int cmp_time_text(int64_t a, int64_t b)
+{
+	char x[32], y[32];
+	if (a == b)
+		return 0;
+	time_format_iso(a, x);
+	time_format_iso(b, y);
+	return strcmp(x, y);
+}
+
+const struct autodm_sender *autodm_automated(struct report_ctx *ctx, json_t *r, size_t *n)
 {
 	json_t *in = json_object_get(r, "inbound");
 	if (!ctx->senders && jrows_size(in)) {
 		/* a result analysed elsewhere: its keys from its rows, once */
 		struct jrows_iter it;
-		size_t k = 0;
+		size_t k = 0, i = 0;
 		ctx->senders = xcalloc(jrows_size(in), sizeof(*ctx->senders));
-		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), k++) {
-			struct autodm_sender *x = &ctx->senders[k];
-			x->pos = k;
-			snprintf(x->account, sizeof(x->account), "%s", gets_(o, "account_id"));
-			snprintf(x->tmpl, sizeof(x->tmpl), "%s", gets_(o, "template_id"));
-			snprintf(x->last, sizeof(x->last), "%s", gets_(o, "last_at"));
-			x->kind = static_name(gets_(o, "kind"));
-			x->confidence = static_name(gets_(o, "confidence"));
-			x->score = json_real_value(json_object_get(o, "score"));
-			x->messages = json_integer_value(json_object_get(o, "messages"));
-			x->is_auto = json_is_true(json_object_get(o, "auto"));
+		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), i++) {
+			if (!json_is_true(json_object_get(o, "auto")))
+				continue;
+			struct autodm_sender *x = &ctx->senders[k++];
+			double score = json_real_value(json_object_get(o, "score"));
+			x->pos = (uint32_t)i;
+			x->account = id_of(gets_(o, "account_id"));
+			x->tmpl = id_of(gets_(o, "template_id"));
+			if (!time_parse(gets_(o, "last_at"), &x->last_at))
+				x->last_at = 0;
+			x->kind = (uint8_t)autodm_kind_of(gets_(o, "kind"));
+			x->confidence = (uint8_t)autodm_confidence_of(gets_(o, "confidence"));
+			x->score = (uint8_t)(score > 0 && score <= 1 ? round(score * 100) : 0);
+			x->messages = (uint32_t)json_integer_value(json_object_get(o, "messages"));
 		}
 		ctx->nsenders = k;
 	}
@@ -159,13 +182,10 @@ struct sender {
 /* The automated senders (ctx->senders, made with the result), in its order. */
 static struct sender *automated_of(struct report_ctx *ctx, json_t *r, size_t *n)
 {
-	size_t ns;
-	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
-	struct sender *v = xcalloc(ns + 1, sizeof(*v));
-	*n = 0;
-	for (size_t i = 0; i < ns; i++)
-		if (s[i].is_auto)
-			v[(*n)++] = (struct sender){ &s[i], advice_rank(&s[i]) };
+	const struct autodm_sender *s = autodm_automated(ctx, r, n);
+	struct sender *v = xcalloc(*n + 1, sizeof(*v));
+	for (size_t i = 0; i < *n; i++)
+		v[i] = (struct sender){ &s[i], advice_rank(&s[i]) };
 	return v;
 }
 
@@ -178,9 +198,9 @@ static int cmp_group(const void *x, const void *y)
 {
 	const struct autodm_sender *a = ((const struct sender *)x)->k;
 	const struct autodm_sender *b = ((const struct sender *)y)->k;
-	int c = strcmp(a->tmpl, b->tmpl);
+	int c = cmp_id_text(a->tmpl, b->tmpl, true);
 	if (!c)
-		c = strcmp(a->account, b->account);
+		c = cmp_id_text(a->account, b->account, false);
 	return c ? c : cmp_pos(a->pos, b->pos);
 }
 
@@ -209,8 +229,8 @@ static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d
 	char name[80];
 	for (size_t s = 0, e; s < n; s = e) {
 		e = s + 1;
-		if (*v[s].k->tmpl)
-			while (e < n && !strcmp(v[e].k->tmpl, v[s].k->tmpl))
+		if (v[s].k->tmpl)
+			while (e < n && v[e].k->tmpl == v[s].k->tmpl)
 				e++;
 		g[ng].first = s;
 		g[ng].n = e - s;
@@ -226,7 +246,7 @@ static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d
 		double lo = 1, hi = 0;
 		char l[REPORT_LINK_SIZE];
 		for (size_t j = 0; j < g[k].n; j++) {
-			double sc = m[j].k->score;
+			double sc = m[j].k->score / 100.0;
 			lo = sc < lo ? sc : lo;
 			hi = sc > hi ? sc : hi;
 			json_t *o = j < 3 ? jrows_get(&it, m[j].k->pos) : NULL;
@@ -268,7 +288,7 @@ static int cmp_advice(const void *x, const void *y)
 	const struct sender *a = x, *b = y;
 	if (a->advice != b->advice)
 		return a->advice - b->advice;
-	int c = strcmp(b->k->last, a->k->last);
+	int c = cmp_time_text(b->k->last_at, a->k->last_at);
 	return c ? c : cmp_pos(a->k->pos, b->k->pos);
 }
 
@@ -347,12 +367,10 @@ static void senders_write(json_t *in, struct doc *d)
 void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a)
 {
 	size_t ns;
-	const struct autodm_sender *s = autodm_senders(ctx, r, &ns);
+	const struct autodm_sender *s = autodm_automated(ctx, r, &ns);
 	memset(a, 0, sizeof(*a));
 	for (size_t i = 0; i < ns; i++) {
 		const struct autodm_sender *o = &s[i];
-		if (!o->is_auto)
-			continue;
 		a->automated++;
 		a->block += to_block(o);
 		a->review += to_review(o);
@@ -364,23 +382,21 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 {
 	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
 	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
-	size_t i, n_auto = 0, n;
-	const struct autodm_sender *senders = autodm_senders(ctx, r, &n);
+	size_t i, n_auto, n = jrows_size(in);
+	const struct autodm_sender *senders = autodm_automated(ctx, r, &n_auto);
 	json_t *o;
 	enum { NKIND = 7 };
 	unsigned n_kind[NKIND] = { 0 };
-	static const char *const kinds[NKIND] = { "validation", "campaign", "app", "spam",
-						   "welcome", "scam", "bot" };
+	static const enum autodm_kind kinds[NKIND] = { AUTODM_VALIDATION, AUTODM_CAMPAIGN,
+						       AUTODM_APP, AUTODM_SPAM, AUTODM_WELCOME,
+						       AUTODM_SCAM, AUTODM_BOT };
 	struct autodm_advice adv;
 	autodm_advice_count(ctx, r, &adv);
 	unsigned n_block = adv.block, n_review = adv.review;
 
-	for (i = 0; i < n; i++) {
-		if (!senders[i].is_auto)
-			continue;
-		n_auto++;
+	for (i = 0; i < n_auto; i++) {
 		for (int k = 0; k < NKIND; k++)
-			if (!strcmp(senders[i].kind, kinds[k]))
+			if (senders[i].kind == kinds[k])
 				n_kind[k]++;
 	}
 	doc_heading_at(d, 1, "autodm", "Auto-DM senders");
@@ -391,7 +407,7 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		for (int k = 0; k < NKIND; k++)
 			if (n_kind[k])
 				buf_addf(&b, "%s%u %s%s", b.len ? ", " : "", n_kind[k],
-					 kind_phrase(kinds[k]), n_kind[k] == 1 ? "" : "s");
+					 autodm_kind_words(kinds[k]), n_kind[k] == 1 ? "" : "s");
 		doc_para(d, "%zu of the %zu accounts that sent you 1:1 messages look automated%s%s%s.",
 			 n_auto, n, b.len ? " (" : "", b.s, b.len ? ")" : "");
 		buf_release(&b);

@@ -376,11 +376,9 @@ static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 		return 0;
 	json_t *by = json_object(); /* kind words → [senders, messages] */
 	size_t i, ns;
-	const struct autodm_sender *senders = autodm_senders(x->rc, r, &ns);
+	const struct autodm_sender *senders = autodm_automated(x->rc, r, &ns);
 	for (i = 0; i < ns; i++) {
 		const struct autodm_sender *s = &senders[i];
-		if (!s->is_auto)
-			continue;
 		const char *k = autodm_kind_words(s->kind);
 		json_t *e = json_object_get(by, k);
 		if (!e)
@@ -436,7 +434,7 @@ static int by_messages_desc(const void *a, const void *b)
 
 /* The automated senders of one template (by its id): the first's row, and their sums. */
 struct tmpl_group {
-	const char *id;
+	int64_t id;
 	size_t first;
 	json_int_t messages, senders;
 };
@@ -444,8 +442,9 @@ struct tmpl_group {
 static int cmp_tmpl_id(const void *a, const void *b)
 {
 	const struct tmpl_group *x = a, *y = b;
-	int c = strcmp(x->id, y->id);
-	return c ? c : (x->first > y->first) - (x->first < y->first);
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
 }
 
 static int cmp_tmpl_first(const void *a, const void *b)
@@ -458,15 +457,15 @@ static int cmp_tmpl_first(const void *a, const void *b)
 static struct tmpl_group *template_groups(struct report_ctx *rc, json_t *r, size_t *n)
 {
 	size_t ns, m = 0;
-	const struct autodm_sender *s = autodm_senders(rc, r, &ns);
+	const struct autodm_sender *s = autodm_automated(rc, r, &ns);
 	struct tmpl_group *g = xcalloc(ns + 1, sizeof(*g));
 	for (size_t i = 0; i < ns; i++)
-		if (s[i].is_auto && *s[i].tmpl)
+		if (s[i].tmpl)
 			g[m++] = (struct tmpl_group){ s[i].tmpl, s[i].pos, s[i].messages, 1 };
 	qsort(g, m, sizeof(*g), cmp_tmpl_id);
 	*n = 0;
 	for (size_t i = 0; i < m; i++) {
-		if (*n && !strcmp(g[*n - 1].id, g[i].id)) {
+		if (*n && g[*n - 1].id == g[i].id) {
 			g[*n - 1].messages += g[i].messages;
 			g[*n - 1].senders++;
 		} else {

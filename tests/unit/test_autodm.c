@@ -422,6 +422,120 @@ static void test_view(void **state)
 	report_ctx_release(&ctx);
 }
 
+
+/*
+ * Many conversations: more messages than the detector holds in memory
+ * (AM_SPILL_BOUND, 24 bytes a message), so that it reads them back from
+ * its temporary file, and counterparts whose numeric order is not the
+ * conversations' (ids "10-1000" < "9-1000"), one of them with two
+ * conversations. The result must be the one made with everything in
+ * memory (no place for the file), and the campaign found in it.
+ */
+#define MANY_SENDERS 2400
+#define MANY_EACH 24   /* messages a conversation: 2400 * 24 * 24 bytes > 1 MiB */
+
+static json_t *many_result(const char *path, const char *tmpdir)
+{
+	struct store s = STORE_INIT;
+	struct err e = ERR_INIT;
+	sqlite3_stmt *msg;
+	char sql[256], conv[64];
+	if (store_open(&s, path, STORE_WRITE, &e))
+		fail_msg("%s", e.msg);
+	store_exec(&s, "BEGIN", &e);
+	store_exec(&s, "INSERT INTO meta VALUES ('owner_id', '1000'), ('owner_handle', 'o')", &e);
+	store_exec(&s, "INSERT INTO account (id, handle) VALUES (1000, 'o')", &e);
+	store_exec(&s, "INSERT INTO snapshot VALUES (1, 't', 'x', 1700000000000, 'manifest', "
+		       "1700000000000, 1000, 'data', 1, 1)", &e);
+	assert_int_equal(store_prepare(&s, "INSERT INTO message (id, conversation_id, sender_id, "
+				       "recipient_id, created_at, text, kind, url_count, snapshot_id) "
+				       "VALUES (?,?,?,?,?,?,'message',0,1)", &msg, &e), 0);
+	int64_t id = 1;
+	for (int k = 0; k <= MANY_SENDERS; k++) {
+		/* the last conversation is a second one of counterpart 7 */
+		int64_t cp = k < MANY_SENDERS ? 2000 + (k * 7919) % MANY_SENDERS : 2007;
+		snprintf(conv, sizeof(conv), k < MANY_SENDERS ? "%lld-1000" : "1000-%lld",
+			 (long long)cp);
+		snprintf(sql, sizeof(sql), "INSERT INTO conversation VALUES ('%s', 'dm', %lld, NULL)",
+			 conv, (long long)cp);
+		assert_int_equal(store_exec(&s, sql, &e), 0);
+		for (int m = 0; m < MANY_EACH; m++) {
+			/* every third sender pastes one pitch; the others talk with the owner */
+			bool pitch = cp % 3 == 0, own = !pitch && m % 2;
+			char text[160];
+			if (pitch)
+				snprintf(text, sizeof(text), "Grow your audience fast, visit our site "
+					 "today and subscribe for daily tips number %d", m % 2);
+			else
+				snprintf(text, sizeof(text), "%s %d says thing %d about the order %d",
+					 own ? "owner" : "customer", k, m, (k * 31 + m) % 97);
+			sqlite3_bind_int64(msg, 1, id++);
+			sqlite3_bind_text(msg, 2, conv, -1, SQLITE_TRANSIENT);
+			sqlite3_bind_int64(msg, 3, own ? 1000 : cp);
+			sqlite3_bind_int64(msg, 4, own ? cp : 1000);
+			sqlite3_bind_int64(msg, 5, 1600000000000LL + (int64_t)k * 3600000 + m * 60000);
+			sqlite3_bind_text(msg, 6, text, -1, SQLITE_TRANSIENT);
+			assert_int_equal(store_step_done(&s, msg, &e), 0);
+		}
+	}
+	sqlite3_finalize(msg);
+	store_exec(&s, "COMMIT", &e);
+
+	setenv("TMPDIR", tmpdir, 1);
+	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0 };
+	struct report_ctx ctx;
+	assert_int_equal(report_ctx_init(&ctx, &s, &opts, &e), 0);
+	json_t *r = autodm_analyse(&ctx, &e);
+	assert_non_null(r);
+	/* the keys of the automated senders, in the list's order */
+	json_t *tree = jrows_tree(r);
+	json_t *in = json_object_get(tree, "inbound");
+	assert_int_equal(json_array_size(in), MANY_SENDERS);
+	for (size_t i = 0; i < ctx.nsenders; i++) {
+		json_t *o = json_array_get(in, ctx.senders[i].pos);
+		char sid[24];
+		snprintf(sid, sizeof(sid), "%lld", (long long)ctx.senders[i].account);
+		assert_true(json_is_true(json_object_get(o, "auto")));
+		assert_string_equal(json_string_value(json_object_get(o, "account_id")), sid);
+	}
+	unsetenv("TMPDIR");
+	report_ctx_release(&ctx);
+	json_decref(r);
+	store_close(&s, true);
+	unlink(path);
+	return tree;
+}
+
+static void test_many_conversations(void **state)
+{
+	(void)state;
+	char path[64];
+	snprintf(path, sizeof(path), "/tmp/dmaudit-autodm-many-XXXXXX");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	json_t *file = many_result(path, "/tmp");
+	json_t *memory = many_result(path, "/nonexistent-dir-for-dmaudit-test");
+	char *a = json_dumps(file, JSON_SORT_KEYS), *b = json_dumps(memory, JSON_SORT_KEYS);
+	assert_string_equal(a, b);
+	/* the pitch's senders, a third (2001, 2004, … 2007 twice), are automated, listed first */
+	json_t *in = json_object_get(file, "inbound");
+	size_t automated = 0;
+	for (size_t i = 0; i < json_array_size(in); i++) {
+		json_t *o = json_array_get(in, i);
+		bool is_auto = json_is_true(json_object_get(o, "auto"));
+		assert_true(is_auto == (i < MANY_SENDERS / 3));
+		automated += is_auto;
+	}
+	assert_int_equal(automated, MANY_SENDERS / 3);
+	free(a);
+	free(b);
+	json_decref(file);
+	json_decref(memory);
+	jrows_release_all();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +543,7 @@ int main(void)
 		cmocka_unit_test(test_kinds),
 		cmocka_unit_test(test_outbound),
 		cmocka_unit_test(test_view),
+		cmocka_unit_test(test_many_conversations),
 	};
 	return cmocka_run_group_tests_name("autodm", tests, setup, teardown);
 }
