@@ -82,14 +82,8 @@ struct report_ctx {
 	char owner_handle[64];
 	int64_t as_of;       /* newest snapshot's generation time: "now" for ages */
 	sqlite3_stmt *handle_st;
-	json_t *autodm;      /* the autodm result, computed once (report_autodm) */
-	int64_t *auto_ids;   /* its near-certain automated senders, sorted, for
-				report_is_auto_sender (autodm_analyse fills them) */
-	size_t nauto;
-	int64_t *likely_ids; /* … and those only likely automated, for report_is_likely_auto */
-	size_t nlikely;
-	struct autodm_sender *senders; /* the automated inbound senders, in the result's order */
-	size_t nsenders;
+	struct autodm_result *autodm; /* the autodm result and its verdicts, computed once
+					 (report_autodm) */
 };
 
 int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report_opts *o,
@@ -97,11 +91,7 @@ int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report
 void report_ctx_release(struct report_ctx *ctx);
 const char *report_name(struct report_ctx *ctx, int64_t id, char out[80]);
 char *report_handle(struct report_ctx *ctx, int64_t id);
-json_t *report_autodm(struct report_ctx *ctx, struct err *err);
-bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id);
-bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id);
-json_t *report_id(int64_t id);
-json_t *report_time(int64_t ms);
+struct autodm_result *report_autodm(struct report_ctx *ctx, struct err *err);
 
 /* autodm's verdicts as the other analysers take them: account ids, sorted. */
 struct autodm_verdicts {
@@ -113,21 +103,20 @@ struct autodm_verdicts {
 /* The verdicts autodm left in ctx (empty before it ran). */
 struct autodm_verdicts report_verdicts(const struct report_ctx *ctx);
 
-json_t *autodm_analyse(struct report_ctx *ctx, struct err *err);
-
 /*
- * What analyse_run made, kind by kind. Each kind's result is typed and its
- * own (summary.h, etiquette.h, exposure.h, changes.h), but autodm's, which
- * is still a JSON tree in trees, by name. A kind that did not run is
- * missing (NULL, or no key).
+ * What analyse_run made, kind by kind: each kind's typed result (summary.h,
+ * autodm_result.h, etiquette.h, exposure.h, changes.h), NULL when it did not
+ * run. The results own theirs but autodm's, which the context keeps (the
+ * views read its verdicts there too).
  */
 struct summary_result;
+struct autodm_result;
 struct etiquette_result;
 struct exposure_result;
 struct changes_result;
 struct results {
-	json_t *trees;                      /* autodm */
 	struct summary_result *summary;
+	const struct autodm_result *autodm; /* ctx->autodm */
 	struct etiquette_result *etiquette;
 	struct exposure_result *exposure;
 	struct changes_result *changes;
@@ -138,11 +127,8 @@ void results_init(struct results *res);
 void results_release(struct results *res);
 /* Did kind run? */
 bool results_has(const struct results *res, const char *kind);
-/* kind's JSON tree, or NULL (a typed kind has none). */
-json_t *results_tree(const struct results *res, const char *kind);
 
 /* The analysers by name, in the order of `report all`'s document (schedule.c). */
-extern const char *const analyser_names[];  /* ends with NULL */
 bool analyser_known(const char *name);
 
 /*

@@ -5,10 +5,10 @@
  * offsets of each value in its text instead of the value) and
  * etiquette_conversation (the etiquette report's conversations).
  *
- * The rows are read from the report's own results (etiquette's typed rows;
- * the others' trees, or the text rows of JSON output, jrows.h), so a table
- * always equals the JSON of the run that wrote it. Each table present in results is replaced whole in
- * one transaction; the others are left as they are. The findings module
+ * The rows are read from the report's own typed results, so a table always
+ * equals the JSON of the run that wrote it. Each table whose kind is in the
+ * results is replaced whole in one transaction; the others are left as they
+ * are. The findings module
  * writes the store and nothing else: it never prints.
  */
 #ifndef DMAUDIT_FINDINGS_H

@@ -1,13 +1,13 @@
 /*
- * jsonw: a jansson tree written as the report's JSON text.
+ * jsonw: the report's JSON text, from a typed result value by value, or
+ * from a jansson tree.
  *
  * The output is byte for byte what json_dumpf gives with JSON_INDENT(2),
  * JSON_ENSURE_ASCII and JSON_REAL_PRECISION(6) (objects in insertion
  * order), followed by a newline; a unit test holds the two together. It is
  * written through one large buffer rather than a call per token, which makes
  * a report of a million messages (175 MB of JSON) several times faster to
- * write. Arrays of rows (jrows.h) are written from their text. Returns 0,
- * or -1 when a write failed (errno set).
+ * write. Returns 0, or -1 when a write failed (errno set).
  */
 #ifndef DMAUDIT_JSONW_H
 #define DMAUDIT_JSONW_H
@@ -35,8 +35,8 @@ void jsonw_text(struct buf *out, const json_t *v);
  *	rc = jsonw_close(w);
  *
  * A value inside an object follows its jsonw_key(); inside an array it
- * takes its place after the others. jsonw_tree() writes a jansson tree (rows
- * arrays too) where a value goes. Nesting is at most JSONW_DEPTH deep.
+ * takes its place after the others. jsonw_tree() writes a jansson tree where
+ * a value goes. Nesting is at most JSONW_DEPTH deep.
  * jsonw_close() ends the document with its newline and frees the writer:
  * 0, or -1 when a write failed (errno set).
  */

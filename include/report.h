@@ -34,6 +34,8 @@ struct report_kind {
 	const char *title;
 	/* the kind's part of the page, from its result in res */
 	void (*view)(struct report_ctx *ctx, const struct results *res, struct doc *d);
+	/* its JSON document where w's next value goes, with period (or NULL) last */
+	int (*json)(struct jsonw *w, const struct results *res, const json_t *period);
 	const char *csv_table;   /* the table CSV output writes */
 };
 
@@ -49,17 +51,6 @@ const struct report_kind *report_find(const char *name);
 extern const struct report_kind *const report_kinds[];  /* NULL-terminated, in `all` order */
 
 
-/* "@handle" when the archive revealed one, else the decimal id. */
-/* The handle alone, or NULL (malloc'ed). */
-
-/*
- * The autodm result, computed on first use and kept for the other reports
- * (etiquette leaves automated senders out of its advice). Borrowed: the
- * context owns it. NULL with err filled on failure.
- */
-/* True when the autodm result judged this account an automated sender. */
-/* Judged automated, but only likely so: advice must not treat it as a bot. */
-
 /*
  * Where the owner can act: the x.com address of a conversation, a tweet or
  * an account, from its id (out holds REPORT_LINK_SIZE bytes).
@@ -69,16 +60,18 @@ const char *report_link_conversation(const char *id, char out[REPORT_LINK_SIZE])
 const char *report_link_tweet(const char *id, char out[REPORT_LINK_SIZE]);
 const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE]);
 
-/* JSON helpers: ids as strings, times as ISO 8601 UTC strings. */
 /* "3 h 05 min", "2 d 4 h", "45 s" */
 void report_duration(int64_t seconds, char out[32]);
 
-/* The report analysers, one per file in src/analyze/ */
+/* Each kind's view (its result as a doc) and JSON writer, one file each in src/report/ */
 struct summary_result;
 void summary_view(struct report_ctx *ctx, const struct summary_result *r, struct doc *d);
 /* The summary document, with period (or NULL) last, where w's next value goes. */
 int summary_json(struct jsonw *w, const struct summary_result *r, const json_t *period);
-void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d);
+struct autodm_result;
+void autodm_view(struct report_ctx *ctx, const struct autodm_result *r, struct doc *d);
+/* The autodm document, with period (or NULL) last, where w's next value goes. */
+int autodm_json(struct jsonw *w, const struct autodm_result *r, const json_t *period);
 /*
  * The autodm advice in numbers, by the one rule every format uses: block
  * only near-certain spam, scam and campaign senders; review those only
@@ -90,13 +83,9 @@ struct autodm_advice {
 	unsigned review;     /* likely automated: read the evidence first */
 	size_t own;          /* the owner's own automated messages */
 };
-void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a);
-/*
- * The automated inbound senders' keys (analyze.h), in the result's order:
- * those autodm_analyse made with the result, or else read once from the
- * result's rows into the context.
- */
-const struct autodm_sender *autodm_automated(struct report_ctx *ctx, json_t *r, size_t *n);
+void autodm_advice_count(const struct autodm_result *r, struct autodm_advice *a);
+/* The automated inbound senders' keys (analyze.h), in the result's order. */
+const struct autodm_sender *autodm_automated(const struct autodm_result *r, size_t *n);
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
 const char *autodm_kind_words(enum autodm_kind kind);
 struct etiquette_result;

@@ -10,7 +10,6 @@
 #include "charts.h"
 #include "cmd.h"
 #include "exitcode.h"
-#include "jrows.h"
 #include "report.h"
 #include "store.h"
 #include "tz.h"
@@ -180,7 +179,6 @@ int cmd_charts(int argc, char **argv)
 	say_charts(&cs, dir, fmt, quiet);
 out:
 	results_release(&res);
-	jrows_release_all();
 	report_ctx_release(&ctx);
 	store_close(&s, false);
 	return rc;

@@ -6,7 +6,6 @@
 #include "doc.h"
 #include "exitcode.h"
 #include "findings.h"
-#include "jrows.h"
 #include "jsonw.h"
 #include "report.h"
 #include "store.h"
@@ -186,19 +185,19 @@ static char *html_charts(struct report_ctx *ctx, const struct results *results, 
 	return dir;
 }
 
-/* Drop the results: the trees are small, the big lists are rows (jrows.h, etiquette.h). */
-static void drop_results(struct results *res)
+/* {"since": "…", "until": "…"}: the period a report covers, null for an open end */
+static json_t *iso_json(int64_t ms)
 {
-	results_release(res);
-	jrows_release_all();
+	char s[32];
+	time_format_iso(ms, s);
+	return json_string(s);
 }
 
-/* {"since": "…", "until": "…"}: the period a report covers, null for an open end */
 static json_t *period_json(const struct report_opts *ro)
 {
 	json_t *p = json_object();
-	json_object_set_new(p, "since", ro->has_since ? report_time(ro->since) : json_null());
-	json_object_set_new(p, "until", ro->has_until ? report_time(ro->until) : json_null());
+	json_object_set_new(p, "since", ro->has_since ? iso_json(ro->since) : json_null());
+	json_object_set_new(p, "until", ro->has_until ? iso_json(ro->until) : json_null());
 	return p;
 }
 
@@ -599,8 +598,8 @@ int cmd_report(int argc, char **argv)
 
 	/*
 	 * Analyse everything first: nothing is written unless all of it worked.
-	 * The results are small: the lists that grow with the archive are rows,
-	 * past a bound in temporary files (jrows.h, etiquette.h).
+	 * The results are typed; the lists that grow with the archive are
+	 * records, past a bound in temporary files (spill.h).
 	 */
 	struct results res;
 	results_init(&res);
@@ -615,7 +614,7 @@ int cmd_report(int argc, char **argv)
 	if (rc) {
 		report_ctx_release(&ctx);
 		store_close(&s, false);
-		drop_results(&res);
+		results_release(&res);
 		return rc;
 	}
 	if (REPORT_PERIOD(&req.ro))
@@ -642,7 +641,7 @@ int cmd_report(int argc, char **argv)
 	}
 	report_ctx_release(&ctx);
 	store_close(&s, false);
-	drop_results(&res);
+	results_release(&res);
 	trace("freed");
 	return rc;
 }

@@ -10,6 +10,7 @@
  */
 #include "autodm_int.h"
 #include "autodm.h"
+#include "autodm_result.h"
 #include "exitcode.h"
 #include "lexicon.h"
 #include "text.h"
@@ -63,34 +64,32 @@ enum autodm_confidence autodm_confidence_of(const char *name)
 	return AUTODM_UNLIKELY;
 }
 
-static json_t *dm_apps(struct report_ctx *ctx, struct err *err)
+/* The apps the newest snapshot lists with access to direct messages, by name. */
+static int dm_apps(struct report_ctx *ctx, struct autodm_result *res, struct err *err)
 {
 	sqlite3_stmt *st;
-	json_t *arr = json_array();
+	size_t alloc = 0;
 	if (store_prepare(ctx->store,
 			  "SELECT id, name, organization FROM app WHERE snapshot_id = (SELECT id FROM "
 			  "snapshot ORDER BY generated_at DESC, id DESC LIMIT 1) AND permissions LIKE "
-			  "'%directmessages%' ORDER BY name", &st, err)) {
-		json_decref(arr);
-		return NULL;
-	}
+			  "'%directmessages%' ORDER BY name", &st, err))
+		return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		json_t *o = json_object();
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		const char *org = (const char *)sqlite3_column_text(st, 2);
-		json_object_set_new(o, "app_id", report_id(sqlite3_column_int64(st, 0)));
-		json_object_set_new(o, "name", name ? json_string(name) : json_null());
-		json_object_set_new(o, "organization", org ? json_string(org) : json_null());
-		json_array_append_new(arr, o);
+		ALLOC_GROW(res->apps, res->napps + 1, alloc);
+		res->apps[res->napps++] = (struct autodm_app){ sqlite3_column_int64(st, 0),
+			name ? xstrdup(name) : NULL, org ? xstrdup(org) : NULL };
 	}
 	sqlite3_finalize(st);
-	return arr;
+	return 0;
 }
 
-json_t *autodm_analyse(struct report_ctx *ctx, struct err *err)
+struct autodm_result *autodm_analyse(struct report_ctx *ctx, struct err *err)
 {
 	struct am a;
-	json_t *r = NULL, *apps, *in, *out;
+	struct autodm_result *r = autodm_result_new();
+	int rc = -1;
 	/* one read transaction: a lock per handle lookup costs more than the lookup */
 	bool own_txn = sqlite3_get_autocommit(ctx->store->db) &&
 		       store_exec(ctx->store, "BEGIN", err) == 0;
@@ -103,23 +102,18 @@ json_t *autodm_analyse(struct report_ctx *ctx, struct err *err)
 			"file: %s", strerror(errno));
 		goto out;
 	}
-	if (!(in = am_inbound(ctx, &a, err)))
+	if (am_inbound(ctx, &a, r, err) || am_outbound(ctx, &a, r, err) || dm_apps(ctx, r, err))
 		goto out;
-	if (!(out = am_outbound(ctx, &a, err)))
-		goto out;   /* in stays: a rows array lives until jrows_release_all() */
-	if (!(apps = dm_apps(ctx, err))) {
-		json_decref(out);
-		goto out;
-	}
-	r = json_object();
-	json_object_set_new(r, "inbound", in);
-	json_object_set_new(r, "outbound", out);
-	json_object_set_new(r, "apps_with_dm_access", apps);
-	json_object_set_new(r, "messages_read", json_integer((json_int_t)a.nm));
-	json_object_set_new(r, "templates_compared", json_integer((json_int_t)a.ns));
+	r->messages_read = a.nm;
+	r->templates_compared = a.ns;
+	rc = 0;
 out:
 	am_release(&a);
 	if (own_txn)
 		store_exec(ctx->store, "COMMIT", NULL);
+	if (rc) {
+		autodm_result_free(r);
+		return NULL;
+	}
 	return r;
 }

@@ -132,7 +132,9 @@ size_t am_next_cp(const struct am *a, size_t from);
 int am_count(struct am *a);
 char *am_display_template(struct report_ctx *ctx, struct am *a, uint32_t cluster);
 /* NULL, with err filled, when the messages cannot be read back. */
-json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err);
-json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err);
+struct autodm_result;
+/* The inbound rows and the outbound templates into res; -1 with err filled. */
+int am_inbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res, struct err *err);
+int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res, struct err *err);
 
 #endif

@@ -3,9 +3,10 @@
  * autodm.h into a verdict with its reasons, and the inbound list.
  */
 #include "autodm_int.h"
+#include "autodm_result.h"
 #include "autodm.h"
 #include "fmt.h"
-#include "jrows.h"
+#include "utf8.h"
 #include "lexicon.h"
 #include "text.h"
 #include "timeutil.h"
@@ -251,19 +252,32 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->last_at = f->last_at;
 }
 
-static void evidence(json_t *ev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void evidence(json_t *ev, const char *fmt, ...)
+/* A sender's evidence lines, each ending in a NUL (struct autodm_row's form). */
+struct evidence {
+	struct buf b;
+	uint32_t n;
+};
+
+static void evidence(struct evidence *ev, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void evidence(struct evidence *ev, const char *fmt, ...)
 {
 	char s[600];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(s, sizeof(s), fmt, ap);
 	va_end(ap);
-	json_array_append_new(ev, json_string(s));
+	size_t n = strlen(s);
+	/* a line cut inside a character is left out, as it always was */
+	if (utf8_valid_prefix(s, n) != n)
+		return;
+	buf_add(&ev->b, s, n + 1);
+	ev->n++;
 }
 
 /* Score one counterpart: fills f->s and the evidence, returns the kind guess. */
-static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat *f, json_t *ev,
+static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat *f,
+			      struct evidence *ev,
 			 char **tmpl_shown)
 {
 	double s = 0;
@@ -511,16 +525,17 @@ static int cp_features(struct am *a, size_t s, size_t e, struct am_reader *r, st
 }
 
 /* Up to 20 of the counterpart's own messages, in the order of its conversations. */
-static int sender_ids(struct am *a, size_t s, size_t e, struct am_reader *r, json_t *ids)
+static int sender_ids(struct am *a, size_t s, size_t e, struct am_reader *r, int64_t ids[20],
+		      uint32_t *n)
 {
 	for (size_t k = s; k < e; k++) {
 		uint32_t ci = a->by_cp[k];
 		const struct am_msg *ms = am_read(a, ci, r);
 		if (!ms)
 			return -1;
-		for (uint32_t m = 0; m < a->c[ci].n && json_array_size(ids) < 20; m++)
+		for (uint32_t m = 0; m < a->c[ci].n && *n < 20; m++)
 			if (!(ms[m].flags & M_OWNER))
-				json_array_append_new(ids, report_id(ms[m].id));
+				ids[(*n)++] = ms[m].id;
 	}
 	return 0;
 }
@@ -536,25 +551,15 @@ static void add_id(int64_t **v, size_t *n, size_t *alloc, int64_t id)
  * conversations are read (by_cp), and ctx's keys of the senders in the
  * list's order, made at the same time.
  */
-json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
+int am_inbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res, struct err *err)
 {
 	struct am_reader r = AM_READER_INIT;
+	struct evidence ev = { BUF_INIT, 0 };
 	size_t ncp = 0, nrank = 0, nsenders = 0, asenders = 0, aauto = 0, alikely = 0;
 	for (size_t s = 0; s < a->nc; s = am_next_cp(a, s))
 		ncp++;
-	/* each entry becomes a row of text at once (jrows.h), freed as soon as it is */
-	json_t *arr = jrows_new();
 	struct rank *rank = xmalloc((ncp ? ncp : 1) * sizeof(*rank));
 	struct autodm_sender *senders = NULL;
-	free(ctx->auto_ids);
-	ctx->auto_ids = NULL;
-	ctx->nauto = 0;
-	free(ctx->likely_ids);
-	ctx->likely_ids = NULL;
-	ctx->nlikely = 0;
-	free(ctx->senders);
-	ctx->senders = NULL;
-	ctx->nsenders = 0;
 	for (size_t i = 0, j; i < a->nc; i = j) {
 		struct feat f;
 		j = am_next_cp(a, i);
@@ -562,72 +567,65 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
 			goto fail;
 		if (!f.cp_msgs)
 			continue;
-		json_t *o = json_object(), *ev = json_array(), *ids = json_array();
 		char *shown;
-		enum autodm_kind kind = judge(ctx, a, &f, ev, &shown);
+		buf_reset(&ev.b);
+		ev.n = 0;
+		enum autodm_kind kind = judge(ctx, a, &f, &ev, &shown);
 		double score = f.s > 0 ? 1 - exp(-f.s) : 0;
 		bool is_auto = is_auto_sum(f.s);
-		json_object_set_new(o, "account_id", report_id(f.cp));
-		json_object_set_new(o, "auto", json_boolean(is_auto));
-		json_object_set_new(o, "score", json_real(round(score * 100) / 100));
-		json_object_set_new(o, "messages", json_integer(f.cp_msgs));
-		json_object_set_new(o, "evidence", ev);
-		char *h = report_handle(ctx, f.cp);
-		json_object_set_new(o, "handle", h ? json_string(h) : json_null());
-		free(h);
 		if (!is_auto)
 			kind = AUTODM_PERSON;
-		json_object_set_new(o, "kind", json_string(autodm_kind_name(kind)));
 		/* calibrated on the labelled corpus (README): every sum >= 1.5 was automated */
 		enum autodm_confidence confidence = !is_auto ? AUTODM_UNLIKELY
 						    : is_certain_sum(f.s) ? AUTODM_NEAR_CERTAIN
 									  : AUTODM_LIKELY;
-		json_object_set_new(o, "confidence",
-				    json_string(autodm_confidence_name(confidence)));
-		json_object_set_new(o, "signal", json_real(round(f.s * 100) / 100));
-		json_object_set_new(o, "template", shown ? json_string(shown) : json_null());
-		int64_t shown_id = shown ? a->t[f.campaign_cluster].example : 0;
-		if (shown)
-			json_object_set_new(o, "template_id", report_id(shown_id));
-		free(shown);
-		if (is_auto && sender_ids(a, i, j, &r, ids)) {
-			json_decref(ids);
-			json_decref(o);
+		int64_t ids[20];
+		uint32_t nids = 0;
+		if (is_auto && sender_ids(a, i, j, &r, ids, &nids)) {
+			free(shown);
 			goto fail;
 		}
-		json_object_set_new(o, "message_ids", ids);
-		json_object_set_new(o, "answered", json_boolean(f.owner_replied));
-		json_object_set_new(o, "first_at", report_time(f.first_at));
-		json_object_set_new(o, "last_at", report_time(f.last_at));
+		char *h = report_handle(ctx, f.cp);
+		struct autodm_row row = {
+			.account = f.cp, .messages = f.cp_msgs,
+			.template_id = shown ? a->t[f.campaign_cluster].example : 0,
+			.first_at = f.first_at, .last_at = f.last_at,
+			.score = round(score * 100) / 100, .signal = round(f.s * 100) / 100,
+			.kind = kind, .confidence = confidence, .is_auto = is_auto,
+			.answered = f.owner_replied, .nevidence = ev.n,
+			.evidence_len = (uint32_t)ev.b.len, .nmessage_ids = nids,
+			.handle = h, .template = shown, .evidence = ev.b.s, .message_ids = ids,
+		};
 		uint8_t cents = (uint8_t)round(score * 100);
-		rank[nrank++] = (struct rank){ .account = f.cp, .row = (uint32_t)jrows_add(arr, o),
+		rank[nrank++] = (struct rank){ .account = f.cp, .row = (uint32_t)autodm_add(res, &row),
 					       .score = cents, .is_auto = is_auto };
-		json_decref(o);
+		free(h);
 		if (is_auto) {
 			ALLOC_GROW(senders, nsenders + 1, asenders);
 			senders[nsenders++] = (struct autodm_sender){ .account = f.cp,
-				.tmpl = shown_id, .last_at = f.last_at, .messages = f.cp_msgs,
+				.tmpl = row.template_id, .last_at = f.last_at, .messages = f.cp_msgs,
 				.score = cents, .kind = (uint8_t)kind,
 				.confidence = (uint8_t)confidence };
 		}
+		free(shown);
 		if (confidence == AUTODM_NEAR_CERTAIN)
-			add_id(&ctx->auto_ids, &ctx->nauto, &aauto, f.cp);
+			add_id(&res->certain, &res->ncertain, &aauto, f.cp);
 		else if (confidence == AUTODM_LIKELY)
-			add_id(&ctx->likely_ids, &ctx->nlikely, &alikely, f.cp);
+			add_id(&res->likely, &res->nlikely, &alikely, f.cp);
 	}
 	am_reader_release(&r);
+	buf_release(&ev.b);
 	/* by counterpart already, but the lookups must not depend on it */
-	if (ctx->nauto)
-		qsort(ctx->auto_ids, ctx->nauto, sizeof(int64_t), am_cmp_i64);
-	if (ctx->nlikely)
-		qsort(ctx->likely_ids, ctx->nlikely, sizeof(int64_t), am_cmp_i64);
+	if (res->ncertain)
+		qsort(res->certain, res->ncertain, sizeof(int64_t), am_cmp_i64);
+	if (res->nlikely)
+		qsort(res->likely, res->nlikely, sizeof(int64_t), am_cmp_i64);
 	if (nrank)
 		qsort(rank, nrank, sizeof(*rank), cmp_rank_of);
-	size_t *order = xmalloc((nrank ? nrank : 1) * sizeof(*order));
+	res->order = xmalloc((nrank ? nrank : 1) * sizeof(*res->order));
 	for (size_t i = 0; i < nrank; i++)
-		order[i] = rank[i].row;
-	jrows_order(arr, order, nrank);
-	free(order);
+		res->order[i] = rank[i].row;
+	res->ninbound = nrank;
 	free(rank);
 	/* the automated come first in the list, in the same order */
 	if (nsenders)
@@ -635,17 +633,17 @@ json_t *am_inbound(struct report_ctx *ctx, struct am *a, struct err *err)
 	for (size_t i = 0; i < nsenders; i++)
 		senders[i].pos = (uint32_t)i;
 	/* non-NULL even when none is automated: the views read keys, not rows */
-	ctx->senders = xrealloc(senders, (nsenders ? nsenders : 1) * sizeof(*senders));
-	ctx->nsenders = nsenders;
-	return arr;
+	res->senders = xrealloc(senders, (nsenders ? nsenders : 1) * sizeof(*senders));
+	res->nsenders = nsenders;
+	return 0;
 fail:
 	err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary file: %s",
 		strerror(errno));
 	am_reader_release(&r);
+	buf_release(&ev.b);
 	free(rank);
 	free(senders);
-	/* arr stays: a rows array is known by its address until jrows_release_all() */
-	return NULL;
+	return -1;
 }
 
 /* ------------------------------------------------------------ outbound */

@@ -3,6 +3,7 @@
  * when pasted into many new conversations (autodm.h says when).
  */
 #include "autodm_int.h"
+#include "autodm_result.h"
 #include "autodm.h"
 #include "lexicon.h"
 #include "text.h"
@@ -38,9 +39,14 @@ static int cmp_out(const void *x, const void *y)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static int cmp_id_json(const void *x, const void *y)
+/* An automated message of the owner's, and when it was sent. */
+struct sent {
+	int64_t id, at;
+};
+
+static int cmp_sent(const void *x, const void *y)
 {
-	return am_cmp_i64(x, y);
+	return am_cmp_i64(&((const struct sent *)x)->id, &((const struct sent *)y)->id);
 }
 
 /*
@@ -78,7 +84,8 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 	return 0;
 }
 
-json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err)
+int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
+		struct err *err)
 {
 	const uint32_t *recipients = a->recipients, *fol = a->recipients_following;
 	struct out_msg *om = NULL;
@@ -87,14 +94,13 @@ json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err)
 		err_set(err, EXIT_IO, "autodm: cannot read the messages back from a temporary "
 			"file: %s", strerror(errno));
 		free(om);
-		return NULL;
+		return -1;
 	}
 	if (n)
 		qsort(om, n, sizeof(*om), cmp_out);
 
-	json_t *r = json_object(), *ids_j = json_array(), *tmpls = json_array();
-	int64_t *ids = NULL;
-	size_t nids = 0, aids = 0;
+	struct sent *sent = NULL;
+	size_t nsent = 0, asent = 0;
 	for (size_t s = 0, e; s < n; s = e) {
 		for (e = s; e < n && om[e].cluster == om[s].cluster; e++)
 			;
@@ -114,30 +120,28 @@ json_t *am_outbound(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
 			continue;
 		for (size_t k = s; k < e; k++) {
-			ALLOC_GROW(ids, nids + 1, aids);
-			ids[nids++] = om[k].id;
+			ALLOC_GROW(sent, nsent + 1, asent);
+			sent[nsent++] = (struct sent){ om[k].id, om[k].at };
 		}
-		json_t *t = json_object();
-		char *shown = am_display_template(ctx, a, cl);
-		json_object_set_new(t, "template", json_string(shown));
-		free(shown);
-		json_object_set_new(t, "messages", json_integer((json_int_t)(e - s)));
-		json_object_set_new(t, "recipients", json_integer(recipients[cl]));
-		json_object_set_new(t, "recipients_following_you", json_integer(fol[cl]));
-		json_object_set_new(t, "messages_in_bursts", json_integer((json_int_t)burst));
-		json_object_set_new(t, "first_sent", report_time(om[s].at));
-		json_object_set_new(t, "last_sent", report_time(om[e - 1].at));
-		json_object_set_new(t, "template_id", report_id(a->t[cl].example));
-		json_array_append_new(tmpls, t);
+		ALLOC_GROW(res->templates, res->ntemplates + 1, res->atemplates);
+		res->templates[res->ntemplates++] = (struct autodm_template){
+			.text = am_display_template(ctx, a, cl),
+			.template_id = a->t[cl].example,
+			.messages = (int64_t)(e - s), .recipients = recipients[cl],
+			.recipients_following = fol[cl], .messages_in_bursts = (int64_t)burst,
+			.first_sent = om[s].at, .last_sent = om[e - 1].at,
+		};
 	}
-	if (nids)
-		qsort(ids, nids, sizeof(*ids), cmp_id_json);
-	for (size_t i = 0; i < nids; i++)
-		json_array_append_new(ids_j, report_id(ids[i]));
-	free(ids);
+	if (nsent)
+		qsort(sent, nsent, sizeof(*sent), cmp_sent);
+	res->own_ids = xmalloc((nsent ? nsent : 1) * sizeof(int64_t));
+	res->own_at = xmalloc((nsent ? nsent : 1) * sizeof(int64_t));
+	for (size_t i = 0; i < nsent; i++) {
+		res->own_ids[i] = sent[i].id;
+		res->own_at[i] = sent[i].at;
+	}
+	res->nown = nsent;
+	free(sent);
 	free(om);
-	json_object_set_new(r, "auto_message_ids", ids_j);
-	json_object_set_new(r, "templates", tmpls);
-	return r;
+	return 0;
 }
-

@@ -5,6 +5,7 @@
  * analysers share (ids as strings, times as ISO 8601).
  */
 #include "analyze.h"
+#include "autodm_result.h"
 #include "exitcode.h"
 #include "fmt.h"
 #include "timeutil.h"
@@ -61,39 +62,10 @@ int report_ctx_init(struct report_ctx *ctx, struct store *s, const struct report
 	return 0;
 }
 
-static int cmp_id(const void *a, const void *b)
-{
-	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
-	return (x > y) - (x < y);
-}
-
-bool report_is_auto_sender(struct report_ctx *ctx, const char *account_id)
-{
-	int64_t id = account_id ? strtoll(account_id, NULL, 10) : 0;
-	return ctx->nauto &&
-	       bsearch(&id, ctx->auto_ids, ctx->nauto, sizeof(int64_t), cmp_id) != NULL;
-}
-
-bool report_is_likely_auto(struct report_ctx *ctx, const char *account_id)
-{
-	int64_t id = account_id ? strtoll(account_id, NULL, 10) : 0;
-	return ctx->nlikely &&
-	       bsearch(&id, ctx->likely_ids, ctx->nlikely, sizeof(int64_t), cmp_id) != NULL;
-}
-
 void report_ctx_release(struct report_ctx *ctx)
 {
-	json_decref(ctx->autodm);
+	autodm_result_free(ctx->autodm);
 	ctx->autodm = NULL;
-	free(ctx->auto_ids);
-	ctx->auto_ids = NULL;
-	free(ctx->likely_ids);
-	ctx->likely_ids = NULL;
-	ctx->nlikely = 0;
-	free(ctx->senders);
-	ctx->senders = NULL;
-	ctx->nsenders = 0;
-	ctx->nauto = 0;
 	sqlite3_finalize(ctx->handle_st);
 	ctx->handle_st = NULL;
 }
@@ -119,17 +91,4 @@ const char *report_name(struct report_ctx *ctx, int64_t id, char out[80])
 	return out;
 }
 
-json_t *report_id(int64_t id)
-{
-	char s[FMT_I64_SIZE];
-	size_t n = fmt_i64(s, id);
-	return json_stringn_nocheck(s, n);
-}
-
-json_t *report_time(int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	return json_string_nocheck(s);
-}
 

@@ -15,6 +15,7 @@
 #include "exposure.h"
 #include "changes.h"
 #include "summary.h"
+#include "autodm_result.h"
 #include "trace.h"
 
 #include <pthread.h>
@@ -22,28 +23,29 @@
 #include <stdlib.h>
 #include <string.h>
 
-json_t *report_autodm(struct report_ctx *ctx, struct err *err)
+struct autodm_result *report_autodm(struct report_ctx *ctx, struct err *err)
 {
 	if (ctx->autodm)
 		return ctx->autodm;
-	ctx->autodm = autodm_analyse(ctx, err); /* it lists the automated senders in auto_ids */
+	ctx->autodm = autodm_analyse(ctx, err);
 	return ctx->autodm;
 }
 
 struct autodm_verdicts report_verdicts(const struct report_ctx *ctx)
 {
-	return (struct autodm_verdicts){ ctx->auto_ids, ctx->nauto, ctx->likely_ids, ctx->nlikely };
+	const struct autodm_result *r = ctx->autodm;
+	if (!r)
+		return (struct autodm_verdicts){ NULL, 0, NULL, 0 };
+	return (struct autodm_verdicts){ r->certain, r->ncertain, r->likely, r->nlikely };
 }
 
 void results_init(struct results *res)
 {
 	*res = (struct results)RESULTS_INIT;
-	res->trees = json_object();
 }
 
 void results_release(struct results *res)
 {
-	json_decref(res->trees);
 	json_decref(res->period);
 	etiquette_result_free(res->etiquette);
 	exposure_result_free(res->exposure);
@@ -62,23 +64,9 @@ bool results_has(const struct results *res, const char *kind)
 		return res->changes != NULL;
 	if (!strcmp(kind, "summary"))
 		return res->summary != NULL;
-	return json_object_get(res->trees, kind) != NULL;
-}
-
-json_t *results_tree(const struct results *res, const char *kind)
-{
-	return json_object_get(res->trees, kind);
-}
-
-/* The kinds still JSON trees: their result goes into into->trees by name. */
-static int put_tree(struct results *into, const char *name, json_t *t)
-{
-	if (!t)
-		return -1;
-	if (!into->trees)
-		into->trees = json_object();
-	json_object_set_new(into->trees, name, t);
-	return 0;
+	if (!strcmp(kind, "autodm"))
+		return res->autodm != NULL;
+	return false;
 }
 
 static int summary_run(struct report_ctx *ctx, struct results *into, struct err *err)
@@ -89,8 +77,7 @@ static int summary_run(struct report_ctx *ctx, struct results *into, struct err 
 /* autodm runs once a context; etiquette's verdicts and the views reuse its result. */
 static int autodm_run(struct report_ctx *ctx, struct results *into, struct err *err)
 {
-	json_t *r = report_autodm(ctx, err);
-	return put_tree(into, "autodm", r ? json_incref(r) : NULL);
+	return (into->autodm = report_autodm(ctx, err)) ? 0 : -1;
 }
 
 static int etiquette_run(struct report_ctx *ctx, struct results *into, struct err *err)
@@ -120,8 +107,6 @@ static const struct analyser {
 	{ NULL, NULL },
 };
 
-const char *const analyser_names[] = { "summary", "autodm", "etiquette", "exposure", "changes",
-				       NULL };
 
 static const struct analyser *analyser_find(const char *name)
 {
@@ -231,47 +216,25 @@ int analyse_run(struct report_ctx *ctx, const char *db, const char *one, struct 
 		if (!job.rc && !ctx->autodm) {
 			/* hand the autodm result over; the views may use it */
 			ctx->autodm = job.ctx.autodm;
-			ctx->auto_ids = job.ctx.auto_ids;
-			ctx->nauto = job.ctx.nauto;
-			ctx->likely_ids = job.ctx.likely_ids;
-			ctx->nlikely = job.ctx.nlikely;
-			ctx->senders = job.ctx.senders;
-			ctx->nsenders = job.ctx.nsenders;
 			job.ctx.autodm = NULL;
-			job.ctx.auto_ids = NULL;
-			job.ctx.likely_ids = NULL;
-			job.ctx.senders = NULL;
 		}
 		report_ctx_release(&job.ctx);
 		store_close(&job.store, false);
 	}
-	/* the document lists the kinds in their own order */
-	for (size_t i = 0; analysers[i].name; i++)
-		for (size_t j = 0; j < NJOBS; j++) {
-			if (strcmp(longest_first[j], analysers[i].name))
-				continue;
-			json_t *t = json_object_get(w.part[j].trees, analysers[i].name);
-			if (t)
-				json_object_set(res->trees, analysers[i].name, t);
-			if (w.part[j].etiquette) {
-				res->etiquette = w.part[j].etiquette;
-				w.part[j].etiquette = NULL;
-			}
-			if (w.part[j].exposure) {
-				res->exposure = w.part[j].exposure;
-				w.part[j].exposure = NULL;
-			}
-			if (w.part[j].changes) {
-				res->changes = w.part[j].changes;
-				w.part[j].changes = NULL;
-			}
-			if (w.part[j].summary) {
-				res->summary = w.part[j].summary;
-				w.part[j].summary = NULL;
-			}
-		}
-	for (size_t j = 0; j < NJOBS; j++)
-		results_release(&w.part[j]);
+	/* each kind's result from the part that made it; autodm's is the context's now */
+	for (size_t j = 0; j < NJOBS; j++) {
+		struct results *p = &w.part[j];
+		if (p->autodm)
+			res->autodm = ctx->autodm;
+		p->autodm = NULL;
+#define TAKE(field) if (p->field) { res->field = p->field; p->field = NULL; }
+		TAKE(summary)
+		TAKE(etiquette)
+		TAKE(exposure)
+		TAKE(changes)
+#undef TAKE
+		results_release(p);
+	}
 	if (rc || judge(ctx, res, err))
 		return -1;
 	return 0;

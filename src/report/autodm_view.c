@@ -1,12 +1,12 @@
 /*
- * autodm_view: the autodm JSON as an owner reads it: who sent automated
+ * autodm_view: the autodm result as an owner reads it: who sent automated
  * messages, how sure, why, and what to do (block only the near-certain).
  */
 #include "report.h"
 #include "autodm.h"
+#include "autodm_result.h"
 #include "buf.h"
 #include "fmt.h"
-#include "jrows.h"
 #include "timeutil.h"
 #include "xalloc.h"
 
@@ -16,12 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static const char *gets_(json_t *o, const char *k)
-{
-	const char *s = json_string_value(json_object_get(o, k));
-	return s ? s : "";
-}
 
 static const char *kind_phrase(const char *kind)
 {
@@ -54,13 +48,27 @@ static const char *sureness(double score)
 }
 
 /* A person's name for an inbound entry: @handle, else the id. */
-static const char *entry_name(json_t *o, char out[80])
+static const char *entry_name(const struct autodm_row *o, char out[80])
 {
-	const char *h = gets_(o, "handle");
-	if (*h)
-		snprintf(out, 80, "@%s", h);
+	if (o->handle && *o->handle)
+		snprintf(out, 80, "@%s", o->handle);
 	else
-		snprintf(out, 80, "%s", gets_(o, "account_id"));
+		snprintf(out, 80, "%lld", (long long)o->account);
+	return out;
+}
+
+/* The account's id as the JSON writes it, and its link. */
+static const char *account_link(const struct autodm_row *o, char out[REPORT_LINK_SIZE])
+{
+	char id[FMT_I64_SIZE + 1];
+	id[fmt_i64(id, o->account)] = '\0';
+	return report_link_user(id, out);
+}
+
+/* A time as the JSON writes it, for the "%.10s" of a date. */
+static const char *iso(int64_t ms, char out[32])
+{
+	time_format_iso(ms, out);
 	return out;
 }
 
@@ -78,12 +86,10 @@ static void add_plain(struct buf *b, const char *s)
 }
 
 /* Evidence as one phrase: at most max items, skipping the one that starts with skip. */
-static void why(json_t *o, size_t max, const char *skip, struct buf *b)
+static void why(const struct autodm_row *o, size_t max, const char *skip, struct buf *b)
 {
-	size_t k, n = 0;
-	json_t *e;
-	json_array_foreach(json_object_get(o, "evidence"), k, e) {
-		const char *s = json_string_value(e);
+	size_t n = 0;
+	for (const char *s = autodm_evidence_next(o, NULL); s; s = autodm_evidence_next(o, s)) {
 		if (skip && !strncmp(s, skip, strlen(skip)))
 			continue;
 		if (n++ == max)
@@ -116,12 +122,6 @@ static int advice_rank(const struct autodm_sender *o)
 static const char *const advice_words[] = { "block and report", "review first",
 					    "nothing needed" };
 
-/* An id as the JSON writes it, 0 for none: the views order ids as that text. */
-static int64_t id_of(const char *s)
-{
-	return *s ? strtoll(s, NULL, 10) : 0;
-}
-
 /* Order of two ids as their text orders them ("" for a template's 0, none). */
 static int cmp_id_text(int64_t a, int64_t b, bool zero_none)
 {
@@ -144,33 +144,10 @@ static int cmp_time_text(int64_t a, int64_t b)
 	return strcmp(x, y);
 }
 
-const struct autodm_sender *autodm_automated(struct report_ctx *ctx, json_t *r, size_t *n)
+const struct autodm_sender *autodm_automated(const struct autodm_result *r, size_t *n)
 {
-	json_t *in = json_object_get(r, "inbound");
-	if (!ctx->senders && jrows_size(in)) {
-		/* a result analysed elsewhere: its keys from its rows, once */
-		struct jrows_iter it;
-		size_t k = 0, i = 0;
-		ctx->senders = xcalloc(jrows_size(in), sizeof(*ctx->senders));
-		for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it), i++) {
-			if (!json_is_true(json_object_get(o, "auto")))
-				continue;
-			struct autodm_sender *x = &ctx->senders[k++];
-			double score = json_real_value(json_object_get(o, "score"));
-			x->pos = (uint32_t)i;
-			x->account = id_of(gets_(o, "account_id"));
-			x->tmpl = id_of(gets_(o, "template_id"));
-			if (!time_parse(gets_(o, "last_at"), &x->last_at))
-				x->last_at = 0;
-			x->kind = (uint8_t)autodm_kind_of(gets_(o, "kind"));
-			x->confidence = (uint8_t)autodm_confidence_of(gets_(o, "confidence"));
-			x->score = (uint8_t)(score > 0 && score <= 1 ? round(score * 100) : 0);
-			x->messages = (uint32_t)json_integer_value(json_object_get(o, "messages"));
-		}
-		ctx->nsenders = k;
-	}
-	*n = ctx->nsenders;
-	return ctx->senders;
+	*n = r->nsenders;
+	return r->senders;
 }
 
 /* An automated sender as the lists below sort it: its key, and the advice for it. */
@@ -179,10 +156,10 @@ struct sender {
 	int advice;
 };
 
-/* The automated senders (ctx->senders, made with the result), in its order. */
-static struct sender *automated_of(struct report_ctx *ctx, json_t *r, size_t *n)
+/* The automated senders (their keys, made with the result), in its order. */
+static struct sender *automated_of(const struct autodm_result *r, size_t *n)
 {
-	const struct autodm_sender *s = autodm_automated(ctx, r, n);
+	const struct autodm_sender *s = autodm_automated(r, n);
 	struct sender *v = xcalloc(*n + 1, sizeof(*v));
 	for (size_t i = 0; i < *n; i++)
 		v[i] = (struct sender){ &s[i], advice_rank(&s[i]) };
@@ -221,12 +198,13 @@ static int cmp_group_size(const void *x, const void *y)
  * line (a campaign is one finding, not a thousand), the rest one line each,
  * at most AUTODM_VIEW_LINES lines.
  */
-static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d)
+static void view_who(const struct autodm_result *r, const struct sender *v, size_t n,
+		     struct doc *d)
 {
 	size_t ng = 0;
 	struct group *g = xmalloc((n + 1) * sizeof(*g));
-	struct jrows_iter it;
-	char name[80];
+	struct autodm_iter it;
+	char name[80], first[32];
 	for (size_t s = 0, e; s < n; s = e) {
 		e = s + 1;
 		if (v[s].k->tmpl)
@@ -238,7 +216,7 @@ static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d
 	}
 	qsort(g, ng, sizeof(*g), cmp_group_size);
 	doc_heading_at(d, 2, "autodm-who", "Who, how sure, why");
-	jrows_open(&it, in);
+	autodm_open(&it, r);
 	size_t lines = 0, covered = 0;
 	for (size_t k = 0; k < ng && lines < AUTODM_VIEW_LINES; k++, lines++) {
 		const struct sender *m = &v[g[k].first];
@@ -249,34 +227,33 @@ static void view_who(json_t *in, const struct sender *v, size_t n, struct doc *d
 			double sc = m[j].k->score / 100.0;
 			lo = sc < lo ? sc : lo;
 			hi = sc > hi ? sc : hi;
-			json_t *o = j < 3 ? jrows_get(&it, m[j].k->pos) : NULL;
+			const struct autodm_row *o = j < 3 ? autodm_get(&it, m[j].k->pos) : NULL;
 			if (o)
 				buf_addf(&ex, "%s%s", j ? ", " : "", entry_name(o, name));
 		}
 		covered += g[k].n;
-		json_t *f = jrows_get(&it, m[0].k->pos);
+		const struct autodm_row *f = autodm_get(&it, m[0].k->pos);
 		if (!f) {
 			/* a row that cannot be read back: the table below still lists it */
 		} else if (g[k].n == 1) {
 			why(f, 4, NULL, &b);
-			doc_item_link(d, report_link_user(gets_(f, "account_id"), l), "the account",
+			doc_item_link(d, account_link(f, l), "the account",
 				      "%s: %s, %s (%lld message%s, first %.10s): %s.",
-				      ex.s, kind_phrase(gets_(f, "kind")), sureness(hi),
-				      (long long)json_integer_value(json_object_get(f, "messages")),
-				      json_integer_value(json_object_get(f, "messages")) == 1 ? "" : "s",
-				      gets_(f, "first_at"), b.s);
+				      ex.s, autodm_kind_words(f->kind), sureness(hi),
+				      (long long)f->messages, f->messages == 1 ? "" : "s",
+				      iso(f->first_at, first), b.s);
 		} else {
 			why(f, 3, "the same ", &b);
 			const char *slo = sureness(lo), *shi = sureness(hi);
 			doc_item(d, "%zu accounts sent \"%s\" (%s, %s%s%s): %s; for example %s.",
-				 g[k].n, gets_(f, "template"), kind_phrase(gets_(f, "kind")), slo,
-				 strcmp(slo, shi) ? " to " : "", strcmp(slo, shi) ? shi : "", b.s,
-				 ex.s);
+				 g[k].n, f->template ? f->template : "", autodm_kind_words(f->kind),
+				 slo, strcmp(slo, shi) ? " to " : "", strcmp(slo, shi) ? shi : "",
+				 b.s, ex.s);
 		}
 		buf_release(&b);
 		buf_release(&ex);
 	}
-	jrows_stop(&it);
+	autodm_stop(&it);
 	if (covered < n)
 		doc_para(d, "%zu more automated senders are listed in the table below.", n - covered);
 	free(g);
@@ -297,65 +274,65 @@ static int cmp_advice(const void *x, const void *y)
  * then those to review (only likely automated: a customer can look like a
  * bot), then those that need nothing; each linked to the account.
  */
-static void automated_write(json_t *in, struct sender *v, size_t n, struct doc *d)
+static void automated_write(const struct autodm_result *r, struct sender *v, size_t n,
+			    struct doc *d)
 {
-	struct jrows_iter it;
-	char name[80], l[REPORT_LINK_SIZE];
+	struct autodm_iter it;
+	char name[80], l[REPORT_LINK_SIZE], t1[32], t2[32];
 	qsort(v, n, sizeof(*v), cmp_advice);
 	doc_heading_at(d, 2, "autodm-automated", "Automated senders, what to do with each");
 	static const char *const cols[] = { "account", "what to do", "kind", "how sure",
 					    ">messages", "first", "last", NULL };
 	struct doc_table *t = doc_table(d, "automated", cols);
-	jrows_open(&it, in);
+	autodm_open(&it, r);
 	for (size_t i = 0; i < n; i++) {
-		json_t *o = jrows_get(&it, v[i].k->pos);
+		const struct autodm_row *o = autodm_get(&it, v[i].k->pos);
 		if (!o)
 			continue;
-		doc_cell_link(t, report_link_user(gets_(o, "account_id"), l), "%s",
-			      entry_name(o, name));
+		doc_cell_link(t, account_link(o, l), "%s", entry_name(o, name));
 		doc_cell(t, "%s", advice_words[v[i].advice]);
-		doc_cell(t, "%s", kind_phrase(gets_(o, "kind")));
-		doc_cell(t, "%s", gets_(o, "confidence"));
-		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
-		doc_cell(t, "%.10s", gets_(o, "first_at"));
-		doc_cell(t, "%.10s", gets_(o, "last_at"));
+		doc_cell(t, "%s", autodm_kind_words(o->kind));
+		doc_cell(t, "%s", autodm_confidence_name(o->confidence));
+		doc_cell(t, "%lld", (long long)o->messages);
+		doc_cell(t, "%.10s", iso(o->first_at, t1));
+		doc_cell(t, "%.10s", iso(o->last_at, t2));
 	}
-	jrows_stop(&it);
+	autodm_stop(&it);
 }
 
 /*
  * Every sender with the detector's score: the table CSV output writes, a
  * reference the HTML page links as a CSV file.
  */
-static void senders_write(json_t *in, struct doc *d)
+static void senders_write(const struct autodm_result *r, struct doc *d)
 {
-	size_t n = jrows_size(in), shown = 0, humans = 0;
-	struct jrows_iter it;
+	size_t n = r->ninbound, shown = 0, humans = 0;
+	struct autodm_iter it;
+	char t1[32], t2[32];
 	doc_heading_at(d, 2, "autodm-senders", "Every sender (the table CSV output writes)");
 	static const char *const cols[] = { "account", "handle", "auto", ">score", ">messages",
 					    "kind", "first", "last", "evidence", NULL };
 	struct doc_table *t = doc_table(d, "inbound", cols);
 	t->beside = true;
-	for (json_t *o = jrows_first(&it, in); o; o = jrows_next(&it)) {
-		bool is_auto = json_is_true(json_object_get(o, "auto"));
-		if (!is_auto && n > 200 && humans >= 20) {
+	for (const struct autodm_row *o = autodm_first(&it, r); o; o = autodm_next(&it)) {
+		if (!o->is_auto && n > 200 && humans >= 20) {
 			humans++;
 			continue;
 		}
-		humans += !is_auto;
+		humans += !o->is_auto;
 		shown++;
-		json_t *ev = json_object_get(o, "evidence");
+		const char *ev = autodm_evidence_next(o, NULL);
 		struct buf b = BUF_INIT;
-		if (json_array_size(ev))
-			add_plain(&b, json_string_value(json_array_get(ev, 0)));
-		doc_cell(t, "%s", gets_(o, "account_id"));
-		doc_cell(t, "%s", gets_(o, "handle"));
-		doc_cell(t, "%s", is_auto ? "yes" : "no");
-		doc_cell(t, "%.2f", json_real_value(json_object_get(o, "score")));
-		doc_cell(t, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
-		doc_cell(t, "%s", gets_(o, "kind"));
-		doc_cell(t, "%.10s", gets_(o, "first_at"));
-		doc_cell(t, "%.10s", gets_(o, "last_at"));
+		if (ev)
+			add_plain(&b, ev);
+		doc_cell(t, "%lld", (long long)o->account);
+		doc_cell(t, "%s", o->handle ? o->handle : "");
+		doc_cell(t, "%s", o->is_auto ? "yes" : "no");
+		doc_cell(t, "%.2f", o->score);
+		doc_cell(t, "%lld", (long long)o->messages);
+		doc_cell(t, "%s", autodm_kind_name(o->kind));
+		doc_cell(t, "%.10s", iso(o->first_at, t1));
+		doc_cell(t, "%.10s", iso(o->last_at, t2));
 		doc_cell(t, "%s", b.len ? b.s : "");
 		buf_release(&b);
 	}
@@ -364,10 +341,10 @@ static void senders_write(json_t *in, struct doc *d)
 			 "lists them all.", n - shown);
 }
 
-void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice *a)
+void autodm_advice_count(const struct autodm_result *r, struct autodm_advice *a)
 {
 	size_t ns;
-	const struct autodm_sender *s = autodm_automated(ctx, r, &ns);
+	const struct autodm_sender *s = autodm_automated(r, &ns);
 	memset(a, 0, sizeof(*a));
 	for (size_t i = 0; i < ns; i++) {
 		const struct autodm_sender *o = &s[i];
@@ -375,23 +352,20 @@ void autodm_advice_count(struct report_ctx *ctx, json_t *r, struct autodm_advice
 		a->block += to_block(o);
 		a->review += to_review(o);
 	}
-	a->own = json_array_size(json_object_get(json_object_get(r, "outbound"), "auto_message_ids"));
+	a->own = r->nown;
 }
 
-void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
+void autodm_view(struct report_ctx *ctx, const struct autodm_result *r, struct doc *d)
 {
-	json_t *in = json_object_get(r, "inbound"), *out = json_object_get(r, "outbound");
-	json_t *tm = json_object_get(out, "templates"), *apps = json_object_get(r, "apps_with_dm_access");
-	size_t i, n_auto, n = jrows_size(in);
-	const struct autodm_sender *senders = autodm_automated(ctx, r, &n_auto);
-	json_t *o;
+	size_t i, n_auto, n = r->ninbound;
+	const struct autodm_sender *senders = autodm_automated(r, &n_auto);
 	enum { NKIND = 7 };
 	unsigned n_kind[NKIND] = { 0 };
 	static const enum autodm_kind kinds[NKIND] = { AUTODM_VALIDATION, AUTODM_CAMPAIGN,
 						       AUTODM_APP, AUTODM_SPAM, AUTODM_WELCOME,
 						       AUTODM_SCAM, AUTODM_BOT };
 	struct autodm_advice adv;
-	autodm_advice_count(ctx, r, &adv);
+	autodm_advice_count(r, &adv);
 	unsigned n_block = adv.block, n_review = adv.review;
 
 	for (i = 0; i < n_auto; i++) {
@@ -412,18 +386,18 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 			 n_auto, n, b.len ? " (" : "", b.s, b.len ? ")" : "");
 		buf_release(&b);
 	}
-	size_t n_out = json_array_size(json_object_get(out, "auto_message_ids"));
+	size_t n_out = r->nown, n_tm = r->ntemplates;
 	if (n_out)
 		doc_para(d, "Your own account sent %zu automated DM%s from %zu template%s.", n_out,
-			 n_out == 1 ? "" : "s", json_array_size(tm), json_array_size(tm) == 1 ? "" : "s");
+			 n_out == 1 ? "" : "s", n_tm, n_tm == 1 ? "" : "s");
 	else
 		doc_para(d, "Your own account sent no automated DMs.");
 
 	size_t n_listed;
-	struct sender *listed = automated_of(ctx, r, &n_listed);
+	struct sender *listed = automated_of(r, &n_listed);
 	qsort(listed, n_listed, sizeof(*listed), cmp_group);
 	if (n_auto)
-		view_who(in, listed, n_listed, d);
+		view_who(r, listed, n_listed, d);
 	doc_heading_at(d, 2, "autodm-todo", "What to do");
 	if (n_block)
 		doc_item(d, "Block and report the %u near-certain spam and scam sender%s; do not "
@@ -443,35 +417,36 @@ void autodm_view(struct report_ctx *ctx, json_t *r, struct doc *d)
 		doc_item(d, "Stop your own auto-DMs: since April 2017 the platform's automation "
 			 "rules forbid unsolicited automated DMs; turn the feature off in the "
 			 "tool that sends them.");
-	if (json_array_size(apps)) {
+	if (r->napps) {
 		struct buf b = BUF_INIT;
-		json_array_foreach(apps, i, o)
-			buf_addf(&b, "%s%s", i ? ", " : "", gets_(o, "name"));
+		for (i = 0; i < r->napps; i++)
+			buf_addf(&b, "%s%s", i ? ", " : "", r->apps[i].name ? r->apps[i].name : "");
 		doc_item(d, "Revoke apps that can read and send your DMs unless you use them: %s "
 			 "(Settings, Security and account access, Apps and sessions).", b.s);
 		buf_release(&b);
 	}
-	if (!n_auto && !n_out && !json_array_size(apps))
+	if (!n_auto && !n_out && !r->napps)
 		doc_item(d, "Nothing: no automated DMs either way.");
 	qsort(listed, n_listed, sizeof(*listed), cmp_advice);
 	if (n_auto)
-		automated_write(in, listed, n_listed, d);
+		automated_write(r, listed, n_listed, d);
 	free(listed);
-	senders_write(in, d);
+	senders_write(r, d);
 
-	if (json_array_size(tm)) {
+	if (n_tm) {
 		doc_heading(d, 2, "Your own auto-DMs");
 		static const char *const tcols[] = { "template", ">messages", ">recipients",
 						     ">following you", "first sent", "last sent", NULL };
 		struct doc_table *tt = doc_table(d, "outbound", tcols);
-		json_array_foreach(tm, i, o) {
-			doc_cell(tt, "%s", gets_(o, "template"));
-			doc_cell(tt, "%lld", (long long)json_integer_value(json_object_get(o, "messages")));
-			doc_cell(tt, "%lld", (long long)json_integer_value(json_object_get(o, "recipients")));
-			doc_cell(tt, "%lld", (long long)json_integer_value(
-						     json_object_get(o, "recipients_following_you")));
-			doc_cell(tt, "%.10s", gets_(o, "first_sent"));
-			doc_cell(tt, "%.10s", gets_(o, "last_sent"));
+		for (i = 0; i < n_tm; i++) {
+			const struct autodm_template *o = &r->templates[i];
+			char t1[32], t2[32];
+			doc_cell(tt, "%s", o->text);
+			doc_cell(tt, "%lld", (long long)o->messages);
+			doc_cell(tt, "%lld", (long long)o->recipients);
+			doc_cell(tt, "%lld", (long long)o->recipients_following);
+			doc_cell(tt, "%.10s", iso(o->first_sent, t1));
+			doc_cell(tt, "%.10s", iso(o->last_sent, t2));
 		}
 	}
 

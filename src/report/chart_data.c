@@ -4,9 +4,9 @@
  */
 #include "charts.h"
 #include "etiquette.h"
+#include "autodm_result.h"
 #include "exposure.h"
 #include "summary.h"
-#include "jrows.h"
 #include "months.h"
 #include "buf.h"
 #include "exitcode.h"
@@ -135,13 +135,12 @@ static void skip(struct chart *c, const char *fmt, ...)
 	c->state = CHART_SKIPPED;
 }
 
-/* The analyser's JSON for kind, or NULL (note set) when the caller did not run it. */
-static json_t *result_of(struct chart_ctx *x, struct chart *c, const char *kind)
+/* The autodm result, or NULL (note set) when the caller did not run it. */
+static const struct autodm_result *autodm_of(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = results_tree(x->results, kind);
-	if (!r)
-		skip(c, "the %s report was not made", kind);
-	return r;
+	if (!x->results->autodm)
+		skip(c, "the autodm report was not made");
+	return x->results->autodm;
 }
 
 /* The etiquette result, or NULL (note set) when the caller did not run it. */
@@ -371,12 +370,12 @@ static int chart_unanswered(struct chart_ctx *x, struct chart *c)
  */
 static int chart_autodm_senders(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "autodm");
+	const struct autodm_result *r = autodm_of(x, c);
 	if (!r)
 		return 0;
 	json_t *by = json_object(); /* kind words → [senders, messages] */
 	size_t i, ns;
-	const struct autodm_sender *senders = autodm_automated(x->rc, r, &ns);
+	const struct autodm_sender *senders = autodm_automated(r, &ns);
 	for (i = 0; i < ns; i++) {
 		const struct autodm_sender *s = &senders[i];
 		const char *k = autodm_kind_words(s->kind);
@@ -453,11 +452,11 @@ static int cmp_tmpl_first(const void *a, const void *b)
 	return (x->first > y->first) - (x->first < y->first);
 }
 
-/* The templates of the automated senders (rc->senders), in the order they first came. */
-static struct tmpl_group *template_groups(struct report_ctx *rc, json_t *r, size_t *n)
+/* The templates of the automated senders (their keys), in the order they first came. */
+static struct tmpl_group *template_groups(const struct autodm_result *r, size_t *n)
 {
 	size_t ns, m = 0;
-	const struct autodm_sender *s = autodm_automated(rc, r, &ns);
+	const struct autodm_sender *s = autodm_automated(r, &ns);
 	struct tmpl_group *g = xcalloc(ns + 1, sizeof(*g));
 	for (size_t i = 0; i < ns; i++)
 		if (s[i].tmpl)
@@ -479,18 +478,18 @@ static struct tmpl_group *template_groups(struct report_ctx *rc, json_t *r, size
 /* The templates automated senders used, by messages. */
 static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "autodm");
+	const struct autodm_result *r = autodm_of(x, c);
 	if (!r)
 		return 0;
 	json_t *by = json_object();   /* template → {"messages", "senders"} */
 	size_t i, ng;
-	struct tmpl_group *g = template_groups(x->rc, r, &ng);
-	struct jrows_iter it;
-	jrows_open(&it, json_object_get(r, "inbound"));
+	struct tmpl_group *g = template_groups(r, &ng);
+	struct autodm_iter it;
+	autodm_open(&it, r);
 	/* each template's text from its first sender's row, in the order they came */
 	for (size_t k = 0; k < ng; k++) {
-		json_t *s = jrows_get(&it, g[k].first);
-		const char *tp = json_string_value(json_object_get(s, "template"));
+		const struct autodm_row *s = autodm_get(&it, g[k].first);
+		const char *tp = s ? s->template : NULL;
 		if (!tp || !*tp)
 			continue;
 		json_t *e = json_object_get(by, tp);
@@ -504,7 +503,7 @@ static int chart_autodm_templates(struct chart_ctx *x, struct chart *c)
 		json_object_set_new(e, "senders",
 			json_integer(json_integer_value(json_object_get(e, "senders")) + g[k].senders));
 	}
-	jrows_stop(&it);
+	autodm_stop(&it);
 	free(g);
 	size_t n = json_object_size(by);
 	json_t **v = xcalloc(n + 1, sizeof(*v)), *e;
@@ -538,31 +537,17 @@ out:
 /* The owner's own automated messages per month. */
 static int chart_autodm_own(struct chart_ctx *x, struct chart *c)
 {
-	json_t *r = result_of(x, c, "autodm"), *id;
+	const struct autodm_result *r = autodm_of(x, c);
 	if (!r)
 		return 0;
-	json_t *ids = json_object_get(json_object_get(r, "outbound"), "auto_message_ids");
-	if (json_array_size(ids) == 0) {
+	if (r->nown == 0) {
 		skip(c, "the owner sent no automated message");
 		return 0;
 	}
-	sqlite3_stmt *st;
-	if (store_prepare(x->rc->store, "SELECT created_at FROM message WHERE id = ?", &st,
-			  x->err))
-		return -1;
 	struct months m;
 	counts_init(&m, 1);
-	size_t i;
-	json_array_foreach(ids, i, id) {
-		const char *s = json_string_value(id);
-		if (!s)
-			continue;
-		sqlite3_bind_int64(st, 1, strtoll(s, NULL, 10));
-		if (sqlite3_step(st) == SQLITE_ROW)
-			counts_add(&m, month_key(sqlite3_column_int64(st, 0)), 0, 1);
-		sqlite3_reset(st);
-	}
-	sqlite3_finalize(st);
+	for (size_t i = 0; i < r->nown; i++)
+		counts_add(&m, month_key(r->own_at[i]), 0, 1);
 	int rc = write_months(x, c, &m, "month\tmessages", false);
 	months_release(&m);
 	return rc;

@@ -2,14 +2,12 @@
  * The findings tables (findings.h).
  */
 #include "findings.h"
+#include "autodm_result.h"
 #include "buf.h"
 #include "etiquette.h"
 #include "exposure.h"
 #include "fmt.h"
 #include "exitcode.h"
-#include "jdoc.h"
-#include "jrows.h"
-#include "jsonw.h"
 #include "timeutil.h"
 #include "trace.h"
 #include "xalloc.h"
@@ -18,110 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/*
- * A row is read as jdoc nodes, whichever form the result list has: the text
- * a JSON report already wrote (jrows.h), or a tree written as text here.
- * One reader for both, and several times faster than building trees from
- * the text (a report of a million messages has 280k rows).
- */
-typedef int (*row_fn)(struct store *w, sqlite3_stmt *st, const struct jnode *row,
-		      struct err *err);
-
-/*
- * Call fn on every element of array a: its trees, or for a rows array
- * (JSON output) each row read back from the text that was written.
- */
-static int each_row(json_t *a, row_fn fn, struct store *w, sqlite3_stmt *st,
-		    struct err *err)
-{
-	const struct jrows *rows = jrows_of(a);
-	size_t n = rows ? jrows_count(rows) : json_array_size(a);
-	struct jdoc d = JDOC_INIT;
-	struct buf tree = BUF_INIT;
-	int rc = 0;
-	for (size_t i = 0; i < n && !rc; i++) {
-		size_t len, at;
-		const char *text, *why;
-		if (rows) {
-			if (!(text = jrows_text(rows, i, &tree, &len))) {
-				rc = err_set(err, EXIT_IO, "reading a report's rows back: %s",
-					     strerror(errno));
-				break;
-			}
-		} else {
-			buf_reset(&tree);
-			jsonw_text(&tree, json_array_get(a, i));
-			text = tree.s, len = tree.len;
-		}
-		if (jdoc_parse(&d, text, len, &at, &why) || !jis(jdoc_root(&d), J_OBJECT))
-			rc = err_set(err, EXIT_IO, "'%s': a report row is not JSON", w->path);
-		else
-			rc = fn(w, st, jdoc_root(&d), err);
-	}
-	jdoc_release(&d);
-	buf_release(&tree);
-	return rc;
-}
-
-/* The string at key (bytes, length), NULL when absent or not a string. */
-static const char *row_str(const struct jnode *r, const char *key, size_t *len)
-{
-	const struct jnode *v = jdoc_get(r, key);
-	*len = jis(v, J_STRING) ? v->len : 0;
-	return jis(v, J_STRING) ? v->s : NULL;
-}
-
-static void bind_text_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
-{
-	size_t n;
-	const char *v = row_str(r, key, &n);
-	if (v)
-		sqlite3_bind_text(st, i, v, (int)n, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-/* Digits of at most 23 bytes as an integer: ids are written as strings. */
-static int64_t to_i64(const char *v, size_t n)
-{
-	char b[24];
-	n = n < sizeof(b) - 1 ? n : sizeof(b) - 1;
-	memcpy(b, v, n);
-	b[n] = '\0';
-	return strtoll(b, NULL, 10);
-}
-
-/* An id string as an integer; NULL when absent */
-static void bind_id_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
-{
-	size_t n;
-	const char *v = row_str(r, key, &n);
-	if (v)
-		sqlite3_bind_int64(st, i, to_i64(v, n));
-	else
-		sqlite3_bind_null(st, i);
-}
-
-/* Numbers and booleans as they are; NULL when absent or null */
-static void bind_num_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
-{
-	const struct jnode *v = jdoc_get(r, key);
-	int64_t k;
-	if (jis(v, J_TRUE) || jis(v, J_FALSE)) {
-		sqlite3_bind_int(st, i, jis(v, J_TRUE));
-	} else if (jis(v, J_NUMBER) && jdoc_int(v, &k)) {
-		sqlite3_bind_int64(st, i, k);
-	} else if (jis(v, J_NUMBER)) {
-		char b[64];
-		size_t n = v->len < sizeof(b) - 1 ? v->len : sizeof(b) - 1;
-		memcpy(b, v->s, n);
-		b[n] = '\0';
-		sqlite3_bind_double(st, i, strtod(b, NULL));
-	} else {
-		sqlite3_bind_null(st, i);
-	}
-}
 
 /* A string as json_dumps writes it (UTF-8 kept, '/' not escaped). */
 static void compact_string(struct buf *b, const char *s, size_t n)
@@ -145,70 +39,39 @@ static void compact_string(struct buf *b, const char *s, size_t n)
 	buf_addc(b, '"');
 }
 
-/*
- * Compact JSON text of a value as json_dumps(JSON_COMPACT) gives it (the
- * strings are jdoc's decoded bytes, escaped again).
- */
-static void compact_node(struct buf *b, const struct jnode *v)
+/* The autodm result's inbound senders, the evidence as a compact JSON array. */
+static int autodm_table(struct store *w, const struct autodm_result *r, struct err *err)
 {
-	switch (v->type) {
-	case J_NULL: buf_adds(b, "null"); break;
-	case J_FALSE: buf_adds(b, "false"); break;
-	case J_TRUE: buf_adds(b, "true"); break;
-	case J_NUMBER: buf_add(b, v->s, v->len); break;
-	case J_STRING: compact_string(b, v->s, v->len); break;
-	case J_ARRAY: {
-		bool first = true;
-		buf_addc(b, '[');
-		JDOC_EACH(v, e) {
-			if (!first)
-				buf_addc(b, ',');
-			first = false;
-			compact_node(b, e);
-		}
-		buf_addc(b, ']');
-		break;
-	}
-	default: {
-		bool first = true;
-		buf_addc(b, '{');
-		JDOC_KEYS(v, k) {
-			if (!first)
-				buf_addc(b, ',');
-			first = false;
-			compact_string(b, k->s, k->len);
-			buf_addc(b, ':');
-			compact_node(b, k + 1);
-		}
-		buf_addc(b, '}');
-		break;
-	}
-	}
-}
-
-/* A JSON value as compact JSON text; "[]" when absent. */
-static void bind_json_key(sqlite3_stmt *st, int i, const struct jnode *r, const char *key)
-{
-	const struct jnode *n = jdoc_get(r, key);
-	if (!n) {
-		sqlite3_bind_text(st, i, "[]", -1, SQLITE_STATIC);
-		return;
-	}
+	sqlite3_stmt *st;
 	struct buf b = BUF_INIT;
-	compact_node(&b, n);
-	sqlite3_bind_text(st, i, b.s, (int)b.len, SQLITE_TRANSIENT);
+	struct autodm_iter it;
+	int rc = store_exec(w, "DELETE FROM autodm_sender", err);
+	if (rc || store_prepare(w, "INSERT OR REPLACE INTO autodm_sender (account_id, auto, score,"
+				   " kind, evidence) VALUES (?1, ?2, ?3, ?4, ?5)", &st, err))
+		return -1;
+	for (const struct autodm_row *o = autodm_first(&it, r); o && !rc; o = autodm_next(&it)) {
+		buf_reset(&b);
+		buf_addc(&b, '[');
+		for (const char *e = autodm_evidence_next(o, NULL); e;
+		     e = autodm_evidence_next(o, e)) {
+			if (b.len > 1)
+				buf_addc(&b, ',');
+			compact_string(&b, e, strlen(e));
+		}
+		buf_addc(&b, ']');
+		sqlite3_bind_int64(st, 1, o->account);
+		sqlite3_bind_int(st, 2, o->is_auto);
+		sqlite3_bind_double(st, 3, o->score);
+		sqlite3_bind_text(st, 4, autodm_kind_name(o->kind), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, b.s, (int)b.len, SQLITE_TRANSIENT);
+		rc = store_step_done(w, st, err);
+	}
+	if (!rc && it.failed)
+		rc = err_set(err, EXIT_IO, "reading a report's rows back: %s", strerror(errno));
+	autodm_stop(&it);
+	sqlite3_finalize(st);
 	buf_release(&b);
-}
-
-static int autodm_row(struct store *w, sqlite3_stmt *st, const struct jnode *o,
-		      struct err *err)
-{
-	bind_id_key(st, 1, o, "account_id");
-	bind_num_key(st, 2, o, "auto");
-	bind_num_key(st, 3, o, "score");
-	bind_text_key(st, 4, o, "kind");
-	bind_json_key(st, 5, o, "evidence");
-	return store_step_done(w, st, err);
+	return rc;
 }
 
 /* The etiquette result's conversations, from its typed rows. */
@@ -290,37 +153,9 @@ static int exposure_table(struct store *w, const struct exposure_result *r, stru
 	return rc;
 }
 
-static const struct table {
-	const char *kind, *list, *name, *insert;
-	row_fn fn;
-} tables[] = {
-	{ "autodm", "inbound", "autodm_sender",
-	  "INSERT OR REPLACE INTO autodm_sender (account_id, auto, score, kind, evidence)"
-	  " VALUES (?1, ?2, ?3, ?4, ?5)", autodm_row },
-};
-
 bool findings_any(const struct results *res)
 {
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		if (results_tree(res, tables[i].kind))
-			return true;
-	return res->etiquette || res->exposure;
-}
-
-static int write_table(struct store *w, const struct table *t, json_t *list,
-		       struct err *err)
-{
-	char *del = xasprintf("DELETE FROM %s", t->name);
-	int rc = store_exec(w, del, err);
-	free(del);
-	if (rc)
-		return -1;
-	sqlite3_stmt *st;
-	if (store_prepare(w, t->insert, &st, err))
-		return -1;
-	rc = each_row(list, t->fn, w, st, err);
-	sqlite3_finalize(st);
-	return rc;
+	return res->autodm || res->etiquette || res->exposure;
 }
 
 int findings_write(struct store *w, const struct report_ctx *ctx, const struct results *res,
@@ -329,13 +164,9 @@ int findings_write(struct store *w, const struct report_ctx *ctx, const struct r
 	char now[32];
 	if (store_begin(w, err))
 		goto fail;
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		json_t *r = results_tree(res, tables[i].kind);
-		json_t *list = json_object_get(r, tables[i].list);
-		if (r && json_is_array(list) && write_table(w, &tables[i], list, err))
-			goto fail;
-		trace(tables[i].name);
-	}
+	if (res->autodm && autodm_table(w, res->autodm, err))
+		goto fail;
+	trace("autodm_sender");
 	if (res->etiquette && etiquette_table(w, res->etiquette, err))
 		goto fail;
 	trace("etiquette_conversation");

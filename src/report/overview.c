@@ -91,12 +91,13 @@ static void etiquette_actions(const struct etiquette_result *r, struct actions *
 			      "before any answer.", (long long)ch, s_(ch)));
 }
 
-static void autodm_actions(struct report_ctx *ctx, json_t *r, struct actions *as)
+static void autodm_actions(struct report_ctx *ctx, const struct autodm_result *r,
+			   struct actions *as)
 {
 	struct autodm_advice a;
 	if (!r)
 		return;
-	autodm_advice_count(ctx, r, &a);
+	autodm_advice_count(r, &a);
 	if (a.block)
 		add(as, 3, "autodm-todo",
 		    xasprintf("Block and report %u near-certain spam and scam sender%s.", a.block,
@@ -122,7 +123,7 @@ void overview_view(struct report_ctx *ctx, const struct results *res, struct doc
 	struct actions as = { .n = 0 };
 	exposure_actions(res->exposure, &as);
 	etiquette_actions(res->etiquette, &as);
-	autodm_actions(ctx, results_tree(res, "autodm"), &as);
+	autodm_actions(ctx, res->autodm, &as);
 	qsort(as.a, as.n, sizeof(as.a[0]), action_cmp);
 
 	doc_heading_at(d, 2, "fix-first", "What to fix first");

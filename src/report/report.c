@@ -11,15 +11,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each kind's view, given its own result. */
+/* Each kind's view and JSON writer, given its own result. */
 static void summary_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	summary_view(ctx, res->summary, d);
 }
 
+static int summary_doc(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return summary_json(w, res->summary, period);
+}
+
 static void autodm_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
-	autodm_view(ctx, results_tree(res, "autodm"), d);
+	autodm_view(ctx, res->autodm, d);
+}
+
+static int autodm_doc(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return autodm_json(w, res->autodm, period);
 }
 
 static void etiquette_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -27,9 +37,19 @@ static void etiquette_part(struct report_ctx *ctx, const struct results *res, st
 	etiquette_view(ctx, res->etiquette, d);
 }
 
+static int etiquette_doc(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return etiquette_json(w, res->etiquette, period);
+}
+
 static void exposure_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	exposure_view(ctx, res->exposure, d);
+}
+
+static int exposure_doc(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return exposure_json(w, res->exposure, period);
 }
 
 static void changes_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -37,24 +57,29 @@ static void changes_part(struct report_ctx *ctx, const struct results *res, stru
 	changes_view(ctx, res->changes, d);
 }
 
+static int changes_doc(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return changes_json(w, res->changes, period);
+}
+
 static const struct report_kind summary_kind = {
-	"summary", "Archive summary", summary_part, "snapshots",
+	"summary", "Archive summary", summary_part, summary_doc, "snapshots",
 };
 
 static const struct report_kind autodm_kind = {
-	"autodm", "Auto-DM senders", autodm_part, "inbound",
+	"autodm", "Auto-DM senders", autodm_part, autodm_doc, "inbound",
 };
 
 static const struct report_kind etiquette_kind = {
-	"etiquette", "Response etiquette", etiquette_part, "conversations",
+	"etiquette", "Response etiquette", etiquette_part, etiquette_doc, "conversations",
 };
 
 static const struct report_kind exposure_kind = {
-	"exposure", "Exposure risk", exposure_part, "findings",
+	"exposure", "Exposure risk", exposure_part, exposure_doc, "findings",
 };
 
 static const struct report_kind changes_kind = {
-	"changes", "Changes between snapshots", changes_part, "vanished",
+	"changes", "Changes between snapshots", changes_part, changes_doc, "vanished",
 };
 
 const struct report_kind *const report_kinds[] = {
@@ -114,39 +139,20 @@ const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE])
 	return link("i/user/", id, out);
 }
 
-/* One kind's document where w's next value goes, with period (or NULL) last in it. */
-static int kind_json(struct jsonw *w, const struct results *res, const char *kind,
-		     const json_t *period)
-{
-	if (!strcmp(kind, "etiquette"))
-		return etiquette_json(w, res->etiquette, period);
-	if (!strcmp(kind, "exposure"))
-		return exposure_json(w, res->exposure, period);
-	if (!strcmp(kind, "changes"))
-		return changes_json(w, res->changes, period);
-	if (!strcmp(kind, "summary"))
-		return summary_json(w, res->summary, period);
-	json_t *t = results_tree(res, kind);
-	if (period)
-		json_object_set(t, "period", (json_t *)period);
-	jsonw_tree(w, t);
-	return 0;
-}
-
 int results_json(FILE *out, const struct results *res, const char *kind)
 {
 	struct jsonw *w = jsonw_open(out);
 	int rc = 0;
 	if (kind) {
-		rc = kind_json(w, res, kind, res->period);
+		rc = report_find(kind)->json(w, res, res->period);
 	} else {
 		jsonw_object(w);
-		for (size_t i = 0; analyser_names[i]; i++) {
-			const char *k = analyser_names[i];
-			if (!results_has(res, k))
+		for (size_t i = 0; report_kinds[i]; i++) {
+			const struct report_kind *k = report_kinds[i];
+			if (!results_has(res, k->name))
 				continue;
-			jsonw_key(w, k);
-			rc |= kind_json(w, res, k, NULL);
+			jsonw_key(w, k->name);
+			rc |= k->json(w, res, NULL);
 		}
 		if (res->period) {
 			jsonw_key(w, "period");

@@ -2,7 +2,6 @@
 
 #include "fmt.h"
 #include "jplain.h"
-#include "jrows.h"
 #include "xalloc.h"
 
 #include <errno.h>
@@ -167,42 +166,6 @@ static void put_real(struct w *w, double v)
 	put(w, b, (size_t)len);
 }
 
-/*
- * An array of rows (jrows.h): each row is the text of its value written at
- * depth 0, so it moves to depth + 1 by indenting after each of its newlines
- * (strings hold none: they are escaped).
- */
-static void put_rows(struct w *w, const struct jrows *rows, size_t depth)
-{
-	size_t n = jrows_count(rows);
-	if (!n) {
-		put(w, "[]", 2);
-		return;
-	}
-	struct buf scratch = BUF_INIT;
-	put(w, "[", 1);
-	for (size_t i = 0; i < n; i++) {
-		size_t len;
-		const char *s = jrows_text(rows, i, &scratch, &len), *end;
-		if (!s) {
-			w->failed = true;
-			break;
-		}
-		end = s + len;
-		newline_indent(w, depth + 1);
-		for (const char *nl; (nl = memchr(s, '\n', (size_t)(end - s))); s = nl + 1) {
-			put(w, s, (size_t)(nl - s));
-			newline_indent(w, depth + 1); /* the row's own indentation follows */
-		}
-		put(w, s, (size_t)(end - s));
-		if (i + 1 < n)
-			put(w, ",", 1);
-	}
-	buf_release(&scratch);
-	newline_indent(w, depth);
-	put(w, "]", 1);
-}
-
 static void put_value(struct w *w, const json_t *v, size_t depth)
 {
 	switch (json_typeof(v)) {
@@ -215,11 +178,6 @@ static void put_value(struct w *w, const json_t *v, size_t depth)
 		w->n += fmt_i64(room(w, FMT_I64_SIZE), (int64_t)json_integer_value(v));
 		break;
 	case JSON_ARRAY: {
-		const struct jrows *rows = jrows_of(v);
-		if (rows) {
-			put_rows(w, rows, depth);
-			break;
-		}
 		size_t n = json_array_size(v);
 		if (!n) {
 			put(w, "[]", 2);

@@ -9,7 +9,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "jrows.h"
+#include "autodm_result.h"
+#include "jsonw.h"
 #include "report.h"
 #include "xalloc.h"
 
@@ -222,7 +223,23 @@ static const struct sender_case cases[] = {
 
 static char dbpath[64];
 static struct store st = STORE_INIT;
-static json_t *result;
+static json_t *result;              /* the JSON of typed, as the report writes it */
+static struct autodm_result *typed;
+
+/* A result as the JSON report writes it, read back as a tree. */
+static json_t *tree_of(const struct autodm_result *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	struct jsonw *w = jsonw_open(f);
+	int rc = autodm_json(w, r, NULL);
+	rc |= jsonw_close(w);
+	fclose(f);
+	json_t *t = rc ? NULL : json_loadb(text, len, 0, NULL);
+	free(text);
+	return t;
+}
 static int64_t owner_auto_ids[8];
 static size_t n_owner_auto;
 
@@ -308,13 +325,8 @@ static int setup(void **state)
 	struct report_ctx ctx;
 	if (report_ctx_init(&ctx, &st, &opts, &e))
 		return -1;
-	result = autodm_analyse(&ctx, &e);
-	{
-		/* the lists are rows (jrows.h): whole trees here */
-		json_t *tree = jrows_tree(result);
-		json_decref(result);
-		result = tree;
-	}
+	typed = autodm_analyse(&ctx, &e);
+	result = typed ? tree_of(typed) : NULL;
 	report_ctx_release(&ctx);
 	return result ? 0 : -1;
 }
@@ -323,6 +335,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	json_decref(result);
+	autodm_result_free(typed);
 	store_close(&st, true);
 	unlink(dbpath);
 	return 0;
@@ -408,7 +421,7 @@ static void test_view(void **state)
 	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0 };
 	assert_int_equal(report_ctx_init(&ctx, &st, &opts, &e), 0);
 	doc_init(&d, "autodm");
-	autodm_view(&ctx, result, &d);
+	autodm_view(&ctx, typed, &d);
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -485,22 +498,22 @@ static json_t *many_result(const char *path, const char *tmpdir)
 	static const struct report_opts opts = { .hours_from = -1, .hours_to = -1, .workdays = 0 };
 	struct report_ctx ctx;
 	assert_int_equal(report_ctx_init(&ctx, &s, &opts, &e), 0);
-	json_t *r = autodm_analyse(&ctx, &e);
+	struct autodm_result *r = autodm_analyse(&ctx, &e);
 	assert_non_null(r);
 	/* the keys of the automated senders, in the list's order */
-	json_t *tree = jrows_tree(r);
+	json_t *tree = tree_of(r);
 	json_t *in = json_object_get(tree, "inbound");
 	assert_int_equal(json_array_size(in), MANY_SENDERS);
-	for (size_t i = 0; i < ctx.nsenders; i++) {
-		json_t *o = json_array_get(in, ctx.senders[i].pos);
+	for (size_t i = 0; i < r->nsenders; i++) {
+		json_t *o = json_array_get(in, r->senders[i].pos);
 		char sid[24];
-		snprintf(sid, sizeof(sid), "%lld", (long long)ctx.senders[i].account);
+		snprintf(sid, sizeof(sid), "%lld", (long long)r->senders[i].account);
 		assert_true(json_is_true(json_object_get(o, "auto")));
 		assert_string_equal(json_string_value(json_object_get(o, "account_id")), sid);
 	}
 	unsetenv("TMPDIR");
 	report_ctx_release(&ctx);
-	json_decref(r);
+	autodm_result_free(r);
 	store_close(&s, true);
 	unlink(path);
 	return tree;
@@ -533,7 +546,6 @@ static void test_many_conversations(void **state)
 	free(b);
 	json_decref(file);
 	json_decref(memory);
-	jrows_release_all();
 }
 
 int main(void)

@@ -5,7 +5,6 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "jrows.h"
 #include "jsonw.h"
 
 #include <math.h>
@@ -194,110 +193,6 @@ static void test_streaming(void **state)
 	}
 }
 
-/* A rows array writes exactly what the same entries would as a tree, at any depth. */
-static void test_rows(void **state)
-{
-	(void)state;
-	unsigned seed = 777;
-	for (int round = 0; round < 200; round++) {
-		json_t *tree = json_object(), *rowed = json_object();
-		json_t *plain = json_array(), *rows = jrows_new();
-		int n = rand_r(&seed) % 6;
-		for (int i = 0; i < n; i++) {
-			json_t *e = random_tree(&seed, 1);
-			jrows_add(rows, e);
-			json_array_append_new(plain, e);
-		}
-		/* at depth 1, or deeper inside an object */
-		if (round % 2) {
-			json_object_set_new(tree, "list", plain);
-			json_object_set_new(rowed, "list", rows);
-		} else {
-			json_object_set_new(tree, "a", json_pack("{s:{s:o}}", "b", "list", plain));
-			json_object_set_new(rowed, "a", json_pack("{s:{s:o}}", "b", "list", rows));
-		}
-		char *want = written(tree), *got = written(rowed);
-		assert_string_equal(got, want);
-		free(want);
-		free(got);
-		jrows_release_all(); /* before the placeholder's address can be reused */
-		json_decref(tree);
-		json_decref(rowed);
-	}
-	/* rows put in another order are written in it */
-	json_t *rows = jrows_new(), *plain = json_array();
-	for (int i = 0; i < 3; i++) {
-		json_t *v = json_integer(i);
-		jrows_add(rows, v);
-		json_decref(v);
-	}
-	static const size_t order[] = { 2, 0, 1 };
-	jrows_order(rows, order, 3);
-	for (int i = 0; i < 3; i++)
-		json_array_append_new(plain, json_integer((json_int_t)order[i]));
-	char *want = written(plain), *got = written(rows);
-	assert_string_equal(got, want);
-	free(want);
-	free(got);
-	json_decref(plain);
-	json_decref(rows);
-	jrows_release_all();
-}
-
-/*
- * A list whose text passes the memory bound moves to a temporary file: it
- * is written and read back the same, in the order set, and with no place
- * for the file (TMPDIR missing) it stays in memory, the same again.
- */
-static void spilled(const char *tmpdir)
-{
-	setenv("TMPDIR", tmpdir, 1);
-	json_t *rows = jrows_new(), *plain = json_array();
-	size_t n = 0, bytes = 0;
-	while (bytes < 3 * JROWS_MEMORY_BOUND) {
-		json_t *e = json_pack("{s:I,s:s,s:[i,b]}", "n", (json_int_t)n,
-				      "text", "some words \u00e9 \"quoted\" and more", "pair", 1, (int)(n % 2));
-		jrows_add(rows, e);
-		json_array_append_new(plain, e);
-		bytes += 60;
-		n++;
-	}
-	size_t *order = malloc(n * sizeof(*order));
-	for (size_t i = 0; i < n; i++)
-		order[i] = (i * 7919) % n;  /* a permutation: 7919 is prime, n is not its multiple */
-	assert_true(n % 7919 != 0);
-	jrows_order(rows, order, n);
-	json_t *want_a = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append(want_a, json_array_get(plain, order[i]));
-	char *want = written(want_a), *got = written(rows);
-	assert_string_equal(got, want);
-	assert_int_equal(jrows_size(rows), n);
-	struct jrows_iter it;
-	size_t k = 0;
-	for (json_t *v = jrows_first(&it, rows); v; v = jrows_next(&it), k++)
-		assert_true(json_equal(v, json_array_get(want_a, k)));
-	assert_false(it.failed);
-	assert_int_equal(k, n);
-	/* a loop left early */
-	assert_non_null(jrows_first(&it, rows));
-	jrows_stop(&it);
-	free(want);
-	free(got);
-	free(order);
-	json_decref(want_a);
-	json_decref(plain);
-	json_decref(rows);
-	jrows_release_all();
-	unsetenv("TMPDIR");
-}
-
-static void test_rows_spill(void **state)
-{
-	(void)state;
-	spilled("/tmp");
-	spilled("/nonexistent-dir-for-dmaudit-test");
-}
 
 int main(void)
 {
@@ -305,8 +200,6 @@ int main(void)
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_random_trees),
 		cmocka_unit_test(test_streaming),
-		cmocka_unit_test(test_rows),
-		cmocka_unit_test(test_rows_spill),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
