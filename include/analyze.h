@@ -123,10 +123,6 @@ bool results_has(const struct results *res, const char *kind);
 /* kind's JSON tree, or NULL (a typed kind has none). */
 json_t *results_tree(const struct results *res, const char *kind);
 
-/* The analysers by name, in the order of `report all`'s document (schedule.c). */
-extern const char *const analyser_names[];  /* ends with NULL */
-bool analyser_known(const char *name);
-
 /*
  * Run the analyser named one, or with one NULL every analyser, on both
  * cores (db: the database's path, for the second thread's own connection),

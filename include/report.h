@@ -31,11 +31,16 @@
 /* Where the value of one exposure finding lies in its text (the JSON never says) */
 
 
+struct jsonw;
+
 struct report_kind {
 	const char *name;
 	const char *title;
 	/* the kind's part of the page, from its result in res */
 	void (*view)(struct report_ctx *ctx, const struct results *res, struct doc *d);
+	/* its JSON document where w's next value goes, period (or NULL) last;
+	 * -1 when a row cannot be read back (errno) */
+	int (*json)(struct jsonw *w, const struct results *res, const json_t *period);
 	const char *csv_table;   /* the table CSV output writes */
 };
 
@@ -98,7 +103,6 @@ const struct autodm_sender *autodm_senders(struct report_ctx *ctx, json_t *r, si
 /* A sender's kind in words: "spam campaign", "auto-DM app", … */
 const char *autodm_kind_words(const char *kind);
 struct etiquette_result;
-struct jsonw;
 void etiquette_view(struct report_ctx *ctx, const struct etiquette_result *r, struct doc *d);
 /* Conversations waiting for the owner's answer again, leaving out automated senders. */
 int64_t etiquette_awaiting_people(const struct etiquette_result *r);

@@ -11,10 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each kind's view, given its own result. */
+/*
+ * Each kind's view and JSON writer, given its own result: the typed ones
+ * read their struct, the others their tree (with period, when given, last).
+ */
+static int tree_json(struct jsonw *w, json_t *t, const json_t *period)
+{
+	if (period)
+		json_object_set(t, "period", (json_t *)period);
+	jsonw_tree(w, t);
+	return 0;
+}
+
 static void summary_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	summary_view(ctx, results_tree(res, "summary"), d);
+}
+
+static int summary_json(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return tree_json(w, results_tree(res, "summary"), period);
 }
 
 static void autodm_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -22,9 +38,19 @@ static void autodm_part(struct report_ctx *ctx, const struct results *res, struc
 	autodm_view(ctx, results_tree(res, "autodm"), d);
 }
 
+static int autodm_json(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return tree_json(w, results_tree(res, "autodm"), period);
+}
+
 static void etiquette_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	etiquette_view(ctx, res->etiquette, d);
+}
+
+static int etiquette_kind_json(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return etiquette_json(w, res->etiquette, period);
 }
 
 static void exposure_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
@@ -32,29 +58,39 @@ static void exposure_part(struct report_ctx *ctx, const struct results *res, str
 	exposure_view(ctx, results_tree(res, "exposure"), d);
 }
 
+static int exposure_json(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return tree_json(w, results_tree(res, "exposure"), period);
+}
+
 static void changes_part(struct report_ctx *ctx, const struct results *res, struct doc *d)
 {
 	changes_view(ctx, results_tree(res, "changes"), d);
 }
 
+static int changes_json(struct jsonw *w, const struct results *res, const json_t *period)
+{
+	return tree_json(w, results_tree(res, "changes"), period);
+}
+
 static const struct report_kind summary_kind = {
-	"summary", "Archive summary", summary_part, "snapshots",
+	"summary", "Archive summary", summary_part, summary_json, "snapshots",
 };
 
 static const struct report_kind autodm_kind = {
-	"autodm", "Auto-DM senders", autodm_part, "inbound",
+	"autodm", "Auto-DM senders", autodm_part, autodm_json, "inbound",
 };
 
 static const struct report_kind etiquette_kind = {
-	"etiquette", "Response etiquette", etiquette_part, "conversations",
+	"etiquette", "Response etiquette", etiquette_part, etiquette_kind_json, "conversations",
 };
 
 static const struct report_kind exposure_kind = {
-	"exposure", "Exposure risk", exposure_part, "findings",
+	"exposure", "Exposure risk", exposure_part, exposure_json, "findings",
 };
 
 static const struct report_kind changes_kind = {
-	"changes", "Changes between snapshots", changes_part, "vanished",
+	"changes", "Changes between snapshots", changes_part, changes_json, "vanished",
 };
 
 const struct report_kind *const report_kinds[] = {
@@ -117,25 +153,18 @@ const char *report_link_user(const char *id, char out[REPORT_LINK_SIZE])
 int results_json(FILE *out, const struct results *res, const char *kind)
 {
 	struct jsonw *w = jsonw_open(out);
+	const struct report_kind *one = kind ? report_find(kind) : NULL;
 	int rc = 0;
-	if (kind && !strcmp(kind, "etiquette")) {
-		rc = etiquette_json(w, res->etiquette, res->period);
-	} else if (kind) {
-		json_t *t = results_tree(res, kind);
-		if (res->period)
-			json_object_set(t, "period", res->period);
-		jsonw_tree(w, t);
+	if (one) {
+		rc = one->json(w, res, res->period);
 	} else {
+		/* report_kinds[] is the document's order */
 		jsonw_object(w);
-		for (size_t i = 0; analyser_names[i]; i++) {
-			const char *k = analyser_names[i];
-			if (!results_has(res, k))
+		for (size_t i = 0; report_kinds[i]; i++) {
+			if (!results_has(res, report_kinds[i]->name))
 				continue;
-			jsonw_key(w, k);
-			if (!strcmp(k, "etiquette"))
-				rc |= etiquette_json(w, res->etiquette, NULL);
-			else
-				jsonw_tree(w, results_tree(res, k));
+			jsonw_key(w, report_kinds[i]->name);
+			rc |= report_kinds[i]->json(w, res, NULL);
 		}
 		if (res->period) {
 			jsonw_key(w, "period");
