@@ -128,9 +128,6 @@ void results_release(struct results *res);
 /* Did kind run? */
 bool results_has(const struct results *res, const char *kind);
 
-/* The analysers by name, in the order of `report all`'s document (schedule.c). */
-bool analyser_known(const char *name);
-
 /*
  * Run the analyser named one, or with one NULL every analyser, on both
  * cores (db: the database's path, for the second thread's own connection),

@@ -34,7 +34,8 @@ struct report_kind {
 	const char *title;
 	/* the kind's part of the page, from its result in res */
 	void (*view)(struct report_ctx *ctx, const struct results *res, struct doc *d);
-	/* its JSON document where w's next value goes, with period (or NULL) last */
+	/* its JSON document where w's next value goes, period (or NULL) last;
+	 * -1 when a row cannot be read back (errno) */
 	int (*json)(struct jsonw *w, const struct results *res, const json_t *period);
 	const char *csv_table;   /* the table CSV output writes */
 };

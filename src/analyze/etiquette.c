@@ -11,6 +11,7 @@
 #include "utf8.h"
 #include "xalloc.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,93 +62,132 @@ int64_t etiquette_p90(int64_t *v, size_t n)
 }
 
 /*
- * A growable list of durations in seconds, sorted once when first asked.
- * A reply time fits 32 bits unless the archive's clock is off by decades:
- * the values are int32 while they fit, and all int64 from the first that
- * does not, so medians stay exact at half the memory.
+ * The durations of a pass: each value once, with its group (the month of
+ * the customer message, and whether that came in business hours). One sort
+ * by value then gives every group's median and 90th percentile in one scan,
+ * since a group's values come in order within the sorted whole: a reply is
+ * held once, not once per figure it counts in. While every value fits 32
+ * bits (unless the archive's clock is off by decades) a value and its group
+ * are one 64-bit key; from the first that does not, all are wide.
  */
-struct vals {
-	int32_t *v;
-	int64_t *wide;   /* non-NULL once a value did not fit: all of them */
-	size_t n, alloc;
-	bool sorted;
+struct wide_dur {
+	int64_t v;
+	int month;
+	bool in;
 };
 
-static void vals_push(struct vals *s, int64_t x)
+struct durs {
+	uint64_t *key;       /* (v + 2^31) << 32 | (month + 2^30) << 1 | in */
+	struct wide_dur *wide; /* non-NULL once a value did not fit: all of them */
+	size_t n, alloc;
+	int64_t n_in;        /* how many came in business hours */
+};
+
+#define DUR_BIAS ((int64_t)1 << 31)
+#define MONTH_BIAS ((int64_t)1 << 30)
+
+static bool dur_packs(int64_t v, int month)
 {
-	if (!s->wide && x >= INT32_MIN && x <= INT32_MAX) {
-		ALLOC_GROW(s->v, s->n + 1, s->alloc);
-		s->v[s->n++] = (int32_t)x;
-	} else {
-		if (!s->wide) {
-			s->alloc = s->alloc ? s->alloc : 16;
-			s->wide = xmalloc(s->alloc * sizeof(*s->wide));
-			for (size_t i = 0; i < s->n; i++)
-				s->wide[i] = s->v[i];
-			free(s->v);
-			s->v = NULL;
-		}
-		ALLOC_GROW(s->wide, s->n + 1, s->alloc);
-		s->wide[s->n++] = x;
-	}
-	s->sorted = false;
+	return v >= INT32_MIN && v <= INT32_MAX && month >= -MONTH_BIAS && month < MONTH_BIAS;
 }
 
-static int cmp_i32(const void *a, const void *b)
+static void durs_push(struct durs *d, int64_t v, int month, bool in)
 {
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	if (!d->wide && dur_packs(v, month)) {
+		ALLOC_GROW(d->key, d->n + 1, d->alloc);
+		d->key[d->n++] = (uint64_t)(v + DUR_BIAS) << 32 |
+				 (uint64_t)(month + MONTH_BIAS) << 1 | in;
+	} else {
+		if (!d->wide) {
+			d->alloc = d->alloc ? d->alloc : 16;
+			d->wide = xmalloc(d->alloc * sizeof(*d->wide));
+			for (size_t i = 0; i < d->n; i++)
+				d->wide[i] = (struct wide_dur){
+					(int64_t)(d->key[i] >> 32) - DUR_BIAS,
+					(int)((int64_t)(d->key[i] >> 1 & 0x7FFFFFFF) - MONTH_BIAS),
+					d->key[i] & 1 };
+			free(d->key);
+			d->key = NULL;
+		}
+		ALLOC_GROW(d->wide, d->n + 1, d->alloc);
+		d->wide[d->n++] = (struct wide_dur){ v, month, in };
+	}
+	d->n_in += in;
+}
+
+/* The i-th duration (in order of value once durs_sort ran). */
+static struct wide_dur durs_at(const struct durs *d, size_t i)
+{
+	if (d->wide)
+		return d->wide[i];
+	uint64_t k = d->key[i];
+	return (struct wide_dur){ (int64_t)(k >> 32) - DUR_BIAS,
+				  (int)((int64_t)(k >> 1 & 0x7FFFFFFF) - MONTH_BIAS), k & 1 };
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 	return (x > y) - (x < y);
 }
 
-/* The i-th value (in order once vals_sort ran). */
-static int64_t vals_at(const struct vals *s, size_t i)
+static int cmp_wide(const void *a, const void *b)
 {
-	return s->wide ? s->wide[i] : s->v[i];
+	int64_t x = ((const struct wide_dur *)a)->v, y = ((const struct wide_dur *)b)->v;
+	return (x > y) - (x < y);
 }
 
-/* Sort once (a million durations once, not per figure). */
-static void vals_sort(struct vals *s)
+static void durs_sort(struct durs *d)
 {
-	if (!s->sorted) {
-		if (s->wide)
-			qsort(s->wide, s->n, sizeof(*s->wide), cmp_i64);
-		else if (s->n)
-			qsort(s->v, s->n, sizeof(*s->v), cmp_i32);
-	}
-	s->sorted = true;
+	if (d->wide)
+		qsort(d->wide, d->n, sizeof(*d->wide), cmp_wide);
+	else if (d->n)
+		qsort(d->key, d->n, sizeof(*d->key), cmp_u64);
 }
 
-static void vals_release(struct vals *s)
+static void durs_release(struct durs *d)
 {
-	free(s->v);
-	free(s->wide);
-	memset(s, 0, sizeof(*s));
+	free(d->key);
+	free(d->wide);
+	memset(d, 0, sizeof(*d));
 }
 
-static struct etiquette_secs vals_median(struct vals *s)
+/*
+ * A group's median and 90th percentile, picked from its values as they come
+ * in order: the ranks wanted are known from the group's size.
+ */
+struct pick {
+	int64_t n, seen;
+	int64_t lo, hi, p90;     /* the values at the median's ranks and the p90's */
+};
+
+static void pick_see(struct pick *p, int64_t v)
 {
-	if (!s->n)
-		return (struct etiquette_secs){ false, 0 };
-	vals_sort(s);
-	size_t n = s->n;
-	if (n % 2)
-		return (struct etiquette_secs){ true, vals_at(s, n / 2) };
-	int64_t a = vals_at(s, n / 2 - 1), b = vals_at(s, n / 2);
-	/* floor of the mean without overflow: b >= a after sorting */
-	return (struct etiquette_secs){ true, a + (b - a) / 2 };
+	int64_t r_lo = p->n % 2 ? p->n / 2 : p->n / 2 - 1, r_hi = p->n / 2;
+	int64_t r_p90 = (9 * p->n + 9) / 10 - 1; /* nearest rank: ceil(0.9 n) - 1 */
+	if (p->seen == r_lo)
+		p->lo = v;
+	if (p->seen == r_hi)
+		p->hi = v;
+	if (p->seen == r_p90)
+		p->p90 = v;
+	p->seen++;
 }
 
-static struct etiquette_secs vals_p90(struct vals *s)
+/* Of an even count the floor of the mean of the two middle values (hi >= lo). */
+static struct etiquette_secs pick_median(const struct pick *p)
 {
-	if (!s->n)
-		return (struct etiquette_secs){ false, 0 };
-	vals_sort(s);
-	return (struct etiquette_secs){ true, vals_at(s, (9 * s->n + 9) / 10 - 1) };
+	return (struct etiquette_secs){ p->n > 0, p->n ? p->lo + (p->hi - p->lo) / 2 : 0 };
 }
 
-static struct etiquette_spread vals_spread(struct vals *s)
+static struct etiquette_secs pick_p90(const struct pick *p)
 {
-	return (struct etiquette_spread){ (int64_t)s->n, vals_median(s), vals_p90(s) };
+	return (struct etiquette_secs){ p->n > 0, p->n ? p->p90 : 0 };
+}
+
+static struct etiquette_spread pick_spread(const struct pick *p)
+{
+	return (struct etiquette_spread){ p->n, pick_median(p), pick_p90(p) };
 }
 
 /* ---- text cues ---------------------------------------------------------- */
@@ -324,7 +364,7 @@ static void days_name(unsigned days, char *out, size_t n)
 /* One month's share, a cell of the months (months.h) by the customer message's month. */
 struct month {
 	int64_t started, answered;
-	struct vals frs, rs;
+	struct pick frs, rs;     /* first responses, replies: n counted as they come */
 };
 
 static struct month *month_of(struct months *ms, int64_t ms_time)
@@ -334,11 +374,6 @@ static struct month *month_of(struct months *ms, int64_t ms_time)
 
 static void months_free(struct months *ms)
 {
-	for (size_t i = 0; i < months_count(ms); i++) {
-		struct month *m = months_at(ms, i);
-		vals_release(&m->frs);
-		vals_release(&m->rs);
-	}
 	months_release(ms);
 }
 
@@ -390,8 +425,8 @@ struct tally {
 	struct report_ctx *ctx;
 	struct etiquette_result *r;          /* the counts and lists go straight here */
 	sqlite3_stmt *warm_st;
-	struct vals frs, rs;                 /* contract: first responses, every reply */
-	struct vals frs_in, frs_off, rs_in, rs_off; /* by the customer message's time */
+	struct durs frs, rs;     /* first responses, every reply; by the customer message's
+				    month and time (in or off hours) */
 	struct months months;
 	struct buf snip;                     /* scratch for snippets */
 };
@@ -494,9 +529,9 @@ static int finish(struct tally *t, struct conv *c, struct err *err)
 			o.first_response = (struct etiquette_secs){ true, s };
 			r->answered++;
 			m->answered++;
-			vals_push(&t->frs, s);
-			vals_push(&m->frs, s);
-			vals_push(etiquette_in_hours(ctx->opts, c->first_ms) ? &t->frs_in : &t->frs_off, s);
+			m->frs.n++;
+			durs_push(&t->frs, s, month_key(c->first_ms),
+				  etiquette_in_hours(ctx->opts, c->first_ms));
 		} else {
 			conv_row(ctx, c, &x);
 			x.at = c->first_ms;
@@ -579,9 +614,9 @@ static void conv_add(struct tally *t, struct conv *c, int64_t id, int64_t sender
 			int64_t s = etiquette_seconds(c->run_start, at);
 			ALLOC_GROW(c->replies, c->nreplies + 1, c->areplies);
 			c->replies[c->nreplies++] = s;
-			vals_push(&t->rs, s);
-			vals_push(&month_of(&t->months, c->run_start)->rs, s);
-			vals_push(etiquette_in_hours(t->ctx->opts, c->run_start) ? &t->rs_in : &t->rs_off, s);
+			month_of(&t->months, c->run_start)->rs.n++;
+			durs_push(&t->rs, s, month_key(c->run_start),
+				  etiquette_in_hours(t->ctx->opts, c->run_start));
 			if (etiquette_in_hours(t->ctx->opts, at))
 				t->r->replies_sent_in++;
 			else
@@ -604,7 +639,7 @@ static int handoffs(struct report_ctx *ctx, struct etiquette_result *r, struct e
 {
 	struct store *s = ctx->store;
 	sqlite3_stmt *tw = NULL, *dm = NULL;
-	struct vals secs = { 0 };
+	struct durs secs = { 0 };
 	int rc = -1;
 
 	if (store_prepare(s, "SELECT id, created_at, reply_to_user_id, text FROM tweet"
@@ -642,7 +677,7 @@ static int handoffs(struct report_ctx *ctx, struct etiquette_result *r, struct e
 			r->dm_followed++;
 			r->dm_followed_within_7_days += in7;
 			if (in7)
-				vals_push(&secs, sec);
+				durs_push(&secs, sec, 0, false);
 			h.dm_followed = true;
 			h.first_response = (struct etiquette_secs){ true, sec };
 			h.within_7_days = in7;
@@ -656,13 +691,17 @@ static int handoffs(struct report_ctx *ctx, struct etiquette_result *r, struct e
 		store_fail(s, err, "reading the owner's replies");
 		goto out;
 	}
-	r->median_handoff = vals_median(&secs);
-	r->p90_handoff = vals_p90(&secs);
+	struct pick all = { .n = (int64_t)secs.n };
+	durs_sort(&secs);
+	for (size_t i = 0; i < secs.n; i++)
+		pick_see(&all, durs_at(&secs, i).v);
+	r->median_handoff = pick_median(&all);
+	r->p90_handoff = pick_p90(&all);
 	rc = 0;
 out:
 	sqlite3_finalize(tw);
 	sqlite3_finalize(dm);
-	vals_release(&secs);
+	durs_release(&secs);
 	return rc;
 }
 
@@ -671,14 +710,30 @@ out:
 static void tally_release(struct tally *t)
 {
 	sqlite3_finalize(t->warm_st);
-	vals_release(&t->frs);
-	vals_release(&t->rs);
-	vals_release(&t->frs_in);
-	vals_release(&t->frs_off);
-	vals_release(&t->rs_in);
-	vals_release(&t->rs_off);
+	durs_release(&t->frs);
+	durs_release(&t->rs);
 	months_free(&t->months);
 	buf_release(&t->snip);
+}
+
+/*
+ * Sort d once and pick every group's figures in one scan: all of them, in
+ * and off hours, and each month's (the pick at offset month_pick of its
+ * cell, whose n was counted as the values came).
+ */
+static void durs_figures(struct durs *d, struct months *ms, size_t month_pick,
+			 struct pick *all, struct pick *in, struct pick *off)
+{
+	*all = (struct pick){ .n = (int64_t)d->n };
+	*in = (struct pick){ .n = d->n_in };
+	*off = (struct pick){ .n = (int64_t)d->n - d->n_in };
+	durs_sort(d);
+	for (size_t i = 0; i < d->n; i++) {
+		struct wide_dur x = durs_at(d, i);
+		pick_see(all, x.v);
+		pick_see(x.in ? in : off, x.v);
+		pick_see((struct pick *)((char *)months_cell(ms, x.month) + month_pick), x.v);
+	}
 }
 
 /* The figures of the whole pass, once every conversation is finished. */
@@ -686,22 +741,25 @@ static void figures(struct tally *t)
 {
 	struct etiquette_result *r = t->r;
 	const struct report_opts *o = t->ctx->opts;
+	struct pick frs, frs_in, frs_off, rs, rs_in, rs_off;
 
+	durs_figures(&t->frs, &t->months, offsetof(struct month, frs), &frs, &frs_in, &frs_off);
+	durs_figures(&t->rs, &t->months, offsetof(struct month, rs), &rs, &rs_in, &rs_off);
 	r->unanswered = r->counterpart_initiated - r->answered;
-	r->median_first_response = vals_median(&t->frs);
-	r->p90_first_response = vals_p90(&t->frs);
-	r->median_reply = vals_median(&t->rs);
-	r->first_response = vals_spread(&t->frs);
-	r->reply = vals_spread(&t->rs);
+	r->median_first_response = pick_median(&frs);
+	r->p90_first_response = pick_p90(&frs);
+	r->median_reply = pick_median(&rs);
+	r->first_response = pick_spread(&frs);
+	r->reply = pick_spread(&rs);
 	r->as_of = t->ctx->as_of;
 
 	r->time_zone = xstrdup(o && o->tz ? o->tz : "UTC");
 	snprintf(r->hours, sizeof(r->hours), "%02d-%02d", hours_from(o), hours_to(o));
 	days_name(o && o->workdays ? o->workdays : 0x3E, r->days, sizeof(r->days));
-	r->first_in = vals_spread(&t->frs_in);
-	r->first_off = vals_spread(&t->frs_off);
-	r->reply_in = vals_spread(&t->rs_in);
-	r->reply_off = vals_spread(&t->rs_off);
+	r->first_in = pick_spread(&frs_in);
+	r->first_off = pick_spread(&frs_off);
+	r->reply_in = pick_spread(&rs_in);
+	r->reply_off = pick_spread(&rs_off);
 
 	r->months = xcalloc(months_count(&t->months) + 1, sizeof(*r->months));
 	for (size_t i = 0; i < months_count(&t->months); i++) {
@@ -712,11 +770,11 @@ static void figures(struct tally *t)
 		e->key = t->months.first + (int)i;
 		e->counterpart_initiated = m->started;
 		e->answered = m->answered;
-		e->median_first = vals_median(&m->frs);
-		e->p90_first = vals_p90(&m->frs);
-		e->replies = (int64_t)m->rs.n;
-		e->median_reply = vals_median(&m->rs);
-		e->p90_reply = vals_p90(&m->rs);
+		e->median_first = pick_median(&m->frs);
+		e->p90_first = pick_p90(&m->frs);
+		e->replies = m->rs.n;
+		e->median_reply = pick_median(&m->rs);
+		e->p90_reply = pick_p90(&m->rs);
 	}
 }
 

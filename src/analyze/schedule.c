@@ -107,18 +107,12 @@ static const struct analyser {
 	{ NULL, NULL },
 };
 
-
 static const struct analyser *analyser_find(const char *name)
 {
 	for (size_t i = 0; name && analysers[i].name; i++)
 		if (!strcmp(analysers[i].name, name))
 			return &analysers[i];
 	return NULL;
-}
-
-bool analyser_known(const char *name)
-{
-	return analyser_find(name) != NULL;
 }
 
 /* Etiquette's dependency: autodm's verdicts, once both have run. */

@@ -538,6 +538,75 @@ static void test_reply_seconds_past_32_bits(void **state)
 	assert_int_equal(total(f, "median_reply_seconds"), 30);
 	assert_int_equal(f->res->reply.p90.s, far / 1000);
 	assert_int_equal(f->res->reply.count, 3);
+	/* widened, the values keep their groups: the month of the run's first message */
+	json_t *bm = json_object_get(f->r, "by_month");
+	assert_int_equal(json_array_size(bm), 2);
+	json_t *m0 = json_array_get(bm, 0), *m1 = json_array_get(bm, 1);
+	assert_string_equal(json_string_value(json_object_get(m0, "month")), "2021-03");
+	assert_int_equal(json_integer_value(json_object_get(m0, "replies")), 2);
+	assert_int_equal(json_integer_value(json_object_get(m0, "median_reply_seconds")),
+			 10 + (far / 1000 - 10) / 2);
+	assert_int_equal(json_integer_value(json_object_get(m1, "replies")), 1);
+	assert_int_equal(json_integer_value(json_object_get(m1, "p90_reply_seconds")), 30);
+	assert_int_equal(f->res->reply_in.count + f->res->reply_off.count, 3);
+	fx_free(f);
+}
+
+/*
+ * Every group's figures from one sort: first responses in two months, in
+ * and off business hours, of odd and even counts, against the definitions.
+ */
+static void test_group_figures(void **state)
+{
+	(void)state;
+	struct fx *f = fx_new();
+	long long h = 3600000, april = T0 + 31 * DAY_MS;  /* 2021-04-01, a Thursday */
+	/* March, in hours (Monday 10:00): 30, 10, 20 s; off hours (Monday 20:00): 100, 300 s */
+	static const int in_s[] = { 30, 10, 20 }, off_s[] = { 100, 300 };
+	/* April, in hours (Thursday 11:00): 7, 9, 1, 5 s */
+	static const int april_s[] = { 7, 9, 1, 5 };
+	int cp = 10;
+	long long id = 1;
+	for (size_t i = 0; i < 3; i++, cp++) {
+		conv(f, cp);
+		msg(f, cp, id++, cp, T0 + 10 * h + (long long)i, 0, "q");
+		msg(f, cp, id++, OWNER, T0 + 10 * h + (long long)i + in_s[i] * 1000LL, 0, "a");
+	}
+	for (size_t i = 0; i < 2; i++, cp++) {
+		conv(f, cp);
+		msg(f, cp, id++, cp, T0 + 20 * h + (long long)i, 0, "q");
+		msg(f, cp, id++, OWNER, T0 + 20 * h + (long long)i + off_s[i] * 1000LL, 0, "a");
+	}
+	for (size_t i = 0; i < 4; i++, cp++) {
+		conv(f, cp);
+		msg(f, cp, id++, cp, april + 11 * h + (long long)i, 0, "q");
+		msg(f, cp, id++, OWNER, april + 11 * h + (long long)i + april_s[i] * 1000LL, 0, "a");
+	}
+	run(f);
+	const struct etiquette_result *r = f->res;
+	/* all nine: 1 5 7 9 10 20 30 100 300 */
+	assert_int_equal(r->first_response.count, 9);
+	assert_int_equal(r->median_first_response.s, 10);
+	assert_int_equal(r->p90_first_response.s, 300);   /* rank ceil(8.1) = 9 */
+	/* in hours, seven: 1 5 7 9 10 20 30; off hours: 100 300 */
+	assert_int_equal(r->first_in.count, 7);
+	assert_int_equal(r->first_in.median.s, 9);
+	assert_int_equal(r->first_in.p90.s, 30);
+	assert_int_equal(r->first_off.count, 2);
+	assert_int_equal(r->first_off.median.s, 200);
+	assert_int_equal(r->first_off.p90.s, 300);
+	/* the reply times are the same values, by the same groups */
+	assert_int_equal(r->reply.count, 9);
+	assert_int_equal(r->reply_off.median.s, 200);
+	assert_int_equal((int)r->nmonths, 2);
+	/* March: 10 20 30 100 300; April: 1 5 7 9 (even: (5 + 7) / 2) */
+	assert_int_equal(r->months[0].counterpart_initiated, 5);
+	assert_int_equal(r->months[0].median_first.s, 30);
+	assert_int_equal(r->months[0].p90_first.s, 300);
+	assert_int_equal(r->months[1].median_first.s, 6);
+	assert_int_equal(r->months[1].p90_first.s, 9);
+	assert_int_equal(r->months[1].replies, 4);
+	assert_int_equal(r->months[1].median_reply.s, 6);
 	fx_free(f);
 }
 
@@ -669,6 +738,7 @@ int main(void)
 		cmocka_unit_test(test_contract_fields_exactly),
 		cmocka_unit_test(test_handoff),
 		cmocka_unit_test(test_reply_seconds_past_32_bits),
+		cmocka_unit_test(test_group_figures),
 		cmocka_unit_test(test_rows_round_trip),
 		cmocka_unit_test(test_judge),
 	};
