@@ -1,6 +1,7 @@
 /*
  * load_int: what the parts of the loader share (load.h says what it does).
- * load.c holds the statements, the message batches and the owner;
+ * load.c holds the statements and hands each element to its family's
+ * loader; load_batch.c the message batches; load_owner.c tells the owner;
  * load_fields.c reads the fields of an element and binds them;
  * load_dm.c the 1:1 and group conversations, load_tweet.c the tweets,
  * load_account.c the account, the follow lists, blocks, mutes, apps and
@@ -45,7 +46,7 @@ void ld_note_time(struct load *l, int64_t t);
 int ld_add_account(struct load *l, int64_t id, const struct jnode *handle,
 		   const struct jnode *name, const char *source, struct err *err);
 
-/* The owner (load.c): a conversation id's hash; someone met in a group conversation. */
+/* The owner (load_owner.c): a conversation id's hash; someone met in a group conversation. */
 uint64_t ld_hash(const char *conv);
 void ld_note_member(struct load *l, const char *conv, int64_t account);
 
