@@ -80,6 +80,8 @@ enum lex_family {
 	LEX_TONE_HARM,     /* tone-harm.tsv: "choke", "verreckst": the harm a wish names */
 	LEX_TONE_TYPICAL,  /* tone-typical.tsv: "typical": before a group, a sneer at it */
 	LEX_TONE_UTTER,    /* tone-utterance.tsv: "take", "comment": an insult next to one is aimed */
+	LEX_TONE_POSS,     /* tone-possessive.tsv: "their", "ihre": profanity before what is theirs is aimed */
+	LEX_TONE_QUANT,    /* tone-quantifier.tsv: "some", "manche": plural name-calling after is aimed */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

@@ -58,7 +58,8 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_VOC] = "tone-vocative",      [LEX_TONE_INTENS] = "tone-intensifier",
 	[LEX_TONE_LIKEYOU] = "tone-likeyou",   [LEX_TONE_HOPE] = "tone-hope",
 	[LEX_TONE_HARM] = "tone-harm",         [LEX_TONE_TYPICAL] = "tone-typical",
-	[LEX_TONE_UTTER] = "tone-utterance",
+	[LEX_TONE_UTTER] = "tone-utterance",   [LEX_TONE_POSS] = "tone-possessive",
+	[LEX_TONE_QUANT] = "tone-quantifier",
 };
 
 struct phrase {

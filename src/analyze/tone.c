@@ -12,14 +12,15 @@
  *   ("he is so stupid", "stupid people"), no comma between; a @handle is
  *   no target, since every reply starts with one;
  * - plural name-calling (idiots, Idioten, parasites) counts as adjectives
- *   do, or after profanity or an article ("fucking idiots", "the idiots in
- *   charge", "diese Parasiten"), not in a general remark ("idiots have no
- *   principles");
+ *   do, or after profanity, an article or a quantifier ("fucking idiots",
+ *   "the idiots in charge", "diese Parasiten", "some idiots"), not in a
+ *   general remark ("idiots have no principles");
  * - a hit followed by the person addressed ("idiots like you") is aimed,
  *   whoever the sentence's subject;
  * - profanity (fuck, scheiße) counts only right next to the person or
- *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
- *   never in a sentence of praise;
+ *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), or
+ *   before what is theirs ("their shitty rules", "ihre scheiß Regeln"),
+ *   and never in a sentence of praise;
  * - words that insult only when said of someone (disgrace, garbage,
  *   Abschaum) count after a copula whose subject is the person addressed
  *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
@@ -62,7 +63,7 @@ enum {
 	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
-	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26,
+	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26, C_POSS = 1 << 27, C_QUANT = 1 << 28,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
 		 C_VOC,
@@ -96,6 +97,8 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_HARM: return C_HARM;
 	case LEX_TONE_TYPICAL: return C_TYPICAL;
 	case LEX_TONE_UTTER: return C_UTTER;
+	case LEX_TONE_POSS: return C_POSS;
+	case LEX_TONE_QUANT: return C_QUANT;
 	default: return 0;
 	}
 }
@@ -816,6 +819,25 @@ static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
 	return false;
 }
 
+/*
+ * Does a word of cls come right before token a, or before one insulting
+ * adjective or profanity right before it ("their shitty rules", "ihren
+ * dummen scheiß Partys", "some stupid idiots"), no gap between? "In some cases
+ * idiots win" has a word of no class between.
+ */
+static bool after_word(const struct sentence *st, long a, unsigned cls)
+{
+	if (a > 0 && (st->t[a - 1].cls & cls) && !st->t[a].gap)
+		return true;
+	if (a < 2 || !(st->t[a - 2].cls & cls) || st->t[a].gap || st->t[a - 1].gap)
+		return false;
+	for (size_t j = 0; j < st->nm; j++)   /* a token keeps no hit class; its match does */
+		if (st->m[j].first == a - 1 && st->m[j].last == a - 1 &&
+		    (st->m[j].cls & (C_ADJ | C_PROF)))
+			return true;
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -861,7 +883,9 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
-			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO)))) {
+			    ((m->cls & C_GROUP) &&
+			     (near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO) ||
+			      after_word(st, a, C_QUANT))))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & (C_PRED | C_VOC)) &&
 			   (said_of_you(st, m) || named_target(st, m) || said_of_these(st, m) ||
@@ -870,6 +894,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) || said_of_you(st, m) ||
 			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE) ||
+			    after_word(st, a, C_POSS) ||
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
 		}
