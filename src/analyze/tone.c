@@ -820,6 +820,30 @@ static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
 }
 
 /*
+ * Is the adjective said of a kind of person in general, not of people in
+ * view: right before a bare word for people, no other person near ("stupid
+ * people always blame the weather", "dumme Menschen gibt es überall")?
+ * "These stupid people", "their stupid men", "stupid immigrants" (a group
+ * by origin or creed: contempt for it) stay aimed, and so do people in a
+ * scene, a participle after them ("stupid people crashing their bikes").
+ */
+static bool a_kind(const struct sentence *st, const struct match *m)
+{
+	size_t a = m->first, b = m->last;
+	if (b + 1 >= st->nt || !(st->t[b + 1].cls & C_PEOPLE) || (st->t[b + 1].cls & C_SOCIAL) ||
+	    st->t[b + 1].gap)
+		return false;
+	if (a > 0 && (st->t[a - 1].cls & (C_DEMO | C_POSS | C_QUANT | C_PROF | C_PEOPLE)))
+		return false;
+	if (b + 2 < st->nt) {
+		const struct tok *n = &st->t[b + 2];
+		if ((n->cls & C_PEOPLE) || (n->n > 4 && !memcmp(n->w + n->n - 3, "ing", 3)))
+			return false;   /* "stupid people crashing": a scene, as a caption has it */
+	}
+	return !(a > 1 && (st->t[a - 2].cls & C_PEOPLE));
+}
+
+/*
  * Does a word of cls come right before token a, or before one insulting
  * adjective or profanity right before it ("their shitty rules", "ihren
  * dummen scheiß Partys", "some stupid idiots"), no gap between? "In some cases
@@ -880,7 +904,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
+			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) && !a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
 			    ((m->cls & C_GROUP) &&
