@@ -33,6 +33,7 @@ enum lex_family {
 	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
 	LEX_OFFER,         /* autodm-offer.tsv: a seller's offer: "dm for details", "للطلب" */
 	LEX_AUTOREPLY,     /* autodm-autoreply.tsv: "we'll reply as soon as", "reply 1 for" */
+	LEX_DISCLAIM,      /* autodm-disclaim.tsv: the pitch disowned: "unsolicited dm", "this is not spam" */
 	LEX_MESSENGER,     /* autodm-messenger.tsv: messenger names: "whatsapp", "телеграм" */
 	LEX_THANKS,        /* autodm-thanks.tsv: thanks words: "thx", "grazie mille", "salamat" */
 	LEX_LABEL,         /* autodm-label.tsv: notice titles: "reminder", "rappel", "알림" */

@@ -44,6 +44,7 @@ enum msg_flag {
 	M_HEADER = 1 << 20,     /* opens with a bracketed label, as notices do ("【提醒】") */
 	M_BARE_PITCH = 1 << 21, /* a pitch and a handle or link, hardly another word */
 	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
+	M_DISCLAIM = 1 << 23,   /* the pitch disowned: "sorry for the unsolicited DM", "this is not spam" */
 };
 
 

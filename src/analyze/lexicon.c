@@ -27,6 +27,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_SCAM] = "autodm-scam",            [LEX_PROMO] = "autodm-promo",
 	[LEX_NOTICE] = "autodm-notice",        [LEX_CONTACT] = "autodm-contact",
 	[LEX_OFFER] = "autodm-offer",
+	[LEX_DISCLAIM] = "autodm-disclaim",
 	[LEX_AUTOREPLY] = "autodm-autoreply",  [LEX_MESSENGER] = "autodm-messenger",
 	[LEX_THANKS] = "autodm-thanks",        [LEX_LABEL] = "autodm-label",
 	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
