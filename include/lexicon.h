@@ -57,6 +57,7 @@ enum lex_family {
 	LEX_PII_USER,         /* pii-user.tsv: login words: user, 아이디, логин */
 	LEX_PII_ADDRMARK,     /* pii-addrmark.tsv: address units of CJK scripts: 市 区 丁目 동 */
 	LEX_PII_ADDRESS,      /* pii-address.tsv: words naming an address: adresse, 주소 */
+	LEX_PII_CONFIRM,      /* pii-confirm.tsv: a code accepted: "done!", "it worked", "готово" */
 	/* The word classes that tone.c reads a sentence with (tone.h): */
 	LEX_TONE_ADJ,      /* tone-adjective.tsv: "stupid", "dumm": an insult when aimed */
 	LEX_TONE_PROF,     /* tone-profanity.tsv: "fuck", "scheiße": an insult when aimed */
@@ -87,7 +88,7 @@ enum lex_family {
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");
 #define LEX_PII_FIRST LEX_PII_PHONE
-#define LEX_PII_LAST LEX_PII_ADDRESS
+#define LEX_PII_LAST LEX_PII_CONFIRM
 
 struct lex_entry {
 	enum lex_family family;

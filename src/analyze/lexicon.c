@@ -48,6 +48,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_PII_USER] = "pii-user",
 	[LEX_PII_ADDRMARK] = "pii-addrmark",
 	[LEX_PII_ADDRESS] = "pii-address",
+	[LEX_PII_CONFIRM] = "pii-confirm",
 	[LEX_TONE_ADJ] = "tone-adjective",     [LEX_TONE_PROF] = "tone-profanity",
 	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
 	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
