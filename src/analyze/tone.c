@@ -9,8 +9,10 @@
  *   or a negation precedes ("you're not an idiot");
  * - insulting adjectives (stupid, dumm) count when aimed: a second-person
  *   word within four words, or a word for others right before or after
- *   ("he is so stupid", "stupid people"), no comma between; a @handle is
- *   no target, since every reply starts with one;
+ *   ("he is so stupid", "these stupid people"), no comma between, but not
+ *   when said of a kind of person in general ("stupid people always blame
+ *   the weather"); a @handle is no target, since every reply starts with
+ *   one;
  * - plural name-calling (idiots, Idioten, parasites) counts as adjectives
  *   do, or after profanity, an article or a quantifier ("fucking idiots",
  *   "the idiots in charge", "diese Parasiten", "some idiots"), not in a
@@ -827,7 +829,7 @@ static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
  * by origin or creed: contempt for it) stay aimed, and so do people in a
  * scene, a participle after them ("stupid people crashing their bikes").
  */
-static bool a_kind(const struct sentence *st, const struct match *m)
+static bool said_of_a_kind(const struct sentence *st, const struct match *m)
 {
 	size_t a = m->first, b = m->last;
 	if (b + 1 >= st->nt || !(st->t[b + 1].cls & C_PEOPLE) || (st->t[b + 1].cls & C_SOCIAL) ||
@@ -904,7 +906,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) && !a_kind(st, m)) ||
+			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) && !said_of_a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
 			    ((m->cls & C_GROUP) &&
