@@ -2,8 +2,11 @@
  * exposure: personal data and insulting owner messages in the places a
  * screenshot would hurt. Streams every message and every own tweet once
  * (one prepared SELECT each, row by row), scans the text with pii_scan and
- * tone_scan, and keeps only the findings. Severity and the conversation
- * risk score are defined here, once, and written into the JSON.
+ * tone_scan, and keeps only the findings; a message that is nothing but a
+ * code waits for the other side's next message, which may confirm it a
+ * credential (looked up after the scan: such messages are few). Severity
+ * and the conversation risk score are defined here, once, and written into
+ * the JSON.
  */
 #include "exitcode.h"
 #include "fmt.h"

@@ -906,7 +906,8 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) && !said_of_a_kind(st, m)) ||
+			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) &&
+			     !said_of_a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
 			    ((m->cls & C_GROUP) &&
