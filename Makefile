@@ -80,7 +80,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 		$(LIBOBJS) $(LDLIBS) $(shell pkg-config --libs cmocka 2>/dev/null)
 
 # The phrase lists become one C table: { "family", "lang", "phrase" } a line.
-$(BUILD)/gen/lexicon_data.h: $(LEXICON) scripts/lexicon-table
+# The list of the files is a prerequisite too, so that removing one builds
+# the table again (a removed file is no newer than the table).
+$(BUILD)/LEXICON: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(LEXICON)' | cmp -s - $@ || echo '$(LEXICON)' > $@
+$(BUILD)/gen/lexicon_data.h: $(LEXICON) scripts/lexicon-table $(BUILD)/LEXICON
 	@mkdir -p $(dir $@)
 	scripts/lexicon-table $(LEXICON) > $@
 

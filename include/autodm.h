@@ -62,6 +62,9 @@
  * followers, came in bursts, were all sent within AUTODM_OUT_SPAN_MS, or
  * carry an app's invitation. Replies, and so canned answers to customers,
  * are never unsolicited; "Hi!" opening a few chats over the years is none.
+ * Bare links opening conversations with two accounts or more within
+ * AUTODM_OUT_LINK_BURST_MS are auto-DMs whatever their number: what a
+ * hijacked account sends.
  */
 #ifndef DMAUDIT_AUTODM_H
 #define DMAUDIT_AUTODM_H
@@ -83,6 +86,7 @@
 #define AUTODM_W_HOURS          0.3   /* opens with opening hours as a range */
 #define AUTODM_W_HEADER         0.6   /* opens with a bracketed label, as notices do */
 #define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
+#define AUTODM_W_DISCLAIM       0.6   /* opens disowning its pitch: "unsolicited DM", "not spam" */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
@@ -129,6 +133,7 @@
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
 #define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */
+#define AUTODM_OUT_LINK_BURST_MS (5 * 60 * 1000)  /* bare links to two accounts within: hijacked */
 #define AUTODM_OUT_SPAN_MS      (30LL * 24 * 60 * 60 * 1000) /* all its openings within: pasted */
 
 /* The text audit lists at most this many lines of senders (groups count one). */

@@ -33,6 +33,7 @@ enum lex_family {
 	LEX_CONTACT,       /* autodm-contact.tsv: "whatsapp me", "telegram:", "line id" */
 	LEX_OFFER,         /* autodm-offer.tsv: a seller's offer: "dm for details", "للطلب" */
 	LEX_AUTOREPLY,     /* autodm-autoreply.tsv: "we'll reply as soon as", "reply 1 for" */
+	LEX_DISCLAIM,      /* autodm-disclaim.tsv: the pitch disowned: "unsolicited dm", "this is not spam" */
 	LEX_MESSENGER,     /* autodm-messenger.tsv: messenger names: "whatsapp", "телеграм" */
 	LEX_THANKS,        /* autodm-thanks.tsv: thanks words: "thx", "grazie mille", "salamat" */
 	LEX_LABEL,         /* autodm-label.tsv: notice titles: "reminder", "rappel", "알림" */
@@ -56,6 +57,7 @@ enum lex_family {
 	LEX_PII_USER,         /* pii-user.tsv: login words: user, 아이디, логин */
 	LEX_PII_ADDRMARK,     /* pii-addrmark.tsv: address units of CJK scripts: 市 区 丁目 동 */
 	LEX_PII_ADDRESS,      /* pii-address.tsv: words naming an address: adresse, 주소 */
+	LEX_PII_CONFIRM,      /* pii-confirm.tsv: a code accepted: "done!", "it worked", "готово" */
 	/* The word classes that tone.c reads a sentence with (tone.h): */
 	LEX_TONE_ADJ,      /* tone-adjective.tsv: "stupid", "dumm": an insult when aimed */
 	LEX_TONE_PROF,     /* tone-profanity.tsv: "fuck", "scheiße": an insult when aimed */
@@ -80,11 +82,13 @@ enum lex_family {
 	LEX_TONE_HARM,     /* tone-harm.tsv: "choke", "verreckst": the harm a wish names */
 	LEX_TONE_TYPICAL,  /* tone-typical.tsv: "typical": before a group, a sneer at it */
 	LEX_TONE_UTTER,    /* tone-utterance.tsv: "take", "comment": an insult next to one is aimed */
+	LEX_TONE_POSS,     /* tone-possessive.tsv: "their", "ihre": profanity before what is theirs is aimed */
+	LEX_TONE_QUANT,    /* tone-quantifier.tsv: "some", "manche": plural name-calling after is aimed */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");
 #define LEX_PII_FIRST LEX_PII_PHONE
-#define LEX_PII_LAST LEX_PII_ADDRESS
+#define LEX_PII_LAST LEX_PII_CONFIRM
 
 struct lex_entry {
 	enum lex_family family;

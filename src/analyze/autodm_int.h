@@ -54,6 +54,7 @@ enum msg_flag {
 	M_BARE_PITCH = 1 << 21, /* a pitch and a handle or link, hardly another word */
 	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
 	M_TOKENS = 1 << 23,     /* AUTODM_MIN_TOKENS words or more, slots included */
+	M_DISCLAIM = 1 << 24,   /* the pitch disowned: "sorry for the unsolicited DM", "this is not spam" */
 };
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */

@@ -37,7 +37,7 @@ struct feat {
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool merge;          /* greeted with the owner's full name */
-	bool autoreply, hours, header, bare_pitch, offer; /* in what it sent before any answer */
+	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
 	int64_t first_at, last_at;
@@ -118,6 +118,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->header |= (m->flags & M_HEADER) != 0;
 			f->bare_pitch |= (m->flags & M_BARE_PITCH) != 0;
 			f->offer |= (m->flags & M_OFFER) != 0;
+			f->disclaim |= (m->flags & M_DISCLAIM) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -240,6 +241,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->header |= f->header;
 	to->bare_pitch |= f->bare_pitch;
 	to->offer |= f->offer;
+	to->disclaim |= f->disclaim;
 	to->shortener |= f->shortener;
 	to->owner_replied |= f->owner_replied;
 	to->regular |= f->regular;
@@ -390,6 +392,12 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			kind = AUTODM_SPAM;
 		evidence(ev, "opens with a seller's offer (how to order, prices from)");
 	}
+	if (f->cp_first && f->disclaim) {
+		s += AUTODM_W_DISCLAIM;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
+		evidence(ev, "disowns its pitch before making it (\"unsolicited DM\", \"this is not spam\")");
+	}
 	if (f->cp_first && f->bare_pitch) {
 		s += AUTODM_W_BARE_PITCH;
 		evidence(ev, "nothing but a pitch and a handle or link");
@@ -456,7 +464,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 * service or a hidden destination behind them, they are not enough.
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
-		       f->promo || f->notice || f->contact || f->autoreply || f->offer ||
+		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;

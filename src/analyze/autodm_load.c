@@ -23,7 +23,7 @@
 #define AUTODM_FAMILIES                                                                  \
 	((1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |      \
 	 (1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |           \
-	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER))
+	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER) | (1ull << LEX_DISCLAIM))
 #define AUTODM_WORD_LISTS ((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL))
 
 /* The message flags of the lexicon's families. */
@@ -47,6 +47,8 @@ static unsigned lexicon_flags(const struct lex_hits *h)
 		fl |= M_AUTOREPLY;
 	if (f & (1ull << LEX_OFFER))
 		fl |= M_OFFER;
+	if (f & (1ull << LEX_DISCLAIM))
+		fl |= M_DISCLAIM;
 	return fl;
 }
 

@@ -21,12 +21,15 @@
 #include <string.h>
 #include <strings.h>
 
-/* An owner's opening message of a template that opened enough conversations. */
+/* An owner's opening message of a template that opened enough conversations, or a bare link. */
 struct out_msg {
 	uint32_t cluster;
 	uint32_t seq;        /* its number in load order */
 	int64_t at, id;
+	int64_t cp;          /* whom it opened a conversation with */
 	uint32_t flags;
+	bool wordy;          /* of a template that opened AUTODM_OUT_RECIPIENTS or more */
+	bool burst;          /* a bare link in a hijacked account's burst (link_bursts) */
 };
 
 static int cmp_out(const void *x, const void *y)
@@ -49,19 +52,18 @@ static int cmp_sent(const void *x, const void *y)
 	return am_cmp_i64(&((const struct sent *)x)->id, &((const struct sent *)y)->id);
 }
 
+#define BARE_LINK (M_OWNER | M_OPENING | M_LINK_ONLY | M_LINK)
+
 /*
  * The owner's opening messages of the templates that opened at least
- * AUTODM_OUT_RECIPIENTS conversations, read a conversation at a time;
- * -1 (errno) on a read error.
+ * AUTODM_OUT_RECIPIENTS conversations, and the owner's bare links that
+ * open one, read a conversation at a time; -1 (errno) on a read error.
  */
 static int candidates(struct am *a, struct out_msg **om, size_t *n)
 {
 	struct am_reader r = AM_READER_INIT;
 	size_t alloc = 0;
-	bool any = false;
-	for (size_t i = 0; i < a->nt && !any; i++)
-		any = a->recipients[i] >= AUTODM_OUT_RECIPIENTS;
-	for (uint32_t ci = 0; any && ci < a->nc; ci++) {
+	for (uint32_t ci = 0; ci < a->nc; ci++) {
 		const struct am_msg *ms = am_read(a, ci, &r);
 		if (!ms) {
 			am_reader_release(&r);
@@ -73,15 +75,54 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 				continue;
 			uint32_t cl = a->t[m->tmpl].cluster;
 			/* "Hi!" or a bare link opening a few chats over the years is no template */
-			if (a->recipients[cl] < AUTODM_OUT_RECIPIENTS || !(m->flags & M_WORDY))
+			bool wordy = a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY);
+			if (!wordy && (m->flags & BARE_LINK) != BARE_LINK)
 				continue;
 			ALLOC_GROW(*om, *n + 1, alloc);
 			(*om)[(*n)++] = (struct out_msg){ .cluster = cl, .seq = a->c[ci].first + i,
-							 .at = m->at, .id = m->id, .flags = m->flags };
+							 .at = m->at, .id = m->id, .cp = a->c[ci].cp,
+							 .flags = m->flags, .wordy = wordy };
 		}
 	}
 	am_reader_release(&r);
 	return 0;
+}
+
+static int cmp_at(const void *x, const void *y)
+{
+	const struct out_msg *a = *(const struct out_msg *const *)x;
+	const struct out_msg *b = *(const struct out_msg *const *)y;
+	if (a->at != b->at)
+		return a->at < b->at ? -1 : 1;
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/*
+ * A hijacked account's burst: the owner's bare links opening conversations
+ * with two accounts or more within AUTODM_OUT_LINK_BURST_MS of each other.
+ * A person shares a link with one friend at a time; spam sent from a
+ * stolen session goes to many in the same minute. Those links are marked;
+ * the bare links that are in no burst (and no template) are dropped.
+ */
+static void link_bursts(struct out_msg *om, size_t *n)
+{
+	struct out_msg **v = xmalloc((*n ? *n : 1) * sizeof(*v));
+	size_t nv = 0;
+	for (size_t i = 0; i < *n; i++)
+		if ((om[i].flags & BARE_LINK) == BARE_LINK)
+			v[nv++] = &om[i];
+	if (nv)
+		qsort(v, nv, sizeof(*v), cmp_at);
+	for (size_t k = 0; k < nv; k++)
+		for (size_t j = k + 1; j < nv && v[j]->at - v[k]->at <= AUTODM_OUT_LINK_BURST_MS; j++)
+			if (v[j]->cp != v[k]->cp)
+				v[k]->burst = v[j]->burst = true;
+	free(v);
+	size_t kept = 0;
+	for (size_t i = 0; i < *n; i++)
+		if (om[i].wordy || om[i].burst)
+			om[kept++] = om[i];
+	*n = kept;
 }
 
 int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
@@ -96,6 +137,7 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		free(om);
 		return -1;
 	}
+	link_bursts(om, &n);
 	if (n)
 		qsort(om, n, sizeof(*om), cmp_out);
 
@@ -116,7 +158,7 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		bool close = om[e - 1].at - om[s].at <= AUTODM_OUT_SPAN_MS;
 		bool pitch = false;
 		for (size_t k = s; k < e && !pitch; k++)
-			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0;
+			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0 || om[k].burst;
 		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
 			continue;
 		for (size_t k = s; k < e; k++) {

@@ -2,13 +2,19 @@
  * exposure: personal data and insulting owner messages in the places a
  * screenshot would hurt. Streams every message and every own tweet once
  * (one prepared SELECT each, row by row), scans the text with pii_scan and
- * tone_scan, and keeps only the findings. Severity and the conversation
- * risk score are defined here, once, and written into the JSON.
+ * tone_scan, and keeps only the findings; a message that is nothing but a
+ * code waits for the other side's next message, which may confirm it a
+ * credential (looked up after the scan: such messages are few). Severity
+ * and the conversation risk score are defined here, once, and written into
+ * the JSON.
  */
 #include "exposure.h"
+#include "exitcode.h"
 #include "fmt.h"
+#include "lexicon.h"
 #include "pii.h"
 #include "analyze.h"
+#include "text.h"
 #include "timeutil.h"
 #include "tone.h"
 #include "xalloc.h"
@@ -19,6 +25,7 @@
 #include <string.h>
 
 #define MAXM 64                     /* matches kept per text; more are counted */
+#define EXPOSURE_CONFIRM_MS (10 * 60 * 1000)   /* a code's confirmation comes within */
 
 static const char *const sev_name[] = { "low", "medium", "high" };
 static const char *const channel_name[] = { "dm", "group_dm", "tweet" };
@@ -109,6 +116,16 @@ struct scanner {
 	struct pii_match m[MAXM];
 	char **groups;              /* ids of the group conversations, sorted */
 	size_t ngroups, agroups;
+	struct lone_code *codes;    /* messages that are nothing but a code, to be confirmed */
+	size_t ncodes, acodes;
+};
+
+/* A message that is nothing but a code; a credential once the other side confirms it. */
+struct lone_code {
+	int64_t id, sender, created;
+	char *conv, *text;
+	enum exposure_by by;
+	bool group;
 };
 
 /* Where a text was read and who wrote it. */
@@ -150,8 +167,9 @@ static void add_finding(struct scanner *sc, const struct place *at, int type, co
 	r->by_sev[sv]++;
 }
 
-/* Scan one text; the owner's texts are also read for tone. */
-static void scan_text(struct scanner *sc, const struct place *at, const char *text, size_t len)
+/* Scan one text; the owner's texts are also read for tone. A bit set of the types found. */
+static unsigned scan_text(struct scanner *sc, const struct place *at, const char *text,
+			  size_t len)
 {
 	size_t n = pii_scan_in(text, len, &sc->r->regions, sc->m, MAXM);
 	size_t first[PII__COUNT], count[PII__COUNT] = { 0 };
@@ -169,8 +187,105 @@ static void scan_text(struct scanner *sc, const struct place *at, const char *te
 		add_finding(sc, at, t, text, m->start, m->end, m->score, count[t]);
 	}
 	struct tone_hit h;
+	unsigned found = 0;
+	for (int t = 0; t < PII__COUNT; t++)
+		found |= count[t] ? 1u << t : 0;
 	if (at->by == EXPOSURE_BY_OWNER && tone_scan(text, len, &h))
 		add_finding(sc, at, EXPOSURE_TONE, text, h.start, h.end, h.score, 1);
+	return found;
+}
+
+/*
+ * Is the whole text one code: 4 to 12 letters and digits, a digit among
+ * them, spaces around at most ("901353", "3q9dsg")? Codes relayed to a
+ * bot or a friend come so; a word with a number in it ("covid19") is one
+ * too, which is why the other side must confirm it (code_confirmed).
+ */
+static bool lone_code(const char *t, size_t n)
+{
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\n'))
+		n--;
+	while (n && (*t == ' ' || *t == '\n'))
+		t++, n--;
+	if (n < 4 || n > 12)
+		return false;
+	bool digit = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = t[i];
+		if (c >= '0' && c <= '9')
+			digit = true;
+		else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+			return false;
+	}
+	return digit;
+}
+
+/*
+ * Did the other side's next message, within ten minutes, confirm that the
+ * code worked ("done", "it worked", "готово")? A bot that links an
+ * account answers so; a code typed by mistake gets no such answer.
+ */
+static int code_confirmed(sqlite3_stmt *st, const struct lone_code *c, bool *yes)
+{
+	*yes = false;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, c->conv, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, c->sender);
+	sqlite3_bind_int64(st, 3, c->created);
+	sqlite3_bind_int64(st, 4, c->id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return -1;
+	const char *text = (const char *)sqlite3_column_text(st, 0);
+	if (!text || sqlite3_column_int64(st, 1) - c->created > EXPOSURE_CONFIRM_MS)
+		return 0;
+	struct buf norm = BUF_INIT;
+	text_normalize(text, (size_t)sqlite3_column_bytes(st, 0), &norm);
+	*yes = lex_scan(norm.s, norm.len, 1ull << LEX_PII_CONFIRM) != 0;
+	buf_release(&norm);
+	return 0;
+}
+
+/* The lone codes that the other side confirmed become credentials. */
+static int confirm_codes(struct scanner *sc, struct err *err)
+{
+	sqlite3_stmt *st = NULL;
+	int ret = -1;
+	char id[FMT_I64_SIZE];
+	if (!sc->ncodes)
+		return 0;
+	if (store_prepare(sc->ctx->store,
+			  "SELECT text, created_at FROM message WHERE conversation_id = ?1 AND "
+			  "sender_id != ?2 AND (created_at > ?3 OR (created_at = ?3 AND id > ?4)) "
+			  "ORDER BY created_at, id LIMIT 1",
+			  &st, err))
+		return -1;
+	for (size_t i = 0; i < sc->ncodes; i++) {
+		const struct lone_code *c = &sc->codes[i];
+		bool yes;
+		if (code_confirmed(st, c, &yes)) {
+			err_set(err, EXIT_IO, "cannot read the messages after '%s': %s", c->conv,
+				sqlite3_errmsg(sqlite3_db_handle(st)));
+			goto out;
+		}
+		if (!yes)
+			continue;
+		size_t n = strlen(c->text), s = 0;
+		while (s < n && (c->text[s] == ' ' || c->text[s] == '\n'))
+			s++;
+		while (n > s && (c->text[n - 1] == ' ' || c->text[n - 1] == '\n'))
+			n--;
+		fmt_i64(id, c->id);
+		struct place at = { id, c->group ? EXPOSURE_GROUP_DM : EXPOSURE_DM, c->conv, c->by,
+				    c->created };
+		add_finding(sc, &at, PII_CREDENTIAL, c->text, s, n, 0.8, 1);
+	}
+	ret = 0;
+out:
+	sqlite3_finalize(st);
+	return ret;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -328,7 +443,8 @@ static int scan_messages(struct scanner *sc, struct err *err)
 			group = sc->ngroups && bsearch(&cid, sc->groups, sc->ngroups, sizeof(char *),
 							cmp_str);
 		}
-		bool owner = sqlite3_column_int64(st, 2) == sc->ctx->owner;
+		int64_t sender = sqlite3_column_int64(st, 2);
+		bool owner = sender == sc->ctx->owner;
 		const char *text = (const char *)sqlite3_column_text(st, 4);
 		size_t len = (size_t)sqlite3_column_bytes(st, 4);
 		fmt_i64(id, sqlite3_column_int64(st, 0));
@@ -336,7 +452,12 @@ static int scan_messages(struct scanner *sc, struct err *err)
 				    owner ? EXPOSURE_BY_OWNER : group ? EXPOSURE_BY_MEMBER
 								      : EXPOSURE_BY_COUNTERPART,
 				    sqlite3_column_int64(st, 3) };
-		scan_text(sc, &at, text ? text : "", text ? len : 0);
+		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
+		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
+			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);
+			sc->codes[sc->ncodes++] = (struct lone_code){ sqlite3_column_int64(st, 0),
+				sender, at.created, xstrdup(conv.s), xstrndup(text, len), at.by, group };
+		}
 	}
 	buf_release(&conv);
 	sqlite3_finalize(st);
@@ -369,7 +490,7 @@ struct exposure_result *exposure_analyse(struct report_ctx *ctx, struct err *err
 	sc.r = r;
 	r->revealed = ctx->opts->reveal;
 	if (find_regions(&sc, err) || load_groups(&sc, err) || scan_messages(&sc, err) ||
-	    scan_tweets(&sc, err)) {
+	    confirm_codes(&sc, err) || scan_tweets(&sc, err)) {
 		exposure_result_free(r);
 		r = NULL;
 	} else {
@@ -380,6 +501,11 @@ struct exposure_result *exposure_analyse(struct report_ctx *ctx, struct err *err
 	for (size_t i = 0; i < sc.ngroups; i++)
 		free(sc.groups[i]);
 	free(sc.groups);
+	for (size_t i = 0; i < sc.ncodes; i++) {
+		free(sc.codes[i].conv);
+		free(sc.codes[i].text);
+	}
+	free(sc.codes);
 	return r;
 }
 

@@ -27,6 +27,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_SCAM] = "autodm-scam",            [LEX_PROMO] = "autodm-promo",
 	[LEX_NOTICE] = "autodm-notice",        [LEX_CONTACT] = "autodm-contact",
 	[LEX_OFFER] = "autodm-offer",
+	[LEX_DISCLAIM] = "autodm-disclaim",
 	[LEX_AUTOREPLY] = "autodm-autoreply",  [LEX_MESSENGER] = "autodm-messenger",
 	[LEX_THANKS] = "autodm-thanks",        [LEX_LABEL] = "autodm-label",
 	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
@@ -47,6 +48,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_PII_USER] = "pii-user",
 	[LEX_PII_ADDRMARK] = "pii-addrmark",
 	[LEX_PII_ADDRESS] = "pii-address",
+	[LEX_PII_CONFIRM] = "pii-confirm",
 	[LEX_TONE_ADJ] = "tone-adjective",     [LEX_TONE_PROF] = "tone-profanity",
 	[LEX_TONE_YOU] = "tone-you",           [LEX_TONE_PEOPLE] = "tone-people",
 	[LEX_TONE_SELF] = "tone-self",         [LEX_TONE_PRAISE] = "tone-praise",
@@ -58,7 +60,8 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_VOC] = "tone-vocative",      [LEX_TONE_INTENS] = "tone-intensifier",
 	[LEX_TONE_LIKEYOU] = "tone-likeyou",   [LEX_TONE_HOPE] = "tone-hope",
 	[LEX_TONE_HARM] = "tone-harm",         [LEX_TONE_TYPICAL] = "tone-typical",
-	[LEX_TONE_UTTER] = "tone-utterance",
+	[LEX_TONE_UTTER] = "tone-utterance",   [LEX_TONE_POSS] = "tone-possessive",
+	[LEX_TONE_QUANT] = "tone-quantifier",
 };
 
 struct phrase {

@@ -9,17 +9,20 @@
  *   or a negation precedes ("you're not an idiot");
  * - insulting adjectives (stupid, dumm) count when aimed: a second-person
  *   word within four words, or a word for others right before or after
- *   ("he is so stupid", "stupid people"), no comma between; a @handle is
- *   no target, since every reply starts with one;
+ *   ("he is so stupid", "these stupid people"), no comma between, but not
+ *   when said of a kind of person in general ("stupid people always blame
+ *   the weather"); a @handle is no target, since every reply starts with
+ *   one;
  * - plural name-calling (idiots, Idioten, parasites) counts as adjectives
- *   do, or after profanity or an article ("fucking idiots", "the idiots in
- *   charge", "diese Parasiten"), not in a general remark ("idiots have no
- *   principles");
+ *   do, or after profanity, an article or a quantifier ("fucking idiots",
+ *   "the idiots in charge", "diese Parasiten", "some idiots"), not in a
+ *   general remark ("idiots have no principles");
  * - a hit followed by the person addressed ("idiots like you") is aimed,
  *   whoever the sentence's subject;
  * - profanity (fuck, scheiße) counts only right next to the person or
- *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), and
- *   never in a sentence of praise;
+ *   people aimed at ("fuck you", "your crap product", "scheiß Bullen"), or
+ *   before what is theirs ("their shitty rules", "ihre scheiß Regeln"),
+ *   and never in a sentence of praise;
  * - words that insult only when said of someone (disgrace, garbage,
  *   Abschaum) count after a copula whose subject is the person addressed
  *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
@@ -62,7 +65,7 @@ enum {
 	C_WISH = 1 << 12, C_COPULA = 1 << 13, C_DET = 1 << 14, C_DEMO = 1 << 15,
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
-	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26,
+	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26, C_POSS = 1 << 27, C_QUANT = 1 << 28,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
 		 C_VOC,
@@ -96,6 +99,8 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_HARM: return C_HARM;
 	case LEX_TONE_TYPICAL: return C_TYPICAL;
 	case LEX_TONE_UTTER: return C_UTTER;
+	case LEX_TONE_POSS: return C_POSS;
+	case LEX_TONE_QUANT: return C_QUANT;
 	default: return 0;
 	}
 }
@@ -816,6 +821,49 @@ static bool sneer_at_group(const struct sentence *st, size_t *a, size_t *b)
 	return false;
 }
 
+/*
+ * Is the adjective said of a kind of person in general, not of people in
+ * view: right before a bare word for people, no other person near ("stupid
+ * people always blame the weather", "dumme Menschen gibt es überall")?
+ * "These stupid people", "their stupid men", "stupid immigrants" (a group
+ * by origin or creed: contempt for it) stay aimed, and so do people in a
+ * scene, a participle after them ("stupid people crashing their bikes").
+ */
+static bool said_of_a_kind(const struct sentence *st, const struct match *m)
+{
+	size_t a = m->first, b = m->last;
+	if (b + 1 >= st->nt || !(st->t[b + 1].cls & C_PEOPLE) || (st->t[b + 1].cls & C_SOCIAL) ||
+	    st->t[b + 1].gap)
+		return false;
+	if (a > 0 && (st->t[a - 1].cls & (C_DEMO | C_POSS | C_QUANT | C_PROF | C_PEOPLE)))
+		return false;
+	if (b + 2 < st->nt) {
+		const struct tok *n = &st->t[b + 2];
+		if ((n->cls & C_PEOPLE) || (n->n > 4 && !memcmp(n->w + n->n - 3, "ing", 3)))
+			return false;   /* "stupid people crashing": a scene, as a caption has it */
+	}
+	return !(a > 1 && (st->t[a - 2].cls & C_PEOPLE));
+}
+
+/*
+ * Does a word of cls come right before token a, or before one insulting
+ * adjective or profanity right before it ("their shitty rules", "ihren
+ * dummen scheiß Partys", "some stupid idiots"), no gap between? "In some cases
+ * idiots win" has a word of no class between.
+ */
+static bool after_word(const struct sentence *st, long a, unsigned cls)
+{
+	if (a > 0 && (st->t[a - 1].cls & cls) && !st->t[a].gap)
+		return true;
+	if (a < 2 || !(st->t[a - 2].cls & cls) || st->t[a].gap || st->t[a - 1].gap)
+		return false;
+	for (size_t j = 0; j < st->nm; j++)   /* a token keeps no hit class; its match does */
+		if (st->m[j].first == a - 1 && st->m[j].last == a - 1 &&
+		    (st->m[j].cls & (C_ADJ | C_PROF)))
+			return true;
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -858,10 +906,13 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) ||
+			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) &&
+			     !said_of_a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
-			    ((m->cls & C_GROUP) && near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO)))) {
+			    ((m->cls & C_GROUP) &&
+			     (near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO) ||
+			      after_word(st, a, C_QUANT))))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & (C_PRED | C_VOC)) &&
 			   (said_of_you(st, m) || named_target(st, m) || said_of_these(st, m) ||
@@ -870,6 +921,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) || said_of_you(st, m) ||
 			    near(st, b + 1, b + 2, m->first, m->last, C_PEOPLE) ||
+			    after_word(st, a, C_POSS) ||
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
 		}

@@ -192,7 +192,12 @@ static const struct sender_case cases[] = {
 	/* a follower validation asking to prove a person is there */
 	{ 118, "guard", false, false, 1, {
 		{ 'c', 0, "Hi! Please verify you're a real person before I follow back.", NULL, false } } },
+	/* a pitch disowned before it is made, never answered */
+	{ 119, "disclaim", false, false, 1, {
+		{ 'c', 0, "This isn't a commercial message: a free guide to my garden tools, reply for it", NULL, false } } },
 	/* hard negatives: customers and people in their own words */
+	{ 127, "bother", false, false, 0, {
+		{ 'c', 0, "Sorry to bother you out of the blue, is the workshop still on Friday?", NULL, false } } },
 	{ 120, "followup", false, false, 0, {
 		{ 'c', 0, "Thanks for following up on my order, it arrived today", NULL, false } } },
 	{ 121, "window", false, false, 0, {

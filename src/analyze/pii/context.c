@@ -52,8 +52,9 @@ static void build(void)
 {
 	for (size_t i = 0; i < lex_count(); i++) {
 		const struct lex_entry *e = lex_entry(i);
-		if ((int)e->family < LEX_PII_FIRST || (int)e->family > LEX_PII_LAST)
-			continue;
+		if ((int)e->family < LEX_PII_FIRST || (int)e->family > LEX_PII_LAST ||
+		    !family_class[e->family])
+			continue;   /* pii-confirm is read by exposure.c, on the next message */
 		size_t n = strlen(e->phrase);
 		if (e->family == LEX_PII_STREETSUFFIX) {
 			if (nsuffixes < sizeof(suffixes) / sizeof(suffixes[0]) && n <= 32 && n) {
