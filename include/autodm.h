@@ -45,6 +45,12 @@
  *   - plain campaign: the same words, eight or more, from three accounts or
  *     more that the owner never answered (customers ask the same short
  *     questions and stop once answered, so that alone is not a campaign);
+ *   - instant: the same reply of AUTODM_LONG_WORDS words or more came
+ *     within AUTODM_INSTANT_MS of two different messages of the owner (away
+ *     notices, opening hours, "reply 1 for ..." menus): no one types twenty
+ *     words in two seconds twice over, in any language. Such replies are
+ *     not answers either, even when the owner wrote first; a person who
+ *     answers quickly twice with different texts shows nothing;
  *   - against: the sender answered the owner with new text (a person does),
  *     and the owner opening the conversation.
  * Links to twitter.com/x.com (shared tweets) and DM attachments are not
@@ -83,6 +89,7 @@
 #define AUTODM_W_HOURS          0.3   /* opens with opening hours as a range */
 #define AUTODM_W_HEADER         0.6   /* opens with a bracketed label, as notices do */
 #define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
+#define AUTODM_W_INSTANT        2.0   /* the same wordy reply within seconds of two owner messages */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
@@ -124,6 +131,7 @@
 #define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
 #define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */
 #define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
+#define AUTODM_INSTANT_MS       5000  /* a long reply this soon after the owner's: no one typed it */
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
