@@ -23,7 +23,9 @@
 	((1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |      \
 	 (1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |           \
 	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER))
-#define AUTODM_WORD_LISTS ((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL))
+#define AUTODM_WORD_LISTS                                                                \
+	((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL) |         \
+	 (1ull << LEX_SIGNED))
 
 /* The message flags of the lexicon's families. */
 static unsigned lexicon_flags(const struct lex_hits *h)
@@ -212,6 +214,53 @@ static bool thanks_follow(const char *norm, const struct lex_hits *h)
 				p++;
 		}
 		from = e;
+	}
+	return false;
+}
+
+/*
+ * An app's signature closing the message: "sent from" and its kin
+ * (autodm-signed) starting a sentence, a line or following a link, then a
+ * single word, the tool's name, and nothing but punctuation after it:
+ * "... https://t.co/x Enviado desde AutoAmigo", "(Gesendet über FollowFlow)".
+ * "Sent from my iPhone" is two words and a person's phone; "it was sent
+ * from Berlin" starts no sentence.
+ */
+static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h)
+{
+	size_t from = 0, s, e;
+	while (lex_hits_find(h, LEX_SIGNED, from, &s, &e)) {
+		from = e;
+		size_t b = s;
+		while (b > 0 && norm[b - 1] == ' ')
+			b--;
+		const unsigned char *u = (const unsigned char *)norm;
+		bool starts = b == 0 || strchr("\n.!?()|-", norm[b - 1]) ||
+			      (b >= 3 && u[b - 3] == 0xe2 && u[b - 2] == 0x80 &&
+			       (u[b - 1] == 0x93 || u[b - 1] == 0x94)) ||  /* – — */
+			      (b >= 4 && u[b - 4] == 0xf0);              /* an emoji */
+		if (!starts && b > 0) {
+			/* after a link: the word before begins with http */
+			size_t w = b;
+			while (w > 0 && norm[w - 1] != ' ' && norm[w - 1] != '\n')
+				w--;
+			starts = !strncmp(norm + w, "http", 4);
+		}
+		if (!starts)
+			continue;
+		size_t p = e;
+		while (p < n && norm[p] == ' ')
+			p++;
+		size_t w0 = p;
+		while (p < n && (is_word_byte(norm[p]) || (unsigned char)norm[p] >= 0x80 ||
+				 norm[p] == '.' || norm[p] == '@'))
+			p++;
+		if (p - w0 < 3)
+			continue;
+		while (p < n && strchr(" .!)\n", norm[p]))
+			p++;
+		if (p == n)
+			return true;
 	}
 	return false;
 }
@@ -613,6 +662,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl &= ~(unsigned)M_FORMULA;
 		if (!owner && thanks_follow(norm.s, &hits))
 			fl |= M_FORMULA;
+		if (!owner && signed_by_app(norm.s, norm.len, &hits))
+			fl |= M_FOOTER;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
 		if (!owner && notice_header(norm.s, &hits))

@@ -232,6 +232,18 @@ static const struct sender_case cases[] = {
 		{ 'c', 4, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false },
 		{ 'o', 30, "And on holidays?", NULL, false },
 		{ 'c', 36, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false } } },
+	/* an app signs what it sent: "sent from <Tool>" closing the message, in any language */
+	{ 134, "signed-it", false, false, 1, {
+		{ 'c', 0, "Ciao e benvenuto! Felice di averti qui. Inviato da FollowPal", NULL, false } } },
+	{ 135, "signed-de", false, false, 1, {
+		{ 'c', 0, "Hallo und willkommen! (Diese Nachricht wurde automatisch über KlickFolge gesendet)", NULL, false } } },
+	/* hard negatives: a phone's signature, a parcel's origin, a mistake */
+	{ 136, "iphone", false, false, 0, {
+		{ 'c', 0, "Is the shop open on Sunday? Sent from my iPhone", NULL, false } } },
+	{ 137, "parcel", false, false, 0, {
+		{ 'c', 0, "My parcel has not arrived, it was sent from Berlin", NULL, false } } },
+	{ 138, "oops", false, false, 0, {
+		{ 'c', 0, "Sorry, ignore that last one. Sent by mistake", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
