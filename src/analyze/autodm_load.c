@@ -464,7 +464,10 @@ static bool obfuscated_link(const char *norm)
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
-					    "tk", "co", NULL };
+					    "tk", "co", "fr", "pl", "eu", "ch", NULL };
+	/* country codes that are words too ("like it . it works"): only between brackets */
+	static const char *const bracketed_tlds[] = { "de", "es", "it", "pt", "in", "me", "us",
+						     "at", "be", "to", "id", "tr", NULL };
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
@@ -474,12 +477,17 @@ static bool obfuscated_link(const char *norm)
 			size_t dl = strlen(dots[i]);
 			if (strncmp(p, dots[i], dl))
 				continue;
-			for (size_t k = 0; tlds[k]; k++) {
-				size_t tl = strlen(tlds[k]);
-				const char *q = p + dl;
-				if (!strncmp(q, tlds[k], tl) &&
-				    !((q[tl] >= 'a' && q[tl] <= 'z') || (q[tl] >= '0' && q[tl] <= '9')))
-					return true;
+			bool bracket = strchr(dots[i], '[') || strchr(dots[i], '(');
+			for (int list = 0; list < (bracket ? 2 : 1); list++) {
+				const char *const *tl_of = list ? bracketed_tlds : tlds;
+				for (size_t k = 0; tl_of[k]; k++) {
+					size_t tl = strlen(tl_of[k]);
+					const char *q = p + dl;
+					if (!strncmp(q, tl_of[k], tl) &&
+					    !((q[tl] >= 'a' && q[tl] <= 'z') ||
+					      (q[tl] >= '0' && q[tl] <= '9')))
+						return true;
+				}
 			}
 		}
 	}

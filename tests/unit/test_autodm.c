@@ -244,6 +244,16 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "My parcel has not arrived, it was sent from Berlin", NULL, false } } },
 	{ 138, "oops", false, false, 0, {
 		{ 'c', 0, "Sorry, ignore that last one. Sent by mistake", NULL, false } } },
+	/* scam bait that dodges links: a bracketed domain, Brazilian slang for WhatsApp */
+	{ 139, "gagnant", false, false, 1, {
+		{ 'c', 0, "Félicitations ! Vous êtes l'heureux gagnant. Réclamez votre cadeau sur lots-gratuits[.]fr", NULL, false } } },
+	{ 140, "zap", false, false, 1, {
+		{ 'c', 0, "Oi gato, tudo bem? Me chama no zap (11) 98765-4321", NULL, false } } },
+	/* hard negatives: asking about a giveaway; a sentence that ends in "it" */
+	{ 141, "gewinnspiel-q", false, false, 0, {
+		{ 'c', 0, "Geburtsdatum: 02.03.1985 – brauchen Sie das für das Gewinnspiel?", NULL, false } } },
+	{ 142, "itworks", false, false, 0, {
+		{ 'c', 0, "I tried the new cable, I like it . it works now, thanks", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
