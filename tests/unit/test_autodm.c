@@ -254,6 +254,13 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Geburtsdatum: 02.03.1985 – brauchen Sie das für das Gewinnspiel?", NULL, false } } },
 	{ 142, "itworks", false, false, 0, {
 		{ 'c', 0, "I tried the new cable, I like it . it works now, thanks", NULL, false } } },
+	/* a campaign of plain text whose wording varies: a number as a word, a word added */
+	{ 143, "draw1", false, false, 1, {
+		{ 'c', 0, "Wir verlosen drei Fahrräder! Einfach folgen, liken und teilen – Gewinner am Freitag", NULL, false } } },
+	{ 144, "draw2", false, false, 1, {
+		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken, teilen – Gewinner am Freitag", NULL, false } } },
+	{ 145, "draw3", false, false, 1, {
+		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken und teilen, Gewinner am Freitag", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
