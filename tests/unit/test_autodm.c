@@ -261,6 +261,11 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken, teilen – Gewinner am Freitag", NULL, false } } },
 	{ 145, "draw3", false, false, 1, {
 		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken und teilen, Gewinner am Freitag", NULL, false } } },
+	/* a service's notice of a new login, without a link */
+	{ 146, "loginbot", false, false, 1, {
+		{ 'c', 0, "Nowe logowanie na Twoje konto z urządzenia Android. Zmień hasło, jeśli to nie Ty.", NULL, false } } },
+	{ 147, "regist", false, false, 0, {
+		{ 'c', 0, "Neue Anmeldung für den Töpferkurs am Montag, ist noch ein Platz frei?", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
