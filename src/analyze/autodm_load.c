@@ -220,13 +220,35 @@ static bool thanks_follow(const char *norm, const struct lex_hits *h)
 
 /*
  * An app's signature closing the message: "sent from" and its kin
- * (autodm-signed) starting a sentence, a line or following a link, then a
+ * (autodm-signed) set apart (on a line of its own, after a link, a dash,
+ * a bracket or an emoji), then a
  * single word, the tool's name, and nothing but punctuation after it:
  * "... https://t.co/x Enviado desde AutoAmigo", "(Gesendet über FollowFlow)".
  * "Sent from my iPhone" is two words and a person's phone; "it was sent
  * from Berlin" starts no sentence.
  */
-static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h)
+/* Words in t[0..n) split by white space. */
+static size_t count_words(const char *t, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != ' ' && t[i] != '\n' && t[i] != '\r' && t[i] != '\t' &&
+		    (i == 0 || strchr(" \n\r\t", t[i - 1])))
+			w++;
+	return w;
+}
+
+/* Words on the last line of the raw text, 0 when it has only one line. */
+static size_t last_line_words(const char *txt, size_t tlen)
+{
+	while (tlen && strchr(" \n\r\t", txt[tlen - 1]))
+		tlen--;
+	const char *nl = tlen ? memrchr(txt, '\n', tlen) : NULL;
+	return nl ? count_words(nl + 1, tlen - (size_t)(nl + 1 - txt)) : 0;
+}
+
+static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
+			  size_t line_words)
 {
 	size_t from = 0, s, e;
 	while (lex_hits_find(h, LEX_SIGNED, from, &s, &e)) {
@@ -235,11 +257,16 @@ static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h)
 		while (b > 0 && norm[b - 1] == ' ')
 			b--;
 		const unsigned char *u = (const unsigned char *)norm;
-		bool starts = b == 0 || strchr("\n.!?()|-", norm[b - 1]) ||
+		/* set apart as a footer; after ". " it could be a customer's
+		 * "I ordered it. Sent from Amazon", and a message is never only that */
+		bool starts = (b > 0 && strchr("(|-", norm[b - 1])) ||
 			      (b >= 3 && u[b - 3] == 0xe2 && u[b - 2] == 0x80 &&
 			       (u[b - 1] == 0x93 || u[b - 1] == 0x94)) ||  /* – — */
 			      (b >= 4 && u[b - 4] == 0xf0);              /* an emoji */
-		if (!starts && b > 0) {
+		/* on a line of its own (normalizing made the lines one) */
+		starts |= line_words && line_words == count_words(norm + s, n - s);
+		if (!starts && b > 0 && norm[b - 1] != '.' && norm[b - 1] != '!' &&
+		    norm[b - 1] != '?') {
 			/* after a link: the word before begins with http */
 			size_t w = b;
 			while (w > 0 && norm[w - 1] != ' ' && norm[w - 1] != '\n')
@@ -670,7 +697,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl &= ~(unsigned)M_FORMULA;
 		if (!owner && thanks_follow(norm.s, &hits))
 			fl |= M_FORMULA;
-		if (!owner && signed_by_app(norm.s, norm.len, &hits))
+		if (!owner && signed_by_app(norm.s, norm.len, &hits,
+					    txt ? last_line_words(txt, tlen) : 0))
 			fl |= M_FOOTER;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;

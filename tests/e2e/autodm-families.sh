@@ -36,7 +36,7 @@ cases = [
             (1, "D'accord, merci", 3000),
             (0, "Merci pour votre message ! Notre équipe vous répondra du lundi au vendredi de 9h à 18h.", 3)]),
     # an app's signature closing the message, a draw won, WhatsApp slang, a login notice, followers for sale
-    (True, [(0, "Ciao! Grazie per il contatto, ecco un regalo per te. Inviato da SeguiBot")]),
+    (True, [(0, "Ciao! Grazie per il contatto, ecco un regalo per te: https://t.co/x1 Inviato da SeguiBot")]),
     (True, [(0, "Parabéns! Você ganhou o sorteio do mês, resgate em premios-top[.]fr hoje")]),
     (True, [(0, "Oi lindo, me chama no zap (11) 98765-4321 que aqui não dá")]),
     (True, [(0, "Nuevo inicio de sesión en tu cuenta desde un dispositivo Android.")]),

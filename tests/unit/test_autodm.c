@@ -234,7 +234,7 @@ static const struct sender_case cases[] = {
 		{ 'c', 36, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false } } },
 	/* an app signs what it sent: "sent from <Tool>" closing the message, in any language */
 	{ 134, "signed-it", false, false, 1, {
-		{ 'c', 0, "Ciao e benvenuto! Felice di averti qui. Inviato da FollowPal", NULL, false } } },
+		{ 'c', 0, "Ciao e benvenuto! Felice di averti qui.\nInviato da FollowPal", NULL, false } } },
 	{ 135, "signed-de", false, false, 1, {
 		{ 'c', 0, "Hallo und willkommen! (Diese Nachricht wurde automatisch über KlickFolge gesendet)", NULL, false } } },
 	/* hard negatives: a phone's signature, a parcel's origin, a mistake */
@@ -244,6 +244,8 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "My parcel has not arrived, it was sent from Berlin", NULL, false } } },
 	{ 138, "oops", false, false, 0, {
 		{ 'c', 0, "Sorry, ignore that last one. Sent by mistake", NULL, false } } },
+	{ 148, "amazon", false, false, 0, {
+		{ 'c', 0, "I ordered the kettle last week. Sent from Amazon", NULL, false } } },
 	/* scam bait that dodges links: a bracketed domain, Brazilian slang for WhatsApp */
 	{ 139, "gagnant", false, false, 1, {
 		{ 'c', 0, "Félicitations ! Vous êtes l'heureux gagnant. Réclamez votre cadeau sur lots-gratuits[.]fr", NULL, false } } },
