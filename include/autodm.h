@@ -32,7 +32,8 @@
  *     "thanks for following, check out my…" auto-DM to new followers);
  *   - regular: five or more opening messages at near-constant intervals;
  *   - the lexicon (lexicon.h, src/analyze/lexicon/autodm-*.tsv, 19 languages):
- *     an auto-DM tool's signature ("-via @crowdfire") anywhere; a
+ *     an auto-DM tool's signature ("-via @crowdfire", or "Enviado desde
+ *     <Tool>" set apart at the end of the message) anywhere; a
  *     follow-thanks formula, scam bait, a pitch or a messenger id in what
  *     the sender wrote before any answer; a service's notice or an app's
  *     invitation anywhere. Text is folded for look-alike letters first;
