@@ -90,7 +90,7 @@
 #define AUTODM_W_HOURS          0.3   /* opens with opening hours as a range */
 #define AUTODM_W_HEADER         0.6   /* opens with a bracketed label, as notices do */
 #define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
-#define AUTODM_W_INSTANT        2.0   /* the same wordy reply within seconds of two owner messages */
+#define AUTODM_W_INSTANT        2.0   /* the same long reply seconds after two owner messages */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */

@@ -69,7 +69,7 @@ static void conv_features(struct am *a, uint32_t ci, const uint32_t *in_senders,
 	bool run_link[AUTODM_RESEND_WINDOW];
 	int64_t open_at[64];
 	size_t nopen_at = 0;
-	/* the long replies that came within seconds of the owner, and whether each counted as an answer */
+	/* long replies within seconds of the owner; whether each counted as an answer */
 	uint32_t inst_key[AUTODM_RESEND_WINDOW], ninst = 0;
 	bool inst_answer[AUTODM_RESEND_WINDOW], inst_repeated[AUTODM_RESEND_WINDOW];
 	bool owner_seen = false, blue_run = false;
