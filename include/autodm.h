@@ -32,7 +32,8 @@
  *     "thanks for following, check out my…" auto-DM to new followers);
  *   - regular: five or more opening messages at near-constant intervals;
  *   - the lexicon (lexicon.h, src/analyze/lexicon/autodm-*.tsv, 19 languages):
- *     an auto-DM tool's signature ("-via @crowdfire") anywhere; a
+ *     an auto-DM tool's signature ("-via @crowdfire", or "Enviado desde
+ *     <Tool>" set apart at the end of the message) anywhere; a
  *     follow-thanks formula, scam bait, a pitch or a messenger id in what
  *     the sender wrote before any answer; a service's notice or an app's
  *     invitation anywhere. Text is folded for look-alike letters first;
@@ -45,6 +46,12 @@
  *   - plain campaign: the same words, eight or more, from three accounts or
  *     more that the owner never answered (customers ask the same short
  *     questions and stop once answered, so that alone is not a campaign);
+ *   - instant: the same reply of AUTODM_LONG_WORDS words or more came
+ *     within AUTODM_INSTANT_MS of two different messages of the owner (away
+ *     notices, opening hours, "reply 1 for ..." menus): no one types twenty
+ *     words in two seconds twice over, in any language. Such replies are
+ *     not answers either, even when the owner wrote first; a person who
+ *     answers quickly twice with different texts shows nothing;
  *   - against: the sender answered the owner with new text (a person does),
  *     and the owner opening the conversation.
  * Links to twitter.com/x.com (shared tweets) and DM attachments are not
@@ -87,6 +94,7 @@
 #define AUTODM_W_HEADER         0.6   /* opens with a bracketed label, as notices do */
 #define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
 #define AUTODM_W_DISCLAIM       0.6   /* opens disowning its pitch: "unsolicited DM", "not spam" */
+#define AUTODM_W_INSTANT        2.0   /* the same long reply seconds after two owner messages */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
@@ -128,6 +136,7 @@
 #define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
 #define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */
 #define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
+#define AUTODM_INSTANT_MS       5000  /* a long reply this soon after the owner's: no one typed it */
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */

@@ -7,7 +7,8 @@
  *   spaces lumped, apostrophes inside words dropped ("didn't" = "didnt"),
  *   white space collapsed to one ASCII space. ASCII text takes a fast path.
  * - text_slot: the variable parts of a normalized text replaced by slots:
- *   links {url}, e-mail addresses {email}, @handles {user}, digit runs {num},
+ *   links {url}, e-mail addresses {email}, @handles {user}, digit runs and
+ *   small numbers written as words ("drei", "three") {num},
  *   and given names (the counterpart's or owner's handle or name) {name}.
  *   Two messages with equal slotted texts follow the same template.
  * - text_tokens: words, where every character of a script written without

@@ -32,6 +32,7 @@ struct feat {
 	uint32_t bait;           /* link bait out of the blue */
 	uint32_t scam_bait;      /* … with the words of scam bait */
 	uint32_t echoes;         /* messages repeating the owner's last one in a frame */
+	uint32_t instant;        /* the same long reply again within seconds of the owner */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
@@ -72,6 +73,9 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 	bool run_link[AUTODM_RESEND_WINDOW];
 	int64_t open_at[64];
 	size_t nopen_at = 0;
+	/* long replies within seconds of the owner; whether each counted as an answer */
+	uint32_t inst_key[AUTODM_RESEND_WINDOW], ninst = 0;
+	bool inst_answer[AUTODM_RESEND_WINDOW], inst_repeated[AUTODM_RESEND_WINDOW];
 	bool owner_seen = false, blue_run = false;
 
 	memset(f, 0, sizeof(*f));
@@ -182,14 +186,37 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->scam_bait++;
 		if (m->flags & M_ECHO)
 			f->echoes++;
+		/*
+		 * The same long text within seconds of two messages of the owner
+		 * is an automatic reply: it is no answer, nor was its first copy.
+		 */
+		bool instant = i > 0 && (ms[i - 1].flags & M_OWNER) && (m->flags & M_LONG) &&
+			       m->at - ms[i - 1].at <= AUTODM_INSTANT_MS;
+		bool instant_again = false;
+		for (uint32_t j = 0; instant && j < ninst; j++)
+			if (inst_key[j] == key) {
+				instant_again = true;
+				f->instant++;
+				if (inst_answer[j] && !inst_repeated[j])
+					f->answers--;
+				inst_repeated[j] = true;
+			}
 		/* an answer to the owner with text the sender had not sent before */
-		if (owner_seen && !bait && !(m->flags & M_WELCOME)) {
+		bool answer = false;
+		if (owner_seen && !bait && !(m->flags & M_WELCOME) && !instant_again) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
 				if (opening_keys[j] == key)
 					old = true;
-			if (!old && !repeat)
+			if (!old && !repeat) {
 				f->answers++;
+				answer = true;
+			}
+		}
+		if (instant && !instant_again && ninst < AUTODM_RESEND_WINDOW) {
+			inst_key[ninst] = key;
+			inst_answer[ninst] = answer;
+			inst_repeated[ninst++] = false;
 		}
 	}
 	if (nopen_at >= AUTODM_REGULAR_MIN) {
@@ -217,6 +244,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->bait += f->bait;
 	to->scam_bait += f->scam_bait;
 	to->echoes += f->echoes;
+	to->instant += f->instant;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
@@ -366,6 +394,14 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		s += AUTODM_W_NOTICE;
 		evidence(ev, "reads as a service's notice or an app's invitation");
 	}
+	if (f->instant) {
+		s += AUTODM_W_INSTANT;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_WELCOME;
+		evidence(ev, "the same reply came %u times within seconds of your messages: a "
+			 "business's automatic reply (away notice, opening hours, a menu)",
+			 f->instant + 1);
+	}
 	if (f->cp_first && f->merge) {
 		s += AUTODM_W_MERGE;
 		evidence(ev, "greets you with your full name, as a mail merge does");
@@ -465,7 +501,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
-		       f->header || f->bait || f->echoes ||
+		       f->header || f->bait || f->echoes || f->instant ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

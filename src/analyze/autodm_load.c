@@ -24,7 +24,9 @@
 	((1ull << LEX_FOLLOW_THANKS) | (1ull << LEX_FOOTER) | (1ull << LEX_SCAM) |      \
 	 (1ull << LEX_PROMO) | (1ull << LEX_NOTICE) | (1ull << LEX_CONTACT) |           \
 	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER) | (1ull << LEX_DISCLAIM))
-#define AUTODM_WORD_LISTS ((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL))
+#define AUTODM_WORD_LISTS                                                                \
+	((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL) |         \
+	 (1ull << LEX_SIGNED))
 
 /* The message flags of the lexicon's families. */
 static unsigned lexicon_flags(const struct lex_hits *h)
@@ -215,6 +217,80 @@ static bool thanks_follow(const char *norm, const struct lex_hits *h)
 				p++;
 		}
 		from = e;
+	}
+	return false;
+}
+
+/*
+ * An app's signature closing the message: "sent from" and its kin
+ * (autodm-signed) set apart (on a line of its own, after a link, a dash,
+ * a bracket or an emoji), then a
+ * single word, the tool's name, and nothing but punctuation after it:
+ * "... https://t.co/x Enviado desde AutoAmigo", "(Gesendet über FollowFlow)".
+ * "Sent from my iPhone" is two words and a person's phone; "it was sent
+ * from Berlin" starts no sentence.
+ */
+/* Words in t[0..n) split by white space. */
+static size_t count_words(const char *t, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != ' ' && t[i] != '\n' && t[i] != '\r' && t[i] != '\t' &&
+		    (i == 0 || strchr(" \n\r\t", t[i - 1])))
+			w++;
+	return w;
+}
+
+/* Words on the last line of the raw text, 0 when it has only one line. */
+static size_t last_line_words(const char *txt, size_t tlen)
+{
+	while (tlen && strchr(" \n\r\t", txt[tlen - 1]))
+		tlen--;
+	const char *nl = tlen ? memrchr(txt, '\n', tlen) : NULL;
+	return nl ? count_words(nl + 1, tlen - (size_t)(nl + 1 - txt)) : 0;
+}
+
+static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
+			  size_t line_words)
+{
+	size_t from = 0, s, e;
+	while (lex_hits_find(h, LEX_SIGNED, from, &s, &e)) {
+		from = e;
+		size_t b = s;
+		while (b > 0 && norm[b - 1] == ' ')
+			b--;
+		const unsigned char *u = (const unsigned char *)norm;
+		/* set apart as a footer; after ". " it could be a customer's
+		 * "I ordered it. Sent from Amazon", and a message is never only that */
+		bool starts = (b > 0 && strchr("(|-", norm[b - 1])) ||
+			      (b >= 3 && u[b - 3] == 0xe2 && u[b - 2] == 0x80 &&
+			       (u[b - 1] == 0x93 || u[b - 1] == 0x94)) ||  /* – — */
+			      (b >= 4 && u[b - 4] == 0xf0);              /* an emoji */
+		/* on a line of its own (normalizing made the lines one) */
+		starts |= line_words && line_words == count_words(norm + s, n - s);
+		if (!starts && b > 0 && norm[b - 1] != '.' && norm[b - 1] != '!' &&
+		    norm[b - 1] != '?') {
+			/* after a link: the word before begins with http */
+			size_t w = b;
+			while (w > 0 && norm[w - 1] != ' ' && norm[w - 1] != '\n')
+				w--;
+			starts = !strncmp(norm + w, "http", 4);
+		}
+		if (!starts)
+			continue;
+		size_t p = e;
+		while (p < n && norm[p] == ' ')
+			p++;
+		size_t w0 = p;
+		while (p < n && (is_word_byte(norm[p]) || (unsigned char)norm[p] >= 0x80 ||
+				 norm[p] == '.' || norm[p] == '@'))
+			p++;
+		if (p - w0 < 3)
+			continue;
+		while (p < n && strchr(" .!)\n", norm[p]))
+			p++;
+		if (p == n)
+			return true;
 	}
 	return false;
 }
@@ -420,7 +496,10 @@ static bool obfuscated_link(const char *norm)
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
-					    "tk", "co", NULL };
+					    "tk", "co", "fr", "pl", "eu", "ch", NULL };
+	/* country codes that are words too ("like it . it works"): only between brackets */
+	static const char *const bracketed_tlds[] = { "de", "es", "it", "pt", "in", "me", "us",
+						     "at", "be", "to", "id", "tr", NULL };
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
@@ -430,12 +509,17 @@ static bool obfuscated_link(const char *norm)
 			size_t dl = strlen(dots[i]);
 			if (strncmp(p, dots[i], dl))
 				continue;
-			for (size_t k = 0; tlds[k]; k++) {
-				size_t tl = strlen(tlds[k]);
-				const char *q = p + dl;
-				if (!strncmp(q, tlds[k], tl) &&
-				    !((q[tl] >= 'a' && q[tl] <= 'z') || (q[tl] >= '0' && q[tl] <= '9')))
-					return true;
+			bool bracket = strchr(dots[i], '[') || strchr(dots[i], '(');
+			for (int list = 0; list < (bracket ? 2 : 1); list++) {
+				const char *const *tl_of = list ? bracketed_tlds : tlds;
+				for (size_t k = 0; tl_of[k]; k++) {
+					size_t tl = strlen(tl_of[k]);
+					const char *q = p + dl;
+					if (!strncmp(q, tl_of[k], tl) &&
+					    !((q[tl] >= 'a' && q[tl] <= 'z') ||
+					      (q[tl] >= '0' && q[tl] <= '9')))
+						return true;
+				}
 			}
 		}
 	}
@@ -679,6 +763,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl &= ~(unsigned)M_FORMULA;
 		if (!owner && thanks_follow(norm.s, &hits))
 			fl |= M_FORMULA;
+		if (!owner && signed_by_app(norm.s, norm.len, &hits,
+					    txt ? last_line_words(txt, tlen) : 0))
+			fl |= M_FOOTER;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
 		if (!owner && notice_header(norm.s, &hits))

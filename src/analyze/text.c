@@ -152,6 +152,42 @@ static size_t email_len(const char *s)
 	return n;
 }
 
+/*
+ * Small numbers written as words ("drei", "three", "tres"), which campaigns
+ * vary with digits ("3 Kaffeemaschinen"). "one" and its kin are left out:
+ * they are articles in many languages; so are words that are common words
+ * too ("sei" is "you are" in Italian, "due", "otto", "on", "dua").
+ */
+static const char *const number_words[] = {
+	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "twenty", "fifty", "hundred",
+	"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf",
+	"zwanzig", "hundert",
+	"dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "veinte",
+	"cien",
+	"dois", "duas", "três", "quatro", "sete", "oito", "nove", "dez", "vinte", "cem",
+	"deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "vingt", "cent",
+	"tre", "quattro", "cinque", "sette", "dieci", "venti",
+	"twee", "drie", "vijf", "zes", "zeven", "negen", "tien", "twintig",
+	"iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "yirmi",
+	"tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+	NULL
+};
+
+/* The length of the number word at s (a word start), or 0. */
+static size_t number_word_len(const char *s)
+{
+	/* they all start with one of these letters: most words are passed at once */
+	if (!strchr("abcdefhilnoqstuvyzd\xc3", *s))
+		return 0;
+	for (size_t k = 0; number_words[k]; k++) {
+		size_t L = strlen(number_words[k]);
+		if (!strncmp(s, number_words[k], L) && !is_word_byte((unsigned char)s[L]))
+			return L;
+	}
+	return 0;
+}
+
 void text_slot(const char *norm, const char *const *names, size_t nnames, struct buf *out,
 	       struct text_slots *found)
 {
@@ -192,6 +228,12 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 			}
 			if (named)
 				continue;
+			if ((k = number_word_len(s + i))) {
+				buf_adds(out, "{num}");
+				f.num++;
+				i += k;
+				continue;
+			}
 		}
 		if (c == '@' && word_start && (is_ascii_alnum((unsigned char)s[i + 1]) || s[i + 1] == '_')) {
 			i++;

@@ -30,6 +30,25 @@ cases = [
     (False, [(0, "Is there free shipping to Canada? I'd like two of the blue mugs")]),
     (False, [(0, "Reminder: did my order ship yet?")]),
     (False, [(0, "Sorry for the random DM, I think I found your keys at the station?")]),
+    # a business's automatic reply: the same text seconds after each of the owner's messages
+    (True, [(1, "Bonjour, vous livrez le samedi ?"),
+            (0, "Merci pour votre message ! Notre équipe vous répondra du lundi au vendredi de 9h à 18h.", 2),
+            (1, "D'accord, merci", 3000),
+            (0, "Merci pour votre message ! Notre équipe vous répondra du lundi au vendredi de 9h à 18h.", 3)]),
+    # an app's signature closing the message, a draw won, WhatsApp slang, a login notice, followers for sale
+    (True, [(0, "Ciao! Grazie per il contatto, ecco un regalo per te: https://t.co/x1 Inviato da SeguiBot")]),
+    (True, [(0, "Parabéns! Você ganhou o sorteio do mês, resgate em premios-top[.]fr hoje")]),
+    (True, [(0, "Oi lindo, me chama no zap (11) 98765-4321 que aqui não dá")]),
+    (True, [(0, "Nuevo inicio de sesión en tu cuenta desde un dispositivo Android.")]),
+    (True, [(0, "Paquetes de seguidores y likes desde 3 euros, escríbenos")]),
+    # hard negatives: a quick person who answers with new text each time, a parcel's origin,
+    # a question about a giveaway
+    (False, [(1, "Do you have the blue mug in stock?"),
+             (0, "yes we still have four of them on the shelf, want me to keep one", 3),
+             (1, "Yes please, I'll come on Friday", 600),
+             (0, "great, it will be at the counter with your name on it until Friday", 4)]),
+    (False, [(0, "My parcel never came, the label says it was sent from Porto")]),
+    (False, [(0, "Geburtsdatum 02.03.1985 – brauchen Sie das für das Gewinnspiel?")]),
     (False, [(0, "Thanks for the follow! I loved your talk on ceramics"),
              (1, "Thank you! Are you a potter too?"),
              (0, "Yes, mostly stoneware, I fire at a shared studio")]),
@@ -40,9 +59,12 @@ for i, (auto, msgs) in enumerate(cases):
     sid = str(7000000 + i)
     truth[sid] = auto
     ms = []
-    for k, (own, text) in enumerate(msgs):
+    off = 0
+    for k, m in enumerate(msgs):
+        own, text = m[0], m[1]
+        off += m[2] if len(m) > 2 else (600 if k else 0)   # seconds after the one before
         mid += 1
-        t = 1600000000 + i * 86400 + k * 600
+        t = 1600000000 + i * 86400 + off
         ms.append({"messageCreate": {
             "recipientId": sid if own else OWNER, "senderId": OWNER if own else sid,
             "reactions": [], "urls": [], "mediaUrls": [], "text": text, "id": str(mid),

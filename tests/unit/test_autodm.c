@@ -23,7 +23,7 @@
 
 struct msg_spec {
 	char who;            /* 'c' counterpart, 'o' owner, 0 ends the list */
-	int minutes;         /* after the case's start */
+	double minutes;      /* after the case's start (a second is 1/60) */
 	const char *text;
 	const char *url;     /* expanded link, or NULL */
 	bool welcome;
@@ -215,6 +215,65 @@ static const struct sender_case cases[] = {
 		{ 'c', 10, "my whatsapp is +44 7700 900123, text me any time", NULL, false } } },
 	{ 126, "thefollowup", false, false, 0, {
 		{ 'c', 0, "Thank you for the follow-up yesterday, the replacement fits", NULL, false } } },
+	/* the same long reply within seconds of each of the owner's messages: an away notice */
+	{ 130, "awaybot", false, false, 1, {
+		{ 'o', 0, "Guten Tag, ist die Teigknetmaschine TK-40 wieder lieferbar?", NULL, false },
+		{ 'c', 2 / 60.0, "Vielen Dank für Ihre Nachricht! Unser Kundenservice ist Mo–Fr von 8 bis 17 Uhr für Sie da.", NULL, false },
+		{ 'o', 50, "Danke, ich warte.", NULL, false },
+		{ 'c', 50 + 3 / 60.0, "Vielen Dank für Ihre Nachricht! Unser Kundenservice ist Mo–Fr von 8 bis 17 Uhr für Sie da.", NULL, false } } },
+	{ 131, "menubot", false, false, 1, {
+		{ 'o', 0, "Olá, ainda têm farinha de centeio?", NULL, false },
+		{ 'c', 1 / 60.0, "Olá! Responda com um número: 1 Horários 2 Encomendas 3 Falar com uma pessoa", NULL, false },
+		{ 'o', 3, "2", NULL, false },
+		{ 'c', 3 + 1 / 60.0, "Olá! Responda com um número: 1 Horários 2 Encomendas 3 Falar com uma pessoa", NULL, false } } },
+	/* hard negatives: a quick person answers twice with new text; a clerk pastes
+	 * the same long text again, but minutes later */
+	{ 132, "quick", false, false, 0, {
+		{ 'o', 0, "Do you still have the green scarf in medium size?", NULL, false },
+		{ 'c', 3 / 60.0, "yes we do have it in medium and also in large, want me to hold one", NULL, false },
+		{ 'o', 2, "Yes please, until Friday", NULL, false },
+		{ 'c', 2 + 4 / 60.0, "done, it is under your name until Friday evening at the counter", NULL, false } } },
+	{ 133, "paster", false, false, 0, {
+		{ 'o', 0, "When are you open on Saturday?", NULL, false },
+		{ 'c', 4, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false },
+		{ 'o', 30, "And on holidays?", NULL, false },
+		{ 'c', 36, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false } } },
+	/* an app signs what it sent: "sent from <Tool>" closing the message, in any language */
+	{ 134, "signed-it", false, false, 1, {
+		{ 'c', 0, "Ciao e benvenuto! Felice di averti qui.\nInviato da FollowPal", NULL, false } } },
+	{ 135, "signed-de", false, false, 1, {
+		{ 'c', 0, "Hallo und willkommen! (Diese Nachricht wurde automatisch über KlickFolge gesendet)", NULL, false } } },
+	/* hard negatives: a phone's signature, a parcel's origin, a mistake */
+	{ 136, "iphone", false, false, 0, {
+		{ 'c', 0, "Is the shop open on Sunday? Sent from my iPhone", NULL, false } } },
+	{ 137, "parcel", false, false, 0, {
+		{ 'c', 0, "My parcel has not arrived, it was sent from Berlin", NULL, false } } },
+	{ 138, "oops", false, false, 0, {
+		{ 'c', 0, "Sorry, ignore that last one. Sent by mistake", NULL, false } } },
+	{ 148, "amazon", false, false, 0, {
+		{ 'c', 0, "I ordered the kettle last week. Sent from Amazon", NULL, false } } },
+	/* scam bait that dodges links: a bracketed domain, Brazilian slang for WhatsApp */
+	{ 139, "gagnant", false, false, 1, {
+		{ 'c', 0, "Félicitations ! Vous êtes l'heureux gagnant. Réclamez votre cadeau sur lots-gratuits[.]fr", NULL, false } } },
+	{ 140, "zap", false, false, 1, {
+		{ 'c', 0, "Oi gato, tudo bem? Me chama no zap (11) 98765-4321", NULL, false } } },
+	/* hard negatives: asking about a giveaway; a sentence that ends in "it" */
+	{ 141, "gewinnspiel-q", false, false, 0, {
+		{ 'c', 0, "Geburtsdatum: 02.03.1985 – brauchen Sie das für das Gewinnspiel?", NULL, false } } },
+	{ 142, "itworks", false, false, 0, {
+		{ 'c', 0, "I tried the new cable, I like it . it works now, thanks", NULL, false } } },
+	/* a campaign of plain text whose wording varies: a number as a word, a word added */
+	{ 143, "draw1", false, false, 1, {
+		{ 'c', 0, "Wir verlosen drei Fahrräder! Einfach folgen, liken und teilen – Gewinner am Freitag", NULL, false } } },
+	{ 144, "draw2", false, false, 1, {
+		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken, teilen – Gewinner am Freitag", NULL, false } } },
+	{ 145, "draw3", false, false, 1, {
+		{ 'c', 0, "Wir verlosen 3 Fahrräder! Folgen, liken und teilen, Gewinner am Freitag", NULL, false } } },
+	/* a service's notice of a new login, without a link */
+	{ 146, "loginbot", false, false, 1, {
+		{ 'c', 0, "Nowe logowanie na Twoje konto z urządzenia Android. Zmień hasło, jeśli to nie Ty.", NULL, false } } },
+	{ 147, "regist", false, false, 0, {
+		{ 'c', 0, "Neue Anmeldung für den Töpferkurs am Montag, ist noch ein Platz frei?", NULL, false } } },
 	/* a person writes "thanks for following" and the owner never answers, in Spanish,
 	 * then goes on writing: still a person */
 	{ 103, "es-person", true, true, 0, {
@@ -307,7 +366,7 @@ static int setup(void **state)
 			sqlite3_bind_text(msg, 2, conv, -1, SQLITE_TRANSIENT);
 			sqlite3_bind_int64(msg, 3, own ? OWNER : c->id);
 			sqlite3_bind_int64(msg, 4, own ? c->id : OWNER);
-			sqlite3_bind_int64(msg, 5, start + m->minutes * 60000LL);
+			sqlite3_bind_int64(msg, 5, start + (int64_t)(m->minutes * 60000));
 			sqlite3_bind_text(msg, 6, m->text, -1, SQLITE_STATIC);
 			sqlite3_bind_text(msg, 7, m->welcome ? "welcome" : "message", -1, SQLITE_STATIC);
 			sqlite3_bind_int(msg, 8, m->url ? 1 : 0);
@@ -391,6 +450,8 @@ static void test_kinds(void **state)
 	assert_string_equal(json_string_value(json_object_get(find(21), "kind")), "validation");
 	assert_string_equal(json_string_value(json_object_get(find(61), "kind")), "welcome");
 	assert_string_equal(json_string_value(json_object_get(find(110), "kind")), "welcome");
+	assert_string_equal(json_string_value(json_object_get(find(130), "kind")), "welcome");
+	assert_string_equal(json_string_value(json_object_get(find(131), "kind")), "welcome");
 	assert_string_equal(json_string_value(json_object_get(find(31), "kind")), "campaign");
 	assert_int_equal(json_integer_value(json_object_get(find(33), "messages")), 2);
 }

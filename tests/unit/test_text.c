@@ -65,6 +65,9 @@ static void test_slots(void **state)
 	assert_string_equal(slot("Thanks @Bob_99 for 1,250 likes at 10:30", NULL, 0),
 			    "thanks {user} for {num} likes at {num}");
 	assert_string_equal(slot("visit www.example.com now", NULL, 0), "visit {url} now");
+	/* numbers written as words are numbers; articles and words inside others are not */
+	assert_string_equal(slot("Wir verlosen drei Kaffeemaschinen", NULL, 0), "wir verlosen {num} kaffeemaschinen");
+	assert_string_equal(slot("one of twenty, tresor and three", NULL, 0), "one of {num}, tresor and {num}");
 	/* a name only as a whole word */
 	assert_string_equal(slot("sarahs sarah", names, 1), "sarahs {name}");
 	struct buf a = BUF_INIT;

@@ -4,7 +4,7 @@
  * lengths decide (validate.c's E.164 table: fast, and the "+" is evidence
  * enough). National forms go to libphonenumber (phonelib.h): a shape that
  * names its country ("138 1234 5678" China, "090-1234-5678" Japan,
- * "0723 688 583" Kenya) is checked against that country; any other run
+ * "0723 688 583" Kenya, "0532 418 27 90" Turkey) is checked against that country; any other run
  * against the owner's regions (regions.c), as a mobile or fixed line; with
  * a phone word near, a length that fits is enough. Dates, times, prices,
  * versions, IP addresses and cards are ruled out before this is asked.
@@ -43,6 +43,7 @@ static const struct shape {
 	{ 10, "0", "22222", "FR" },
 	{ 9, "6", "333", "ES" },   { 9, "7", "333", "ES" },
 	{ 10, "3", "334", "IT" },  { 11, "01", "47", "DE" },  { 12, "01", "48", "DE" },
+	{ 11, "05", "4322", "TR" }, { 11, "05", "434", "TR" }, { 11, "05", "3322", "TR" },
 };
 
 /* The first k groups of r in one style: one separator kind (space or dash,
@@ -108,6 +109,20 @@ static bool owner_region(const struct scan *s, const struct run *r, int k, size_
 		if (phone_ctx && v != PHONELIB_NO)
 			return true;
 		if (v == PHONELIB_LOCAL && nanp_local && nanp(s->regions->cc[i]))
+			return true;
+	}
+	return false;
+}
+
+bool phone_grouped_shape(const struct run *r, int k)
+{
+	size_t nd = r->gdig[k - 1];
+	if (k < 3 || r->plus || !one_style(r, k, true))
+		return false;
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		enum phonelib_kind kind;
+		if (shape_matches(&shapes[i], r, k, nd) &&
+		    phonelib_check(r->d, nd, shapes[i].cc, &kind) == PHONELIB_VALID)
 			return true;
 	}
 	return false;

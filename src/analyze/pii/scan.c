@@ -757,6 +757,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
 		goto done;
 	}
+	/* "el PIN de la caja fuerte es 4471": a PIN named, then what it opens and
+	 * "is", in one clause; the copula right before the digits says they are it */
+	if (ago(s, CTX_CODE) <= 2 * WIN && ago(s, CTX_CODE) <= s->tok - s->clause &&
+	    (s->prev_cls & CTX_FILLER) && !(s->prev_cls & CTX_PHONE) && r.ng == 1 &&
+	    r.nd >= 4 && r.nd <= 8 && vc != CTX_PHONE && vc != CTX_DOB &&
+	    !promo_follows(s, r.e)) {
+		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
+		goto done;
+	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
 	    r.nd1 <= (vc == CTX_CODE ? 8u : 32u) && !(vc == CTX_CODE && promo_follows(s, r.e1))) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e1, 0.8);
@@ -768,6 +777,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	size_t ve = r.e1, vn = r.nd1;
 	if (r.ng > 1 && vn < 8 && plain_groups(&r) && r.nd <= 24)
 		ve = r.gend[r.ng - 1], vn = r.nd;
+	/* "Kargo için numaram 0532 418 27 90": a number in a phone's own
+	 * grouping is the phone, whatever keyword came before it */
+	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && phone_grouped_shape(&r, r.ng)) {
+		scan_emit(s, PII_PHONE, p, r.gend[r.ng - 1], 0.6);
+		next = r.gend[r.ng - 1];
+		goto done;
+	}
 	if (vc == CTX_ACCOUNT && vn >= 6) {   /* 6 covers sort codes, 12-34-56 */
 		scan_emit(s, PII_ACCOUNT_NUMBER, p, ve, 0.7);
 		next = ve;
@@ -1009,6 +1025,14 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}
+	/* "DNI 48291736K": eight digits and a letter right after an identity
+	 * word are the number, even when a slip of the hand broke its check
+	 * letter; without the word, only a valid letter names a DNI (above) */
+	if (n == 9 && digits == 8 && is_alpha((unsigned char)s->t[p + 8]) &&
+	    value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
+		scan_emit(s, PII_NATIONAL_ID, p, core, 0.7);
+		goto done;
+	}
 	/* an Indian PAN after an identity word: five letters, four digits, a letter */
 	if (n == 10 && pan_shape(s->t + p) && scan_ctx(s, CTX_NATID, WIN)) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.8);
@@ -1032,6 +1056,14 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		    digits == core - i - 1)
 			code_shape = true;
 	}
+	/* "Reserva confirmada? o código que recebi foi BK7Q2M9": a booking code
+	 * the message names a booking for, not a secret, unless a password word
+	 * is nearer */
+	if (booking_code(s->t + p, n) && ago(s, CTX_REF) <= 2 * WIN && vc != CTX_SECRET &&
+	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_USER) > 2 * WIN) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
+		goto done;
+	}
 	if (code_shape && (vc == CTX_CODE || vc == CTX_SECRET || code_follows(s, core))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
@@ -1039,6 +1071,14 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
 	    (n >= 5 || (digits && letters))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
+		goto done;
+	}
+	/* "Kennwort für das Lieferportal: Brezel!77": a password word, what it
+	 * opens and a colon, in one clause; the value right after the colon */
+	if (ago(s, CTX_SECRET) <= 2 * WIN && ago(s, CTX_SECRET) <= s->tok - s->clause &&
+	    p > 1 && s->t[p - 1] == ' ' && s->t[p - 2] == ':' && n >= 5 && n <= 64 && letters &&
+	    (digits || other) && !high) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.7);
 		goto done;
 	}
 	/* a password named after it: "hunter2 is the password" */

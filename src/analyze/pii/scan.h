@@ -111,6 +111,9 @@ bool run_uniform(const struct run *r, int k);
 
 /* phone.c */
 bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx);
+/* The first k groups (three or more) in a shape that names its country and
+ * a valid line there ("0532 418 27 90"): a phone even after "order". */
+bool phone_grouped_shape(const struct run *r, int k);
 
 /* date.c */
 int scan_small_int(const char *t, size_t p, size_t e);
