@@ -158,32 +158,43 @@ static size_t email_len(const char *s)
  * they are articles in many languages; so are words that are common words
  * too ("sei" is "you are" in Italian, "due", "otto", "on", "dua").
  */
-static const char *const number_words[] = {
-	"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	"twelve", "twenty", "fifty", "hundred",
-	"zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "zwölf",
-	"zwanzig", "hundert",
-	"dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "veinte",
-	"cien",
-	"dois", "duas", "três", "quatro", "sete", "oito", "nove", "dez", "vinte", "cem",
-	"deux", "trois", "quatre", "cinq", "sept", "huit", "neuf", "dix", "vingt", "cent",
-	"tre", "quattro", "cinque", "sette", "dieci", "venti",
-	"twee", "drie", "vijf", "zes", "zeven", "negen", "tien", "twintig",
-	"iki", "üç", "dört", "beş", "altı", "yedi", "sekiz", "dokuz", "yirmi",
-	"tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-	NULL
+#define W(s) { s, sizeof(s) - 1 }
+static const struct number_word {
+	const char *s;
+	size_t len;
+} number_words[] = {
+	W("two"), W("three"), W("four"), W("five"), W("six"), W("seven"), W("eight"),
+	W("nine"), W("ten"), W("eleven"), W("twelve"), W("twenty"), W("fifty"),
+	W("hundred"), W("zwei"), W("drei"), W("vier"), W("fünf"), W("sechs"), W("sieben"),
+	W("acht"), W("neun"), W("zehn"), W("zwölf"), W("zwanzig"), W("hundert"), W("dos"),
+	W("tres"), W("cuatro"), W("cinco"), W("seis"), W("siete"), W("ocho"), W("nueve"),
+	W("diez"), W("veinte"), W("cien"), W("dois"), W("duas"), W("três"), W("quatro"),
+	W("sete"), W("oito"), W("nove"), W("dez"), W("vinte"), W("cem"), W("deux"),
+	W("trois"), W("quatre"), W("cinq"), W("sept"), W("huit"), W("neuf"), W("dix"),
+	W("vingt"), W("cent"), W("tre"), W("quattro"), W("cinque"), W("sette"), W("dieci"),
+	W("venti"), W("twee"), W("drie"), W("vijf"), W("zes"), W("zeven"), W("negen"),
+	W("tien"), W("twintig"), W("iki"), W("üç"), W("dört"), W("beş"), W("altı"),
+	W("yedi"), W("sekiz"), W("dokuz"), W("yirmi"), W("tiga"), W("empat"), W("lima"),
+	W("enam"), W("tujuh"), W("delapan"), W("sembilan"), W("sepuluh"),
 };
+#undef W
 
-/* The length of the number word at s (a word start), or 0. */
+/*
+ * The length of the number word at s (a word start), or 0: the word's
+ * length first, then only the number words of that length are compared
+ * (this runs at every word of every message).
+ */
 static size_t number_word_len(const char *s)
 {
-	/* they all start with one of these letters: most words are passed at once */
-	if (!strchr("abcdefhilnoqstuvyzd\xc3", *s))
+	size_t n = 0;
+	while (n <= 9 && is_word_byte((unsigned char)s[n]))
+		n++;
+	if (n < 3 || n > 9)
 		return 0;
-	for (size_t k = 0; number_words[k]; k++) {
-		size_t L = strlen(number_words[k]);
-		if (!strncmp(s, number_words[k], L) && !is_word_byte((unsigned char)s[L]))
-			return L;
+	for (size_t k = 0; k < sizeof(number_words) / sizeof(number_words[0]); k++) {
+		const struct number_word *w = &number_words[k];
+		if (w->len == n && w->s[0] == s[0] && !memcmp(s, w->s, n))
+			return n;
 	}
 	return 0;
 }
