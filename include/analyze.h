@@ -20,7 +20,6 @@
 #include "error.h"
 #include "store.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -120,7 +119,7 @@ struct results {
 	struct etiquette_result *etiquette;
 	struct exposure_result *exposure;
 	struct changes_result *changes;
-	json_t *period;                     /* {"since", "until"} of --since/--until, or NULL */
+	const struct report_opts *period;   /* --since/--until, the JSON says; or NULL */
 };
 #define RESULTS_INIT { NULL, NULL, NULL, NULL, NULL, NULL }
 void results_init(struct results *res);

@@ -36,7 +36,7 @@ struct report_kind {
 	void (*view)(struct report_ctx *ctx, const struct results *res, struct doc *d);
 	/* its JSON document where w's next value goes, period (or NULL) last;
 	 * -1 when a row cannot be read back (errno) */
-	int (*json)(struct jsonw *w, const struct results *res, const json_t *period);
+	int (*json)(struct jsonw *w, const struct results *res, const struct report_opts *period);
 	const char *csv_table;   /* the table CSV output writes */
 };
 
@@ -67,12 +67,14 @@ void report_duration(int64_t seconds, char out[32]);
 /* Each kind's view (its result as a doc) and JSON writer, one file each in src/report/ */
 struct summary_result;
 void summary_view(struct report_ctx *ctx, const struct summary_result *r, struct doc *d);
+/* "period": {"since", "until"} of --since/--until where w's next key goes; nothing for NULL. */
+void report_period_json(struct jsonw *w, const struct report_opts *period);
 /* The summary document, with period (or NULL) last, where w's next value goes. */
-int summary_json(struct jsonw *w, const struct summary_result *r, const json_t *period);
+int summary_json(struct jsonw *w, const struct summary_result *r, const struct report_opts *period);
 struct autodm_result;
 void autodm_view(struct report_ctx *ctx, const struct autodm_result *r, struct doc *d);
 /* The autodm document, with period (or NULL) last, where w's next value goes. */
-int autodm_json(struct jsonw *w, const struct autodm_result *r, const json_t *period);
+int autodm_json(struct jsonw *w, const struct autodm_result *r, const struct report_opts *period);
 /*
  * The autodm advice in numbers, by the one rule every format uses: block
  * only near-certain spam, scam and campaign senders; review those only
@@ -97,15 +99,15 @@ int64_t etiquette_awaiting_people(const struct etiquette_result *r);
  * The etiquette document, with period (or NULL) last, where w's next value
  * goes (etiquette_json.c). -1 when a row cannot be read back (errno).
  */
-int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const json_t *period);
+int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const struct report_opts *period);
 struct exposure_result;
 void exposure_view(struct report_ctx *ctx, const struct exposure_result *r, struct doc *d);
 /* The exposure document, with period (or NULL) last, where w's next value goes. */
-int exposure_json(struct jsonw *w, const struct exposure_result *r, const json_t *period);
+int exposure_json(struct jsonw *w, const struct exposure_result *r, const struct report_opts *period);
 struct changes_result;
 void changes_view(struct report_ctx *ctx, const struct changes_result *r, struct doc *d);
 /* The changes document, with period (or NULL) last, where w's next value goes. */
-int changes_json(struct jsonw *w, const struct changes_result *r, const json_t *period);
+int changes_json(struct jsonw *w, const struct changes_result *r, const struct report_opts *period);
 /* The exposure advice in numbers, counted once for every format. */
 struct exposure_advice {
 	size_t high;          /* high-severity findings */

@@ -185,21 +185,6 @@ static char *html_charts(struct report_ctx *ctx, const struct results *results, 
 	return dir;
 }
 
-/* {"since": "…", "until": "…"}: the period a report covers, null for an open end */
-static json_t *iso_json(int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	return json_string(s);
-}
-
-static json_t *period_json(const struct report_opts *ro)
-{
-	json_t *p = json_object();
-	json_object_set_new(p, "since", ro->has_since ? iso_json(ro->since) : json_null());
-	json_object_set_new(p, "until", ro->has_until ? iso_json(ro->until) : json_null());
-	return p;
-}
 
 static void period_para(struct doc *d, const struct report_opts *ro)
 {
@@ -618,7 +603,7 @@ int cmd_report(int argc, char **argv)
 		return rc;
 	}
 	if (REPORT_PERIOD(&req.ro))
-		res.period = period_json(&req.ro);
+		res.period = &req.ro;
 
 	if (req.fmt != F_JSON) {
 		rc = write_doc(&ctx, &s, &res, &req, out);

@@ -23,7 +23,6 @@
 #include "spill.h"
 #include "u64map.h"
 
-#include <jansson.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

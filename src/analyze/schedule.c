@@ -46,7 +46,6 @@ void results_init(struct results *res)
 
 void results_release(struct results *res)
 {
-	json_decref(res->period);
 	etiquette_result_free(res->etiquette);
 	exposure_result_free(res->exposure);
 	changes_result_free(res->changes);

@@ -104,7 +104,7 @@ static void outbound_json(struct jsonw *w, const struct autodm_result *r)
 	jsonw_end(w);
 }
 
-int autodm_json(struct jsonw *w, const struct autodm_result *r, const json_t *period)
+int autodm_json(struct jsonw *w, const struct autodm_result *r, const struct report_opts *period)
 {
 	struct autodm_iter it;
 	int rc = 0;
@@ -135,10 +135,7 @@ int autodm_json(struct jsonw *w, const struct autodm_result *r, const json_t *pe
 	jsonw_int(w, (int64_t)r->messages_read);
 	jsonw_key(w, "templates_compared");
 	jsonw_int(w, (int64_t)r->templates_compared);
-	if (period) {
-		jsonw_key(w, "period");
-		jsonw_tree(w, period);
-	}
+	report_period_json(w, period);
 	jsonw_end(w);
 	return rc;
 }

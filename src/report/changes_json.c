@@ -82,7 +82,7 @@ static void follows_json(struct jsonw *w, const struct changes_follows *f)
 	jsonw_end(w);
 }
 
-int changes_json(struct jsonw *w, const struct changes_result *r, const json_t *period)
+int changes_json(struct jsonw *w, const struct changes_result *r, const struct report_opts *period)
 {
 	jsonw_object(w);
 	jsonw_key(w, "pairs");
@@ -102,10 +102,7 @@ int changes_json(struct jsonw *w, const struct changes_result *r, const json_t *
 		jsonw_end(w);
 	}
 	jsonw_end(w);
-	if (period) {
-		jsonw_key(w, "period");
-		jsonw_tree(w, period);
-	}
+	report_period_json(w, period);
 	jsonw_end(w);
 	return 0;
 }

@@ -237,7 +237,7 @@ static int list(struct jsonw *w, const char *k, const struct etiquette_result *r
 	return it.failed ? -1 : 0;
 }
 
-int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const json_t *period)
+int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const struct report_opts *period)
 {
 	int rc = 0;
 	jsonw_object(w);
@@ -338,10 +338,7 @@ int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const json
 	key_int(w, "cold_owner_initiated", r->cold);
 	jsonw_end(w);
 	rc |= list(w, "handoffs", r, ETIQUETTE_HANDOFFS);
-	if (period) {
-		jsonw_key(w, "period");
-		jsonw_tree(w, period);
-	}
+	report_period_json(w, period);
 	jsonw_end(w);
 	if (rc && !errno)
 		errno = EIO;

@@ -94,7 +94,7 @@ static void totals_json(struct jsonw *w, const struct exposure_result *r)
 	jsonw_end(w);
 }
 
-int exposure_json(struct jsonw *w, const struct exposure_result *r, const json_t *period)
+int exposure_json(struct jsonw *w, const struct exposure_result *r, const struct report_opts *period)
 {
 	jsonw_object(w);
 	jsonw_key(w, "findings");
@@ -120,10 +120,7 @@ int exposure_json(struct jsonw *w, const struct exposure_result *r, const json_t
 	jsonw_str(w, exposure_severity_rule);
 	jsonw_key(w, "revealed");
 	jsonw_bool(w, r->revealed);
-	if (period) {
-		jsonw_key(w, "period");
-		jsonw_tree(w, period);
-	}
+	report_period_json(w, period);
 	jsonw_end(w);
 	return 0;
 }

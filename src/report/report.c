@@ -17,7 +17,7 @@ static void summary_part(struct report_ctx *ctx, const struct results *res, stru
 	summary_view(ctx, res->summary, d);
 }
 
-static int summary_doc(struct jsonw *w, const struct results *res, const json_t *period)
+static int summary_doc(struct jsonw *w, const struct results *res, const struct report_opts *period)
 {
 	return summary_json(w, res->summary, period);
 }
@@ -27,7 +27,7 @@ static void autodm_part(struct report_ctx *ctx, const struct results *res, struc
 	autodm_view(ctx, res->autodm, d);
 }
 
-static int autodm_doc(struct jsonw *w, const struct results *res, const json_t *period)
+static int autodm_doc(struct jsonw *w, const struct results *res, const struct report_opts *period)
 {
 	return autodm_json(w, res->autodm, period);
 }
@@ -37,7 +37,7 @@ static void etiquette_part(struct report_ctx *ctx, const struct results *res, st
 	etiquette_view(ctx, res->etiquette, d);
 }
 
-static int etiquette_doc(struct jsonw *w, const struct results *res, const json_t *period)
+static int etiquette_doc(struct jsonw *w, const struct results *res, const struct report_opts *period)
 {
 	return etiquette_json(w, res->etiquette, period);
 }
@@ -47,7 +47,7 @@ static void exposure_part(struct report_ctx *ctx, const struct results *res, str
 	exposure_view(ctx, res->exposure, d);
 }
 
-static int exposure_doc(struct jsonw *w, const struct results *res, const json_t *period)
+static int exposure_doc(struct jsonw *w, const struct results *res, const struct report_opts *period)
 {
 	return exposure_json(w, res->exposure, period);
 }
@@ -57,7 +57,7 @@ static void changes_part(struct report_ctx *ctx, const struct results *res, stru
 	changes_view(ctx, res->changes, d);
 }
 
-static int changes_doc(struct jsonw *w, const struct results *res, const json_t *period)
+static int changes_doc(struct jsonw *w, const struct results *res, const struct report_opts *period)
 {
 	return changes_json(w, res->changes, period);
 }
@@ -99,6 +99,30 @@ const struct report_kind *report_find(const char *name)
 	return NULL;
 }
 
+void report_period_json(struct jsonw *w, const struct report_opts *period)
+{
+	char s[32];
+	if (!period)
+		return;
+	jsonw_key(w, "period");
+	jsonw_object(w);
+	jsonw_key(w, "since");
+	if (period->has_since) {
+		time_format_iso(period->since, s);
+		jsonw_str(w, s);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_key(w, "until");
+	if (period->has_until) {
+		time_format_iso(period->until, s);
+		jsonw_str(w, s);
+	} else {
+		jsonw_null(w);
+	}
+	jsonw_end(w);
+}
+
 int results_json(FILE *out, const struct results *res, const char *kind)
 {
 	struct jsonw *w = jsonw_open(out);
@@ -114,10 +138,7 @@ int results_json(FILE *out, const struct results *res, const char *kind)
 			jsonw_key(w, k->name);
 			rc |= k->json(w, res, NULL);
 		}
-		if (res->period) {
-			jsonw_key(w, "period");
-			jsonw_tree(w, res->period);
-		}
+		report_period_json(w, res->period);
 		jsonw_end(w);
 	}
 	int e = errno;

@@ -52,7 +52,7 @@ static void snapshots_json(struct jsonw *w, const struct summary_result *r)
 	jsonw_end(w);
 }
 
-int summary_json(struct jsonw *w, const struct summary_result *r, const json_t *period)
+int summary_json(struct jsonw *w, const struct summary_result *r, const struct report_opts *period)
 {
 	char id[FMT_I64_SIZE + 1];
 	id[fmt_i64(id, r->owner)] = '\0';
@@ -100,10 +100,7 @@ int summary_json(struct jsonw *w, const struct summary_result *r, const json_t *
 	else
 		jsonw_null(w);
 	jsonw_end(w);
-	if (period) {
-		jsonw_key(w, "period");
-		jsonw_tree(w, period);
-	}
+	report_period_json(w, period);
 	jsonw_end(w);
 	return 0;
 }
