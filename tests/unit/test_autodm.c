@@ -614,6 +614,77 @@ static void test_many_conversations(void **state)
 	json_decref(memory);
 }
 
+/*
+ * The inbound rows' records read back as written: NULL strings stay NULL,
+ * evidence lines and message ids come back in order, in the order set, in
+ * memory and past the list's bound in its temporary file.
+ */
+static void test_rows_round_trip(void **state)
+{
+	(void)state;
+	struct autodm_result *r = autodm_result_new();
+	enum { N = 6000 };   /* a few MB of records: past the memory bound */
+	static const char ev[] = "first line\0second line, \xc3\xa9t\xc3\xa9\0";
+	int64_t ids[20];
+	for (int i = 0; i < 20; i++)
+		ids[i] = 1000 + i;
+	r->order = malloc(N * sizeof(*r->order));
+	for (int i = 0; i < N; i++) {
+		char handle[16];
+		snprintf(handle, sizeof(handle), "h%d", i);
+		struct autodm_row row = {
+			.account = 10 + i, .messages = i % 7, .template_id = i % 2 ? 77 : 0,
+			.first_at = 1600000000000LL + i, .last_at = 1700000000000LL + i,
+			.score = 0.25, .signal = 1.5, .kind = i % 2 ? AUTODM_SPAM : AUTODM_PERSON,
+			.confidence = i % 2 ? AUTODM_LIKELY : AUTODM_UNLIKELY, .is_auto = i % 2,
+			.answered = i % 3 == 0, .nevidence = i % 3 ? 2 : 0,
+			.evidence_len = i % 3 ? sizeof(ev) - 1 : 0, .nmessage_ids = (uint32_t)(i % 21),
+			.handle = i % 5 ? handle : NULL, .template = i % 2 ? "Thanks {user}!" : NULL,
+			.evidence = i % 3 ? ev : NULL, .message_ids = ids,
+		};
+		size_t k = autodm_add(r, &row);
+		assert_int_equal(k, (size_t)i);
+		r->order[N - 1 - i] = (uint32_t)k;   /* read back in reverse */
+	}
+	r->ninbound = N;
+	struct autodm_iter it;
+	size_t n = 0;
+	for (const struct autodm_row *o = autodm_first(&it, r); o; o = autodm_next(&it), n++) {
+		int i = N - 1 - (int)n;
+		char handle[16];
+		snprintf(handle, sizeof(handle), "h%d", i);
+		assert_int_equal(o->account, 10 + i);
+		assert_int_equal(o->first_at, 1600000000000LL + i);
+		assert_int_equal(o->is_auto, i % 2);
+		assert_int_equal(o->kind, i % 2 ? AUTODM_SPAM : AUTODM_PERSON);
+		if (i % 5)
+			assert_string_equal(o->handle, handle);
+		else
+			assert_null(o->handle);
+		if (i % 2)
+			assert_string_equal(o->template, "Thanks {user}!");
+		else
+			assert_null(o->template);
+		const char *e = autodm_evidence_next(o, NULL);
+		if (i % 3) {
+			assert_string_equal(e, "first line");
+			e = autodm_evidence_next(o, e);
+			assert_string_equal(e, "second line, \xc3\xa9t\xc3\xa9");
+			assert_null(autodm_evidence_next(o, e));
+		} else {
+			assert_null(e);
+		}
+		assert_int_equal(o->nmessage_ids, (uint32_t)(i % 21));
+		for (uint32_t k = 0; k < o->nmessage_ids; k++)
+			assert_int_equal(o->message_ids[k], 1000 + (int64_t)k);
+	}
+	assert_false(it.failed);
+	assert_int_equal(n, N);
+	/* the list did move to its file, unless no file could be made */
+	assert_true(r->inbound.in_file > 0 || r->inbound.memory_only);
+	autodm_result_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -622,6 +693,7 @@ int main(void)
 		cmocka_unit_test(test_outbound),
 		cmocka_unit_test(test_view),
 		cmocka_unit_test(test_many_conversations),
+		cmocka_unit_test(test_rows_round_trip),
 	};
 	return cmocka_run_group_tests_name("autodm", tests, setup, teardown);
 }
