@@ -39,7 +39,10 @@
  *   the message;
  * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
  *   not count, nor does anything in quotation marks, single ones included
- *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line.
+ *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line;
+ * - name-calling or contempt the writer laughs after is banter ("shut up
+ *   you muppet 😂", "cállate jajaja"), a violent wish or a slur on a group
+ *   is not.
  *
  * Scripts written without spaces (Han, kana, Thai) are matched as substrings; a
  * kana entry must not continue a word of the same kana ("楽しいしね" holds
@@ -608,6 +611,7 @@ static void remember_self(struct sentence *st, const struct match *m)
 }
 
 static bool asks_after(const struct sentence *st, size_t from);
+static bool letter_at(const char *t, size_t n, size_t i);
 
 /* Does the hit lie inside an idiom, or inside a "stupid question" the writer then asks? */
 static bool in_idiom(const struct sentence *st, const struct match *m)
@@ -864,6 +868,50 @@ static bool after_word(const struct sentence *st, long a, unsigned cls)
 	return false;
 }
 
+/*
+ * Does the writer laugh after byte `from`: a laughing emoji (😂 🤣 😆 😹)
+ * or a written laugh ("haha", "lol", "lmao", "jaja", "kkkk", "mdr", "xD",
+ * "хаха", "wkwk") in what is left of the message? Name-calling or "shut up"
+ * followed by a laugh is banter between friends ("shut up you muppet, I won
+ * 😂"); a laugh before it ("lol sure, and I'm the Pope") is no excuse.
+ */
+static bool laughs_after(const struct sentence *st, size_t from)
+{
+	static const char *const written[] = { "haha", "hehe", "lol", "lmao", "lmfao", "rofl",
+					       "jaja", "jeje", "kkkk", "rsrs", "mdr", "ptdr", "xd",
+					       "wkwk", "\xd1\x85\xd0\xb0\xd1\x85\xd0\xb0",
+					       "\xd0\xb0\xd1\x85\xd0\xb0\xd1\x85" };
+	const char *t = st->text;
+	size_t end = st->len - from > 400 ? from + 400 : st->len;
+	for (size_t i = from; i < end; i++) {
+		unsigned char b = (unsigned char)t[i];
+		if (b == 0xf0 && i + 3 < st->len && (unsigned char)t[i + 1] == 0x9f) {
+			unsigned c2 = (unsigned char)t[i + 2], c3 = (unsigned char)t[i + 3];
+			if ((c2 == 0x98 && (c3 == 0x82 || c3 == 0x86 || c3 == 0xb9)) ||
+			    (c2 == 0xa4 && c3 == 0xa3))
+				return true;
+			continue;
+		}
+		if (i > from && letter_at(t, st->len, i - 1))
+			continue;   /* a laugh starts a word */
+		for (size_t k = 0; k < sizeof(written) / sizeof(*written); k++) {
+			size_t n = strlen(written[k]), j = 0;
+			while (j < n && i + j < st->len &&
+			       ((unsigned char)t[i + j] < 0x80 ? (t[i + j] | 32) : t[i + j]) == written[k][j])
+				j++;
+			if (j < n)
+				continue;
+			/* drawn out with its own letters ("hahaha", "lolol", "xDDD"), then no letter */
+			while (i + j < st->len && (unsigned char)t[i + j] < 0x80 &&
+			       memchr(written[k], t[i + j] | 32, n))
+				j++;
+			if (!letter_at(t, st->len, i + j) || (unsigned char)t[i] >= 0x80)
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -925,6 +973,8 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
 		}
+		if (why && !(m->cls & (C_WISH | C_GROUP)) && laughs_after(st, st->t[b].e))
+			continue;   /* banter: "shut up you muppet, I won 😂" */
 		if (why) {
 			*hit = (struct tone_hit){ st->t[a].s, st->t[b].e, score, why };
 			return true;
