@@ -28,6 +28,9 @@
  *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
  *   group or "these people", next to "like you", and some as a form of
  *   address ("Cry harder, snowflake");
+ * - a lack ("no brain", "no life", tone-lack.tsv) counts when said of
+ *   someone shortly before it and it ends its clause ("someone who has no
+ *   taste buds", not "I have no life", "no life insurance");
  * - a stupid question is contempt unless the writer goes on to ask one;
  *   an insulting adjective next to what someone said is aimed ("what a
  *   braindead take");
@@ -69,9 +72,10 @@ enum {
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
 	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26, C_POSS = 1 << 27, C_QUANT = 1 << 28,
+	C_LACK = 1 << 29,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
-		 C_VOC,
+		 C_VOC | C_LACK,
 };
 
 static unsigned family_class(enum lex_family f)
@@ -104,6 +108,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_UTTER: return C_UTTER;
 	case LEX_TONE_POSS: return C_POSS;
 	case LEX_TONE_QUANT: return C_QUANT;
+	case LEX_TONE_LACK: return C_LACK;
 	default: return 0;
 	}
 }
@@ -912,6 +917,27 @@ static bool laughs_after(const struct sentence *st, size_t from)
 	return false;
 }
 
+/*
+ * Is a lack ("no brain", "no taste buds") said of someone: a word for the
+ * person addressed, for others or a name within six words before it, no
+ * gap and no word for the writer between ("you clearly have no life",
+ * "someone who has no taste buds"; not "I have no life", "the soup has no
+ * taste"), and the lack ends its clause ("no life insurance" is a policy)?
+ */
+static bool lack_of_someone(const struct sentence *st, const struct match *m)
+{
+	size_t after = (size_t)m->last + 1;
+	if (after < st->nt && !st->t[after].gap && st->t[after].n > 3)
+		return false;
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 6; k--) {
+		if (st->t[k + 1].gap || negation_at(st, (size_t)k) || (st->t[k].cls & C_SELF))
+			return false;
+		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
+			return true;
+	}
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -943,6 +969,9 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			if (m->first > 0 && negation_at(st, m->first - 1))
 				continue;   /* "not a dumb question at all", "don't break your neck" */
 			score = 0.9, why = "contempt";
+		} else if (m->cls & C_LACK) {
+			if (lack_of_someone(st, m))
+				score = 0.8, why = "insult";
 		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH | C_PRED | C_VOC)) &&
 			   (self = self_or_denied(st, m)) != AIMED) {
 			if (self == SELF && (m->cls & (C_INSULT | C_GROUP)))
