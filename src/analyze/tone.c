@@ -38,6 +38,9 @@
  *   ("hope your shop burns down", "ojalá te atropelle un camión"), as is a
  *   sentence that is nothing but harm ("get cancer.");
  * - "typical" before a group sneers at it ("Typical Karen");
+ * - praise, then the person addressed, "the only" and a failure is a
+ *   sarcastic congratulation ("Congratulations, you're the only one who
+ *   couldn't find a door");
  * - an insult word the writer called themself stays theirs for the rest of
  *   the message;
  * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
@@ -72,7 +75,7 @@ enum {
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
 	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26, C_POSS = 1 << 27, C_QUANT = 1 << 28,
-	C_LACK = 1 << 29,
+	C_LACK = 1 << 29, C_ONLY = 1 << 30, C_CANNOT = 1u << 31,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
 		 C_VOC | C_LACK,
@@ -109,6 +112,8 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_POSS: return C_POSS;
 	case LEX_TONE_QUANT: return C_QUANT;
 	case LEX_TONE_LACK: return C_LACK;
+	case LEX_TONE_ONLY: return C_ONLY;
+	case LEX_TONE_CANNOT: return C_CANNOT;
 	default: return 0;
 	}
 }
@@ -938,6 +943,34 @@ static bool lack_of_someone(const struct sentence *st, const struct match *m)
 	return false;
 }
 
+/*
+ * Sarcastic congratulation: praise, then the person addressed, "the only"
+ * and a failure, in this order in one sentence ("Congratulations, you're
+ * the only customer who couldn't find a door", "enhorabuena, eres el único
+ * que no supo leerlo"). "Congratulations, you're the only one who didn't
+ * miss a day" names no failure. The span in *a, *b.
+ */
+static bool mock_praise(const struct sentence *st, size_t *a, size_t *b)
+{
+	size_t k = 0;
+	while (k < st->nt && !(st->t[k].cls & C_PRAISE))
+		k++;
+	size_t p = k;
+	while (k < st->nt && !(st->t[k].cls & C_YOU))
+		k++;
+	size_t y = k;
+	while (k < st->nt && k <= y + 3 && !(st->t[k].cls & C_ONLY))
+		k++;
+	if (k >= st->nt || k > y + 3)
+		return false;
+	for (size_t f = k + 1; f < st->nt && f <= k + 8; f++)
+		if (st->t[f].cls & C_CANNOT) {
+			*a = p, *b = f;
+			return true;
+		}
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -952,6 +985,10 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 	bool praise = false;
 	for (size_t k = 0; k < st->nt; k++)
 		praise |= (st->t[k].cls & C_PRAISE) != 0;
+	if (praise && mock_praise(st, &ha, &hb)) {
+		*hit = (struct tone_hit){ st->t[ha].s, st->t[hb].e, 0.7, "mocking" };
+		return true;
+	}
 	for (size_t j = 0; j < st->nm; j++) {
 		const struct match *m = &st->m[j];
 		if (!(m->cls & C_HITS) || in_idiom(st, m))
