@@ -85,6 +85,9 @@ enum lex_family {
 	LEX_TONE_UTTER,    /* tone-utterance.tsv: "take", "comment": an insult next to one is aimed */
 	LEX_TONE_POSS,     /* tone-possessive.tsv: "their", "ihre": profanity before what is theirs is aimed */
 	LEX_TONE_QUANT,    /* tone-quantifier.tsv: "some", "manche": plural name-calling after is aimed */
+	LEX_TONE_LACK,     /* tone-lack.tsv: "no brain", "no life": an insult when said of someone */
+	LEX_TONE_ONLY,     /* tone-only.tsv: "the only one", "der Einzige": who alone failed */
+	LEX_TONE_CANNOT,   /* tone-cannot.tsv: "couldn't", "no supo": a failure, mocked after praise */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

@@ -62,7 +62,8 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_LIKEYOU] = "tone-likeyou",   [LEX_TONE_HOPE] = "tone-hope",
 	[LEX_TONE_HARM] = "tone-harm",         [LEX_TONE_TYPICAL] = "tone-typical",
 	[LEX_TONE_UTTER] = "tone-utterance",   [LEX_TONE_POSS] = "tone-possessive",
-	[LEX_TONE_QUANT] = "tone-quantifier",
+	[LEX_TONE_QUANT] = "tone-quantifier",  [LEX_TONE_LACK] = "tone-lack",
+	[LEX_TONE_ONLY] = "tone-only",         [LEX_TONE_CANNOT] = "tone-cannot",
 };
 
 struct phrase {

@@ -28,6 +28,9 @@
  *   ("you're a disgrace", "your review is garbage", "ты позор"), a name, a
  *   group or "these people", next to "like you", and some as a form of
  *   address ("Cry harder, snowflake");
+ * - a lack ("no brain", "no life", tone-lack.tsv) counts when said of
+ *   someone shortly before it and it ends its clause ("someone who has no
+ *   taste buds", not "I have no life", "no life insurance");
  * - a stupid question is contempt unless the writer goes on to ask one;
  *   an insulting adjective next to what someone said is aimed ("what a
  *   braindead take");
@@ -35,11 +38,17 @@
  *   ("hope your shop burns down", "ojalá te atropelle un camión"), as is a
  *   sentence that is nothing but harm ("get cancer.");
  * - "typical" before a group sneers at it ("Typical Karen");
+ * - praise, then the person addressed, "the only" and a failure is a
+ *   sarcastic congratulation ("Congratulations, you're the only one who
+ *   couldn't find a door");
  * - an insult word the writer called themself stays theirs for the rest of
  *   the message;
  * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
  *   not count, nor does anything in quotation marks, single ones included
- *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line.
+ *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line;
+ * - name-calling or contempt the writer laughs after is banter ("shut up
+ *   you muppet 😂", "cállate jajaja"), a violent wish or a slur on a group
+ *   is not.
  *
  * Scripts written without spaces (Han, kana, Thai) are matched as substrings; a
  * kana entry must not continue a word of the same kana ("楽しいしね" holds
@@ -66,9 +75,10 @@ enum {
 	C_SOCIAL = 1 << 17, C_QUESTION = 1 << 18, C_PRED = 1 << 19, C_VOC = 1 << 20,
 	C_INTENS = 1 << 21, C_LIKEYOU = 1 << 22, C_HOPE = 1 << 23, C_HARM = 1 << 24,
 	C_TYPICAL = 1 << 25, C_UTTER = 1 << 26, C_POSS = 1 << 27, C_QUANT = 1 << 28,
+	C_LACK = 1 << 29, C_ONLY = 1 << 30, C_CANNOT = 1u << 31,
 	C_NAME = 1 << 16,   /* no lexicon class: a name or @handle inside a sentence */
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
-		 C_VOC,
+		 C_VOC | C_LACK,
 };
 
 static unsigned family_class(enum lex_family f)
@@ -101,6 +111,9 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_UTTER: return C_UTTER;
 	case LEX_TONE_POSS: return C_POSS;
 	case LEX_TONE_QUANT: return C_QUANT;
+	case LEX_TONE_LACK: return C_LACK;
+	case LEX_TONE_ONLY: return C_ONLY;
+	case LEX_TONE_CANNOT: return C_CANNOT;
 	default: return 0;
 	}
 }
@@ -608,6 +621,7 @@ static void remember_self(struct sentence *st, const struct match *m)
 }
 
 static bool asks_after(const struct sentence *st, size_t from);
+static bool letter_at(const char *t, size_t n, size_t i);
 
 /* Does the hit lie inside an idiom, or inside a "stupid question" the writer then asks? */
 static bool in_idiom(const struct sentence *st, const struct match *m)
@@ -864,6 +878,99 @@ static bool after_word(const struct sentence *st, long a, unsigned cls)
 	return false;
 }
 
+/*
+ * Does the writer laugh after byte `from`: a laughing emoji (😂 🤣 😆 😹)
+ * or a written laugh ("haha", "lol", "lmao", "jaja", "kkkk", "mdr", "xD",
+ * "хаха", "wkwk") in what is left of the message? Name-calling or "shut up"
+ * followed by a laugh is banter between friends ("shut up you muppet, I won
+ * 😂"); a laugh before it ("lol sure, and I'm the Pope") is no excuse.
+ */
+static bool laughs_after(const struct sentence *st, size_t from)
+{
+	static const char *const written[] = { "haha", "hehe", "lol", "lmao", "lmfao", "rofl",
+					       "jaja", "jeje", "kkkk", "rsrs", "mdr", "ptdr", "xd",
+					       "wkwk", "\xd1\x85\xd0\xb0\xd1\x85\xd0\xb0",
+					       "\xd0\xb0\xd1\x85\xd0\xb0\xd1\x85" };
+	const char *t = st->text;
+	size_t end = st->len - from > 400 ? from + 400 : st->len;
+	for (size_t i = from; i < end; i++) {
+		unsigned char b = (unsigned char)t[i];
+		if (b == 0xf0 && i + 3 < st->len && (unsigned char)t[i + 1] == 0x9f) {
+			unsigned c2 = (unsigned char)t[i + 2], c3 = (unsigned char)t[i + 3];
+			if ((c2 == 0x98 && (c3 == 0x82 || c3 == 0x86 || c3 == 0xb9)) ||
+			    (c2 == 0xa4 && c3 == 0xa3))
+				return true;
+			continue;
+		}
+		if (i > from && letter_at(t, st->len, i - 1))
+			continue;   /* a laugh starts a word */
+		for (size_t k = 0; k < sizeof(written) / sizeof(*written); k++) {
+			size_t n = strlen(written[k]), j = 0;
+			while (j < n && i + j < st->len &&
+			       ((unsigned char)t[i + j] < 0x80 ? (t[i + j] | 32) : t[i + j]) == written[k][j])
+				j++;
+			if (j < n)
+				continue;
+			/* drawn out with its own letters ("hahaha", "lolol", "xDDD"), then no letter */
+			while (i + j < st->len && (unsigned char)t[i + j] < 0x80 &&
+			       memchr(written[k], t[i + j] | 32, n))
+				j++;
+			if (!letter_at(t, st->len, i + j) || (unsigned char)t[i] >= 0x80)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Is a lack ("no brain", "no taste buds") said of someone: a word for the
+ * person addressed, for others or a name within six words before it, no
+ * gap and no word for the writer between ("you clearly have no life",
+ * "someone who has no taste buds"; not "I have no life", "the soup has no
+ * taste"), and the lack ends its clause ("no life insurance" is a policy)?
+ */
+static bool lack_of_someone(const struct sentence *st, const struct match *m)
+{
+	size_t after = (size_t)m->last + 1;
+	if (after < st->nt && !st->t[after].gap && st->t[after].n > 3)
+		return false;
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 6; k--) {
+		if (st->t[k + 1].gap || negation_at(st, (size_t)k) || (st->t[k].cls & C_SELF))
+			return false;
+		if (st->t[k].cls & (C_YOU | C_PEOPLE | C_NAME))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Sarcastic congratulation: praise, then the person addressed, "the only"
+ * and a failure, in this order in one sentence ("Congratulations, you're
+ * the only customer who couldn't find a door", "enhorabuena, eres el único
+ * que no supo leerlo"). "Congratulations, you're the only one who didn't
+ * miss a day" names no failure. The span in *a, *b.
+ */
+static bool mock_praise(const struct sentence *st, size_t *a, size_t *b)
+{
+	size_t k = 0;
+	while (k < st->nt && !(st->t[k].cls & C_PRAISE))
+		k++;
+	size_t p = k;
+	while (k < st->nt && !(st->t[k].cls & C_YOU))
+		k++;
+	size_t y = k;
+	while (k < st->nt && k <= y + 3 && !(st->t[k].cls & C_ONLY))
+		k++;
+	if (k >= st->nt || k > y + 3)
+		return false;
+	for (size_t f = k + 1; f < st->nt && f <= k + 8; f++)
+		if (st->t[f].cls & C_CANNOT) {
+			*a = p, *b = f;
+			return true;
+		}
+	return false;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -878,6 +985,10 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 	bool praise = false;
 	for (size_t k = 0; k < st->nt; k++)
 		praise |= (st->t[k].cls & C_PRAISE) != 0;
+	if (praise && mock_praise(st, &ha, &hb)) {
+		*hit = (struct tone_hit){ st->t[ha].s, st->t[hb].e, 0.7, "mocking" };
+		return true;
+	}
 	for (size_t j = 0; j < st->nm; j++) {
 		const struct match *m = &st->m[j];
 		if (!(m->cls & C_HITS) || in_idiom(st, m))
@@ -895,6 +1006,9 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			if (m->first > 0 && negation_at(st, m->first - 1))
 				continue;   /* "not a dumb question at all", "don't break your neck" */
 			score = 0.9, why = "contempt";
+		} else if (m->cls & C_LACK) {
+			if (lack_of_someone(st, m))
+				score = 0.8, why = "insult";
 		} else if ((m->cls & (C_INSULT | C_ADJ | C_GROUP | C_WISH | C_PRED | C_VOC)) &&
 			   (self = self_or_denied(st, m)) != AIMED) {
 			if (self == SELF && (m->cls & (C_INSULT | C_GROUP)))
@@ -925,6 +1039,8 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			    named_target(st, m))) {
 			score = 0.7, why = "profanity at someone";
 		}
+		if (why && !(m->cls & (C_WISH | C_GROUP)) && laughs_after(st, st->t[b].e))
+			continue;   /* banter: "shut up you muppet, I won 😂" */
 		if (why) {
 			*hit = (struct tone_hit){ st->t[a].s, st->t[b].e, score, why };
 			return true;
