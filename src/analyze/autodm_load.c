@@ -26,7 +26,7 @@
 	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER) | (1ull << LEX_DISCLAIM))
 #define AUTODM_WORD_LISTS                                                                \
 	((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL) |         \
-	 (1ull << LEX_SIGNED))
+	 (1ull << LEX_SIGNED) | (1ull << LEX_FOLLOWWORD))
 
 /* The message flags of the lexicon's families. */
 static unsigned lexicon_flags(const struct lex_hits *h)
@@ -214,6 +214,36 @@ static bool thanks_follow(const char *norm, const struct lex_hits *h)
 					return true;
 			}
 			while (is_word_byte(*p) || (unsigned char)*p >= 0x80)
+				p++;
+		}
+		from = e;
+	}
+	return false;
+}
+
+/*
+ * Thanks for the follow in a language's own words, an intensifier or two
+ * between: "tack så mycket för följet", "děkuji moc za sledování": a thanks
+ * word (autodm-thanks), then within AUTODM_THANKS_GAP words (runs of
+ * anything but white space, so any script counts) one of following
+ * (autodm-followword), in the same clause (a comma ends it: "díky moc,
+ * sledování zásilky nejde" thanks for something else). The word lists hold the noun
+ * and verb forms of following only, never their homonyms ("följesedel").
+ */
+static bool thanks_follow_native(const char *norm, const struct lex_hits *h)
+{
+	size_t from = 0, s, e;
+	while (lex_hits_find(h, LEX_THANKS, from, &s, &e)) {
+		size_t p = e;
+		for (int w = 0; w <= AUTODM_THANKS_GAP + 1 && norm[p]; w++) {
+			while (norm[p] == ' ')
+				p++;
+			if (!norm[p] || strchr(",.!?\n", norm[p]))
+				break;
+			size_t fs, fe;
+			if (lex_hits_find(h, LEX_FOLLOWWORD, p, &fs, &fe) && fs == p)
+				return true;
+			while (norm[p] && !strchr(" ,.!?\n", norm[p]))
 				p++;
 		}
 		from = e;
@@ -761,7 +791,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_CONTACT;
 		if ((fl & M_FORMULA) && !formula(norm.s, &hits))
 			fl &= ~(unsigned)M_FORMULA;
-		if (!owner && thanks_follow(norm.s, &hits))
+		if (!owner && (thanks_follow(norm.s, &hits) || thanks_follow_native(norm.s, &hits)))
 			fl |= M_FORMULA;
 		if (!owner && signed_by_app(norm.s, norm.len, &hits,
 					    txt ? last_line_words(txt, tlen) : 0))

@@ -49,6 +49,12 @@ cases = [
              (0, "great, it will be at the counter with your name on it until Friday", 4)]),
     (False, [(0, "My parcel never came, the label says it was sent from Porto")]),
     (False, [(0, "Geburtsdatum 02.03.1985 – brauchen Sie das für das Gewinnspiel?")]),
+    # a thanks word, an intensifier, then a word of following in the language's own words
+    (True, [(0, "Tack så mycket för följet 🌿")]),
+    (True, [(0, "Děkuji moc moc za sledování 🙂")]),
+    (True, [(0, "Ευχαριστώ πάρα πολύ που με ακολουθείς 🌊")]),
+    (False, [(0, "Tack så mycket för hjälpen med följesedeln")]),
+    (False, [(0, "Díky moc, sledování zásilky mi nejde otevřít")]),
     (False, [(0, "Thanks for the follow! I loved your talk on ceramics"),
              (1, "Thank you! Are you a potter too?"),
              (0, "Yes, mostly stoneware, I fire at a shared studio")]),
