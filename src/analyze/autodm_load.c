@@ -254,7 +254,7 @@ static bool thanks_follow_native(const char *norm, const struct lex_hits *h)
 /*
  * An app's signature closing the message: "sent from" and its kin
  * (autodm-signed) set apart (on a line of its own, after a link, a dash,
- * a bracket or an emoji), then a
+ * "~", "//", a bracket or an emoji), then a
  * single word, the tool's name, and nothing but punctuation after it:
  * "... https://t.co/x Enviado desde AutoAmigo", "(Gesendet über FollowFlow)".
  * "Sent from my iPhone" is two words and a person's phone; "it was sent
@@ -292,7 +292,7 @@ static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
 		const unsigned char *u = (const unsigned char *)norm;
 		/* set apart as a footer; after ". " it could be a customer's
 		 * "I ordered it. Sent from Amazon", and a message is never only that */
-		bool starts = (b > 0 && strchr("(|-", norm[b - 1])) ||
+		bool starts = (b > 0 && strchr("(|-~/[", norm[b - 1])) ||
 			      (b >= 3 && u[b - 3] == 0xe2 && u[b - 2] == 0x80 &&
 			       (u[b - 1] == 0x93 || u[b - 1] == 0x94)) ||  /* – — */
 			      (b >= 4 && u[b - 4] == 0xf0);              /* an emoji */
@@ -317,7 +317,7 @@ static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
 			p++;
 		if (p - w0 < 3)
 			continue;
-		while (p < n && strchr(" .!)\n", norm[p]))
+		while (p < n && strchr(" .!)]\n", norm[p]))
 			p++;
 		if (p == n)
 			return true;
@@ -515,7 +515,8 @@ void am_add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, struct b
 
 /*
  * A domain written to slip past link filters: "site .com", "site dot com",
- * "site[.]com", "site (.) net". Real links are slots already; these are not.
+ * "site[.]com", "site (.) net", "hxxp://". Real links are slots already;
+ * these are not.
  */
 static bool obfuscated_link(const char *norm)
 {
@@ -526,10 +527,21 @@ static bool obfuscated_link(const char *norm)
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
-					    "tk", "co", "fr", "pl", "eu", "ch", NULL };
+					    "tk", "co", "fr", "pl", "eu", "ch", "hu", "gr", "cz", "ro",
+					    "ir", "il", "sk", "fi", "dk", "vn", "kz", "jp", "kr", "cn",
+					    "ws", "pw", "icu", "cyou", "sbs", "cfd", "buzz", "bond",
+					    "click", "cam", "website", "tech", "su", "bg", "lt", "lv",
+					    NULL };
 	/* country codes that are words too ("like it . it works"): only between brackets */
 	static const char *const bracketed_tlds[] = { "de", "es", "it", "pt", "in", "me", "us",
-						     "at", "be", "to", "id", "tr", NULL };
+						     "at", "be", "to", "id", "tr", "se", "no", "si", "my",
+						     "ma", "am", "sa", "ae", NULL };
+	/* "hxxp://", "hxxps[:]//": a link defanged by whoever pasted it */
+	for (const char *h = strstr(norm, "hxxp"); h; h = strstr(h + 4, "hxxp")) {
+		const char *q = h + 4 + (h[4] == 's');
+		if (!strncmp(q, "://", 3) || !strncmp(q, "[:]//", 5))
+			return true;
+	}
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||

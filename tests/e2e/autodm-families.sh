@@ -49,6 +49,20 @@ cases = [
              (0, "great, it will be at the counter with your name on it until Friday", 4)]),
     (False, [(0, "My parcel never came, the label says it was sent from Porto")]),
     (False, [(0, "Geburtsdatum 02.03.1985 – brauchen Sie das für das Gewinnspiel?")]),
+    # scam bait behind a defanged or spaced link, a messenger without an id
+    (True, [(0, "Final warning: your page will be permanently disabled. Appeal at hxxps://review-desk(.)click/form")]),
+    (True, [(0, "Gratulujeme, vyhráli jste poukaz! Vyzvedněte na vyhra-cz . cz dnes")]),
+    (True, [(0, "רווח מובטח של 30% בחודש, כתבו לי בוואטסאפ")]),
+    (False, [(0, "the hxxp trick in the pentest report, did you read it?")]),
+    (False, [(0, "I am at home . cz is the country code, right?")]),
+    # a tool's signature after other separators, in more languages
+    (True, [(0, "Hej och välkommen! (skickat med AutoHälsning)")]),
+    (True, [(0, "Καλημέρα! ~ αυτόματο μήνυμα μέσω FollowPilot")]),
+    (True, [(0, "Ahoj! Rád tě tu vidím -- odesláno přes DMrobot")]),
+    (True, [(0, "Bună! [mesaj trimis automat de SalutBot]")]),
+    (True, [(0, "Hey, welcome aboard // auto-sent with @GreetlyHQ")]),
+    (False, [(0, "Did my order leave yet? (sent via DHL, tracking says nothing)")]),
+    (False, [(0, "Paketet kom fram idag - skickat med posten igår")]),
     # a thanks word, an intensifier, then a word of following in the language's own words
     (True, [(0, "Tack så mycket för följet 🌿")]),
     (True, [(0, "Děkuji moc moc za sledování 🙂")]),
