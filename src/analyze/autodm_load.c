@@ -835,6 +835,10 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_WORDY;
 		if (ntok >= AUTODM_LONG_WORDS + slots)
 			fl |= M_LONG;
+		if (ntok >= AUTODM_PAIR_WORDS + slots)
+			fl |= M_PAIR;
+		if (ntok >= AUTODM_LETTER_WORDS + slots && !f.url && !f.user && !f.email)
+			fl |= M_LETTER;
 		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
 		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
 			fl |= M_BARE_PITCH;
