@@ -283,6 +283,30 @@ static size_t house_number(const struct scan *s, size_t q)
 	return e;
 }
 
+/*
+ * A house number's marker at t[pos] (a space) followed by its digits:
+ * " nr. 45" (Romania), " No:9", " No: 41" (Turkey), " č. 12" (Czechia).
+ * Returns where the space before the digits is (or the digits when the
+ * marker touches them), 0 when there is none.
+ */
+static size_t number_marker(const struct scan *s, size_t pos)
+{
+	static const char *const marks[] = { "nr.", "nr", "no:", "no.", "\xc4\x8d.", NULL };
+	if (pos + 1 >= s->len || s->t[pos] != ' ')
+		return 0;
+	for (size_t i = 0; marks[i]; i++) {
+		size_t k = strlen(marks[i]);
+		if (pos + 1 + k >= s->len || strncasecmp(s->t + pos + 1, marks[i], k))
+			continue;
+		size_t q = pos + 1 + k;
+		if (s->t[q] == ' ' && q + 1 < s->len && is_digit((unsigned char)s->t[q + 1]))
+			return q;
+		if (is_digit((unsigned char)s->t[q]) && s->t[q - 1] != 'r')
+			return q - 1;   /* "No:9": house_number reads from q */
+	}
+	return 0;
+}
+
 /* A street word before its name or as a compound at [p, e): "Calle Mayor 12",
  * "Hauptstraße 5". Returns the end of the address, or 0. */
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
@@ -302,6 +326,8 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 		int names = 0;
 		for (int k = 0; k < 4; k++) {
 			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
+				break;
+			if (names && number_marker(s, pos))
 				break;
 			/* "Calle Mayor, 12", "Via Roma, 10", "Rua Augusta, 1508": the
 			 * number after a comma, as Spain, Italy and Portugal write it */
@@ -326,6 +352,9 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	}
 	if (pos + 1 >= s->len || s->t[pos] != ' ')
 		return 0;
+	size_t mk = number_marker(s, pos);
+	if (mk)
+		pos = mk;
 	size_t h = house_number(s, pos + 1);
 	if (h && after_comma) {
 		/* "Calle Mayor, 3 veces", "Plaza Mayor, 2024 fue": a count or a year
