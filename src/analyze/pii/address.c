@@ -189,9 +189,13 @@ static bool name_before(const struct scan *s, size_t p)
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 {
 	const char *t = s->t;
+	size_t q = e;
+	/* "Tegnérgatan 14B": a letter of the house number */
+	if (q < s->len && is_alpha((unsigned char)t[q]) &&
+	    !(q + 1 < s->len && is_alnum((unsigned char)t[q + 1])))
+		q++;
 	if (e - p > 3 || !name_before(s, p))
 		return 0;
-	size_t q = e;
 	if (q < s->len && t[q] == ',')
 		q++;
 	for (int nl = 0; q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'); q++)
@@ -218,6 +222,35 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		return 0;
 	size_t ce = scan_chunk_end(s, q);
 	return scan_trim_end(t, q, ce);
+}
+
+/*
+ * Turkey's house number after its street word: "Turnacıbaşı Cad. No:9 D:2",
+ * "Kumbaracı Yokuşu No: 41" (the caller saw the street word just before).
+ * [p, e) are the digits; "No:" or "No." must come right before them. The
+ * door ("D:2", "Daire 4") and the rest of the line go with it. Returns the
+ * end, or 0.
+ */
+size_t addr_marked_number(const struct scan *s, size_t p, size_t e)
+{
+	const char *t = s->t;
+	size_t m = p;
+	if (m > 0 && t[m - 1] == ' ')
+		m--;
+	if (m < 3 || (t[m - 1] != ':' && t[m - 1] != '.') || strncasecmp(t + m - 3, "no", 2) ||
+	    (m > 3 && t[m - 4] != ' '))
+		return 0;
+	size_t q = e;
+	if (q + 3 < s->len && t[q] == ' ' && (t[q + 1] == 'D' || t[q + 1] == 'd') &&
+	    t[q + 2] == ':' && is_digit((unsigned char)t[q + 3])) {
+		q += 3;
+		while (q < s->len && is_digit((unsigned char)t[q]))
+			q++;
+	}
+	if (q < s->len && !is_blank((unsigned char)t[q]) && t[q] != ',' && t[q] != '.')
+		return 0;
+	size_t x = addr_extend(s, q);
+	return x > q ? x : q;
 }
 
 /* Units of an address in scripts without spaces before its numbers:

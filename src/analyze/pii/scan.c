@@ -850,6 +850,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+		if (r.ng == 1 && r.nd <= 4 && ago(s, CTX_STREET) <= 2 &&
+		    (a = addr_marked_number(s, p, r.e))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
 		if (r.ng == 1 && (a = addr_postcode_town(s, p, r.e))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
