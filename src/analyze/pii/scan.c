@@ -641,6 +641,17 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.e + 1;
 	}
+	/* "Tegnérgatan 14B, 113 58 Stockholm": a house number and its letter,
+	 * after a street's name and before a postcode and town */
+	if (r.ng == 1 && r.nd <= 3 && r.e + 1 < ce && is_upper((unsigned char)s->t[r.e]) &&
+	    !is_alnum((unsigned char)s->t[r.e + 1])) {
+		size_t a = addr_postcode_town(s, p, r.e);
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			mark(s, 0);
+			return a;
+		}
+	}
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
 			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
