@@ -30,6 +30,8 @@
  *   - deaf: the owner answered and the sender never wrote again;
  *   - followed: the owner follows the sender, who wrote first (the
  *     "thanks for following, check out my…" auto-DM to new followers);
+ *     not for a pitch in a letter of AUTODM_LETTER_WORDS words or more
+ *     without link or handle (what a person proposing something writes);
  *   - regular: five or more opening messages at near-constant intervals;
  *   - the lexicon (lexicon.h, src/analyze/lexicon/autodm-*.tsv, 19 languages):
  *     an auto-DM tool's signature ("-via @crowdfire", or "Enviado desde
@@ -46,6 +48,8 @@
  *   - plain campaign: the same words, eight or more, from three accounts or
  *     more that the owner never answered (customers ask the same short
  *     questions and stop once answered, so that alone is not a campaign);
+ *     from two accounts when the text is AUTODM_PAIR_WORDS words or more
+ *     and makes a pitch or an offer (customers ask, they do not sell);
  *   - instant: the same reply of AUTODM_LONG_WORDS words or more came
  *     within AUTODM_INSTANT_MS of two different messages of the owner (away
  *     notices, opening hours, "reply 1 for ..." menus): no one types twenty
@@ -122,6 +126,8 @@
 #define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
 #define AUTODM_LONG_WORDS       8     /* a shared plain text this long is a campaign */
+#define AUTODM_PAIR_WORDS       15    /* … from one other sender too, when it makes a pitch */
+#define AUTODM_LETTER_WORDS     40    /* a plain pitch this long is a person's letter */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */
 #define AUTODM_RESEND_WINDOW    16    /* earlier messages of a run compared for resends */
 #define AUTODM_RESEND_APART_MS  (60 * 60 * 1000) /* resent this much later: not a double send */

@@ -38,6 +38,7 @@ enum lex_family {
 	LEX_THANKS,        /* autodm-thanks.tsv: thanks words: "thx", "grazie mille", "salamat" */
 	LEX_LABEL,         /* autodm-label.tsv: notice titles: "reminder", "rappel", "알림" */
 	LEX_SIGNED,        /* autodm-signed.tsv: an app's signature: "sent from", "enviado desde" */
+	LEX_FOLLOWWORD,    /* autodm-followword.tsv: words of following: "följet", "sledování" */
 	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
 	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
 	/* the personal-data scanner's context words, read by src/analyze/pii/context.c */

@@ -41,6 +41,14 @@ bool pii_dni_valid(const char *s, size_t n);
 bool pii_codice_fiscale_valid(const char *s, size_t n);
 /* Brazilian CPF: 11 digits, the last two mod-11 check digits; not all one digit. */
 bool pii_cpf_valid(const char *d);
+/* Romania's CNP: 13 digits, sex and century, a date, the weighted check mod 11. */
+bool pii_cnp_valid(const char *d, size_t n);
+/* Greece's AMKA: 11 digits, a date DDMMYY first, the Luhn check last. */
+bool pii_amka_valid(const char *d, size_t n);
+/* A Czech or Slovak birth number: YYMMDD (women's months +50, since 2004
+ * also +20) then 4 digits, the whole divisible by 11 (a remainder of 10
+ * on the first nine written as a last 0). */
+bool pii_cz_birth_valid(const char *d, size_t n);
 /* Chinese resident identity number: 17 digits, a birth date at 7-14, and a
  * check character (digit or X) of ISO 7064 MOD 11-2. */
 bool pii_cn_id_valid(const char *s, size_t n);

@@ -54,6 +54,8 @@ enum msg_flag {
 	M_OFFER = 1 << 22,      /* a seller's offer: how to order, prices from */
 	M_TOKENS = 1 << 23,     /* AUTODM_MIN_TOKENS words or more, slots included */
 	M_DISCLAIM = 1 << 24,   /* the pitch disowned: "sorry for the unsolicited DM", "this is not spam" */
+	M_PAIR = 1 << 25,       /* AUTODM_PAIR_WORDS words or more besides the slots */
+	M_LETTER = 1 << 26,     /* AUTODM_LETTER_WORDS words or more, no link or handle: a letter */
 };
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */

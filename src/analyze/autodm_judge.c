@@ -41,6 +41,8 @@ struct feat {
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
+	bool pair_pitch;     /* … and is a pitch of AUTODM_PAIR_WORDS words or more */
+	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
 	double s;
 };
@@ -123,6 +125,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->bare_pitch |= (m->flags & M_BARE_PITCH) != 0;
 			f->offer |= (m->flags & M_OFFER) != 0;
 			f->disclaim |= (m->flags & M_DISCLAIM) != 0;
+			f->letter |= (m->flags & M_LETTER) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -143,6 +146,8 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 					f->rich = rich;
 					f->wordy = (m->flags & M_WORDY) != 0;
 					f->long_text = (m->flags & M_LONG) != 0;
+					f->pair_pitch = (m->flags & M_PAIR) &&
+							(m->flags & (M_PROMO | M_OFFER));
 				}
 			}
 		}
@@ -254,6 +259,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->rich = f->rich;
 		to->wordy = f->wordy;
 		to->long_text = f->long_text;
+		to->pair_pitch = f->pair_pitch;
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
@@ -261,6 +267,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->footer |= f->footer;
 	to->scam |= f->scam;
 	to->promo |= f->promo;
+	to->letter |= f->letter;
 	to->notice |= f->notice;
 	to->contact |= f->contact;
 	to->merge |= f->merge;
@@ -344,8 +351,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 * words shared by many count when the text is long and the
 			 * owner never answered it.
 			 */
-			bool many = f->campaign_others >= AUTODM_CAMPAIGN_MANY && f->wordy &&
-				    f->long_text && unanswered;
+			bool many = (f->campaign_others >= AUTODM_CAMPAIGN_MANY || f->pair_pitch) &&
+				    f->wordy && f->long_text && unanswered;
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
 			if (many && kind == AUTODM_PERSON)
 				kind = AUTODM_CAMPAIGN;
@@ -473,8 +480,9 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "never answered after you replied");
 	}
 	/* a link alone from someone the owner follows is what friends send too */
+	/* … and a pitch in a letter of one's own words is a person's proposal */
 	if (followed && f->cp_first &&
-	    (f->rich || f->campaign_others || f->formula || f->promo)) {
+	    (f->rich || f->campaign_others || f->formula || (f->promo && !f->letter))) {
 		s += AUTODM_W_FOLLOWED;
 		evidence(ev, "you follow this account and it wrote first: the auto-DM-to-new-followers "
 			 "pattern");

@@ -26,7 +26,7 @@
 	 (1ull << LEX_AUTOREPLY) | (1ull << LEX_OFFER) | (1ull << LEX_DISCLAIM))
 #define AUTODM_WORD_LISTS                                                                \
 	((1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL) |         \
-	 (1ull << LEX_SIGNED))
+	 (1ull << LEX_SIGNED) | (1ull << LEX_FOLLOWWORD))
 
 /* The message flags of the lexicon's families. */
 static unsigned lexicon_flags(const struct lex_hits *h)
@@ -222,9 +222,39 @@ static bool thanks_follow(const char *norm, const struct lex_hits *h)
 }
 
 /*
+ * Thanks for the follow in a language's own words, an intensifier or two
+ * between: "tack så mycket för följet", "děkuji moc za sledování": a thanks
+ * word (autodm-thanks), then within AUTODM_THANKS_GAP words (runs of
+ * anything but white space, so any script counts) one of following
+ * (autodm-followword), in the same clause (a comma ends it: "díky moc,
+ * sledování zásilky nejde" thanks for something else). The word lists hold the noun
+ * and verb forms of following only, never their homonyms ("följesedel").
+ */
+static bool thanks_follow_native(const char *norm, const struct lex_hits *h)
+{
+	size_t from = 0, s, e;
+	while (lex_hits_find(h, LEX_THANKS, from, &s, &e)) {
+		size_t p = e;
+		for (int w = 0; w <= AUTODM_THANKS_GAP + 1 && norm[p]; w++) {
+			while (norm[p] == ' ')
+				p++;
+			if (!norm[p] || strchr(",.!?\n", norm[p]))
+				break;
+			size_t fs, fe;
+			if (lex_hits_find(h, LEX_FOLLOWWORD, p, &fs, &fe) && fs == p)
+				return true;
+			while (norm[p] && !strchr(" ,.!?\n", norm[p]))
+				p++;
+		}
+		from = e;
+	}
+	return false;
+}
+
+/*
  * An app's signature closing the message: "sent from" and its kin
  * (autodm-signed) set apart (on a line of its own, after a link, a dash,
- * a bracket or an emoji), then a
+ * "~", "//", a bracket or an emoji), then a
  * single word, the tool's name, and nothing but punctuation after it:
  * "... https://t.co/x Enviado desde AutoAmigo", "(Gesendet über FollowFlow)".
  * "Sent from my iPhone" is two words and a person's phone; "it was sent
@@ -262,7 +292,7 @@ static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
 		const unsigned char *u = (const unsigned char *)norm;
 		/* set apart as a footer; after ". " it could be a customer's
 		 * "I ordered it. Sent from Amazon", and a message is never only that */
-		bool starts = (b > 0 && strchr("(|-", norm[b - 1])) ||
+		bool starts = (b > 0 && strchr("(|-~/[", norm[b - 1])) ||
 			      (b >= 3 && u[b - 3] == 0xe2 && u[b - 2] == 0x80 &&
 			       (u[b - 1] == 0x93 || u[b - 1] == 0x94)) ||  /* – — */
 			      (b >= 4 && u[b - 4] == 0xf0);              /* an emoji */
@@ -287,7 +317,7 @@ static bool signed_by_app(const char *norm, size_t n, const struct lex_hits *h,
 			p++;
 		if (p - w0 < 3)
 			continue;
-		while (p < n && strchr(" .!)\n", norm[p]))
+		while (p < n && strchr(" .!)]\n", norm[p]))
 			p++;
 		if (p == n)
 			return true;
@@ -485,7 +515,8 @@ void am_add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, struct b
 
 /*
  * A domain written to slip past link filters: "site .com", "site dot com",
- * "site[.]com", "site (.) net". Real links are slots already; these are not.
+ * "site[.]com", "site (.) net", "hxxp://". Real links are slots already;
+ * these are not.
  */
 static bool obfuscated_link(const char *norm)
 {
@@ -496,10 +527,21 @@ static bool obfuscated_link(const char *norm)
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
-					    "tk", "co", "fr", "pl", "eu", "ch", NULL };
+					    "tk", "co", "fr", "pl", "eu", "ch", "hu", "gr", "cz", "ro",
+					    "ir", "il", "sk", "fi", "dk", "vn", "kz", "jp", "kr", "cn",
+					    "ws", "pw", "icu", "cyou", "sbs", "cfd", "buzz", "bond",
+					    "click", "cam", "website", "tech", "su", "bg", "lt", "lv",
+					    NULL };
 	/* country codes that are words too ("like it . it works"): only between brackets */
 	static const char *const bracketed_tlds[] = { "de", "es", "it", "pt", "in", "me", "us",
-						     "at", "be", "to", "id", "tr", NULL };
+						     "at", "be", "to", "id", "tr", "se", "no", "si", "my",
+						     "ma", "am", "sa", "ae", NULL };
+	/* "hxxp://", "hxxps[:]//": a link defanged by whoever pasted it */
+	for (const char *h = strstr(norm, "hxxp"); h; h = strstr(h + 4, "hxxp")) {
+		const char *q = h + 4 + (h[4] == 's');
+		if (!strncmp(q, "://", 3) || !strncmp(q, "[:]//", 5))
+			return true;
+	}
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
@@ -761,7 +803,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_CONTACT;
 		if ((fl & M_FORMULA) && !formula(norm.s, &hits))
 			fl &= ~(unsigned)M_FORMULA;
-		if (!owner && thanks_follow(norm.s, &hits))
+		if (!owner && (thanks_follow(norm.s, &hits) || thanks_follow_native(norm.s, &hits)))
 			fl |= M_FORMULA;
 		if (!owner && signed_by_app(norm.s, norm.len, &hits,
 					    txt ? last_line_words(txt, tlen) : 0))
@@ -793,6 +835,10 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_WORDY;
 		if (ntok >= AUTODM_LONG_WORDS + slots)
 			fl |= M_LONG;
+		if (ntok >= AUTODM_PAIR_WORDS + slots)
+			fl |= M_PAIR;
+		if (ntok >= AUTODM_LETTER_WORDS + slots && !f.url && !f.user && !f.email)
+			fl |= M_LETTER;
 		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
 		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
 			fl |= M_BARE_PITCH;

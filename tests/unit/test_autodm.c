@@ -281,6 +281,30 @@ static const struct sender_case cases[] = {
 		{ 'c', 600, "por cierto, ¿hacéis envíos a Chile? quiero dos para mi madre", NULL, false },
 		{ 'o', 700, "¡Sí! Enviamos a Chile", NULL, false },
 		{ 'c', 710, "genial, mañana hago el pedido", NULL, false } } },
+	/* the same long pitch from two accounts, no link: a campaign (issue 14) */
+	{ 181, "dronecrew1", false, false, 1, {
+		{ 'c', 0, "Good morning, our small studio films aerial videos for guesthouses and cafes, "
+			  "special price this autumn, reply if interested and we send samples", NULL, false } } },
+	{ 182, "dronecrew2", false, false, 1, {
+		{ 'c', 5, "Good morning, our small studio films aerial videos for guesthouses and cafes, "
+			  "special price this autumn, reply if interested and we send samples", NULL, false } } },
+	/* … but two customers asking the same long question are no campaign */
+	{ 183, "asker1", false, false, 0, {
+		{ 'c', 0, "Hi, is the ferry from the old harbour still running on Sundays in November "
+			  "and where can I buy the tickets?", NULL, false } } },
+	{ 184, "asker2", false, false, 0, {
+		{ 'c', 9, "Hi, is the ferry from the old harbour still running on Sundays in November "
+			  "and where can I buy the tickets?", NULL, false } } },
+	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
+	{ 185, "letterwriter", true, false, 0, {
+		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
+			  "admired how you show local makers in the lobby. If it ever suits you, I could "
+			  "offer your guests a morning class at a special price for you, and I would be "
+			  "glad to bring a few pieces by so you can see them first. No pressure at all, "
+			  "and thank you for reading this far.", NULL, false } } },
+	/* … while the short pitch is the auto-DM to new followers */
+	{ 186, "shortpitch", true, false, 1, {
+		{ 'c', 0, "Check out my new shop, special price for you this week", NULL, false } } },
 };
 
 #define NCASES (sizeof(cases) / sizeof(cases[0]))

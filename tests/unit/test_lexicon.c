@@ -176,7 +176,7 @@ static void run_case(void **state)
 		pii |= 1ull << k;
 	/* the word classes that autodm_load.c's constructions read are no verdicts */
 	uint64_t words = (1ull << LEX_MESSENGER) | (1ull << LEX_THANKS) | (1ull << LEX_LABEL) |
-			 (1ull << LEX_SIGNED);
+			 (1ull << LEX_SIGNED) | (1ull << LEX_FOLLOWWORD);
 	uint64_t got = families_of(c->text) & ~(tone_families() | pii | words);
 	if (got != c->want) {
 		char g[256] = "", w[256] = "";

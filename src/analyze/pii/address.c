@@ -189,9 +189,13 @@ static bool name_before(const struct scan *s, size_t p)
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 {
 	const char *t = s->t;
+	size_t q = e;
+	/* "Tegnérgatan 14B": a letter of the house number */
+	if (q < s->len && is_alpha((unsigned char)t[q]) &&
+	    !(q + 1 < s->len && is_alnum((unsigned char)t[q + 1])))
+		q++;
 	if (e - p > 3 || !name_before(s, p))
 		return 0;
-	size_t q = e;
 	if (q < s->len && t[q] == ',')
 		q++;
 	for (int nl = 0; q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'); q++)
@@ -218,6 +222,35 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		return 0;
 	size_t ce = scan_chunk_end(s, q);
 	return scan_trim_end(t, q, ce);
+}
+
+/*
+ * Turkey's house number after its street word: "Turnacıbaşı Cad. No:9 D:2",
+ * "Kumbaracı Yokuşu No: 41" (the caller saw the street word just before).
+ * [p, e) are the digits; "No:" or "No." must come right before them. The
+ * door ("D:2", "Daire 4") and the rest of the line go with it. Returns the
+ * end, or 0.
+ */
+size_t addr_marked_number(const struct scan *s, size_t p, size_t e)
+{
+	const char *t = s->t;
+	size_t m = p;
+	if (m > 0 && t[m - 1] == ' ')
+		m--;
+	if (m < 3 || (t[m - 1] != ':' && t[m - 1] != '.') || strncasecmp(t + m - 3, "no", 2) ||
+	    (m > 3 && t[m - 4] != ' '))
+		return 0;
+	size_t q = e;
+	if (q + 3 < s->len && t[q] == ' ' && (t[q + 1] == 'D' || t[q + 1] == 'd') &&
+	    t[q + 2] == ':' && is_digit((unsigned char)t[q + 3])) {
+		q += 3;
+		while (q < s->len && is_digit((unsigned char)t[q]))
+			q++;
+	}
+	if (q < s->len && !is_blank((unsigned char)t[q]) && t[q] != ',' && t[q] != '.')
+		return 0;
+	size_t x = addr_extend(s, q);
+	return x > q ? x : q;
 }
 
 /* Units of an address in scripts without spaces before its numbers:
@@ -283,6 +316,30 @@ static size_t house_number(const struct scan *s, size_t q)
 	return e;
 }
 
+/*
+ * A house number's marker at t[pos] (a space) followed by its digits:
+ * " nr. 45" (Romania), " No:9", " No: 41" (Turkey), " č. 12" (Czechia).
+ * Returns where the space before the digits is (or the digits when the
+ * marker touches them), 0 when there is none.
+ */
+static size_t number_marker(const struct scan *s, size_t pos)
+{
+	static const char *const marks[] = { "nr.", "nr", "no:", "no.", "\xc4\x8d.", NULL };
+	if (pos + 1 >= s->len || s->t[pos] != ' ')
+		return 0;
+	for (size_t i = 0; marks[i]; i++) {
+		size_t k = strlen(marks[i]);
+		if (pos + 1 + k >= s->len || strncasecmp(s->t + pos + 1, marks[i], k))
+			continue;
+		size_t q = pos + 1 + k;
+		if (s->t[q] == ' ' && q + 1 < s->len && is_digit((unsigned char)s->t[q + 1]))
+			return q;
+		if (is_digit((unsigned char)s->t[q]) && s->t[q - 1] != 'r')
+			return q - 1;   /* "No:9": house_number reads from q */
+	}
+	return 0;
+}
+
 /* A street word before its name or as a compound at [p, e): "Calle Mayor 12",
  * "Hauptstraße 5". Returns the end of the address, or 0. */
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
@@ -302,6 +359,8 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 		int names = 0;
 		for (int k = 0; k < 4; k++) {
 			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
+				break;
+			if (names && number_marker(s, pos))
 				break;
 			/* "Calle Mayor, 12", "Via Roma, 10", "Rua Augusta, 1508": the
 			 * number after a comma, as Spain, Italy and Portugal write it */
@@ -326,6 +385,9 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	}
 	if (pos + 1 >= s->len || s->t[pos] != ' ')
 		return 0;
+	size_t mk = number_marker(s, pos);
+	if (mk)
+		pos = mk;
 	size_t h = house_number(s, pos + 1);
 	if (h && after_comma) {
 		/* "Calle Mayor, 3 veces", "Plaza Mayor, 2024 fue": a count or a year

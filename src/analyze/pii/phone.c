@@ -44,6 +44,8 @@ static const struct shape {
 	{ 9, "6", "333", "ES" },   { 9, "7", "333", "ES" },
 	{ 10, "3", "334", "IT" },  { 11, "01", "47", "DE" },  { 12, "01", "48", "DE" },
 	{ 11, "05", "4322", "TR" }, { 11, "05", "434", "TR" }, { 11, "05", "3322", "TR" },
+	/* Turkish landlines, 0212 293 41 58: the area code in four digits */
+	{ 11, "02", "4322", "TR" }, { 11, "03", "4322", "TR" }, { 11, "04", "4322", "TR" },
 };
 
 /* The first k groups of r in one style: one separator kind (space or dash,

@@ -641,6 +641,17 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.e + 1;
 	}
+	/* "Tegnérgatan 14B, 113 58 Stockholm": a house number and its letter,
+	 * after a street's name and before a postcode and town */
+	if (r.ng == 1 && r.nd <= 3 && r.e + 1 < ce && is_upper((unsigned char)s->t[r.e]) &&
+	    !is_alnum((unsigned char)s->t[r.e + 1])) {
+		size_t a = addr_postcode_town(s, p, r.e);
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			mark(s, 0);
+			return a;
+		}
+	}
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
 			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
@@ -682,6 +693,19 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		if (a) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
+			goto done;
+		}
+		/* "Rodné číslo 875903/8046": a Czech or Slovak birth number, its
+		 * date and mod-11 check both right; "2000145399/0800": an account
+		 * and its bank code */
+		unsigned c2 = r.plus ? 0 : value_ctx(s);
+		if (c2 == CTX_NATID && r.glen[0] == 6 && r.glen[1] == 4 &&
+		    pii_cz_birth_valid(r.d, r.nd)) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.gend[1], 0.8);
+			next = r.gend[1];
+		} else if (c2 == CTX_ACCOUNT && r.glen[1] == 4 && r.glen[0] >= 2 && r.glen[0] <= 10) {
+			scan_emit(s, PII_ACCOUNT_NUMBER, p, r.gend[1], 0.7);
+			next = r.gend[1];
 		}
 		goto done;   /* 09/27, 3/4 */
 	}
@@ -784,6 +808,18 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		next = r.gend[r.ng - 1];
 		goto done;
 	}
+	/* "19-2000145399/0800": a Czech or Slovak account, prefix-number/bank code */
+	if (vc == CTX_ACCOUNT && r.ng == 3 && r.sep[2] == '/' && r.sep[1] == '-' &&
+	    r.glen[2] == 4 && r.glen[1] >= 2 && r.glen[1] <= 10 && r.glen[0] <= 6) {
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.gend[2], 0.7);
+		next = r.gend[2];
+		goto done;
+	}
+	/* a Romanian CNP under an account's word is the person's number still */
+	if (vc == CTX_ACCOUNT && r.ng == 1 && pii_cnp_valid(r.d, r.nd)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.7);
+		goto done;
+	}
 	if (vc == CTX_ACCOUNT && vn >= 6) {   /* 6 covers sort codes, 12-34-56 */
 		scan_emit(s, PII_ACCOUNT_NUMBER, p, ve, 0.7);
 		next = ve;
@@ -825,6 +861,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+		if (r.ng == 1 && r.nd <= 4 && ago(s, CTX_STREET) <= 2 &&
+		    (a = addr_marked_number(s, p, r.e))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
 		if (r.ng == 1 && (a = addr_postcode_town(s, p, r.e))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
@@ -840,6 +882,14 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (r.ng == 1 && r.nd >= 8 && r.nd <= 14 && !r.plus && r.e1 == r.e &&
 	    !pii_degenerate(r.d, r.nd) && !compact_date(r.d, r.nd) &&
 	    scan_stands_alone(s, p, r.e)) {
+		/* in Greek, 11 digits with AMKA's date and check are the person's
+		 * social security number; 13 with a CNP's, anywhere, Romania's */
+		bool greek = r.nd == 11 && pii_amka_valid(r.d, r.nd) &&
+			     (memchr(s->t, 0xce, s->len) || memchr(s->t, 0xcf, s->len));
+		if (greek || pii_cnp_valid(r.d, r.nd)) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.5);
+			goto done;
+		}
 		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e, 0.5);
 		goto done;
 	}

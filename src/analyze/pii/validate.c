@@ -286,6 +286,67 @@ bool pii_cpf_valid(const char *d)
 	return true;
 }
 
+static int two(const char *d)
+{
+	return (d[0] - '0') * 10 + (d[1] - '0');
+}
+
+static bool all_digits(const char *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (d[i] < '0' || d[i] > '9')
+			return false;
+	return true;
+}
+
+bool pii_cnp_valid(const char *d, size_t n)
+{
+	static const int weight[12] = { 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9 };
+	if (n != 13 || !all_digits(d, n) || d[0] == '0' || d[0] == '9')
+		return false;
+	static const int century[9] = { 0, 1900, 1900, 1800, 1800, 2000, 2000, 1900, 1900 };
+	if (!pii_date_valid(century[d[0] - '0'] + two(d + 1), two(d + 3), two(d + 5)))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 12; i++)
+		sum += (d[i] - '0') * weight[i];
+	int c = sum % 11 == 10 ? 1 : sum % 11;
+	return c == d[12] - '0';
+}
+
+bool pii_amka_valid(const char *d, size_t n)
+{
+	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	/* the year has two digits: either century will do for the day's check */
+	int dd = two(d), mm = two(d + 2), yy = two(d + 4);
+	if (!pii_date_valid(1900 + yy, mm, dd) && !pii_date_valid(2000 + yy, mm, dd))
+		return false;
+	return pii_luhn(d, n);
+}
+
+bool pii_cz_birth_valid(const char *d, size_t n)
+{
+	if (n != 10 || !all_digits(d, n))
+		return false;
+	int yy = two(d), mm = two(d + 2), dd = two(d + 4);
+	if (mm > 70)
+		mm -= 70;
+	else if (mm > 50)
+		mm -= 50;
+	else if (mm > 20)
+		mm -= 20;
+	if (!pii_date_valid(yy < 54 ? 2000 + yy : 1900 + yy, mm, dd))
+		return false;
+	long long v = 0, head = 0;
+	for (size_t i = 0; i < 10; i++) {
+		v = v * 10 + (d[i] - '0');
+		if (i == 8)
+			head = v;
+	}
+	return v % 11 == 0 || (head % 11 == 10 && d[9] == '0');
+}
+
 bool pii_cn_id_valid(const char *s, size_t n)
 {
 	static const int weight[17] = { 7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2 };
