@@ -39,6 +39,8 @@ void buf_grow(struct buf *b, size_t extra)
 
 void buf_add(struct buf *b, const void *p, size_t n)
 {
+	if (!n)
+		return;   /* p may be NULL then: memcpy must not see it */
 	buf_grow(b, n);
 	memcpy(b->s + b->len, p, n);
 	b->len += n;
