@@ -55,6 +55,10 @@ void jsonw_bool(struct jsonw *w, bool v);
 void jsonw_null(struct jsonw *w);
 /* A string of valid UTF-8 (escaped as jansson does). */
 void jsonw_str(struct jsonw *w, const char *s);
+/* An id as the report writes ids: its decimal digits as a string. */
+void jsonw_id(struct jsonw *w, int64_t id);
+/* A time in ms as an ISO 8601 UTC string (time_format_iso). */
+void jsonw_time(struct jsonw *w, int64_t ms);
 /* s, or null when s is NULL. */
 void jsonw_str_or_null(struct jsonw *w, const char *s);
 void jsonw_tree(struct jsonw *w, const json_t *v);

@@ -70,4 +70,12 @@ const char *spill_get_next(const struct spill *s, size_t k, struct spill_cursor 
 			   size_t *len);
 void spill_cursor_release(struct spill_cursor *c);
 
+/*
+ * A string inside a record: a 32-bit length (UINT32_MAX for NULL), the
+ * bytes and a NUL. spill_get_str reads the one at *p of a record ending at
+ * end and moves *p past it; NULL for NULL, or *ok cleared when cut short.
+ */
+void spill_put_str(struct buf *b, const char *s);
+const char *spill_get_str(const char **p, const char *end, bool *ok);
+
 #endif

@@ -17,16 +17,6 @@
 /* Bytes of the list kept in memory before it moves to its temporary file. */
 #define LIST_BOUND ((size_t)256 << 10)
 
-#define NO_STRING UINT32_MAX
-
-static void put_string(struct buf *b, const char *s)
-{
-	uint32_t n = s ? (uint32_t)strlen(s) : NO_STRING;
-	buf_add(b, &n, sizeof(n));
-	if (s)
-		buf_add(b, s, (size_t)n + 1);
-}
-
 struct autodm_result *autodm_result_new(void)
 {
 	struct autodm_result *r = xcalloc(1, sizeof(*r));
@@ -55,32 +45,11 @@ size_t autodm_add(struct autodm_result *r, const struct autodm_row *row)
 	head.evidence_len = row->evidence_len;
 	head.nmessage_ids = row->nmessage_ids;
 	buf_add(b, &head, sizeof(head));
-	put_string(b, row->handle);
-	put_string(b, row->template);
+	spill_put_str(b, row->handle);
+	spill_put_str(b, row->template);
 	buf_add(b, row->evidence, row->evidence_len);
 	buf_add(b, row->message_ids, row->nmessage_ids * sizeof(*row->message_ids));
 	return spill_end(&r->inbound);
-}
-
-/* The string at *p in a record of end; NULL for none, or *ok cleared when cut short. */
-static const char *get_string(const char **p, const char *end, bool *ok)
-{
-	uint32_t n;
-	if ((size_t)(end - *p) < sizeof(n)) {
-		*ok = false;
-		return NULL;
-	}
-	memcpy(&n, *p, sizeof(n));
-	*p += sizeof(n);
-	if (n == NO_STRING)
-		return NULL;
-	if ((size_t)(end - *p) < (size_t)n + 1) {
-		*ok = false;
-		return NULL;
-	}
-	const char *s = *p;
-	*p += (size_t)n + 1;
-	return s;
 }
 
 void autodm_open(struct autodm_iter *it, const struct autodm_result *r)
@@ -106,8 +75,8 @@ const struct autodm_row *autodm_get(struct autodm_iter *it, size_t k)
 	struct autodm_row *o = &it->row;
 	memcpy(o, p, sizeof(*o));
 	p += sizeof(*o);
-	o->handle = get_string(&p, end, &ok);
-	o->template = get_string(&p, end, &ok);
+	o->handle = spill_get_str(&p, end, &ok);
+	o->template = spill_get_str(&p, end, &ok);
 	size_t ids = (size_t)o->nmessage_ids * sizeof(int64_t);
 	if (!ok || (size_t)(end - p) != o->evidence_len + ids) {
 		it->failed = true;

@@ -17,16 +17,6 @@
 /* Bytes of a list kept in memory before it moves to its temporary file. */
 #define LIST_BOUND ((size_t)64 << 10)
 
-#define NO_STRING UINT32_MAX
-
-static void put_string(struct buf *b, const char *s)
-{
-	uint32_t n = s ? (uint32_t)strlen(s) : NO_STRING;
-	buf_add(b, &n, sizeof(n));
-	if (s)
-		buf_add(b, s, (size_t)n + 1);
-}
-
 void etiquette_add(struct etiquette_result *r, enum etiquette_list list,
 		   const struct etiquette_row *row)
 {
@@ -52,34 +42,13 @@ void etiquette_add(struct etiquette_result *r, enum etiquette_list list,
 	head.within_7_days = row->within_7_days;
 	head.nreplies = row->nreplies;
 	buf_add(b, &head, sizeof(head));
-	put_string(b, row->conversation_id);
-	put_string(b, row->handle);
-	put_string(b, row->snippet);
-	put_string(b, row->cue);
+	spill_put_str(b, row->conversation_id);
+	spill_put_str(b, row->handle);
+	spill_put_str(b, row->snippet);
+	spill_put_str(b, row->cue);
 	if (row->nreplies)
 		buf_add(b, row->reply_seconds, row->nreplies * sizeof(*row->reply_seconds));
 	spill_end(s);
-}
-
-/* The string at *p in a record of end; NULL for none, or *ok cleared when cut short. */
-static const char *get_string(const char **p, const char *end, bool *ok)
-{
-	uint32_t n;
-	if ((size_t)(end - *p) < sizeof(n)) {
-		*ok = false;
-		return NULL;
-	}
-	memcpy(&n, *p, sizeof(n));
-	*p += sizeof(n);
-	if (n == NO_STRING)
-		return NULL;
-	if ((size_t)(end - *p) < (size_t)n + 1) {
-		*ok = false;
-		return NULL;
-	}
-	const char *s = *p;
-	*p += (size_t)n + 1;
-	return s;
 }
 
 static int cmp_id(const void *a, const void *b)
@@ -128,10 +97,10 @@ const struct etiquette_row *etiquette_get(struct etiquette_iter *it, size_t i)
 	struct etiquette_row *row = &it->row;
 	memcpy(row, p, sizeof(*row));
 	p += sizeof(*row);
-	row->conversation_id = get_string(&p, end, &ok);
-	row->handle = get_string(&p, end, &ok);
-	row->snippet = get_string(&p, end, &ok);
-	row->cue = get_string(&p, end, &ok);
+	row->conversation_id = spill_get_str(&p, end, &ok);
+	row->handle = spill_get_str(&p, end, &ok);
+	row->snippet = spill_get_str(&p, end, &ok);
+	row->cue = spill_get_str(&p, end, &ok);
 	if (!ok || (size_t)(end - p) != row->nreplies * sizeof(int64_t)) {
 		it->failed = true;
 		return NULL;

@@ -11,25 +11,11 @@
 #include "jsonw.h"
 #include "timeutil.h"
 
-static void put_id(struct jsonw *w, int64_t id)
-{
-	char s[FMT_I64_SIZE + 1];
-	s[fmt_i64(s, id)] = '\0';
-	jsonw_str(w, s);
-}
-
-static void put_time(struct jsonw *w, int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	jsonw_str(w, s);
-}
-
 static void row_json(struct jsonw *w, const struct autodm_row *o)
 {
 	jsonw_object(w);
 	jsonw_key(w, "account_id");
-	put_id(w, o->account);
+	jsonw_id(w, o->account);
 	jsonw_key(w, "auto");
 	jsonw_bool(w, o->is_auto);
 	jsonw_key(w, "score");
@@ -53,19 +39,19 @@ static void row_json(struct jsonw *w, const struct autodm_row *o)
 	jsonw_str_or_null(w, o->template);
 	if (o->template) {
 		jsonw_key(w, "template_id");
-		put_id(w, o->template_id);
+		jsonw_id(w, o->template_id);
 	}
 	jsonw_key(w, "message_ids");
 	jsonw_array(w);
 	for (uint32_t i = 0; i < o->nmessage_ids; i++)
-		put_id(w, o->message_ids[i]);
+		jsonw_id(w, o->message_ids[i]);
 	jsonw_end(w);
 	jsonw_key(w, "answered");
 	jsonw_bool(w, o->answered);
 	jsonw_key(w, "first_at");
-	put_time(w, o->first_at);
+	jsonw_time(w, o->first_at);
 	jsonw_key(w, "last_at");
-	put_time(w, o->last_at);
+	jsonw_time(w, o->last_at);
 	jsonw_end(w);
 }
 
@@ -75,7 +61,7 @@ static void outbound_json(struct jsonw *w, const struct autodm_result *r)
 	jsonw_key(w, "auto_message_ids");
 	jsonw_array(w);
 	for (size_t i = 0; i < r->nown; i++)
-		put_id(w, r->own_ids[i]);
+		jsonw_id(w, r->own_ids[i]);
 	jsonw_end(w);
 	jsonw_key(w, "templates");
 	jsonw_array(w);
@@ -93,11 +79,11 @@ static void outbound_json(struct jsonw *w, const struct autodm_result *r)
 		jsonw_key(w, "messages_in_bursts");
 		jsonw_int(w, t->messages_in_bursts);
 		jsonw_key(w, "first_sent");
-		put_time(w, t->first_sent);
+		jsonw_time(w, t->first_sent);
 		jsonw_key(w, "last_sent");
-		put_time(w, t->last_sent);
+		jsonw_time(w, t->last_sent);
 		jsonw_key(w, "template_id");
-		put_id(w, t->template_id);
+		jsonw_id(w, t->template_id);
 		jsonw_end(w);
 	}
 	jsonw_end(w);
@@ -123,7 +109,7 @@ int autodm_json(struct jsonw *w, const struct autodm_result *r, const struct rep
 	for (size_t i = 0; i < r->napps; i++) {
 		jsonw_object(w);
 		jsonw_key(w, "app_id");
-		put_id(w, r->apps[i].id);
+		jsonw_id(w, r->apps[i].id);
 		jsonw_key(w, "name");
 		jsonw_str_or_null(w, r->apps[i].name);
 		jsonw_key(w, "organization");

@@ -10,20 +10,6 @@
 #include "jsonw.h"
 #include "timeutil.h"
 
-static void put_id(struct jsonw *w, int64_t id)
-{
-	char s[FMT_I64_SIZE + 1];
-	s[fmt_i64(s, id)] = '\0';
-	jsonw_str(w, s);
-}
-
-static void put_time(struct jsonw *w, int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	jsonw_str(w, s);
-}
-
 static void vanished_json(struct jsonw *w, const struct changes_pair *p)
 {
 	jsonw_key(w, "vanished_message_ids");
@@ -37,7 +23,7 @@ static void vanished_json(struct jsonw *w, const struct changes_pair *p)
 	}
 	jsonw_array(w);
 	for (size_t i = 0; i < p->nmessages; i++)
-		put_id(w, p->messages[i].id);
+		jsonw_id(w, p->messages[i].id);
 	jsonw_end(w);
 	jsonw_key(w, "vanished_conversation_ids");
 	jsonw_array(w);
@@ -50,13 +36,13 @@ static void vanished_json(struct jsonw *w, const struct changes_pair *p)
 		const struct changes_message *m = &p->messages[i];
 		jsonw_object(w);
 		jsonw_key(w, "id");
-		put_id(w, m->id);
+		jsonw_id(w, m->id);
 		jsonw_key(w, "conversation_id");
 		jsonw_str(w, m->conv);
 		jsonw_key(w, "sender_id");
-		put_id(w, m->sender);
+		jsonw_id(w, m->sender);
 		jsonw_key(w, "created_at");
-		put_time(w, m->created);
+		jsonw_time(w, m->created);
 		jsonw_end(w);
 	}
 	jsonw_end(w);
@@ -72,11 +58,11 @@ static void follows_json(struct jsonw *w, const struct changes_follows *f)
 	for (size_t i = 0; i < f->n; i++) {
 		jsonw_object(w);
 		jsonw_key(w, "account_id");
-		put_id(w, f->v[i].account);
+		jsonw_id(w, f->v[i].account);
 		jsonw_key(w, "after");
-		put_time(w, f->v[i].after);
+		jsonw_time(w, f->v[i].after);
 		jsonw_key(w, "before");
-		put_time(w, f->v[i].before);
+		jsonw_time(w, f->v[i].before);
 		jsonw_end(w);
 	}
 	jsonw_end(w);
@@ -91,9 +77,9 @@ int changes_json(struct jsonw *w, const struct changes_result *r, const struct r
 		const struct changes_pair *p = &r->pairs[i];
 		jsonw_object(w);
 		jsonw_key(w, "from");
-		put_time(w, p->from);
+		jsonw_time(w, p->from);
 		jsonw_key(w, "to");
-		put_time(w, p->to);
+		jsonw_time(w, p->to);
 		vanished_json(w, p);
 		for (int k = 0; k < CHANGES__FOLLOW_KINDS; k++) {
 			jsonw_key(w, changes_follow_key((enum changes_follow_kind)k));

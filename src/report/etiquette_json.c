@@ -17,20 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static void put_id(struct jsonw *w, int64_t id)
-{
-	char s[FMT_I64_SIZE + 1];
-	s[fmt_i64(s, id)] = '\0';
-	jsonw_str(w, s);
-}
-
-static void put_time(struct jsonw *w, int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	jsonw_str(w, s);
-}
-
 static void put_secs(struct jsonw *w, struct etiquette_secs v)
 {
 	if (v.set)
@@ -122,7 +108,7 @@ static void row_open(struct jsonw *w, const struct etiquette_row *e)
 	jsonw_object(w);
 	key_str(w, "conversation_id", e->conversation_id);
 	jsonw_key(w, "counterpart_id");
-	put_id(w, e->counterpart);
+	jsonw_id(w, e->counterpart);
 	jsonw_key(w, "counterpart_handle");
 	jsonw_str_or_null(w, e->handle);
 }
@@ -132,7 +118,7 @@ static void conversation_row(struct jsonw *w, const struct etiquette_row *e)
 	jsonw_object(w);
 	key_str(w, "conversation_id", e->conversation_id);
 	jsonw_key(w, "counterpart_id");
-	put_id(w, e->counterpart);
+	jsonw_id(w, e->counterpart);
 	key_str(w, "initiated_by", e->owner_first ? "owner" : "counterpart");
 	key_secs(w, "first_response_seconds", e->first_response);
 	jsonw_key(w, "reply_seconds");
@@ -165,9 +151,9 @@ static void row(struct jsonw *w, const struct etiquette_result *r, enum etiquett
 	case ETIQUETTE_UNANSWERED:
 		row_open(w, e);
 		jsonw_key(w, "first_message_at");
-		put_time(w, e->at);
+		jsonw_time(w, e->at);
 		jsonw_key(w, "last_message_at");
-		put_time(w, e->last_at);
+		jsonw_time(w, e->last_at);
 		key_int(w, "messages", e->messages);
 		key_int(w, "age_seconds", e->age_seconds);
 		key_str(w, "snippet", e->snippet);
@@ -179,14 +165,14 @@ static void row(struct jsonw *w, const struct etiquette_result *r, enum etiquett
 	case ETIQUETTE_AWAITING:
 		row_open(w, e);
 		jsonw_key(w, "waiting_since");
-		put_time(w, e->at);
+		jsonw_time(w, e->at);
 		key_int(w, "age_seconds", e->age_seconds);
 		break;
 	case ETIQUETTE_COLD:
 	case ETIQUETTE_MARKETING:
 		row_open(w, e);
 		jsonw_key(w, "sent_at");
-		put_time(w, e->at);
+		jsonw_time(w, e->at);
 		key_bool(w, "first_has_url", e->first_has_url);
 		key_bool(w, "counterpart_replied", e->counterpart_replied);
 		if (list == ETIQUETTE_MARKETING) {
@@ -197,7 +183,7 @@ static void row(struct jsonw *w, const struct etiquette_result *r, enum etiquett
 	case ETIQUETTE_CHASED:
 		row_open(w, e);
 		jsonw_key(w, "first_message_at");
-		put_time(w, e->at);
+		jsonw_time(w, e->at);
 		key_int(w, "owner_messages_before_reply", e->owner_before);
 		key_bool(w, "counterpart_replied", e->counterpart_replied);
 		key_bool(w, "cold", e->cold);
@@ -205,13 +191,13 @@ static void row(struct jsonw *w, const struct etiquette_result *r, enum etiquett
 	case ETIQUETTE_HANDOFFS:
 		jsonw_object(w);
 		jsonw_key(w, "tweet_id");
-		put_id(w, e->tweet_id);
+		jsonw_id(w, e->tweet_id);
 		jsonw_key(w, "user_id");
-		put_id(w, e->counterpart);
+		jsonw_id(w, e->counterpart);
 		jsonw_key(w, "user_handle");
 		jsonw_str_or_null(w, e->handle);
 		jsonw_key(w, "tweeted_at");
-		put_time(w, e->at);
+		jsonw_time(w, e->at);
 		key_bool(w, "dm_followed", e->dm_followed);
 		key_secs(w, "seconds", e->first_response);
 		key_bool(w, "within_7_days", e->within_7_days);
@@ -262,7 +248,7 @@ int etiquette_json(struct jsonw *w, const struct etiquette_result *r, const stru
 	jsonw_key(w, "stats");
 	jsonw_object(w);
 	jsonw_key(w, "as_of");
-	put_time(w, r->as_of);
+	jsonw_time(w, r->as_of);
 	key_int(w, "messages", r->messages);
 	key_int(w, "empty_conversations_skipped", r->empty_skipped);
 	jsonw_key(w, "response_rate");

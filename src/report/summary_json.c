@@ -10,13 +10,6 @@
 #include "jsonw.h"
 #include "timeutil.h"
 
-static void put_time(struct jsonw *w, int64_t ms)
-{
-	char s[32];
-	time_format_iso(ms, s);
-	jsonw_str(w, s);
-}
-
 static void put_int(struct jsonw *w, const char *key, int64_t v)
 {
 	jsonw_key(w, key);
@@ -39,14 +32,14 @@ static void snapshots_json(struct jsonw *w, const struct summary_result *r)
 		const struct summary_snapshot *s = &r->snaps[i];
 		jsonw_object(w);
 		jsonw_key(w, "generated_at");
-		put_time(w, s->generated_at);
+		jsonw_time(w, s->generated_at);
 		put_int(w, "followers", s->followers);
 		put_int(w, "following", s->following);
 		put_text(w, "source", s->source);
 		put_text(w, "sha256", s->sha256);
 		put_text(w, "generated_at_from", s->generated_from);
 		jsonw_key(w, "ingested_at");
-		put_time(w, s->ingested_at);
+		jsonw_time(w, s->ingested_at);
 		jsonw_end(w);
 	}
 	jsonw_end(w);
@@ -91,12 +84,12 @@ int summary_json(struct jsonw *w, const struct summary_result *r, const struct r
 	put_int(w, "apps_with_dm_access", r->apps_with_dm_access);
 	jsonw_key(w, "first_message_at");
 	if (r->first_message_at)
-		put_time(w, r->first_message_at);
+		jsonw_time(w, r->first_message_at);
 	else
 		jsonw_null(w);
 	jsonw_key(w, "last_message_at");
 	if (r->last_message_at)
-		put_time(w, r->last_message_at);
+		jsonw_time(w, r->last_message_at);
 	else
 		jsonw_null(w);
 	jsonw_end(w);

@@ -1,4 +1,5 @@
 #include "jsonw.h"
+#include "timeutil.h"
 
 #include "fmt.h"
 #include "jplain.h"
@@ -346,6 +347,20 @@ void jsonw_str(struct jsonw *j, const char *s)
 {
 	value_place(j);
 	put_string(&j->w, s, strlen(s));
+}
+
+void jsonw_id(struct jsonw *j, int64_t id)
+{
+	char s[FMT_I64_SIZE + 1];
+	s[fmt_i64(s, id)] = '\0';
+	jsonw_str(j, s);
+}
+
+void jsonw_time(struct jsonw *j, int64_t ms)
+{
+	char s[32];
+	time_format_iso(ms, s);
+	jsonw_str(j, s);
 }
 
 void jsonw_str_or_null(struct jsonw *j, const char *s)

@@ -2,6 +2,7 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,34 @@ void spill_cursor_release(struct spill_cursor *c)
 {
 	buf_release(&c->win);
 	c->from = c->next = 0;
+}
+
+#define NO_STRING UINT32_MAX
+
+void spill_put_str(struct buf *b, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : NO_STRING;
+	buf_add(b, &n, sizeof(n));
+	if (s)
+		buf_add(b, s, (size_t)n + 1);
+}
+
+const char *spill_get_str(const char **p, const char *end, bool *ok)
+{
+	uint32_t n;
+	if ((size_t)(end - *p) < sizeof(n)) {
+		*ok = false;
+		return NULL;
+	}
+	memcpy(&n, *p, sizeof(n));
+	*p += sizeof(n);
+	if (n == NO_STRING)
+		return NULL;
+	if ((size_t)(end - *p) < (size_t)n + 1) {
+		*ok = false;
+		return NULL;
+	}
+	const char *s = *p;
+	*p += (size_t)n + 1;
+	return s;
 }
