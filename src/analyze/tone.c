@@ -58,6 +58,7 @@
  * "Scheißbulle").
  */
 #include "tone.h"
+#include "inflect.h"
 #include "lexicon.h"
 #include "xalloc.h"
 
@@ -376,6 +377,11 @@ static void add_word_entry(const char *phrase, unsigned cls)
 	find(w[nw - 1], wn[nw - 1], fnv(w[nw - 1], wn[nw - 1]), true)->ends |= (uint8_t)(1u << nw);
 }
 
+static void add_form(void *cls, const char *form)
+{
+	add_word_entry(form, *(unsigned *)cls);
+}
+
 static int cmp_cjk(const void *a, const void *b)
 {
 	const struct cjk *x = a, *y = b;
@@ -402,6 +408,9 @@ static void build(void)
 		uint32_t c0 = decode(e->phrase, n, 0, &l);
 		if (char_class(c0) != CH_CJK) {
 			add_word_entry(e->phrase, cls);
+			/* "wertlos" stands for "wertlosen" too: adjectives inflect */
+			if (e->family == LEX_TONE_ADJ && !strpbrk(e->phrase, "* "))
+				inflect_adjective(e->lang, e->phrase, add_form, &cls);
 			continue;
 		}
 		struct cjk *c = &cjks[ncjk++];

@@ -2,7 +2,8 @@
  * The phrase lists (src/analyze/lexicon/): every entry of every file finds
  * itself in a normalized text and belongs to a known family, none is listed
  * twice; then each case of tests/cases/lexicon.tsv (the families a text must
- * show, "-" for none) is one TAP result, hard negatives included.
+ * show, "-" for none) is one TAP result, hard negatives included. The
+ * adjective endings (inflect.h) are checked against a table of forms.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -10,6 +11,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "inflect.h"
 #include "lexicon.h"
 #include "text.h"
 #include "xalloc.h"
@@ -161,6 +163,49 @@ static void languages(void **state)
 		fail_msg("follow-thanks formulas in %zu languages, 15 wanted", n);
 }
 
+static void collect(void *ctx, const char *form)
+{
+	struct buf *b = ctx;
+	if (b->len)
+		buf_addc(b, ' ');
+	buf_adds(b, form);
+}
+
+/* The forms of a few bases, in the order the rules give them; none for a
+ * language without rules or a base no rule fits. */
+static void inflections(void **state)
+{
+	(void)state;
+	static const struct { const char *lang, *base, *forms; } t[] = {
+		{ "de", "wertlos", "wertlose wertloser wertlosen wertloses wertlosem" },
+		{ "de", "dumme", "dummer dummen dummes dummem" },
+		{ "nl", "dom", "dome" },
+		{ "es", "tonto", "tonta tontos tontas" },
+		{ "es", "inútil", "inútiles" },
+		{ "it", "stupido", "stupida stupidi stupide" },
+		{ "fr", "nul", "nule nuls nules" },
+		{ "fr", "paresseux", "paresseuse paresseuses" },
+		{ "ru", "глупый", "глупая глупое глупые глупого глупому глупым глупых глупую глупыми глупой" },
+		{ "uk", "тупий", "тупа тупе тупі тупого тупому тупим тупих тупу тупою тупими" },
+		{ "pl", "głupi", "głupia głupa głupie głupiego głupiej głupiemu głupim głupich głupią głupą głupimi" },
+		{ "en", "stupid", "" },
+		{ "tr", "aptal", "" },
+		{ "ru", "лжец", "" },
+	};
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		struct buf b = BUF_INIT;
+		size_t n = inflect_adjective(t[i].lang, t[i].base, collect, &b);
+		const char *got = b.s ? b.s : "";
+		if (strcmp(got, t[i].forms))
+			fail_msg("%s %s: got \"%s\", want \"%s\"", t[i].lang, t[i].base, got, t[i].forms);
+		size_t words = 0;
+		for (const char *p = t[i].forms; *p; p++)
+			words += p == t[i].forms || p[-1] == ' ';
+		assert_int_equal(n, words);
+		buf_release(&b);
+	}
+}
+
 struct tcase {
 	uint64_t want;
 	char *text;
@@ -238,5 +283,6 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(languages);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(tone_languages);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(tone_phrase_length);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(inflections);
 	return _cmocka_run_group_tests("lexicon", tests, n, NULL, NULL);
 }
