@@ -56,6 +56,17 @@
  *     words in two seconds twice over, in any language. Such replies are
  *     not answers either, even when the owner wrote first; a person who
  *     answers quickly twice with different texts shows nothing;
+ *   - fast: every reply came right after a message of the owner, faster
+ *     than AUTODM_FAST_CPS characters a second (AUTODM_FAST_CHARS at
+ *     least, a link counting as five): no one reads a message and types
+ *     that much so soon. Such replies are not answers; a person whose
+ *     message crossed the owner's also answers at leisure, and shows none;
+ *     an automatic reply's words then count even after the owner wrote first;
+ *   - scheduled: a message days after the sender's last one, at the same
+ *     time of day to AUTODM_SCHEDULE_TOL_MS, without an answer between, from
+ *     a sender that never answered: what a reminder or a weekly report sends;
+ *   - defanged: the opening writes its link so that filters miss it
+ *     ("site . com", "site(.)net", "hxxp://"), as scam bait does;
  *   - against: the sender answered the owner with new text (a person does),
  *     and the owner opening the conversation.
  * Links to twitter.com/x.com (shared tweets) and DM attachments are not
@@ -99,6 +110,10 @@
 #define AUTODM_W_OFFER          0.6   /* opens with a seller's offer: how to order, prices from */
 #define AUTODM_W_DISCLAIM       0.6   /* opens disowning its pitch: "unsolicited DM", "not spam" */
 #define AUTODM_W_INSTANT        2.0   /* the same long reply seconds after two owner messages */
+#define AUTODM_W_FAST           1.0   /* its one reply faster than typing, no other answer */
+#define AUTODM_W_FAST_MORE      2.0   /* … two replies or more, all of them so */
+#define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
+#define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
@@ -143,6 +158,9 @@
 #define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */
 #define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
 #define AUTODM_INSTANT_MS       5000  /* a long reply this soon after the owner's: no one typed it */
+#define AUTODM_FAST_CHARS       24    /* a reply this long (characters, a link as five) … */
+#define AUTODM_FAST_CPS         8.0   /* … at more characters a second than this: not typed */
+#define AUTODM_SCHEDULE_TOL_MS  (90 * 1000) /* days apart to this much: the same time of day */
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */

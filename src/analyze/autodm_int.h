@@ -56,6 +56,8 @@ enum msg_flag {
 	M_DISCLAIM = 1 << 24,   /* the pitch disowned: "sorry for the unsolicited DM", "this is not spam" */
 	M_PAIR = 1 << 25,       /* AUTODM_PAIR_WORDS words or more besides the slots */
 	M_LETTER = 1 << 26,     /* AUTODM_LETTER_WORDS words or more, no link or handle: a letter */
+	M_DEFANGED = 1 << 27,   /* a domain written to slip past link filters ("site . com") */
+	M_FAST = 1 << 28,       /* came right after the owner's, faster than anyone types */
 };
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */

@@ -33,11 +33,16 @@ struct feat {
 	uint32_t scam_bait;      /* … with the words of scam bait */
 	uint32_t echoes;         /* messages repeating the owner's last one in a frame */
 	uint32_t instant;        /* the same long reply again within seconds of the owner */
+	uint32_t fast;           /* replies faster than anyone types (M_FAST), not answers */
+	uint32_t scheduled;      /* messages at the time of day of the one before, days later */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool merge;          /* greeted with the owner's full name */
+	bool defanged;       /* a link written to slip past filters, before any answer */
+	bool fast_autoreply; /* an automatic reply's words, faster than typing */
+	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
@@ -61,6 +66,17 @@ static bool is_certain_sum(double s)
 static uint32_t key_of(const struct am *a, const struct am_msg *m)
 {
 	return a->t[m->tmpl].cluster;
+}
+
+/* Two messages days apart at the same time of day, to AUTODM_SCHEDULE_TOL_MS. */
+static bool same_time_of_day(int64_t a, int64_t b)
+{
+	const int64_t day = 24LL * 60 * 60 * 1000;
+	int64_t d = b - a;
+	if (d < day - AUTODM_SCHEDULE_TOL_MS)
+		return false;
+	int64_t r = d % day;
+	return r <= AUTODM_SCHEDULE_TOL_MS || day - r <= AUTODM_SCHEDULE_TOL_MS;
 }
 
 /* The features of conversation ci, whose messages are ms. */
@@ -112,6 +128,14 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		/* a tool's signature or a service notice counts wherever it comes */
 		f->footer |= (m->flags & M_FOOTER) != 0;
 		f->notice |= (m->flags & M_NOTICE) != 0;
+		if (m->flags & M_FAST) {
+			f->fast_first |= f->cp_msgs == 1 && !f->cp_first;
+			f->fast++;
+			f->fast_autoreply |= (m->flags & M_AUTOREPLY) != 0;
+		}
+		/* scheduled software writes at one time of day: "06:00" on Monday, on Tuesday */
+		if (i > 0 && !(ms[i - 1].flags & M_OWNER) && same_time_of_day(ms[i - 1].at, m->at))
+			f->scheduled++;
 		if (m->flags & M_OPENING) {
 			/* the pitch counts in what was sent before any answer */
 			f->formula |= (m->flags & M_FORMULA) != 0;
@@ -126,6 +150,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->offer |= (m->flags & M_OFFER) != 0;
 			f->disclaim |= (m->flags & M_DISCLAIM) != 0;
 			f->letter |= (m->flags & M_LETTER) != 0;
+			f->defanged |= (m->flags & M_DEFANGED) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -208,7 +233,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			}
 		/* an answer to the owner with text the sender had not sent before */
 		bool answer = false;
-		if (owner_seen && !bait && !(m->flags & M_WELCOME) && !instant_again) {
+		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST)) && !instant_again) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
 				if (opening_keys[j] == key)
@@ -250,6 +275,8 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->scam_bait += f->scam_bait;
 	to->echoes += f->echoes;
 	to->instant += f->instant;
+	to->fast += f->fast;
+	to->scheduled += f->scheduled;
 	to->answers += f->answers;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
@@ -271,6 +298,9 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->notice |= f->notice;
 	to->contact |= f->contact;
 	to->merge |= f->merge;
+	to->defanged |= f->defanged;
+	to->fast_autoreply |= f->fast_autoreply;
+	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
 	to->hours |= f->hours;
 	to->header |= f->header;
@@ -409,11 +439,33 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 "business's automatic reply (away notice, opening hours, a menu)",
 			 f->instant + 1);
 	}
+	/* a person who answers at once now and then also answers at leisure */
+	if (f->fast && !f->answers) {
+		s += f->fast >= 2 ? AUTODM_W_FAST_MORE : AUTODM_W_FAST;
+		if (kind == AUTODM_PERSON)
+			kind = f->cp_first ? AUTODM_WELCOME : AUTODM_BOT;
+		evidence(ev, "%s came within seconds of your message%s, faster than anyone types, "
+			 "and it never answered otherwise", f->fast == 1 ? "its reply" : "every reply",
+			 f->fast == 1 ? "" : "s");
+	}
+	if (f->scheduled && !f->answers) {
+		s += AUTODM_W_SCHEDULED;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
+		evidence(ev, "wrote again days later at the same time of day, to the minute, as "
+			 "scheduled software does");
+	}
+	if (f->cp_first && f->defanged) {
+		s += AUTODM_W_DEFANGED;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SCAM;
+		evidence(ev, "writes its link so that filters miss it (\"site . com\", \"site(.)net\")");
+	}
 	if (f->cp_first && f->merge) {
 		s += AUTODM_W_MERGE;
 		evidence(ev, "greets you with your full name, as a mail merge does");
 	}
-	if (f->cp_first && f->autoreply) {
+	if ((f->cp_first && f->autoreply) || (f->fast_autoreply && !f->answers)) {
 		s += AUTODM_W_AUTOREPLY;
 		if (kind == AUTODM_PERSON)
 			kind = AUTODM_WELCOME;
@@ -498,7 +550,10 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "answered you %u time%s with new text, as people do", f->answers,
 			 f->answers == 1 ? "" : "s");
 	}
-	if (!f->cp_first) {
+	/* an account that answers the owner's first message at once is no contact of theirs */
+	if (!f->cp_first && f->fast_first && f->fast && !f->answers) {
+		evidence(ev, "you wrote first, and it answered at once");
+	} else if (!f->cp_first) {
 		s += AUTODM_W_OWNER_FIRST;
 		evidence(ev, "you wrote first");
 	}
@@ -509,7 +564,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
-		       f->header || f->bait || f->echoes || f->instant ||
+		       f->header || f->bait || f->echoes || f->instant || f->defanged ||
+		       (f->fast && !f->answers) || (f->scheduled && !f->answers) ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -516,9 +516,23 @@ void am_add_names(struct report_ctx *ctx, sqlite3_stmt *st, int64_t id, struct b
 /*
  * A domain written to slip past link filters: "site .com", "site dot com",
  * "site[.]com", "site (.) net", "hxxp://". Real links are slots already;
- * these are not.
+ * these are not. OBF_DEFANGED for the forms no sentence takes: brackets,
+ * "hxxp", or a spaced dot after a hyphened name or before a path
+ * ("verify-badge . net", "site . com/claim"); OBF_SPACED for a spaced dot
+ * alone, which a sentence may hold ("at home . cz is the code").
  */
-static bool obfuscated_link(const char *norm)
+enum { OBF_NONE, OBF_SPACED, OBF_DEFANGED };
+
+/* The name before p (a domain's last label, or a word) holds a hyphen. */
+static bool hyphened_label(const char *norm, const char *p)
+{
+	const char *q = p;
+	while (q > norm && q[-1] != ' ' && q[-1] != '/')
+		q--;
+	return memchr(q, '-', (size_t)(p - q)) != NULL;
+}
+
+static int obfuscated_link(const char *norm)
 {
 	/* not ". ": "at home. Me too" is a sentence, not a domain */
 	static const char *const dots[] = { " . ", " .", " dot ", "[.]", "(.)", " [.] ", " (.) ",
@@ -540,7 +554,7 @@ static bool obfuscated_link(const char *norm)
 	for (const char *h = strstr(norm, "hxxp"); h; h = strstr(h + 4, "hxxp")) {
 		const char *q = h + 4 + (h[4] == 's');
 		if (!strncmp(q, "://", 3) || !strncmp(q, "[:]//", 5))
-			return true;
+			return OBF_DEFANGED;
 	}
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
@@ -560,12 +574,14 @@ static bool obfuscated_link(const char *norm)
 					if (!strncmp(q, tl_of[k], tl) &&
 					    !((q[tl] >= 'a' && q[tl] <= 'z') ||
 					      (q[tl] >= '0' && q[tl] <= '9')))
-						return true;
+						return bracket || q[tl] == '/' || hyphened_label(norm, p)
+							       ? OBF_DEFANGED
+							       : OBF_SPACED;
 				}
 			}
 		}
 	}
-	return false;
+	return OBF_NONE;
 }
 
 /*
@@ -618,8 +634,11 @@ static unsigned link_flags(const char *urls, const struct text_slots *f, size_t 
 	for (size_t i = 0; service_texts[i]; i++)
 		if (strstr(norm, service_texts[i]))
 			fl |= M_SERVICE;
-	if (!links && obfuscated_link(norm))
+	int obf = links ? OBF_NONE : obfuscated_link(norm);
+	if (obf != OBF_NONE)
 		links = 1;
+	if (obf == OBF_DEFANGED)
+		fl |= M_DEFANGED;
 	if (links) {
 		fl |= M_LINK;
 		if (ntok - f->url <= AUTODM_LINK_ONLY_WORDS)
@@ -690,6 +709,21 @@ static void order_by_cp(struct am *a)
 		qsort_r(a->by_cp, a->nc, sizeof(*a->by_cp), cmp_by_cp, a->c);
 }
 
+/*
+ * A reply of AUTODM_FAST_CHARS characters or more (its slotted text, so a
+ * pasted link counts as five) that came dt ms after the owner's message,
+ * faster than AUTODM_FAST_CPS characters a second: no one reads a message
+ * and types that much so soon.
+ */
+static bool faster_than_typing(const struct buf *slotted, int64_t dt)
+{
+	size_t chars = 0;
+	for (size_t i = 0; i < slotted->len; i++)
+		chars += ((unsigned char)slotted->s[i] & 0xc0) != 0x80;
+	return chars >= AUTODM_FAST_CHARS && dt >= 0 &&
+	       (double)chars * 1000.0 >= AUTODM_FAST_CPS * (double)dt;
+}
+
 int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
@@ -699,6 +733,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false;
+	int64_t owner_at = -1;   /* time of the conversation's last message when the owner sent it */
 	int rc = -1;
 
 	if (load_follow(ctx, "following", &a->following, &a->nfollowing, err) ||
@@ -749,6 +784,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			a->c[a->nc].n = 0;
 			a->nc++;
 			cp_written = owner_written = false;
+			owner_at = -1;
 			buf_reset(&last_owner);
 			buf_setlen(&nb, owner_names ? offs[owner_names - 1] +
 				   strlen(nb.s + offs[owner_names - 1]) + 1 : 0);
@@ -759,6 +795,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		bool owner = sender == ctx->owner;
 		bool opening = owner ? !cp_written : !owner_written;
+		int64_t at = sqlite3_column_int64(st, 3);
+		int64_t after_owner = owner_at;   /* when the owner's message before this one came */
+		owner_at = owner ? at : -1;
 		if (owner)
 			owner_written = true;
 		else
@@ -771,8 +810,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared */
-			add_msg(a, &(struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
-						     .flags = M_OWNER });
+			add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = M_OWNER });
 			continue;
 		}
 		buf_reset(&norm);
@@ -816,10 +854,12 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		    memmem(txt, tlen, last_owner.s, last_owner.len))
 			fl |= M_ECHO;
 		if (!owner && opening && full_name.len) {
-			const char *at = strstr(norm.s, full_name.s);
-			if (at && at - norm.s <= AUTODM_MERGE_WITHIN)
+			const char *nm = strstr(norm.s, full_name.s);
+			if (nm && nm - norm.s <= AUTODM_MERGE_WITHIN)
 				fl |= M_MERGE;
 		}
+		if (!owner && after_owner >= 0 && faster_than_typing(&slotted, at - after_owner))
+			fl |= M_FAST;
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)
@@ -842,8 +882,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
 		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
 			fl |= M_BARE_PITCH;
-		add_msg(a, &(struct am_msg){ .id = id, .at = sqlite3_column_int64(st, 3),
-					     .tmpl = ti, .flags = fl });
+		add_msg(a, &(struct am_msg){ .id = id, .at = at, .tmpl = ti, .flags = fl });
 	}
 	if (step != SQLITE_DONE) {
 		store_fail(ctx->store, err, "reading messages");

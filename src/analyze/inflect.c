@@ -33,12 +33,16 @@ static const struct rule rules[] = {
 	{ "fr", "eux", { "euse", "euses", NULL } },
 	{ "fr", "e", { "es", NULL } },
 	{ "fr", "", { "e", "s", "es", NULL } },
-	/* Russian: full forms of hard and soft stems, both spellings after г к х ж ш щ ч */
-	{ "ru", "ый", { "ая", "ое", "ые", "ого", "ому", "ым", "ых", "ую", "ыми", "ой", NULL } },
-	{ "ru", "ой", { "ая", "ое", "ые", "ие", "ого", "ому", "ым", "им", "ых", "их", "ую", "ыми", "ими", NULL } },
-	{ "ru", "ий", { "ая", "ое", "ее", "ие", "ого", "его", "ому", "ему", "им", "их", "ую", "ими", "яя", NULL } },
-	/* Ukrainian */
-	{ "uk", "ий", { "а", "е", "і", "ого", "ому", "им", "их", "у", "ою", "ими", NULL } },
+	/*
+	 * Russian: full forms of hard and soft stems, both spellings after г к
+	 * х ж ш щ ч. Not the instrumental: "он тупым показался" (it seemed
+	 * dumb) is said of a thing as often as of a person.
+	 */
+	{ "ru", "ый", { "ая", "ое", "ые", "ого", "ому", "ых", "ую", "ой", NULL } },
+	{ "ru", "ой", { "ая", "ое", "ые", "ие", "ого", "ому", "ых", "их", "ую", NULL } },
+	{ "ru", "ий", { "ая", "ое", "ее", "ие", "ого", "его", "ому", "ему", "их", "ую", "яя", NULL } },
+	/* Ukrainian, the same way */
+	{ "uk", "ий", { "а", "е", "і", "ого", "ому", "их", "у", NULL } },
 	/* Polish */
 	{ "pl", "y", { "a", "e", "ego", "ej", "emu", "ym", "ych", "ą", "ymi", NULL } },
 	/* a soft stem keeps its i ("głupia"), after k and g only before e ("wielka", "wielkie") */

@@ -41,12 +41,12 @@ cases = [
     (True, [(0, "Oi lindo, me chama no zap (11) 98765-4321 que aqui não dá")]),
     (True, [(0, "Nuevo inicio de sesión en tu cuenta desde un dispositivo Android.")]),
     (True, [(0, "Paquetes de seguidores y likes desde 3 euros, escríbenos")]),
-    # hard negatives: a quick person who answers with new text each time, a parcel's origin,
-    # a question about a giveaway
+    # hard negatives: a quick person who answers with new text each time (as fast as
+    # one types), a parcel's origin, a question about a giveaway
     (False, [(1, "Do you have the blue mug in stock?"),
-             (0, "yes we still have four of them on the shelf, want me to keep one", 3),
+             (0, "yes we still have four of them on the shelf, want me to keep one", 14),
              (1, "Yes please, I'll come on Friday", 600),
-             (0, "great, it will be at the counter with your name on it until Friday", 4)]),
+             (0, "great, it will be at the counter with your name on it until Friday", 16)]),
     (False, [(0, "My parcel never came, the label says it was sent from Porto")]),
     (False, [(0, "Geburtsdatum 02.03.1985 – brauchen Sie das für das Gewinnspiel?")]),
     # scam bait behind a defanged or spaced link, a messenger without an id
@@ -55,6 +55,16 @@ cases = [
     (True, [(0, "רווח מובטח של 30% בחודש, כתבו לי בוואטסאפ")]),
     (False, [(0, "the hxxp trick in the pentest report, did you read it?")]),
     (False, [(0, "I am at home . cz is the country code, right?")]),
+    # a reply faster than anyone types to the owner's first message; scheduled reminders
+    (True, [(1, "Hi! Thanks for following, your first month is on us"),
+            (0, "Thanks for reaching out! I'm away until Monday and will reply then.", 5)]),
+    (True, [(0, "Your weekly summary: 312 new visitors, 14 orders. See all: https://t.co/w1"),
+            (0, "Your weekly summary: 298 new visitors, 11 orders. See all: https://t.co/w2", 7 * 86400 + 20)]),
+    (False, [(0, "morning! did you catch the match?"),
+             (1, "yes, what a finish", 3600),
+             (0, "morning again, coffee later?", 86400 - 3600 + 30),
+             (1, "sure, at ten", 600),
+             (0, "see you then", 300)]),
     # a tool's signature after other separators, in more languages
     (True, [(0, "Hej och välkommen! (skickat med AutoHälsning)")]),
     (True, [(0, "Καλημέρα! ~ αυτόματο μήνυμα μέσω FollowPilot")]),

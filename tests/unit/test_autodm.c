@@ -226,13 +226,44 @@ static const struct sender_case cases[] = {
 		{ 'c', 1 / 60.0, "Olá! Responda com um número: 1 Horários 2 Encomendas 3 Falar com uma pessoa", NULL, false },
 		{ 'o', 3, "2", NULL, false },
 		{ 'c', 3 + 1 / 60.0, "Olá! Responda com um número: 1 Horários 2 Encomendas 3 Falar com uma pessoa", NULL, false } } },
-	/* hard negatives: a quick person answers twice with new text; a clerk pastes
-	 * the same long text again, but minutes later */
+	/* hard negatives: a quick person answers twice with new text, as fast as
+	 * one types; a clerk pastes the same long text again, but minutes later */
 	{ 132, "quick", false, false, 0, {
 		{ 'o', 0, "Do you still have the green scarf in medium size?", NULL, false },
-		{ 'c', 3 / 60.0, "yes we do have it in medium and also in large, want me to hold one", NULL, false },
+		{ 'c', 15 / 60.0, "yes we do have it in medium and also in large, want me to hold one", NULL, false },
 		{ 'o', 2, "Yes please, until Friday", NULL, false },
-		{ 'c', 2 + 4 / 60.0, "done, it is under your name until Friday evening at the counter", NULL, false } } },
+		{ 'c', 2 + 14 / 60.0, "done, it is under your name until Friday evening at the counter", NULL, false } } },
+	/* a reply faster than anyone types, and no other answer: software */
+	{ 160, "away-bot", false, false, 1, {
+		{ 'o', 0, "Hi Sam, thanks for following us! Your first month is free, have a look around", NULL, false },
+		{ 'c', 6 / 60.0, "Thanks for reaching out! I'm away until Monday and will reply then.", NULL, false } } },
+	{ 161, "menu-bot", false, false, 1, {
+		{ 'o', 0, "hello, my payout for February is missing", NULL, false },
+		{ 'c', 1 / 60.0, "Please share your property number and a short description of the issue.", NULL, false },
+		{ 'o', 1, "Property 884213, February payout", NULL, false },
+		{ 'c', 1 + 2 / 60.0, "Thanks! A case has been created. A specialist will reply by email soon.", NULL, false } } },
+	/* hard negative: one message crossed the owner's, the others came at leisure */
+	{ 162, "crossed", false, false, 0, {
+		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
+		{ 'o', 30, "Probably! Who else is going?", NULL, false },
+		{ 'c', 30 + 2 / 60.0, "also, could you bring the projector cable if you still have it", NULL, false },
+		{ 'c', 33, "Marta and Jonas, maybe Ines", NULL, false },
+		{ 'o', 40, "ok, will bring it", NULL, false },
+		{ 'c', 44, "great, see you there", NULL, false } } },
+	/* the same time of day, days apart, never an answer: scheduled software */
+	{ 163, "weekly", false, false, 1, {
+		{ 'c', 0, "Your account this week: 1,204 views and 86 profile visits. Full report: https://t.co/r1", "https://stats.example/r1", false },
+		{ 'c', 7 * 1440 + 0.5, "Your account this week: 1,320 views and 91 profile visits. Full report: https://t.co/r2", "https://stats.example/r2", false } } },
+	/* hard negative: a friend who writes two mornings at about the same time, and talks */
+	{ 164, "mornings", false, false, 0, {
+		{ 'c', 0, "morning! did you see the match last night?", NULL, false },
+		{ 'o', 60, "yes, what a finish", NULL, false },
+		{ 'c', 1440 + 0.5, "morning again, coffee later today?", NULL, false },
+		{ 'o', 1500, "sure, at ten", NULL, false },
+		{ 'c', 1510, "see you then", NULL, false } } },
+	/* a link written so that filters miss it */
+	{ 165, "defanged", false, false, 1, {
+		{ 'c', 0, "Good news, your account has unused credit of 250 euro. Claim it today at credit-center(.)net before it ends", NULL, false } } },
 	{ 133, "paster", false, false, 0, {
 		{ 'o', 0, "When are you open on Saturday?", NULL, false },
 		{ 'c', 4, "We are open Monday to Saturday from nine in the morning until six in the evening", NULL, false },
