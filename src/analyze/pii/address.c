@@ -171,21 +171,35 @@ size_t addr_after_number(const struct scan *s, size_t e)
 	return 0;
 }
 
-/* A capitalised word (Latin, Greek or Cyrillic) ending just before p, the
- * name of a street written without a street word ("Kavalas 10, …")? */
+/* Does a letter of a script without capitals start at t[q] (Hebrew, Arabic,
+ * Devanagari, Thai, kana, Han, Hangul)? A name there shows no capital. */
+static bool caseless_letter(const struct scan *s, size_t q)
+{
+	unsigned char c = (unsigned char)s->t[q];
+	return (c >= 0xd6 && c <= 0xdf) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
+}
+
+/* A capitalised word (Latin, Greek or Cyrillic) or one of a script without
+ * case ending just before p, the name of a street written without a street
+ * word ("Kavalas 10, …"), or abbreviated ("Venloer Str. 412, …")? */
 static bool name_before(const struct scan *s, size_t p)
 {
 	if (p < 3 || s->t[p - 1] != ' ')
 		return false;
 	size_t q = p - 1;
+	if (s->t[q - 1] == '.')
+		q--;
+	size_t end = q;
 	while (q > 0 && (is_alpha((unsigned char)s->t[q - 1]) || (unsigned char)s->t[q - 1] >= 0x80))
 		q--;
-	return q < p - 1 && scan_capitalised(s, q);
+	return q < end && (scan_capitalised(s, q) || caseless_letter(s, q));
 }
 
 /* "Kavalas 10, 71307, Heraklion", "Χρήστου Λαδά 6\n105 61 Αθήνα": a name, a
  * house number [p, e), then on the same or the next lines a postcode (4-5
- * digits, or 3 and 2) and a capitalised town. Returns the end, or 0. */
+ * digits, 3 and 2, 4 and two capitals "3511 AX", 2-3 "00-950") and a
+ * capitalised town. A building after the house number ("1511/230") and a
+ * short suffix ("118 bis") go with it. Returns the end, or 0. */
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 {
 	const char *t = s->t;
@@ -194,8 +208,22 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 	if (q < s->len && is_alpha((unsigned char)t[q]) &&
 	    !(q + 1 < s->len && is_alnum((unsigned char)t[q + 1])))
 		q++;
-	if (e - p > 3 || !name_before(s, p))
+	if (e - p > 4 || !name_before(s, p))
 		return 0;
+	if (q + 1 < s->len && t[q] == '/' && is_digit((unsigned char)t[q + 1])) {
+		size_t b = q + 1;
+		while (b < s->len && is_digit((unsigned char)t[b]) && b - q <= 4)
+			b++;
+		q = b;
+	}
+	/* "118 bis", "12 a": a suffix of the house number, lower case, before the comma */
+	if (q + 2 < s->len && t[q] == ' ' && is_alpha((unsigned char)t[q + 1]) && !is_upper((unsigned char)t[q + 1])) {
+		size_t b = q + 1;
+		while (b < s->len && is_alpha((unsigned char)t[b]))
+			b++;
+		if (b - q - 1 <= 3 && b < s->len && t[b] == ',')
+			q = b;
+	}
 	if (q < s->len && t[q] == ',')
 		q++;
 	for (int nl = 0; q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'); q++)
@@ -210,6 +238,16 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		q += 3;
 		nd = 5;
 	}
+	/* "3511 AX": the Dutch postcode's two letters; "00-950": the Polish form */
+	if (nd == 4 && q + 3 < s->len && t[q] == ' ' && is_upper((unsigned char)t[q + 1]) &&
+	    is_upper((unsigned char)t[q + 2]) && !is_alnum((unsigned char)t[q + 3]))
+		q += 3;
+	else if (nd == 2 && q + 4 < s->len && t[q] == '-' && is_digit((unsigned char)t[q + 1]) &&
+		 is_digit((unsigned char)t[q + 2]) && is_digit((unsigned char)t[q + 3]) &&
+		 !is_alnum((unsigned char)t[q + 4])) {
+		q += 4;
+		nd = 5;
+	}
 	if (nd < 4 || nd > 5 || (q < s->len && is_alnum((unsigned char)t[q])))
 		return 0;
 	if (nd == 4 && (!memcmp(t + d, "19", 2) || !memcmp(t + d, "20", 2)))
@@ -218,10 +256,18 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		q++;
 	while (q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'))
 		q++;
-	if (!scan_capitalised(s, q))
+	if (!scan_capitalised(s, q) && !caseless_letter(s, q))
 		return 0;
-	size_t ce = scan_chunk_end(s, q);
-	return scan_trim_end(t, q, ce);
+	size_t ce = scan_chunk_end(s, q), town = scan_trim_end(t, q, ce);
+	/* the town ends the line or goes on as a name ("Praha 3", "Ramat Gan"):
+	 * "Game 3, 12000 Fans watched" is prose */
+	size_t w = town;
+	while (w < s->len && t[w] == ' ')
+		w++;
+	if (w > town && w < s->len && !is_digit((unsigned char)t[w]) && !scan_capitalised(s, w) &&
+	    !caseless_letter(s, w) && !strchr(",.;!?()\n", t[w]))
+		return 0;
+	return town;
 }
 
 /*
@@ -283,9 +329,16 @@ bool addr_cjk_units(const struct scan *s, size_t p, size_t e)
 		if (i + k > e)
 			break;
 		if (k == 3) {
-			char w[4] = { s->t[i], s->t[i + 1], s->t[i + 2], 0 };
+			char w[7] = { s->t[i], s->t[i + 1], s->t[i + 2], 0 };
 			if ((pii_word_class(w, 3) & CTX_ADDRMARK) && !number_word(s, i, p, e))
 				units++;
+			/* units of two characters: 丁目, 番地, 번지 */
+			if (i + 6 <= e) {
+				memcpy(w, s->t + i, 6);
+				w[6] = 0;
+				if (pii_word_class(w, 6) & CTX_ADDRMARK)
+					units++;
+			}
 		}
 		i += k;
 	}
@@ -373,7 +426,7 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
 			unsigned c = scan_word_class(s->t, ws, we, we);
-			if (!scan_capitalised(s, ws) && !(c & CTX_ADDRLINK))
+			if (!scan_capitalised(s, ws) && !caseless_letter(s, ws) && !(c & CTX_ADDRLINK))
 				return 0;
 			names++;
 			pos = we;
@@ -400,14 +453,6 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 			return 0;
 	}
 	return h ? addr_extend(s, h) : 0;
-}
-
-/* Does a letter of a script without capitals start at t[q] (Hebrew, Arabic,
- * Devanagari, Thai, kana, Han, Hangul)? A name there shows no capital. */
-static bool caseless_letter(const struct scan *s, size_t q)
-{
-	unsigned char c = (unsigned char)s->t[q];
-	return (c >= 0xd6 && c <= 0xdf) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
 }
 
 /*

@@ -613,6 +613,24 @@ static bool plain_groups(const struct run *r)
 }
 
 /* A digit run starting at p ('+' or a digit). Returns where scanning goes on. */
+/* The name of a card's security code right before p: "cvv 647", "CVC: 123". */
+static bool card_code_before(const struct scan *s, size_t p)
+{
+	static const char *const names[] = { "cvv", "cvc", "cvv2", "cvc2", "csc", "cid", NULL };
+	size_t q = p;
+	while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == ':' || s->t[q - 1] == '='))
+		q--;
+	if (q == p)
+		return false;
+	for (size_t i = 0; names[i]; i++) {
+		size_t n = strlen(names[i]);
+		if (q >= n && !strncasecmp(s->t + q - n, names[i], n) &&
+		    (q == n || !is_alnum((unsigned char)s->t[q - n - 1])))
+			return true;
+	}
+	return false;
+}
+
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
 	struct run r;
@@ -661,6 +679,25 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	bool phone_ctx = scan_ctx(s, CTX_PHONE, WIN);
 	size_t next = r.e;
 
+	/* "〒150-0002 東京都渋谷区…": Japan's postal mark, the postcode, the address after it */
+	if (p >= 3 && !memcmp(s->t + p - 3, "\xe3\x80\x92", 3) && r.ng == 2 && r.glen[0] == 3 &&
+	    r.glen[1] == 4 && r.sep[1] == '-') {
+		size_t a = r.e;
+		if (a + 1 < s->len && s->t[a] == ' ' && (unsigned char)s->t[a + 1] >= 0xe0)
+			a = scan_trim_end(s->t, a + 1, scan_chunk_end(s, a + 1));
+		scan_emit(s, PII_POSTAL_ADDRESS, p - 3, a, 0.8);
+		mark(s, 0);
+		return a;
+	}
+	/* "Venloer Str. 412, 50825 Köln": the house number, a comma, the postcode */
+	if (r.ng >= 2 && r.sep[1] == ',' && r.glen[0] <= 4 && !money_before(s, p)) {
+		size_t a = addr_postcode_town(s, p, r.gend[0]);
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			mark(s, 0);
+			return a;
+		}
+	}
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
@@ -690,6 +727,9 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		/* a flat and house number, "9/13 Elm Road" (not "24/7 Street Food") */
 		size_t a = r.glen[0] <= 3 && r.glen[1] <= 3 && !(r.nd == 3 && !memcmp(r.d, "247", 3))
 				   ? addr_after_number(s, r.gend[1]) : 0;
+		/* "Vinohradská 1511/230, 130 00 Praha 3": house and building, then the postcode */
+		if (!a && r.glen[0] <= 4 && r.glen[1] <= 4)
+			a = addr_postcode_town(s, p, r.gend[0]);
 		if (a) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
@@ -788,6 +828,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	    r.nd >= 4 && r.nd <= 8 && vc != CTX_PHONE && vc != CTX_DOB &&
 	    !promo_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
+		goto done;
+	}
+	/* "cvv 647": a card's security code has three digits (four on some cards) */
+	if (r.ng == 1 && (r.nd == 3 || r.nd == 4) && card_code_before(s, p)) {
+		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
 		goto done;
 	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
@@ -1054,7 +1099,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 				q++;
 			}
 			bool unit_after = q < core && (unsigned char)s->t[q] >= 0xe0 &&
-					  addr_cjk_units(s, q, q + 3 <= core ? q + 3 : core);
+					  addr_cjk_units(s, q, q + 6 <= core ? q + 6 : core);
 			if (groups >= 1 || unit_after) {
 				scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.6);
 				goto done;
