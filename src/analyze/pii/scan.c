@@ -275,6 +275,21 @@ static bool phone_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/* Whether a birth word follows a date closely: "am 03.04.2002 geboren",
+ * "14/07/1996 born in Kisumu". */
+static bool dob_follows(const struct scan *s, size_t pos)
+{
+	size_t ws, we;
+	for (int k = 0; k < 2 && scan_next_word(s, pos, &ws, &we); k++) {
+		if (scan_word_class(s->t, ws, we, we) & CTX_DOB)
+			return true;
+		pos = we;
+		while (pos < s->len && s->t[pos] != ' ' && s->t[pos] != '\n' && s->t[pos] != '\t')
+			pos++;
+	}
+	return false;
+}
+
 /* Whether the next few words make a code a discount ("4821 at checkout"). */
 static bool promo_follows(const struct scan *s, size_t pos)
 {
@@ -719,7 +734,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	if (date_run(&r)) {
-		if (scan_ctx(s, CTX_DOB, WIN))
+		if (scan_ctx(s, CTX_DOB, WIN) || dob_follows(s, r.gend[2]))
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
 		goto done;
 	}
