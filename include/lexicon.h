@@ -89,6 +89,7 @@ enum lex_family {
 	LEX_TONE_LACK,     /* tone-lack.tsv: "no brain", "no life": an insult when said of someone */
 	LEX_TONE_ONLY,     /* tone-only.tsv: "the only one", "der Einzige": who alone failed */
 	LEX_TONE_CANNOT,   /* tone-cannot.tsv: "couldn't", "no supo": a failure, mocked after praise */
+	LEX_TONE_VERDICT,  /* tone-verdict.tsv: "Pathetic.", "Peinlich.": a sentence of one word, aimed */
 	LEX__COUNT
 };
 _Static_assert(LEX__COUNT <= 64, "lex_scan returns the families as 64 bits");

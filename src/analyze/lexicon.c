@@ -64,6 +64,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_TONE_UTTER] = "tone-utterance",   [LEX_TONE_POSS] = "tone-possessive",
 	[LEX_TONE_QUANT] = "tone-quantifier",  [LEX_TONE_LACK] = "tone-lack",
 	[LEX_TONE_ONLY] = "tone-only",         [LEX_TONE_CANNOT] = "tone-cannot",
+	[LEX_TONE_VERDICT] = "tone-verdict",
 };
 
 struct phrase {

@@ -43,6 +43,11 @@
  *   couldn't find a door");
  * - an insult word the writer called themself stays theirs for the rest of
  *   the message;
+ * - a sentence that is one word of scorn ("Pathetic.", "Peinlich.",
+ *   "Żenada.", tone-verdict.tsv), maybe with an intensifier, passes a verdict
+ *   on whoever the message answers: it counts in a reply (the text opens
+ *   with a @handle) or in a message that speaks to someone ("you") before
+ *   or after it;
  * - a hit that lies inside an idiom ("holy shit", "you lucky bastard") does
  *   not count, nor does anything in quotation marks, single ones included
  *   unless right after a copula ("he is 'a twat'"), or on a "> quoted" line;
@@ -68,6 +73,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* A word's classes: one bit a lexicon family (and C_NAME); 64 of them room. */
+typedef uint64_t tclass;
+
 enum {
 	C_INSULT = 1 << 0, C_CONTEMPT = 1 << 1, C_ADJ = 1 << 2, C_PROF = 1 << 3,
 	C_YOU = 1 << 4, C_PEOPLE = 1 << 5, C_SELF = 1 << 6, C_PRAISE = 1 << 7,
@@ -81,8 +89,10 @@ enum {
 	C_HITS = C_INSULT | C_CONTEMPT | C_ADJ | C_PROF | C_GROUP | C_WISH | C_QUESTION | C_PRED |
 		 C_VOC | C_LACK,
 };
+/* the classes past 32 bits, which an enum cannot hold */
+#define C_VERDICT ((tclass)1 << 32)
 
-static unsigned family_class(enum lex_family f)
+static tclass family_class(enum lex_family f)
 {
 	switch (f) {
 	case LEX_INSULT: return C_INSULT;
@@ -115,6 +125,7 @@ static unsigned family_class(enum lex_family f)
 	case LEX_TONE_LACK: return C_LACK;
 	case LEX_TONE_ONLY: return C_ONLY;
 	case LEX_TONE_CANNOT: return C_CANNOT;
+	case LEX_TONE_VERDICT: return C_VERDICT;
 	default: return 0;
 	}
 }
@@ -254,16 +265,16 @@ static size_t fold(const char *t, size_t n, char *out)
 struct slot {
 	char *key;          /* folded word, or words joined by one space */
 	uint16_t n;
-	uint32_t exact;     /* classes of the whole word or phrase */
-	uint32_t prefix;    /* classes of words that start with it */
-	uint32_t suffix;    /* classes of longer words that end with it */
+	tclass exact;       /* classes of the whole word or phrase */
+	tclass prefix;      /* classes of words that start with it */
+	tclass suffix;      /* classes of longer words that end with it */
 	uint8_t ends;       /* bit k: some phrase of k words ends with this word */
 };
 
 struct cjk {
 	char *s;            /* as written, ASCII lowered */
 	size_t n;
-	uint32_t cls;
+	tclass cls;
 	uint32_t first, last; /* code points, for the kana boundary rule */
 	size_t chars;
 };
@@ -333,7 +344,7 @@ static size_t entry_words(const char *p, char w[MAXPH + 1][MAXW], size_t wn[MAXP
 	return nw;
 }
 
-static void add_word_entry(const char *phrase, unsigned cls)
+static void add_word_entry(const char *phrase, tclass cls)
 {
 	char w[MAXPH + 1][MAXW];
 	size_t wn[MAXPH + 1];
@@ -379,7 +390,7 @@ static void add_word_entry(const char *phrase, unsigned cls)
 
 static void add_form(void *cls, const char *form)
 {
-	add_word_entry(form, *(unsigned *)cls);
+	add_word_entry(form, *(tclass *)cls);
 }
 
 static int cmp_cjk(const void *a, const void *b)
@@ -401,7 +412,7 @@ static void build(void)
 	cjks = xcalloc(total + 1, sizeof(*cjks));
 	for (size_t i = 0; i < total; i++) {
 		const struct lex_entry *e = lex_entry(i);
-		unsigned cls = family_class(e->family);
+		tclass cls = family_class(e->family);
 		size_t l, n = strlen(e->phrase);
 		if (!cls || !n)
 			continue;
@@ -442,12 +453,12 @@ static void build(void)
  * at least three bytes must come before the suffix, so the compound is
  * longer than the noun by more than an inflection.
  */
-static unsigned suffix_class(const char *w, size_t n)
+static tclass suffix_class(const char *w, size_t n)
 {
 	unsigned k = (unsigned char)w[n - 2] << 8 | (unsigned char)w[n - 1];
 	if (!(suffix_end[k >> 3] >> (k & 7) & 1))
 		return 0;
-	unsigned cls = 0;
+	tclass cls = 0;
 	for (size_t i = 3; i + 2 <= n; i++) {
 		size_t l = n - i;
 		if (l >= 64 || !(suffix_lens >> l & 1) || ((unsigned char)w[i] & 0xc0) == 0x80)
@@ -460,9 +471,9 @@ static unsigned suffix_class(const char *w, size_t n)
 }
 
 /* Classes of a folded word: its own, and those of every prefix or suffix entry in it. */
-static unsigned word_class(const char *w, size_t n, uint8_t *ends)
+static tclass word_class(const char *w, size_t n, uint8_t *ends)
 {
-	unsigned cls = 0;
+	tclass cls = 0;
 	uint32_t h = 2166136261u;
 	unsigned k = n >= 2 ? (unsigned char)w[0] << 8 | (unsigned char)w[1] : 0;
 	bool prefixes = n >= 2 && (prefix_start[k >> 3] >> (k & 7) & 1);
@@ -490,7 +501,7 @@ static unsigned word_class(const char *w, size_t n, uint8_t *ends)
 
 struct tok {
 	size_t s, e;        /* bytes in the text */
-	unsigned cls;       /* classes of the word alone and of phrases ending here */
+	tclass cls;         /* classes of the word alone and of phrases ending here */
 	bool gap;           /* a comma or the like between the previous word and this one */
 	bool capital;       /* a word of no class written "Xxx" */
 	uint8_t n;
@@ -499,7 +510,7 @@ struct tok {
 
 struct match {
 	uint8_t first, last;   /* token indexes */
-	unsigned cls;
+	tclass cls;
 };
 
 struct sentence {
@@ -510,11 +521,15 @@ struct sentence {
 	const char *text;   /* the whole message, for what follows a sentence */
 	size_t len;
 	char self_w[4][MAXW];   /* insults the writer called themself in an earlier sentence */
+	bool reply;             /* the text opens with a @handle */
+	bool you_seen;          /* a word for the person addressed came already */
+	bool verdict;           /* a verdict sentence waits for a "you": verdict_s, verdict_e */
+	size_t verdict_s, verdict_e;
 	uint8_t self_n[4];
 	size_t nself;
 };
 
-static void add_match(struct sentence *st, size_t first, size_t last, unsigned cls)
+static void add_match(struct sentence *st, size_t first, size_t last, tclass cls)
 {
 	if (st->nm < MAXM)
 		st->m[st->nm++] = (struct match){ (uint8_t)first, (uint8_t)last, cls };
@@ -564,7 +579,7 @@ static bool gap_between(const struct sentence *st, size_t a, size_t b)
 }
 
 /* A token marked with one of cls within [from, to], no gap between it and [a, b]. */
-static bool near(const struct sentence *st, long from, long to, size_t a, size_t b, unsigned cls)
+static bool near(const struct sentence *st, long from, long to, size_t a, size_t b, tclass cls)
 {
 	if (from < 0)
 		from = 0;
@@ -874,7 +889,7 @@ static bool said_of_a_kind(const struct sentence *st, const struct match *m)
  * dummen scheiß Partys", "some stupid idiots"), no gap between? "In some cases
  * idiots win" has a word of no class between.
  */
-static bool after_word(const struct sentence *st, long a, unsigned cls)
+static bool after_word(const struct sentence *st, long a, tclass cls)
 {
 	if (a > 0 && (st->t[a - 1].cls & cls) && !st->t[a].gap)
 		return true;
@@ -980,6 +995,21 @@ static bool mock_praise(const struct sentence *st, size_t *a, size_t *b)
 	return false;
 }
 
+/* A sentence that is one word of scorn, intensifiers and handles aside: its token, or -1. */
+static long verdict_word(const struct sentence *st)
+{
+	long w = -1;
+	for (size_t k = 0; k < st->nt; k++) {
+		tclass c = st->t[k].cls;
+		if (c & (C_HANDLE | C_INTENS))
+			continue;
+		if (!(c & C_VERDICT) || w >= 0)
+			return -1;
+		w = (long)k;
+	}
+	return w;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -1053,6 +1083,17 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 		if (why) {
 			*hit = (struct tone_hit){ st->t[a].s, st->t[b].e, score, why };
 			return true;
+		}
+	}
+	long v = verdict_word(st);
+	if (v >= 0 && !laughs_after(st, st->t[v].e)) {
+		if (st->reply || st->you_seen) {
+			*hit = (struct tone_hit){ st->t[v].s, st->t[v].e, 0.7, "contempt" };
+			return true;
+		}
+		if (!st->verdict) {
+			st->verdict = true;
+			st->verdict_s = st->t[v].s, st->verdict_e = st->t[v].e;
 		}
 	}
 	return false;
@@ -1185,6 +1226,11 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 	st.nself = 0;
 	st.nt = st.nm = 0;
 	st.gap = false;
+	st.you_seen = st.verdict = false;
+	size_t lead = 0;
+	while (lead < len && (text[lead] == ' ' || text[lead] == '\n'))
+		lead++;
+	st.reply = lead < len && text[lead] == '@';
 	bool quoted = false, line_start = true;
 	size_t i = 0;
 	while (i <= len) {
@@ -1273,7 +1319,14 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 		if (!t->n)
 			continue;
 		uint8_t ends;
-		unsigned cls = word_class(t->w, t->n, &ends);
+		tclass cls = word_class(t->w, t->n, &ends);
+		if ((cls & C_YOU) && !quoted) {
+			st.you_seen = true;
+			if (st.verdict) {   /* "Pathetic. You had one job": the verdict was aimed */
+				*hit = (struct tone_hit){ st.verdict_s, st.verdict_e, 0.7, "contempt" };
+				return true;
+			}
+		}
 		if (cls)
 			add_match(&st, st.nt - 1, st.nt - 1, cls);
 		else if (capitalised(text, len, s, i))
