@@ -65,6 +65,9 @@
  *   - scheduled: a message days after the sender's last one, at the same
  *     time of day to AUTODM_SCHEDULE_TOL_MS, without an answer between, from
  *     a sender that never answered: what a reminder or a weekly report sends;
+ *   - priced: the opening names a price ("$199", "200 €") and gives a
+ *     link, and the owner never answered: a seller's offer (a customer
+ *     quoting what they paid is answered);
  *   - defanged: the opening writes its link so that filters miss it
  *     ("site . com", "site(.)net", "hxxp://"), as scam bait does;
  *   - against: the sender answered the owner with new text (a person does),
@@ -114,6 +117,7 @@
 #define AUTODM_W_FAST_MORE      2.0   /* … two replies or more, all of them so */
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
+#define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */

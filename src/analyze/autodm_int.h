@@ -58,6 +58,7 @@ enum msg_flag {
 	M_LETTER = 1 << 26,     /* AUTODM_LETTER_WORDS words or more, no link or handle: a letter */
 	M_DEFANGED = 1 << 27,   /* a domain written to slip past link filters ("site . com") */
 	M_FAST = 1 << 28,       /* came right after the owner's, faster than anyone types */
+	M_PRICED = 1 << 29,     /* names a price: "$199", "200 €", "R$ 49,90" */
 };
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */

@@ -41,6 +41,7 @@ struct feat {
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool merge;          /* greeted with the owner's full name */
 	bool defanged;       /* a link written to slip past filters, before any answer */
+	bool priced;         /* a price named before any answer */
 	bool fast_autoreply; /* an automatic reply's words, faster than typing */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
@@ -151,6 +152,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->disclaim |= (m->flags & M_DISCLAIM) != 0;
 			f->letter |= (m->flags & M_LETTER) != 0;
 			f->defanged |= (m->flags & M_DEFANGED) != 0;
+			f->priced |= (m->flags & M_PRICED) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -299,6 +301,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->contact |= f->contact;
 	to->merge |= f->merge;
 	to->defanged |= f->defanged;
+	to->priced |= f->priced;
 	to->fast_autoreply |= f->fast_autoreply;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
@@ -507,6 +510,14 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 					 : AUTODM_W_RESEND;
 		evidence(ev, "same text sent %u times without a reply", f->max_repeat);
 	}
+	/* a customer asks what it costs; a seller opens with the price and where to
+	 * buy, and a customer whom the owner answered once is still a customer */
+	if (unanswered && f->first_link && f->priced) {
+		s += AUTODM_W_PRICED;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
+		evidence(ev, "opens with a price and a link, as an offer does");
+	}
 	if (f->cp_first && f->first_link) {
 		s += AUTODM_W_FIRST_LINK;
 		evidence(ev, "first contact opens with a link");
@@ -564,7 +575,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 */
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
-		       f->header || f->bait || f->echoes || f->instant || f->defanged ||
+		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
 		       (f->fast && !f->answers) || (f->scheduled && !f->answers) ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;

@@ -166,6 +166,47 @@ static bool hours_range(const char *norm)
 }
 
 /*
+ * A price: a currency's sign or code next to an amount ("$199", "200 €",
+ * "R$ 49,90", "20 000 zł", "2,000 USDT"). The text is normalized: lower
+ * case, one space between words.
+ */
+static bool priced(const char *norm)
+{
+	static const char *const signs[] = { "$", "\xe2\x82\xac", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9",
+					     "\xe2\x82\xba", "\xe2\x82\xbd", "\xe2\x82\xa9", "\xe0\xb8\xbf",
+					     "\xe2\x82\xab", NULL };
+	static const char *const codes[] = { "usd", "eur", "euro", "euros", "usdt", "gbp", "pln", "z\xc5\x82",
+					     "rp", "ksh", "tl", "brl", "thb", "vnd", "inr", "rs", "\xd1\x80\xd1\x83\xd0\xb1",
+					     "\xd0\xb3\xd1\x80\xd0\xbd", "lei", "k\xc4\x8d", "chf", "sek", "nok", "dkk", NULL };
+	for (const char *p = norm; *p; p++) {
+		if (!is_digit(*p) || (p > norm && is_digit(p[-1])))
+			continue;
+		/* the amount [p, q): digits with their separators */
+		const char *q = p;
+		while (is_digit(*q) || ((*q == ',' || *q == '.' || *q == ' ') && is_digit(q[1])))
+			q++;
+		const char *before = p > norm && p[-1] == ' ' ? p - 1 : p;
+		const char *after = *q == ' ' ? q + 1 : q;
+		for (size_t i = 0; signs[i]; i++) {
+			size_t n = strlen(signs[i]);
+			if ((before - norm >= (ptrdiff_t)n && !memcmp(before - n, signs[i], n)) ||
+			    !strncmp(after, signs[i], n))
+				return true;
+		}
+		for (size_t i = 0; codes[i]; i++) {
+			size_t n = strlen(codes[i]);
+			if (!strncmp(after, codes[i], n) && !is_word_byte(after[n]))
+				return true;
+			if (before - norm >= (ptrdiff_t)n && !memcmp(before - n, codes[i], n) &&
+			    (before - n == norm || !is_word_byte(before[-(ptrdiff_t)n - 1])))
+				return true;
+		}
+		p = q - 1;
+	}
+	return false;
+}
+
+/*
  * "up" or "through" right after a word of following: "thanks for following
  * up", "thank you for the follow-up" are what customers write to a business.
  */
@@ -848,6 +889,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_FOOTER;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
+		if (!owner && opening && priced(norm.s))
+			fl |= M_PRICED;
 		if (!owner && notice_header(norm.s, &hits))
 			fl |= M_HEADER;
 		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&

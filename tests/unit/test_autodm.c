@@ -261,6 +261,13 @@ static const struct sender_case cases[] = {
 		{ 'c', 1440 + 0.5, "morning again, coffee later today?", NULL, false },
 		{ 'o', 1500, "sure, at ten", NULL, false },
 		{ 'c', 1510, "see you then", NULL, false } } },
+	/* a price and a link out of the blue, never answered: an offer */
+	{ 166, "sponsor", false, false, 1, {
+		{ 'c', 0, "Hello! Coffee brand looking for partner podcasts, 200 € per episode. Info: https://t.co/p1", "https://coffee.example/p", false } } },
+	/* hard negative: a customer quoting what they paid, answered once */
+	{ 167, "paid", false, false, 0, {
+		{ 'c', 0, "The total came to $1,299.00 for 3 items, is that right? https://t.co/o1", "https://shop.example/order/1", false },
+		{ 'o', 30, "Yes, that includes shipping", NULL, false } } },
 	/* a link written so that filters miss it */
 	{ 165, "defanged", false, false, 1, {
 		{ 'c', 0, "Good news, your account has unused credit of 250 euro. Claim it today at credit-center(.)net before it ends", NULL, false } } },
