@@ -235,7 +235,9 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			}
 		/* an answer to the owner with text the sender had not sent before */
 		bool answer = false;
-		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST)) && !instant_again) {
+		/* an automatic reply's words ("you have been unsubscribed") are no answer either */
+		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST | M_AUTOREPLY)) &&
+		    !instant_again) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
 				if (opening_keys[j] == key)

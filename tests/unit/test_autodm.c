@@ -268,6 +268,11 @@ static const struct sender_case cases[] = {
 	{ 167, "paid", false, false, 0, {
 		{ 'c', 0, "The total came to $1,299.00 for 3 items, is that right? https://t.co/o1", "https://shop.example/order/1", false },
 		{ 'o', 30, "Yes, that includes shipping", NULL, false } } },
+	/* a reminder bot whose only answer is its acknowledgement of STOP */
+	{ 168, "remind-bot", false, false, 1, {
+		{ 'c', 0, "Reminder: the jam starts in 60 minutes! Reply STOP to unsubscribe.", NULL, false },
+		{ 'o', 600, "STOP", NULL, false },
+		{ 'c', 605, "You have been unsubscribed. Bye!", NULL, false } } },
 	/* a link written so that filters miss it */
 	{ 165, "defanged", false, false, 1, {
 		{ 'c', 0, "Good news, your account has unused credit of 250 euro. Claim it today at credit-center(.)net before it ends", NULL, false } } },
