@@ -68,6 +68,9 @@
  *   - priced: the opening names a price ("$199", "200 €") and gives a
  *     link, and the owner never answered: a seller's offer (a customer
  *     quoting what they paid is answered);
+ *   - declined: the sender wrote first and the owner's first reply turned
+ *     it down in a few words ("no thanks", "nein danke", autodm-decline.tsv),
+ *     and the sender never answered with new text: an unsolicited offer;
  *   - defanged: the opening writes its link so that filters miss it
  *     ("site . com", "site(.)net", "hxxp://"), as scam bait does;
  *   - against: the sender answered the owner with new text (a person does),
@@ -118,6 +121,7 @@
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */
+#define AUTODM_W_DECLINED       0.3   /* the owner's first reply was "no thanks" */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */
 #define AUTODM_W_SCAM_BAIT      4.0   /* scam words with a link out of the blue: a hijacked account */
@@ -163,6 +167,7 @@
 #define AUTODM_BARE_PITCH_WORDS 4     /* a pitch with a link or handle and at most this many words */
 #define AUTODM_INSTANT_MS       5000  /* a long reply this soon after the owner's: no one typed it */
 #define AUTODM_FAST_CHARS       24    /* a reply this long (characters, a link as five) … */
+#define AUTODM_DECLINE_WORDS    6     /* a "no thanks" reply has at most this many words */
 #define AUTODM_FAST_CPS         8.0   /* … at more characters a second than this: not typed */
 #define AUTODM_SCHEDULE_TOL_MS  (90 * 1000) /* days apart to this much: the same time of day */
 

@@ -39,6 +39,7 @@ enum lex_family {
 	LEX_LABEL,         /* autodm-label.tsv: notice titles: "reminder", "rappel", "알림" */
 	LEX_SIGNED,        /* autodm-signed.tsv: an app's signature: "sent from", "enviado desde" */
 	LEX_FOLLOWWORD,    /* autodm-followword.tsv: words of following: "följet", "sledování" */
+	LEX_DECLINE,       /* autodm-decline.tsv: the owner turning an offer down: "no thanks" */
 	LEX_INSULT,        /* tone-insult.tsv: insults and profanity aimed at someone */
 	LEX_CONTEMPT,      /* tone-contempt.tsv: contempt without profanity */
 	/* the personal-data scanner's context words, read by src/analyze/pii/context.c */

@@ -59,6 +59,7 @@ enum msg_flag {
 	M_DEFANGED = 1 << 27,   /* a domain written to slip past link filters ("site . com") */
 	M_FAST = 1 << 28,       /* came right after the owner's, faster than anyone types */
 	M_PRICED = 1 << 29,     /* names a price: "$199", "200 €", "R$ 49,90" */
+	M_DECLINE = 1 << 30,    /* the owner's first reply turns an offer down */
 };
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */

@@ -42,6 +42,7 @@ struct feat {
 	bool merge;          /* greeted with the owner's full name */
 	bool defanged;       /* a link written to slip past filters, before any answer */
 	bool priced;         /* a price named before any answer */
+	bool declined;       /* the owner's first reply turned it down */
 	bool fast_autoreply; /* an automatic reply's words, faster than typing */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
@@ -103,6 +104,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 	for (uint32_t i = 0; i < c->n; i++) {
 		const struct am_msg *m = &ms[i];
 		if (m->flags & M_OWNER) {
+			f->declined |= (m->flags & M_DECLINE) && f->cp_first;
 			f->owner_msgs++;
 			if (f->cp_msgs)
 				f->owner_replied = true;
@@ -235,8 +237,9 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			}
 		/* an answer to the owner with text the sender had not sent before */
 		bool answer = false;
-		/* an automatic reply's words ("you have been unsubscribed") are no answer either */
-		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST | M_AUTOREPLY)) &&
+		/* an automatic reply's words ("you have been unsubscribed") are no answer
+		 * either, nor is more bait ("act quickly", "I need your bank details") */
+		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST | M_AUTOREPLY | M_SCAM)) &&
 		    !instant_again) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
@@ -304,6 +307,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->merge |= f->merge;
 	to->defanged |= f->defanged;
 	to->priced |= f->priced;
+	to->declined |= f->declined;
 	to->fast_autoreply |= f->fast_autoreply;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
@@ -539,6 +543,11 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	if (unanswered) {
 		s += AUTODM_W_UNANSWERED;
 		evidence(ev, "wrote first; you never answered");
+	}
+	if (f->declined && !f->answers) {
+		s += AUTODM_W_DECLINED;
+		evidence(ev, "you turned it down (\"no thanks\"), as one does an unsolicited offer, "
+			 "and it never answered otherwise");
 	}
 	if (f->owner_replied && !f->answers && !f->welcome) {
 		s += AUTODM_W_DEAF;

@@ -573,12 +573,22 @@ static bool hyphened_label(const char *norm, const char *p)
 	return memchr(q, '-', (size_t)(p - q)) != NULL;
 }
 
+/* Two to ten ASCII letters at q, then no more of a word: a domain's ending. */
+static bool letters_then_end(const char *q)
+{
+	size_t n = 0;
+	while (q[n] >= 'a' && q[n] <= 'z')
+		n++;
+	return n >= 2 && n <= 10 && !is_word_byte(q[n]);
+}
+
 static int obfuscated_link(const char *norm)
 {
 	/* not ". ": "at home. Me too" is a sentence, not a domain */
 	static const char *const dots[] = { " . ", " .", " dot ", "[.]", "(.)", " [.] ", " (.) ",
 					    "[dot]", "(dot)", " [dot] ", " (dot) ", "[точка]",
-					    " точка ", NULL };
+					    " точка ", "(punto)", "(ponto)", "(punkt)", "(point)",
+					    "[punto]", "[ponto]", "[punkt]", "[point]", NULL };
 	static const char *const tlds[] = { "com", "net", "org", "io", "xyz", "top", "vip", "fun",
 					    "site", "online", "club", "info", "biz", "ru", "cc",
 					    "app", "live", "shop", "store", "link", "nl", "br", "ua", "uk",
@@ -597,6 +607,14 @@ static int obfuscated_link(const char *norm)
 		if (!strncmp(q, "://", 3) || !strncmp(q, "[:]//", 5))
 			return OBF_DEFANGED;
 	}
+	/* "site[.]help", "site(.)anything": no sentence puts a dot in brackets
+	 * between a name and two to ten letters, whatever the domain's ending */
+	for (const char *b = strstr(norm, "[.]"); b; b = strstr(b + 3, "[.]"))
+		if (b > norm && is_word_byte(b[-1]) && letters_then_end(b + 3))
+			return OBF_DEFANGED;
+	for (const char *b = strstr(norm, "(.)"); b; b = strstr(b + 3, "(.)"))
+		if (b > norm && is_word_byte(b[-1]) && letters_then_end(b + 3))
+			return OBF_DEFANGED;
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
@@ -607,17 +625,20 @@ static int obfuscated_link(const char *norm)
 			if (strncmp(p, dots[i], dl))
 				continue;
 			bool bracket = strchr(dots[i], '[') || strchr(dots[i], '(');
-			for (int list = 0; list < (bracket ? 2 : 1); list++) {
+			for (int list = 0; list < 2; list++) {
 				const char *const *tl_of = list ? bracketed_tlds : tlds;
 				for (size_t k = 0; tl_of[k]; k++) {
 					size_t tl = strlen(tl_of[k]);
 					const char *q = p + dl;
-					if (!strncmp(q, tl_of[k], tl) &&
-					    !((q[tl] >= 'a' && q[tl] <= 'z') ||
-					      (q[tl] >= '0' && q[tl] <= '9')))
-						return bracket || q[tl] == '/' || hyphened_label(norm, p)
-							       ? OBF_DEFANGED
-							       : OBF_SPACED;
+					if (strncmp(q, tl_of[k], tl) || (q[tl] >= 'a' && q[tl] <= 'z') ||
+					    (q[tl] >= '0' && q[tl] <= '9'))
+						continue;
+					/* "t . me / channel": a path after the ending makes it a domain */
+					bool path = q[tl] == '/' || (q[tl] == ' ' && q[tl + 1] == '/');
+					if (list && !bracket && !path)
+						continue;   /* "like it . it works" */
+					return bracket || path || hyphened_label(norm, p) ? OBF_DEFANGED
+											: OBF_SPACED;
 				}
 			}
 		}
@@ -765,6 +786,23 @@ static bool faster_than_typing(const struct buf *slotted, int64_t dt)
 	       (double)chars * 1000.0 >= AUTODM_FAST_CPS * (double)dt;
 }
 
+/*
+ * The owner's first reply turns an offer down: a short message
+ * (AUTODM_DECLINE_WORDS words at most) with a phrase of autodm-decline.tsv,
+ * "no thanks", "nein danke", "ilgilenmiyoruz".
+ */
+static bool declines(const char *txt, size_t tlen, struct buf *norm, struct lex_hits *hits)
+{
+	if (!txt || tlen > 160)
+		return false;
+	buf_reset(norm);
+	text_normalize(txt, tlen, norm);
+	if (text_tokens(norm->s) > AUTODM_DECLINE_WORDS)
+		return false;
+	lex_hits_scan(hits, norm->s, norm->len, 1ull << LEX_DECLINE);
+	return (hits->families & (1ull << LEX_DECLINE)) != 0;
+}
+
 int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
@@ -773,7 +811,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	struct lex_hits hits = LEX_HITS_INIT;
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
-	bool cp_written = false, owner_written = false;
+	bool cp_written = false, owner_written = false, owner_replied = false;
 	int64_t owner_at = -1;   /* time of the conversation's last message when the owner sent it */
 	int rc = -1;
 
@@ -824,7 +862,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			a->c[a->nc].first = (uint32_t)a->nm;
 			a->c[a->nc].n = 0;
 			a->nc++;
-			cp_written = owner_written = false;
+			cp_written = owner_written = owner_replied = false;
 			owner_at = -1;
 			buf_reset(&last_owner);
 			buf_setlen(&nb, owner_names ? offs[owner_names - 1] +
@@ -850,8 +888,13 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			buf_add(&last_owner, txt ? txt : "", txt ? tlen : 0);
 		}
 		if (owner && !opening) {
-			/* the owner's replies are only counted, never compared */
-			add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = M_OWNER });
+			/* the owner's replies are only counted, never compared; the
+			 * first one is read for a "no thanks" */
+			unsigned ofl = M_OWNER;
+			if (!owner_replied && declines(txt, tlen, &norm, &hits))
+				ofl |= M_DECLINE;
+			owner_replied = true;
+			add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = ofl });
 			continue;
 		}
 		buf_reset(&norm);

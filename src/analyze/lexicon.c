@@ -31,6 +31,7 @@ static const char *const family_names[LEX__COUNT] = {
 	[LEX_AUTOREPLY] = "autodm-autoreply",  [LEX_MESSENGER] = "autodm-messenger",
 	[LEX_THANKS] = "autodm-thanks",        [LEX_LABEL] = "autodm-label",
 	[LEX_SIGNED] = "autodm-signed",        [LEX_FOLLOWWORD] = "autodm-followword",
+	[LEX_DECLINE] = "autodm-decline",
 	[LEX_INSULT] = "tone-insult",          [LEX_CONTEMPT] = "tone-contempt",
 	[LEX_PII_PHONE] = "pii-phone",
 	[LEX_PII_NATID] = "pii-natid",

@@ -273,6 +273,18 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Reminder: the jam starts in 60 minutes! Reply STOP to unsubscribe.", NULL, false },
 		{ 'o', 600, "STOP", NULL, false },
 		{ 'c', 605, "You have been unsubscribed. Bye!", NULL, false } } },
+	/* an offer the owner turned down, and the sender never said more */
+	{ 169, "declined", false, false, 1, {
+		{ 'c', 0, "Hi! We help brands like yours get seen. Want to hear how we do it?", NULL, false },
+		{ 'o', 90, "no thanks", NULL, false } } },
+	/* hard negative: a friend turned down, who answers */
+	{ 170, "friend-no", false, false, 0, {
+		{ 'c', 0, "want to come to the concert on Friday? I have a spare ticket", NULL, false },
+		{ 'o', 20, "no thanks, I'm away this weekend", NULL, false },
+		{ 'c', 25, "ah shame, next time then!", NULL, false } } },
+	/* a bracketed dot before any ending; a Telegram link written apart */
+	{ 171, "appeal", false, false, 1, {
+		{ 'c', 0, "Twitter Support: your account was reported and will be locked. Appeal here: twitter-appeal[.]help", NULL, false } } },
 	/* a link written so that filters miss it */
 	{ 165, "defanged", false, false, 1, {
 		{ 'c', 0, "Good news, your account has unused credit of 250 euro. Claim it today at credit-center(.)net before it ends", NULL, false } } },
