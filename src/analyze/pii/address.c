@@ -175,6 +175,8 @@ size_t addr_after_number(const struct scan *s, size_t e)
  * Devanagari, Thai, kana, Han, Hangul)? A name there shows no capital. */
 static bool caseless_letter(const struct scan *s, size_t q)
 {
+	if (q >= s->len)
+		return false;
 	unsigned char c = (unsigned char)s->t[q];
 	return (c >= 0xd6 && c <= 0xdf) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
 }
