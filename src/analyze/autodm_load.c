@@ -620,6 +620,11 @@ static int obfuscated_link(const char *norm)
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||
 		    !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9')))
 			continue;
+		/* … and goes on with a dot, a bracket or a word for "dot" (d, p, т) */
+		const char *n = *p == ' ' && (p[1] == '[' || p[1] == '(') ? p + 1 : p;
+		unsigned char c1 = (unsigned char)n[1];
+		if (c1 != '.' && c1 != 'd' && c1 != 'p' && c1 != 0xd1)
+			continue;
 		for (size_t i = 0; dots[i]; i++) {
 			size_t dl = strlen(dots[i]);
 			if (strncmp(p, dots[i], dl))
