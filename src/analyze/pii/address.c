@@ -260,16 +260,20 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		q++;
 	if (!scan_capitalised(s, q) && !caseless_letter(s, q))
 		return 0;
-	size_t ce = scan_chunk_end(s, q), town = scan_trim_end(t, q, ce);
-	/* the town ends the line or goes on as a name ("Praha 3", "Ramat Gan"):
-	 * "Game 3, 12000 Fans watched" is prose */
+	size_t ce = scan_chunk_end(s, q);
+	return scan_trim_end(t, q, ce);
+}
+
+/* Does the town ending at t[town] end the line or go on as a name ("Praha 3",
+ * "Ramat Gan")? "Game 3, 12000 Fans watched" is prose. */
+bool addr_town_ends(const struct scan *s, size_t town)
+{
+	const char *t = s->t;
 	size_t w = town;
 	while (w < s->len && t[w] == ' ')
 		w++;
-	if (w > town && w < s->len && !is_digit((unsigned char)t[w]) && !scan_capitalised(s, w) &&
-	    !caseless_letter(s, w) && !strchr(",.;!?()\n", t[w]))
-		return 0;
-	return town;
+	return w == town || w >= s->len || is_digit((unsigned char)t[w]) || scan_capitalised(s, w) ||
+	       caseless_letter(s, w) || strchr(",.;!?()\n", t[w]);
 }
 
 /*

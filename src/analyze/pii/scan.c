@@ -704,15 +704,6 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return a;
 	}
-	/* "Venloer Str. 412, 50825 Köln": the house number, a comma, the postcode */
-	if (r.ng >= 2 && r.sep[1] == ',' && r.glen[0] <= 4 && !money_before(s, p)) {
-		size_t a = addr_postcode_town(s, p, r.gend[0]);
-		if (a) {
-			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
-			mark(s, 0);
-			return a;
-		}
-	}
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
@@ -743,8 +734,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		size_t a = r.glen[0] <= 3 && r.glen[1] <= 3 && !(r.nd == 3 && !memcmp(r.d, "247", 3))
 				   ? addr_after_number(s, r.gend[1]) : 0;
 		/* "Vinohradská 1511/230, 130 00 Praha 3": house and building, then the postcode */
-		if (!a && r.glen[0] <= 4 && r.glen[1] <= 4)
+		if (!a && r.glen[0] <= 4 && r.glen[1] <= 4) {
 			a = addr_postcode_town(s, p, r.gend[0]);
+			if (a && !addr_town_ends(s, a))
+				a = 0;
+		}
 		if (a) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;

@@ -128,6 +128,8 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e);
 bool scan_capitalised(const struct scan *s, size_t p);
 size_t addr_after_number(const struct scan *s, size_t e);
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e);
+/* The town ending at town ends the line or goes on as a name: not prose. */
+bool addr_town_ends(const struct scan *s, size_t town);
 size_t addr_marked_number(const struct scan *s, size_t p, size_t e);
 bool addr_cjk_units(const struct scan *s, size_t p, size_t e);
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w, size_t wn);
