@@ -52,6 +52,16 @@ bool pii_cz_birth_valid(const char *d, size_t n);
 /* Chinese resident identity number: 17 digits, a birth date at 7-14, and a
  * check character (digit or X) of ISO 7064 MOD 11-2. */
 bool pii_cn_id_valid(const char *s, size_t n);
+/* South Korea's resident registration number: YYMMDD, then 7 digits (the
+ * first 1-8: sex and century), the last a weighted check mod 11. d holds
+ * the 13 digits. */
+bool pii_kr_rrn_valid(const char *d, size_t n);
+/* Taiwan's national id: a letter, 1 or 2 (or 8, 9 for residents), 8 digits,
+ * the letter's two-digit code and the digits weighted to a sum ending in 0. */
+bool pii_tw_id_valid(const char *s, size_t n);
+/* Finland's henkilötunnus: DDMMYY, a century sign (+ - A-F U-Y), 3 digits
+ * and the check character of the nine digits mod 31. */
+bool pii_fi_hetu_valid(const char *s, size_t n);
 
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);

@@ -714,6 +714,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.9);
 		goto done;
 	}
+	/* a Korean resident number, 900101-1234567, and a Finnish one written
+	 * in digits only, 131052-3080: their dates and checks name them */
+	if (r.ng == 2 && r.sep[1] == '-' && r.glen[0] == 6 &&
+	    ((r.glen[1] == 7 && pii_kr_rrn_valid(r.d, 13)) ||
+	     (r.glen[1] == 4 && r.gend[1] - p == 11 && pii_fi_hetu_valid(s->t + p, 11)))) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[1], 0.9);
+		next = r.gend[1];
+		goto done;
+	}
 	if (r.ng == 1 && (r.nd == 18 || id_check)) {
 		char v[18];
 		memcpy(v, r.d, 17);
@@ -1123,9 +1132,11 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			return v;
 		}
 	}
-	/* Spanish DNI and NIE carry a check letter, the Italian codice fiscale too */
+	/* Spanish DNI and NIE carry a check letter, the Italian codice fiscale, the
+	 * Taiwanese id (A123456789) and the Finnish henkilötunnus (131052-308T) too */
 	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
-	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n))) {
+	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n)) ||
+	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}

@@ -366,6 +366,58 @@ bool pii_cn_id_valid(const char *s, size_t n)
 	return pii_date_valid(y, (s[10] - '0') * 10 + (s[11] - '0'), (s[12] - '0') * 10 + (s[13] - '0'));
 }
 
+bool pii_kr_rrn_valid(const char *d, size_t n)
+{
+	static const int weight[12] = { 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5 };
+	if (n != 13 || !all_digits(d, 13) || d[6] < '1' || d[6] > '8')
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 12; i++)
+		sum += (d[i] - '0') * weight[i];
+	if ((11 - sum % 11) % 10 != d[12] - '0')
+		return false;
+	/* 1, 2, 5, 6: born in the 1900s; 3, 4, 7, 8: the 2000s */
+	int century = (d[6] - '1') / 2 % 2 ? 2000 : 1900;
+	return pii_date_valid(century + (d[0] - '0') * 10 + (d[1] - '0'),
+			      (d[2] - '0') * 10 + (d[3] - '0'), (d[4] - '0') * 10 + (d[5] - '0'));
+}
+
+bool pii_tw_id_valid(const char *s, size_t n)
+{
+	/* the letters' codes: A=10 … H=17, I=34, J=18 … N=22, O=35, P=23 … V=29,
+	 * W=32, X=30, Y=31, Z=33 */
+	static const int code[26] = { 10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21,
+				      22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33 };
+	if (n != 10 || s[0] < 'A' || s[0] > 'Z' || !all_digits(s + 1, 9) ||
+	    (s[1] != '1' && s[1] != '2' && s[1] != '8' && s[1] != '9'))
+		return false;
+	int c = code[s[0] - 'A'];
+	int sum = c / 10 + (c % 10) * 9;
+	for (int i = 1; i <= 8; i++)
+		sum += (s[i] - '0') * (9 - i);
+	sum += s[9] - '0';
+	return sum % 10 == 0;
+}
+
+bool pii_fi_hetu_valid(const char *s, size_t n)
+{
+	static const char check[] = "0123456789ABCDEFHJKLMNPRSTUVWXY";
+	if (n != 11 || !all_digits(s, 6) || !all_digits(s + 7, 3) || !strchr("+-ABCDEFUVWXY", s[6]))
+		return false;
+	long v = 0;
+	for (int i = 0; i < 10; i++)
+		if (i != 6)
+			v = v * 10 + (s[i] - '0');
+	char c = s[10] >= 'a' && s[10] <= 'z' ? (char)(s[10] - 32) : s[10];
+	if (check[v % 31] != c)
+		return false;
+	int century = s[6] == '+' ? 1800 : strchr("-UVWXY", s[6]) ? 1900 : 2000;
+	int y = century + (s[4] - '0') * 10 + (s[5] - '0');
+	/* pii_date_valid knows 1900-2099: an 1800s year is checked as 1900s */
+	return pii_date_valid(y < 1900 ? y + 100 : y, (s[2] - '0') * 10 + (s[3] - '0'),
+			      (s[0] - '0') * 10 + (s[1] - '0'));
+}
+
 bool pii_date_valid(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
