@@ -261,12 +261,13 @@ static bool secret_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
-/* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
-static bool phone_follows(const struct scan *s, size_t pos)
+/* Whether a word of one of the classes cls comes within the next n words,
+ * past their punctuation. */
+static bool word_follows(const struct scan *s, size_t pos, int n, unsigned cls)
 {
 	size_t ws, we;
-	for (int k = 0; k < 5 && scan_next_word(s, pos, &ws, &we); k++) {
-		if (scan_word_class(s->t, ws, we, we) & CTX_PHONE)
+	for (int k = 0; k < n && scan_next_word(s, pos, &ws, &we); k++) {
+		if (scan_word_class(s->t, ws, we, we) & cls)
 			return true;
 		pos = we;
 		while (pos < s->len && s->t[pos] != ' ' && s->t[pos] != '\n' && s->t[pos] != '\t')
@@ -275,19 +276,17 @@ static bool phone_follows(const struct scan *s, size_t pos)
 	return false;
 }
 
+/* Whether a phone word follows closely ("555-0134 is my cell", "… on my phone"). */
+static bool phone_follows(const struct scan *s, size_t pos)
+{
+	return word_follows(s, pos, 5, CTX_PHONE);
+}
+
 /* Whether a birth word follows a date closely: "am 03.04.2002 geboren",
  * "14/07/1996 born in Kisumu". */
 static bool dob_follows(const struct scan *s, size_t pos)
 {
-	size_t ws, we;
-	for (int k = 0; k < 2 && scan_next_word(s, pos, &ws, &we); k++) {
-		if (scan_word_class(s->t, ws, we, we) & CTX_DOB)
-			return true;
-		pos = we;
-		while (pos < s->len && s->t[pos] != ' ' && s->t[pos] != '\n' && s->t[pos] != '\t')
-			pos++;
-	}
-	return false;
+	return word_follows(s, pos, 2, CTX_DOB);
 }
 
 /* Whether the next few words make a code a discount ("4821 at checkout"). */
