@@ -359,6 +359,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	double s = 0;
 	bool followed = am_has_id(a->following, a->nfollowing, f->cp);
 	bool unanswered = f->cp_first && !f->owner_msgs;
+	/* software's timing, from a sender that never answered otherwise */
+	bool only_fast = f->fast && !f->answers, only_scheduled = f->scheduled && !f->answers;
 	enum autodm_kind kind = AUTODM_PERSON;
 
 	*tmpl_shown = NULL;
@@ -449,7 +451,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 f->instant + 1);
 	}
 	/* a person who answers at once now and then also answers at leisure */
-	if (f->fast && !f->answers) {
+	if (only_fast) {
 		s += f->fast >= 2 ? AUTODM_W_FAST_MORE : AUTODM_W_FAST;
 		if (kind == AUTODM_PERSON)
 			kind = f->cp_first ? AUTODM_WELCOME : AUTODM_BOT;
@@ -457,7 +459,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 "and it never answered otherwise", f->fast == 1 ? "its reply" : "every reply",
 			 f->fast == 1 ? "" : "s");
 	}
-	if (f->scheduled && !f->answers) {
+	if (only_scheduled) {
 		s += AUTODM_W_SCHEDULED;
 		if (kind == AUTODM_PERSON)
 			kind = AUTODM_SPAM;
@@ -474,7 +476,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		s += AUTODM_W_MERGE;
 		evidence(ev, "greets you with your full name, as a mail merge does");
 	}
-	if ((f->cp_first && f->autoreply) || (f->fast_autoreply && !f->answers)) {
+	if ((f->cp_first && f->autoreply) || (f->fast_autoreply && only_fast)) {
 		s += AUTODM_W_AUTOREPLY;
 		if (kind == AUTODM_PERSON)
 			kind = AUTODM_WELCOME;
@@ -573,7 +575,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 f->answers == 1 ? "" : "s");
 	}
 	/* an account that answers the owner's first message at once is no contact of theirs */
-	if (!f->cp_first && f->fast_first && f->fast && !f->answers) {
+	if (!f->cp_first && f->fast_first && only_fast) {
 		evidence(ev, "you wrote first, and it answered at once");
 	} else if (!f->cp_first) {
 		s += AUTODM_W_OWNER_FIRST;
@@ -587,7 +589,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       (f->fast && !f->answers) || (f->scheduled && !f->answers) ||
+		       only_fast || only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -609,12 +609,10 @@ static int obfuscated_link(const char *norm)
 	}
 	/* "site[.]help", "site(.)anything": no sentence puts a dot in brackets
 	 * between a name and two to ten letters, whatever the domain's ending */
-	for (const char *b = strstr(norm, "[.]"); b; b = strstr(b + 3, "[.]"))
-		if (b > norm && is_word_byte(b[-1]) && letters_then_end(b + 3))
-			return OBF_DEFANGED;
-	for (const char *b = strstr(norm, "(.)"); b; b = strstr(b + 3, "(.)"))
-		if (b > norm && is_word_byte(b[-1]) && letters_then_end(b + 3))
-			return OBF_DEFANGED;
+	for (const char *const *dot = (const char *const[]){ "[.]", "(.)", NULL }; *dot; dot++)
+		for (const char *b = strstr(norm, *dot); b; b = strstr(b + 3, *dot))
+			if (b > norm && is_word_byte(b[-1]) && letters_then_end(b + 3))
+				return OBF_DEFANGED;
 	for (const char *p = norm; *p; p++) {
 		/* every form starts with a space or a bracket right after a letter or digit */
 		if ((*p != ' ' && *p != '[' && *p != '(') || p == norm ||

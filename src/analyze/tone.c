@@ -1320,7 +1320,7 @@ bool tone_scan(const char *text, size_t len, struct tone_hit *hit)
 			continue;
 		uint8_t ends;
 		tclass cls = word_class(t->w, t->n, &ends);
-		if ((cls & C_YOU) && !quoted) {
+		if (cls & C_YOU) {
 			st.you_seen = true;
 			if (st.verdict) {   /* "Pathetic. You had one job": the verdict was aimed */
 				*hit = (struct tone_hit){ st.verdict_s, st.verdict_e, 0.7, "contempt" };
