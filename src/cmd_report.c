@@ -197,27 +197,6 @@ static void period_para(struct doc *d, const struct report_opts *ro)
 		 *a && *b ? " " : "", *b ? "up to " : "", b);
 }
 
-/*
- * Replace the findings tables with this run's verdicts: a second connection
- * that writes, after the report is out. A database the user may not write
- * is only read, as before; any other failure is a warning, since the report
- * itself was written.
- */
-static void store_findings(const char *db, const struct report_ctx *ctx,
-			   const struct results *results)
-{
-	struct store w = STORE_INIT;
-	struct err err = ERR_INIT;
-	if (access(db, W_OK))
-		return;
-	w.busy_ms = 5000;
-	int rc = store_open(&w, db, STORE_WRITE, &err);
-	trace("findings database open");
-	if (rc || findings_write(&w, ctx, results, &err))
-		warn("the findings tables were not updated: %s", err.msg);
-	store_close(&w, false);
-}
-
 /* A mistyped KIND gets git's "did you mean", from the table of report kinds. */
 static int unknown_kind(const char *kind)
 {
@@ -561,6 +540,29 @@ static FILE *open_output(const struct request *req)
 	return out;
 }
 
+/*
+ * The findings tables get this run's verdicts: a second connection fills
+ * them while the report is written and commits once it is out. A database
+ * the user may not write is only read, as before; a period's report leaves
+ * the tables be (they hold the whole archive's verdicts).
+ */
+static struct findings_job *start_findings(const struct request *req, const struct results *res)
+{
+	if (REPORT_PERIOD(&req->ro) || !findings_any(res) || access(req->db, W_OK))
+		return NULL;
+	return findings_start(req->db, res);
+}
+
+/* Any failure is a warning: the report itself was written. */
+static void finish_findings(struct findings_job *job, bool keep)
+{
+	struct err err = ERR_INIT;
+	if (job && findings_finish(job, keep, &err))
+		warn("the findings tables were not updated: %s", err.msg);
+	else if (job && keep)
+		trace("findings stored");
+}
+
 int cmd_report(int argc, char **argv)
 {
 	struct request req;
@@ -604,6 +606,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (REPORT_PERIOD(&req.ro))
 		res.period = &req.ro;
+	struct findings_job *findings = start_findings(&req, &res);
 
 	if (req.fmt != F_JSON) {
 		rc = write_doc(&ctx, &s, &res, &req, out);
@@ -619,11 +622,7 @@ int cmd_report(int argc, char **argv)
 			strerror(errno));
 		rc = EXIT_IO;
 	}
-	/* the tables hold the whole archive's verdicts: a period's report leaves them be */
-	if (rc == EXIT_OK && !REPORT_PERIOD(&req.ro) && findings_any(&res)) {
-		store_findings(req.db, &ctx, &res);
-		trace("findings stored");
-	}
+	finish_findings(findings, rc == EXIT_OK);
 	report_ctx_release(&ctx);
 	store_close(&s, false);
 	results_release(&res);

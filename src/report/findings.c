@@ -12,7 +12,11 @@
 #include "trace.h"
 #include "xalloc.h"
 
+/* How long the writer waits for the report's readers to let go of the file. */
+#define FINDINGS_BUSY_MS 5000
+
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,12 +162,11 @@ bool findings_any(const struct results *res)
 	return res->autodm || res->etiquette || res->exposure;
 }
 
-int findings_write(struct store *w, const struct report_ctx *ctx, const struct results *res,
-		   struct err *err)
+/* The tables, in a transaction left open: 0, or -1 rolled back. */
+static int fill(struct store *w, const struct results *res, struct err *err)
 {
-	char now[32];
 	if (store_begin(w, err))
-		goto fail;
+		return -1;
 	if (res->autodm && autodm_table(w, res->autodm, err))
 		goto fail;
 	trace("autodm_sender");
@@ -173,12 +176,79 @@ int findings_write(struct store *w, const struct report_ctx *ctx, const struct r
 	if (res->exposure && exposure_table(w, res->exposure, err))
 		goto fail;
 	trace("exposure_finding");
-	time_format_iso(time_now_ms(), now);
-	if (store_meta_set(w, "findings_written_at", now, err) || store_commit(w, err))
-		goto fail;
-	trace("findings committed");
 	return 0;
 fail:
 	store_rollback(w);
 	return -1;
+}
+
+static int commit(struct store *w, struct err *err)
+{
+	char now[32];
+	time_format_iso(time_now_ms(), now);
+	if (store_meta_set(w, "findings_written_at", now, err) || store_commit(w, err)) {
+		store_rollback(w);
+		return -1;
+	}
+	trace("findings committed");
+	return 0;
+}
+
+int findings_write(struct store *w, const struct results *res, struct err *err)
+{
+	return fill(w, res, err) || commit(w, err) ? -1 : 0;
+}
+
+struct findings_job {
+	const char *db;
+	const struct results *res;
+	struct store w;
+	struct err err;
+	int rc;          /* fill's: 0, the transaction open */
+	bool threaded;   /* th runs fill; else findings_finish does */
+	pthread_t th;
+};
+
+static void *job_run(void *arg)
+{
+	struct findings_job *j = arg;
+	j->w.busy_ms = FINDINGS_BUSY_MS;
+	j->rc = store_open(&j->w, j->db, STORE_WRITE, &j->err);
+	trace("findings database open");
+	if (!j->rc)
+		j->rc = fill(&j->w, j->res, &j->err);
+	return NULL;
+}
+
+struct findings_job *findings_start(const char *db, const struct results *res)
+{
+	struct findings_job *j = calloc(1, sizeof(*j));
+	if (!j)
+		return NULL;
+	j->db = db;
+	j->res = res;
+	j->w = (struct store)STORE_INIT;
+	j->err = (struct err)ERR_INIT;
+	j->threaded = pthread_create(&j->th, NULL, job_run, j) == 0;
+	return j;
+}
+
+int findings_finish(struct findings_job *j, bool keep, struct err *err)
+{
+	if (j->threaded)
+		pthread_join(j->th, NULL);
+	else if (keep)
+		job_run(j); /* no thread to be had: the same work, now */
+	else
+		j->rc = -1; /* nothing to keep, nothing done */
+	int rc = j->rc;
+	if (!rc && keep)
+		rc = commit(&j->w, &j->err);
+	else if (!rc)
+		store_rollback(&j->w);
+	if (rc && keep)
+		*err = j->err;
+	store_close(&j->w, false);
+	free(j);
+	return keep ? rc : 0;
 }

@@ -148,6 +148,15 @@ same "findings: the tables equal the JSON after a text report too" \
 n=$(sqlite3 "$db" "SELECT count(*) FROM autodm_sender")
 status "findings: a period's report" 0 "$DMAUDIT" report autodm --db "$db" --since 2021-01-01 --until 2021-01-31 --format json
 same "findings: ... leaves the tables as they were" "$(sqlite3 "$db" "SELECT count(*) FROM autodm_sender")" "$n"
+if [ -w /dev/full ]; then
+	at=$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'findings_written_at'")
+	status "findings: a report that cannot be written" 3 "$DMAUDIT" report all --db "$db" --format json -o /dev/full
+	same "findings: ... leaves the tables as they were" \
+		"$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'findings_written_at'")" "$at"
+	same "findings: ... and the next report writes them" \
+		"$("$DMAUDIT" report autodm --db "$db" --format json >/dev/null &&
+		   sqlite3 "$db" "SELECT value > '$at' FROM meta WHERE key = 'findings_written_at'")" 1
+fi
 cp "$db" ro.db && chmod 444 ro.db
 if [ "$(id -u)" -ne 0 ]; then
 	status "findings: a read-only database is only read" 0 "$DMAUDIT" report autodm --db ro.db --format json
