@@ -63,6 +63,50 @@ bool pii_tw_id_valid(const char *s, size_t n);
  * and the check character of the nine digits mod 31. */
 bool pii_fi_hetu_valid(const char *s, size_t n);
 
+/* Sweden's personnummer: YYMMDD (a coordination number's day + 60) and
+ * four digits, Luhn over the ten; twelve digits with the century too. */
+bool pii_se_pnr_valid(const char *d, size_t n);
+/* Norway's fødselsnummer: DDMMYY (D- and H-numbers + 40), three digits and
+ * two weighted mod-11 checks. */
+bool pii_no_fnr_valid(const char *d, size_t n);
+/* Estonia's (and Lithuania's) isikukood: sex and century 1-6, YYMMDD, three
+ * digits, a two-round weighted check mod 11. */
+bool pii_ee_ik_valid(const char *d, size_t n);
+/* Poland's PESEL: YYMMDD (the month + 20 a century after 1900, + 80 before),
+ * four digits, the check with weights 1 3 7 9. */
+bool pii_pl_pesel_valid(const char *d, size_t n);
+/* Turkey's T.C. kimlik no: 11 digits, no leading 0, two check digits. */
+bool pii_tr_tckn_valid(const char *d, size_t n);
+/* Germany's Steuer-ID: 11 digits, no leading 0, one digit of the first ten
+ * there two or three times, ISO 7064 MOD 11,10. */
+bool pii_de_steuer_id_valid(const char *d, size_t n);
+/* France's NIR (numéro de sécurité sociale): sex, YY, MM, place, order,
+ * then the key 97 - (the thirteen digits mod 97); 15 digits. */
+bool pii_fr_nir_valid(const char *d, size_t n);
+/* Belgium's national register number: YYMMDD, three digits, the key 97 -
+ * (nine digits mod 97), the nine prefixed by a 2 for the 2000s. */
+bool pii_be_rrn_valid(const char *d, size_t n);
+/* Thailand's citizen id: 13 digits, the first 1-8, a weighted check mod 11. */
+bool pii_th_id_valid(const char *d, size_t n);
+/* Malaysia's MyKad number: YYMMDD, a place-of-birth code, four digits. */
+bool pii_my_nric_valid(const char *d, size_t n);
+/* Indonesia's NIK: province, regency, district, DDMMYY (women's day + 40),
+ * a serial not 0000; 16 digits. */
+bool pii_id_nik_valid(const char *d, size_t n);
+/* Verhoeff's dihedral check over ASCII digits d[0..n), the check last. */
+bool pii_verhoeff(const char *d, size_t n);
+/* India's Aadhaar: 12 digits, the first 2-9, Verhoeff's check. */
+bool pii_in_aadhaar_valid(const char *d, size_t n);
+/* Japan's My Number (個人番号): 12 digits, a weighted check mod 11. */
+bool pii_jp_my_number_valid(const char *d, size_t n);
+/* Israel's teudat zehut: 9 digits, the Luhn check. */
+bool pii_il_tz_valid(const char *d, size_t n);
+/* Iran's national code (کد ملی): 10 digits, a weighted check mod 11. */
+bool pii_ir_melli_valid(const char *d, size_t n);
+/* Mexico's CURP: 4 letters, YYMMDD, H/M/X, a state's two letters, three
+ * consonants, a character, and the check digit of the seventeen. */
+bool pii_mx_curp_valid(const char *s, size_t n);
+
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);
 /* Month number (1-12) of a month name or abbreviation in en/es/fr/de/it/pt,

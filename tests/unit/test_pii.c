@@ -155,6 +155,49 @@ static void others(void **state)
 }
 
 /*
+ * The national ids named by their checks: each sample is valid, and no
+ * other last character is (the check names the whole).
+ */
+static void national_checks(void **state)
+{
+	static const struct {
+		bool (*valid)(const char *, size_t);
+		const char *sample;
+	} ids[] = {
+		{ pii_se_pnr_valid, "8112289874" },      { pii_se_pnr_valid, "198112289874" },
+		{ pii_no_fnr_valid, "01019010046" },     { pii_ee_ik_valid, "37605030299" },
+		{ pii_pl_pesel_valid, "44051401359" },   { pii_tr_tckn_valid, "10000000146" },
+		{ pii_de_steuer_id_valid, "86095742719" }, { pii_fr_nir_valid, "255081416802538" },
+		{ pii_be_rrn_valid, "93051822361" },     { pii_th_id_valid, "1101700230708" },
+		{ pii_in_aadhaar_valid, "234123412346" }, { pii_jp_my_number_valid, "123456789018" },
+		{ pii_il_tz_valid, "123456782" },        { pii_ir_melli_valid, "0084482397" },
+		{ pii_mx_curp_valid, "GODE561231HDFRRN00" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		char v[24];
+		size_t n = strlen(ids[i].sample);
+		memcpy(v, ids[i].sample, n + 1);
+		if (!ids[i].valid(v, n))
+			print_message("# not valid: %s\n", v);
+		assert_true(ids[i].valid(v, n));
+		for (char c = '0'; c <= '9'; c++) {
+			v[n - 1] = c;
+			if (c != ids[i].sample[n - 1] && ids[i].valid(v, n))
+				print_message("# valid with a wrong check: %s\n", v);
+			assert_true(c == ids[i].sample[n - 1] || !ids[i].valid(v, n));
+		}
+	}
+	/* dates and places: a PESEL of month 13, a MyKad of place 17, a NIK of province 10 */
+	assert_false(pii_pl_pesel_valid("44131401351", 11));
+	assert_false(pii_my_nric_valid("850612175678", 12));
+	assert_true(pii_my_nric_valid("850612145678", 12));
+	assert_true(pii_id_nik_valid("3174055708900003", 16));
+	assert_false(pii_id_nik_valid("1074055708900003", 16));
+	assert_false(pii_id_nik_valid("3174055713900003", 16));
+}
+
+/*
  * Texts handed to the scanner are not NUL-terminated (a fuzzer's bytes, a
  * slice of a row): every look-ahead stops at the length. Each text is copied
  * to a buffer of exactly its size, so AddressSanitizer sees a read past it.
@@ -257,6 +300,7 @@ int main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(iban);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(ssn);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(others);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(national_checks);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(redaction);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bounded);
 	return _cmocka_run_group_tests("pii", tests, n, NULL, NULL);

@@ -627,6 +627,109 @@ static bool plain_groups(const struct run *r)
 }
 
 /* A digit run starting at p ('+' or a digit). Returns where scanning goes on. */
+/* Does the text hold a letter of the script whose UTF-8 lead bytes are lo-hi
+ * (Hebrew d7, Arabic and Persian d8-db)? */
+static bool text_has_lead(const struct scan *s, unsigned char lo, unsigned char hi)
+{
+	for (unsigned c = lo; c <= hi; c++)
+		if (memchr(s->t, (int)c, s->len))
+			return true;
+	return false;
+}
+
+/* ... or a letter of an Indic script (U+0900-U+0DFF: e0 a4-b7), of Thai
+ * (e0 b8-b9), or kana or a CJK ideograph (U+3040-U+9FFF: e3-e9)? */
+static bool text_has_3(const struct scan *s, unsigned char lead_lo, unsigned char lead_hi,
+		       unsigned char next_lo, unsigned char next_hi)
+{
+	for (size_t i = 0; i + 1 < s->len; i++) {
+		unsigned char c = (unsigned char)s->t[i], c1 = (unsigned char)s->t[i + 1];
+		if (c >= lead_lo && c <= lead_hi && c1 >= next_lo && c1 <= next_hi)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A national id written as its country writes it, named by its checks
+ * alone, with no word before it: Sweden's 811228-9874 (and 19811228-9874),
+ * Malaysia's 850612-14-5678, Thailand's 1-1017-00230-70-5, India's Aadhaar
+ * and Japan's My Number in fours (2341 2341 2346), France's NIR in its
+ * groups (2 55 08 14 168 025 38), Belgium's 93.05.18-223.61, Germany's
+ * Steuer-ID 86 095 742 719. The end of the id, or 0.
+ */
+static size_t natid_grouped(const struct run *r)
+{
+	static const unsigned char th[5] = { 1, 4, 5, 2, 1 }, nir[7] = { 1, 2, 2, 2, 3, 3, 2 },
+				   be[5] = { 2, 2, 2, 3, 2 }, de[4] = { 2, 3, 3, 3 };
+	int ng = r->ng;
+	bool same = ng > 1;
+	for (int i = 2; i < ng && same; i++)
+		same = r->sep[i] == r->sep[1];
+	if (r->plus || ng < 2)
+		return 0;
+	if (ng >= 2 && r->glen[1] == 4 && (r->sep[1] == '-' || r->sep[1] == '+') &&
+	    (r->glen[0] == 6 || (r->glen[0] == 8 && r->sep[1] == '-')) &&
+	    pii_se_pnr_valid(r->d, r->gdig[1]))
+		return r->gend[1];
+	if (ng >= 3 && r->glen[0] == 6 && r->glen[1] == 2 && r->glen[2] == 4 && r->sep[1] == '-' &&
+	    r->sep[2] == '-' && pii_my_nric_valid(r->d, 12))
+		return r->gend[2];
+	if (ng >= 3 && r->glen[0] == 4 && r->glen[1] == 4 && r->glen[2] == 4 &&
+	    r->sep[1] == r->sep[2] && (r->sep[1] == ' ' || r->sep[1] == '-') &&
+	    (ng == 3 || r->sep[3] != r->sep[1]) &&
+	    (pii_in_aadhaar_valid(r->d, 12) || pii_jp_my_number_valid(r->d, 12)))
+		return r->gend[2];
+	if (ng == 5 && same && (r->sep[1] == '-' || r->sep[1] == ' ') &&
+	    !memcmp(r->glen, th, 5) && pii_th_id_valid(r->d, 13))
+		return r->gend[4];
+	if (ng == 7 && same && r->sep[1] == ' ' && !memcmp(r->glen, nir, 7) &&
+	    pii_fr_nir_valid(r->d, 15))
+		return r->gend[6];
+	if (ng == 5 && !memcmp(r->glen, be, 5) && r->sep[1] == '.' && r->sep[2] == '.' &&
+	    r->sep[3] == '-' && r->sep[4] == '.' && pii_be_rrn_valid(r->d, 11))
+		return r->gend[4];
+	if (ng == 4 && same && r->sep[1] == ' ' && !memcmp(r->glen, de, 4) &&
+	    pii_de_steuer_id_valid(r->d, 11))
+		return r->gend[3];
+	return 0;
+}
+
+/*
+ * ... and in one piece: 11 digits with Norway's two checks and a date,
+ * Turkey's two checks, Poland's PESEL or Estonia's isikukood (a date and a
+ * check), Germany's Steuer-ID; 15 with France's key; 16 with Indonesia's
+ * province and date. The weaker single checks only in their own script's
+ * text: 9 digits with Israel's in Hebrew, 10 with Iran's in Persian or
+ * Arabic, 12 with Aadhaar's in an Indic script or My Number's in Japanese
+ * or Chinese, 13 with Thailand's in Thai (a barcode has 13 digits too).
+ */
+static bool natid_whole(const struct scan *s, const struct run *r)
+{
+	const char *d = r->d;
+	switch (r->nd) {
+	case 9:
+		return pii_il_tz_valid(d, 9) && text_has_lead(s, 0xd7, 0xd7);
+	case 10:
+		return pii_ir_melli_valid(d, 10) && text_has_lead(s, 0xd8, 0xdb);
+	case 11:
+		return pii_no_fnr_valid(d, 11) || pii_tr_tckn_valid(d, 11) ||
+		       pii_pl_pesel_valid(d, 11) || pii_ee_ik_valid(d, 11) ||
+		       pii_de_steuer_id_valid(d, 11);
+	case 12:
+		return (pii_in_aadhaar_valid(d, 12) && text_has_3(s, 0xe0, 0xe0, 0xa4, 0xb7)) ||
+		       (pii_jp_my_number_valid(d, 12) && text_has_3(s, 0xe3, 0xe9, 0x80, 0xbf));
+	case 13:
+		return pii_th_id_valid(d, 13) && text_has_3(s, 0xe0, 0xe0, 0xb8, 0xb9);
+	case 15:
+		return pii_fr_nir_valid(d, 15);
+	case 16:
+		return pii_id_nik_valid(d, 16);
+	default:
+		return false;
+	}
+}
+
 /* The name of a card's security code right before p: "cvv 647", "CVC: 123". */
 static bool card_code_before(const struct scan *s, size_t p)
 {
@@ -713,6 +816,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.9);
 		goto done;
 	}
+	if ((next = natid_grouped(&r))) {
+		scan_emit(s, PII_NATIONAL_ID, p, next, 0.8);
+		goto done;
+	}
+	next = r.e;
 	/* a Korean resident number, 900101-1234567, and a Finnish one written
 	 * in digits only, 131052-3080: their dates and checks name them */
 	if (r.ng == 2 && r.sep[1] == '-' && r.glen[0] == 6 &&
@@ -905,6 +1013,10 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = r.gend[k - 1];
 			goto done;
 		}
+	}
+	if (r.ng == 1 && !r.plus && r.e1 == r.e && natid_whole(s, &r)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
+		goto done;
 	}
 	/* a one-time code named after it: "123456 is your verification code" */
 	if (r.ng == 1 && r.nd >= 4 && r.nd <= 8 && code_follows(s, r.e)) {
@@ -1132,10 +1244,12 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	/* Spanish DNI and NIE carry a check letter, the Italian codice fiscale, the
-	 * Taiwanese id (A123456789) and the Finnish henkilötunnus (131052-308T) too */
+	 * Taiwanese id (A123456789), the Finnish henkilötunnus (131052-308T) and
+	 * the Mexican CURP (a check digit) too */
 	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
 	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n)) ||
-	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n))) {
+	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n)) ||
+	    (n == 18 && pii_mx_curp_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}

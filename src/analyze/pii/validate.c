@@ -418,6 +418,283 @@ bool pii_fi_hetu_valid(const char *s, size_t n)
 			      (s[0] - '0') * 10 + (s[1] - '0'));
 }
 
+/* A date of two-digit year, month and day, in either century. */
+static bool yymmdd_valid(int yy, int mm, int dd)
+{
+	return pii_date_valid(1900 + yy, mm, dd) || pii_date_valid(2000 + yy, mm, dd);
+}
+
+static int weighted(const char *d, const int *w, int n)
+{
+	int sum = 0;
+	for (int i = 0; i < n; i++)
+		sum += (d[i] - '0') * w[i];
+	return sum;
+}
+
+bool pii_se_pnr_valid(const char *d, size_t n)
+{
+	if (n == 12)
+		d += 2, n = 10;   /* YYYYMMDDNNNN: the check is over the last ten */
+	if (n != 10 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int dd = two(d + 4);
+	/* a coordination number adds 60 to the day */
+	return yymmdd_valid(two(d), two(d + 2), dd > 60 ? dd - 60 : dd) && pii_luhn(d, 10);
+}
+
+bool pii_no_fnr_valid(const char *d, size_t n)
+{
+	static const int w1[9] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
+	static const int w2[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
+	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int dd = two(d), mm = two(d + 2);
+	if (dd > 40)
+		dd -= 40;   /* a D-number */
+	if (mm > 40)
+		mm -= 40;   /* an H-number */
+	if (!yymmdd_valid(two(d + 4), mm, dd))
+		return false;
+	int k1 = 11 - weighted(d, w1, 9) % 11, k2;
+	if (k1 == 11)
+		k1 = 0;
+	if (k1 == 10 || k1 != d[9] - '0')
+		return false;
+	k2 = 11 - weighted(d, w2, 10) % 11;
+	if (k2 == 11)
+		k2 = 0;
+	return k2 == d[10] - '0';
+}
+
+bool pii_ee_ik_valid(const char *d, size_t n)
+{
+	static const int w1[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 1 };
+	static const int w2[10] = { 3, 4, 5, 6, 7, 8, 9, 1, 2, 3 };
+	static const int century[7] = { 0, 1800, 1800, 1900, 1900, 2000, 2000 };
+	if (n != 11 || !all_digits(d, n) || d[0] < '1' || d[0] > '6')
+		return false;
+	int y = century[d[0] - '0'] + two(d + 1);
+	if (!pii_date_valid(y < 1900 ? y + 100 : y, two(d + 3), two(d + 5)))
+		return false;
+	int c = weighted(d, w1, 10) % 11;
+	if (c == 10)
+		c = weighted(d, w2, 10) % 11 % 10;
+	return c == d[10] - '0';
+}
+
+bool pii_pl_pesel_valid(const char *d, size_t n)
+{
+	static const int w[10] = { 1, 3, 7, 9, 1, 3, 7, 9, 1, 3 };
+	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int mm = two(d + 2), century = 1900 + mm / 20 * 100;
+	if (century == 2300)
+		century = 1800;   /* months + 80 */
+	if (century > 2099 || !pii_date_valid(century < 1900 ? century + 100 + two(d) :
+					      century + two(d), mm % 20, two(d + 4)))
+		return false;
+	return (10 - weighted(d, w, 10) % 10) % 10 == d[10] - '0';
+}
+
+bool pii_tr_tckn_valid(const char *d, size_t n)
+{
+	if (n != 11 || !all_digits(d, n) || d[0] == '0' || pii_degenerate(d, n))
+		return false;
+	int odd = 0, even = 0, all = 0;
+	for (int i = 0; i < 9; i++)
+		*(i % 2 ? &even : &odd) += d[i] - '0';
+	if (((odd * 7 - even) % 10 + 10) % 10 != d[9] - '0')
+		return false;
+	for (int i = 0; i < 10; i++)
+		all += d[i] - '0';
+	return all % 10 == d[10] - '0';
+}
+
+bool pii_de_steuer_id_valid(const char *d, size_t n)
+{
+	if (n != 11 || !all_digits(d, n) || d[0] == '0')
+		return false;
+	/* of the first ten digits one is there twice or three times, and the
+	 * rest once at most */
+	int seen[10] = { 0 }, repeated = 0;
+	for (int i = 0; i < 10; i++)
+		seen[d[i] - '0']++;
+	for (int i = 0; i < 10; i++) {
+		if (seen[i] > 3)
+			return false;
+		repeated += seen[i] >= 2;
+	}
+	if (repeated != 1)
+		return false;
+	int product = 10;   /* ISO 7064 MOD 11,10 */
+	for (int i = 0; i < 10; i++) {
+		int sum = (d[i] - '0' + product) % 10;
+		product = (sum ? sum : 10) * 2 % 11;
+	}
+	return (11 - product) % 10 == d[10] - '0';
+}
+
+static long long mod97(const char *d, size_t n, long long acc)
+{
+	for (size_t i = 0; i < n; i++)
+		acc = (acc * 10 + (d[i] - '0')) % 97;
+	return acc;
+}
+
+bool pii_fr_nir_valid(const char *d, size_t n)
+{
+	if (n != 15 || !all_digits(d, n) || (d[0] != '1' && d[0] != '2'))
+		return false;
+	int mm = two(d + 3);
+	if (mm < 1 || (mm > 12 && mm < 20) || mm > 42)
+		return false;   /* 20-42: a month not known */
+	return 97 - mod97(d, 13, 0) == two(d + 13);
+}
+
+bool pii_be_rrn_valid(const char *d, size_t n)
+{
+	if (n != 11 || !all_digits(d, n))
+		return false;
+	int yy = two(d), mm = two(d + 2), dd = two(d + 4), key = two(d + 9);
+	/* month or day 0 when not known; a bis number adds 20 or 40 to the month */
+	if (mm > 40)
+		mm -= 40;
+	else if (mm > 20)
+		mm -= 20;
+	if (mm && dd && !yymmdd_valid(yy, mm, dd))
+		return false;
+	if (mm > 12 || dd > 31)
+		return false;
+	/* born since 2000: a 2 before the nine digits */
+	return 97 - mod97(d, 9, 0) == key || 97 - mod97(d, 9, 2) == key;
+}
+
+bool pii_th_id_valid(const char *d, size_t n)
+{
+	if (n != 13 || !all_digits(d, n) || d[0] < '1' || d[0] > '8' || pii_degenerate(d, n))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 12; i++)
+		sum += (d[i] - '0') * (13 - i);
+	return (11 - sum % 11) % 10 == d[12] - '0';
+}
+
+bool pii_my_nric_valid(const char *d, size_t n)
+{
+	if (n != 12 || !all_digits(d, n) || !yymmdd_valid(two(d), two(d + 2), two(d + 4)))
+		return false;
+	/* the place of birth: the states 01-16, then the codes of other lands */
+	int pb = two(d + 6);
+	return pb >= 1 && pb != 17 && pb != 18 && pb != 19 && pb != 20 && pb != 69 &&
+	       pb != 70 && pb != 73 && pb != 80 && pb != 81 && pb != 94 && pb != 95 &&
+	       pb != 96 && pb != 97;
+}
+
+bool pii_id_nik_valid(const char *d, size_t n)
+{
+	/* the provinces' codes (Aceh 11 … Papua's new provinces 96) */
+	static const char prov[] = "11121314151617181921313233343536515253616263646571727374"
+				   "7576818291929495969700";
+	if (n != 16 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	bool known = false;
+	for (size_t i = 0; prov[i] && prov[i + 1] && !known; i += 2)
+		known = prov[i] == d[0] && prov[i + 1] == d[1] && strncmp(prov + i, "00", 2);
+	if (!known || (d[2] == '0' && d[3] == '0'))
+		return false;
+	int dd = two(d + 6);
+	if (dd > 40)
+		dd -= 40;   /* women's days */
+	return yymmdd_valid(two(d + 10), two(d + 8), dd) && strncmp(d + 12, "0000", 4);
+}
+
+bool pii_verhoeff(const char *d, size_t n)
+{
+	static const unsigned char mul[10][10] = {
+		{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, { 1, 2, 3, 4, 0, 6, 7, 8, 9, 5 },
+		{ 2, 3, 4, 0, 1, 7, 8, 9, 5, 6 }, { 3, 4, 0, 1, 2, 8, 9, 5, 6, 7 },
+		{ 4, 0, 1, 2, 3, 9, 5, 6, 7, 8 }, { 5, 9, 8, 7, 6, 0, 4, 3, 2, 1 },
+		{ 6, 5, 9, 8, 7, 1, 0, 4, 3, 2 }, { 7, 6, 5, 9, 8, 2, 1, 0, 4, 3 },
+		{ 8, 7, 6, 5, 9, 3, 2, 1, 0, 4 }, { 9, 8, 7, 6, 5, 4, 3, 2, 1, 0 } };
+	static const unsigned char perm[8][10] = {
+		{ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 }, { 1, 5, 7, 6, 2, 8, 3, 0, 9, 4 },
+		{ 5, 8, 0, 3, 7, 9, 6, 1, 4, 2 }, { 8, 9, 1, 6, 0, 4, 3, 5, 2, 7 },
+		{ 9, 4, 5, 3, 1, 2, 6, 8, 7, 0 }, { 4, 2, 8, 6, 5, 7, 3, 9, 0, 1 },
+		{ 2, 7, 9, 3, 8, 0, 6, 4, 1, 5 }, { 7, 0, 4, 6, 9, 1, 3, 2, 5, 8 } };
+	int c = 0;
+	for (size_t i = 0; i < n; i++)
+		c = mul[c][perm[i % 8][d[n - 1 - i] - '0']];
+	return c == 0;
+}
+
+bool pii_in_aadhaar_valid(const char *d, size_t n)
+{
+	return n == 12 && all_digits(d, n) && d[0] >= '2' && !pii_degenerate(d, n) &&
+	       pii_verhoeff(d, n);
+}
+
+bool pii_jp_my_number_valid(const char *d, size_t n)
+{
+	if (n != 12 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int sum = 0;
+	for (int k = 1; k <= 11; k++)   /* k-th digit from the right, the check left out */
+		sum += (d[11 - k] - '0') * (k <= 6 ? k + 1 : k - 5);
+	int c = sum % 11 <= 1 ? 0 : 11 - sum % 11;
+	return c == d[11] - '0';
+}
+
+bool pii_il_tz_valid(const char *d, size_t n)
+{
+	return n == 9 && all_digits(d, n) && !pii_degenerate(d, n) && pii_luhn(d, n);
+}
+
+bool pii_ir_melli_valid(const char *d, size_t n)
+{
+	if (n != 10 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 9; i++)
+		sum += (d[i] - '0') * (10 - i);
+	int r = sum % 11;
+	return d[9] - '0' == (r < 2 ? r : 11 - r);
+}
+
+bool pii_mx_curp_valid(const char *s, size_t n)
+{
+	static const char states[] = "ASBCBSCCCLCMCSCHDFDGGTGRHGJCMCMNMSNTNLOCPLQTQRSPSLSRTC"
+				     "TSTLVZYNZSNE";
+	static const char alphabet[] = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ";
+	char u[18];
+	if (n != 18)
+		return false;
+	for (int i = 0; i < 18; i++)
+		u[i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
+	for (int i = 0; i < 4; i++)
+		if (u[i] < 'A' || u[i] > 'Z')
+			return false;
+	if (!all_digits(u + 4, 6) || !yymmdd_valid(two(u + 4), two(u + 6), two(u + 8)) ||
+	    (u[10] != 'H' && u[10] != 'M' && u[10] != 'X') || !all_digits(u + 17, 1))
+		return false;
+	bool state = false;
+	for (size_t i = 0; states[i] && !state; i += 2)
+		state = states[i] == u[11] && states[i + 1] == u[12];
+	if (!state)
+		return false;
+	for (int i = 13; i < 16; i++)
+		if (u[i] < 'A' || u[i] > 'Z' || strchr("AEIOU", u[i]))
+			return false;
+	int sum = 0;
+	for (int i = 0; i < 17; i++) {
+		const char *v = strchr(alphabet, u[i]);
+		if (!v || !u[i])
+			return false;
+		sum += (int)(v - alphabet) * (18 - i);
+	}
+	return (10 - sum % 10) % 10 == u[17] - '0';
+}
+
 bool pii_date_valid(int y, int m, int d)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
