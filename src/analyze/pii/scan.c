@@ -446,36 +446,105 @@ static unsigned value_ctx(const struct scan *s)
 	return best;
 }
 
+/*
+ * Money is never a value: an amount in any currency, by its symbol (the
+ * Unicode block of currency signs, U+20A0-U+20CF: ₹ ₱ ₫ ₩ ₺ ₽ ₦; and $ £ ¥
+ * ฿ ৳ ﷼) or its code or short form written before it ("RM1,000", "Rp
+ * 150.000", "Rs. 499", "KES 2,500") or after it ("2.500 TL", "50.000đ",
+ * "3000円", "1200 บาท").
+ */
+static const char *const currency_codes[] = {
+	"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "HKD", "TWD", "KRW", "INR", "PKR", "BDT",
+	"LKR", "NPR", "IDR", "MYR", "SGD", "THB", "VND", "PHP", "AUD", "NZD", "CAD", "MXN",
+	"BRL", "ARS", "CLP", "COP", "PEN", "CHF", "SEK", "NOK", "DKK", "ISK", "PLN", "CZK",
+	"HUF", "RON", "BGN", "TRY", "RUB", "UAH", "ILS", "AED", "SAR", "QAR", "KWD", "EGP",
+	"MAD", "NGN", "GHS", "KES", "TZS", "UGX", "ZAR", "ETB", "XOF", "XAF", "RM", "Rp",
+	"Rs", "Rs.", "Tk", "KSh", "Ksh", "R$", "S/", "TL", "kr", "zł", "Kč", "Ft", "lei",
+	"руб", "грн", "₽", NULL,
+};
+
+/* The length of a currency sign at t[q..] (a multi-byte one), or 0. */
+static size_t currency_sign(const char *t, size_t q, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)t + q;
+	size_t left = len - q;
+	if (left >= 1 && u[0] == '$')
+		return 1;
+	if (left >= 2 && u[0] == 0xc2 && (u[1] == 0xa3 || u[1] == 0xa5))
+		return 2;   /* £ ¥ */
+	if (left >= 3 && u[0] == 0xe2 && ((u[1] == 0x82 && u[2] >= 0xa0) ||
+					  (u[1] == 0x83 && u[2] <= 0x8f)))
+		return 3;   /* U+20A0-U+20CF */
+	if (left >= 3 && ((u[0] == 0xe0 && u[1] == 0xb8 && u[2] == 0xbf) ||   /* ฿ */
+			  (u[0] == 0xe0 && u[1] == 0xa7 && u[2] == 0xb3) ||   /* ৳ */
+			  (u[0] == 0xef && u[1] == 0xb7 && u[2] == 0xbc)))    /* ﷼ */
+		return 3;
+	return 0;
+}
+
+/* Does a currency code end at q, a word of its own ("RM", "KES", "Rs.")? */
+static bool currency_code_before(const char *t, size_t q)
+{
+	for (size_t i = 0; currency_codes[i]; i++) {
+		size_t n = strlen(currency_codes[i]);
+		if (q >= n && !memcmp(t + q - n, currency_codes[i], n) &&
+		    (q == n || !is_alnum((unsigned char)t[q - n - 1])))
+			return true;
+	}
+	return false;
+}
+
+/* The length of a currency code at t[p..] glued to digits ("RM1,000", "Rp150rb"), or 0. */
+static size_t currency_code_glued(const char *t, size_t p, size_t len)
+{
+	for (size_t i = 0; currency_codes[i]; i++) {
+		size_t n = strlen(currency_codes[i]);
+		if (p + n < len && !memcmp(t + p, currency_codes[i], n) &&
+		    is_digit((unsigned char)t[p + n]))
+			return n;
+	}
+	return 0;
+}
+
 static bool money_before(const struct scan *s, size_t p)
 {
 	const char *t = s->t;
 	size_t q = p;
 	if (q > 0 && t[q - 1] == ' ')
 		q--;   /* "€ 45" */
-	if (q >= 1 && t[q - 1] == '$')
-		return true;
-	if (q >= 2 && (!memcmp(t + q - 2, "\xc2\xa3", 2) || !memcmp(t + q - 2, "\xc2\xa5", 2)))
-		return true;
-	if (q >= 3 && !memcmp(t + q - 3, "\xe2\x82\xac", 3))
-		return true;
-	return false;
+	for (size_t k = 1; k <= 3 && k <= q; k++)
+		if (currency_sign(t, q - k, s->len) == k)
+			return true;
+	return currency_code_before(t, q);
 }
 
 static bool money_after(const struct scan *s, size_t e)
 {
+	static const char *const after[] = { "円", "元", "원", "đ", "บาท", "টাকা", "ribu", "rb",
+					     "jt", "juta", "lakh", "crore", NULL };
 	const char *t = s->t;
 	size_t q = e;
 	if (q < s->len && t[q] == ' ')
 		q++;
-	if (q < s->len && (t[q] == '%' || t[q] == '$'))
+	if (q < s->len && t[q] == '%')
 		return true;
-	if (q + 1 < s->len && (!memcmp(t + q, "\xc2\xa3", 2)))
+	if (currency_sign(t, q, s->len))
 		return true;
-	if (q + 2 < s->len && !memcmp(t + q, "\xe2\x82\xac", 3))
-		return true;
-	if (q + 3 <= s->len && (!memcmp(t + q, "EUR", 3) || !memcmp(t + q, "USD", 3) ||
-				!memcmp(t + q, "GBP", 3)))
-		return true;
+	for (size_t i = 0; currency_codes[i]; i++) {
+		size_t n = strlen(currency_codes[i]);
+		if (q + n <= s->len && !memcmp(t + q, currency_codes[i], n) &&
+		    (q + n == s->len || !is_alnum((unsigned char)t[q + n])))
+			return true;
+	}
+	for (size_t i = 0; after[i]; i++) {
+		/* a Latin word ends where no letter follows, "đ" of "để" too */
+		size_t n = strlen(after[i]);
+		bool latin = (unsigned char)after[i][0] < 0xe0;
+		if (q + n <= s->len && !memcmp(t + q, after[i], n) &&
+		    (q + n == s->len || (!is_alnum((unsigned char)t[q + n]) &&
+					 !(latin && (unsigned char)t[q + n] >= 0x80))))
+			return true;
+	}
 	return false;
 }
 
@@ -1197,6 +1266,29 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	size_t core = scan_trim_end(s->t, p, ce);
+	/* "RM1,000", "Rp150.000", "Rs.499": an amount, its currency glued before it */
+	size_t cur = currency_code_glued(s->t, p, core);
+	if (!cur && (cur = currency_sign(s->t, p, core)) &&
+	    !(p + cur < core && is_digit((unsigned char)s->t[p + cur])))
+		cur = 0;   /* "₱1,250" */
+	if (cur) {
+		size_t d = 0;
+		for (size_t i = p + cur; i < core && !is_alpha((unsigned char)s->t[i]); i++)
+			d += is_digit((unsigned char)s->t[i]);
+		if (d <= 7) {
+			mark(s, 0);
+			return ce;
+		}
+	}
+	/* "50.000đ", "150rb", "2500TL": its currency glued after it */
+	size_t amount = p;
+	while (amount < core && (is_digit((unsigned char)s->t[amount]) || s->t[amount] == '.' ||
+				 s->t[amount] == ','))
+		amount++;
+	if (amount > p && amount < core && money_after(s, amount)) {
+		mark(s, 0);
+		return ce;
+	}
 	size_t digits = 0, letters = 0, other = 0, high = 0, n = core - p;
 	for (size_t i = p; i < core; i++) {
 		unsigned char c = (unsigned char)s->t[i];
