@@ -140,6 +140,11 @@ size_t addr_after_number(const struct scan *s, size_t e)
 		}
 		if (!scan_next_word(s, pos, &ws, &we))
 			return 0;
+		/* "123 Nguyễn Thị Minh Khai, Phường Bến Thành, Quận 1": a street
+		 * named without its word, then a ward or district named by its own */
+		if (k > 0 && !lower_name && s->t[pos] == ',' && ws == pos + 2 &&
+		    (scan_word_class(s->t, ws, we, scan_chunk_end(s, ws)) & CTX_ADDRMARK))
+			return addr_extend(s, pos);
 		if (ws != pos + 1 || s->t[pos] != ' ')
 			return 0;   /* one plain space between the parts of a street */
 		unsigned c = scan_word_class(s->t, ws, we, scan_chunk_end(s, ws));
@@ -536,4 +541,118 @@ size_t addr_after_keyword(const struct scan *s, size_t p)
 		q = ce;
 	}
 	return number && name ? end : 0;
+}
+
+/*
+ * An address written as a chain of parts up to its postcode, as India,
+ * Indonesia, Malaysia, the Philippines and Bangladesh write it without a
+ * street word the scanner knows: "Flat 3B, Sri Lakshmi Apartments, Anna
+ * Nagar, Chennai - 600040", "Perum Griya Asri Blok C2 No. 15, Tambun
+ * Selatan, Bekasi 17510", "No. 23, Jalan SS2/24, 47300 Petaling Jaya,
+ * Selangor". [p, e) is a postcode of 4 to 6 digits (not a year). Its line
+ * (from a line start, a colon or a " / ") must hold two commas before it,
+ * or one and a house number's "No.", and a number among its first parts;
+ * the town is a capitalised word right before the postcode ("Chennai -
+ * 600040") or after it ("47300 Petaling Jaya"). *start gets where the
+ * address begins; returns its end, or 0.
+ */
+/* Does a sentence end at the full stop t[i]: a lower-case word before it
+ * ("last week. Flat 3B"), not an abbreviation ("Brgy. San Isidro", "Lt. 11")? */
+static bool sentence_stop(const char *t, size_t b, size_t i)
+{
+	size_t w = i;
+	while (w > b && is_alpha((unsigned char)t[w - 1]))
+		w--;
+	return i - w >= 2 && !is_upper((unsigned char)t[w]);
+}
+
+size_t addr_chain(const struct scan *s, size_t p, size_t e, size_t *start)
+{
+	const char *t = s->t;
+	size_t n = e - p;
+	if (n < 4 || n > 6 || (n == 4 && (!memcmp(t + p, "19", 2) || !memcmp(t + p, "20", 2))))
+		return 0;
+	if (e < s->len && (is_alnum((unsigned char)t[e]) || t[e] == '-' || t[e] == '/' ||
+			   (t[e] == '.' && e + 1 < s->len && is_digit((unsigned char)t[e + 1]))))
+		return 0;
+	/* the line's start: a new line, "ship to:", "Rina / ", a sentence's end */
+	size_t b = p;
+	while (b > 0 && t[b - 1] != '\n' && t[b - 1] != ':' && t[b - 1] != '!' && t[b - 1] != '?' &&
+	       !(b >= 3 && t[b - 1] == ' ' && t[b - 2] == '/' && t[b - 3] == ' ') &&
+	       !(b >= 2 && t[b - 1] == ' ' && t[b - 2] == '.' && sentence_stop(t, 0, b - 2)) &&
+	       p - b < 200)
+		b--;
+	while (b < p && (t[b] == ' ' || t[b] == '\t'))
+		b++;
+	/* the town before the postcode, or after it */
+	size_t q = p, end = e;
+	while (q > b && (t[q - 1] == ' ' || t[q - 1] == '-'))
+		q--;
+	bool town_before = q < p && q > b && t[q - 1] != ',' && is_alpha((unsigned char)t[q - 1]);
+	if (town_before) {
+		size_t w = q;
+		while (w > b && is_alpha((unsigned char)t[w - 1]))
+			w--;
+		town_before = scan_capitalised(s, w);
+	}
+	if (!town_before) {
+		if (!(q > b && t[q - 1] == ',' && e + 1 < s->len && t[e] == ' ' &&
+		      scan_capitalised(s, e + 1)))
+			return 0;
+		end = addr_extend(s, e);
+	}
+	/* its parts, by commas: a number among the first two, names after the
+	 * first (no word of prose), and an area's name without digits between
+	 * the first part and the town's ("India 245, Australia 189, England
+	 * 3021" is a score) */
+	unsigned commas = 0, digit_free = 0;
+	bool marked = false, number = false, digits = false;
+	for (size_t i = b; i <= q; i++) {
+		if (i == q || t[i] == ',') {
+			if (commas >= 1 && !digits && (i < q || !town_before))
+				digit_free++;
+			if (i == q)
+				break;
+			commas++;
+			digits = false;
+			continue;
+		}
+		if (is_digit((unsigned char)t[i])) {
+			digits = true;
+			number = number || commas < 2;
+		}
+		bool word = (i == b || t[i - 1] == ' ') && is_alpha((unsigned char)t[i]);
+		if (word && i + 3 < q && !strncasecmp(t + i, "no", 2) &&
+		    (t[i + 2] == '.' || t[i + 2] == ' ' || t[i + 2] == ':'))
+			marked = true;
+		if (word && commas >= 1 && !is_upper((unsigned char)t[i])) {
+			size_t w = i;
+			while (w < q && is_alpha((unsigned char)t[w]))
+				w++;
+			if (w - i > 3)
+				return 0;   /* "2 and 3 shipped": prose */
+		}
+	}
+	if (!number || !((commas >= 2 && digit_free) || (commas == 1 && marked)))
+		return 0;
+	*start = b;
+	return end;
+}
+
+/*
+ * A house number and Thai units after it, "45/7 หมู่ 3 ถนนรามอินทรา แขวง…":
+ * [p, e) is the number; the next chunk holds a unit (pii-addrmark.tsv).
+ * Returns the end of the address, or 0.
+ */
+size_t addr_thai_units(const struct scan *s, size_t p, size_t e)
+{
+	const unsigned char *u = (const unsigned char *)s->t;
+	if (e + 4 > s->len || u[e] != ' ' || u[e + 1] != 0xe0 || (u[e + 2] != 0xb8 && u[e + 2] != 0xb9))
+		return 0;
+	size_t ce = scan_chunk_end(s, e + 1);
+	char w[96];
+	size_t n = scan_fold(s->t, e + 1, ce, w, sizeof(w));
+	if (!n || !(pii_word_class_within(w, n) & CTX_ADDRMARK))
+		return 0;
+	return addr_after_keyword(s, p);
 }

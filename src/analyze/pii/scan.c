@@ -919,6 +919,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		size_t a = r.glen[0] <= 3 && r.glen[1] <= 3 && !(r.nd == 3 && !memcmp(r.d, "247", 3))
 				   ? addr_after_number(s, r.gend[1]) : 0;
 		/* "Vinohradská 1511/230, 130 00 Praha 3": house and building, then the postcode */
+		if (!a && r.glen[0] <= 4 && r.glen[1] <= 4)
+			a = addr_thai_units(s, p, r.gend[1]);
 		if (!a && r.glen[0] <= 4 && r.glen[1] <= 4) {
 			a = addr_postcode_town(s, p, r.gend[0]);
 			if (a && !addr_town_ends(s, a))
@@ -1099,6 +1101,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+		if (r.ng == 1 && r.nd <= 4 && (a = addr_thai_units(s, p, r.e))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
 		if (r.glen[0] <= 5 && (a = addr_after_number(s, r.gend[0]))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
 			next = a;
@@ -1107,6 +1114,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		if (r.ng == 1 && r.nd <= 4 && ago(s, CTX_STREET) <= 2 &&
 		    (a = addr_marked_number(s, p, r.e))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
+		size_t from;
+		if (r.ng == 1 && (a = addr_chain(s, p, r.e, &from))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);
 			next = a;
 			goto done;
 		}

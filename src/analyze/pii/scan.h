@@ -134,5 +134,7 @@ size_t addr_marked_number(const struct scan *s, size_t p, size_t e);
 bool addr_cjk_units(const struct scan *s, size_t p, size_t e);
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w, size_t wn);
 size_t addr_after_keyword(const struct scan *s, size_t p);
+size_t addr_chain(const struct scan *s, size_t p, size_t e, size_t *start);
+size_t addr_thai_units(const struct scan *s, size_t p, size_t e);
 
 #endif
