@@ -463,6 +463,27 @@ static const char *const currency_codes[] = {
 	"руб", "грн", "₽", NULL,
 };
 
+/* The first bytes of the codes and of the words after an amount: most
+ * numbers are followed by nothing that could start one, and cost one look. */
+static const char *const currency_after[] = { "円", "元", "원", "đ", "บาท", "টাকা", "ribu",
+					      "rb", "jt", "juta", "lakh", "crore", NULL };
+static bool currency_first[256];
+static pthread_once_t currency_once = PTHREAD_ONCE_INIT;
+
+static void currency_build(void)
+{
+	for (size_t i = 0; currency_codes[i]; i++)
+		currency_first[(unsigned char)currency_codes[i][0]] = true;
+	for (size_t i = 0; currency_after[i]; i++)
+		currency_first[(unsigned char)currency_after[i][0]] = true;
+}
+
+static bool currency_may_start(const char *t, size_t q, size_t len)
+{
+	pthread_once(&currency_once, currency_build);
+	return q < len && currency_first[(unsigned char)t[q]];
+}
+
 /* The length of a currency sign at t[q..] (a multi-byte one), or 0. */
 static size_t currency_sign(const char *t, size_t q, size_t len)
 {
@@ -485,18 +506,24 @@ static size_t currency_sign(const char *t, size_t q, size_t len)
 /* Does a currency code end at q, a word of its own ("RM", "KES", "Rs.")? */
 static bool currency_code_before(const char *t, size_t q)
 {
-	for (size_t i = 0; currency_codes[i]; i++) {
-		size_t n = strlen(currency_codes[i]);
-		if (q >= n && !memcmp(t + q - n, currency_codes[i], n) &&
-		    (q == n || !is_alnum((unsigned char)t[q - n - 1])))
+	/* the word ending at q: a code is 6 bytes at most ("руб") */
+	size_t w = q;
+	while (w > 0 && q - w < 7 && !(t[w - 1] == ' ' || t[w - 1] == '\n' || t[w - 1] == '\t' ||
+				       t[w - 1] == '(' || t[w - 1] == ','))
+		w--;
+	if (w == q || q - w > 6 || !currency_may_start(t, w, q))
+		return false;
+	for (size_t i = 0; currency_codes[i]; i++)
+		if (strlen(currency_codes[i]) == q - w && !memcmp(t + w, currency_codes[i], q - w))
 			return true;
-	}
 	return false;
 }
 
 /* The length of a currency code at t[p..] glued to digits ("RM1,000", "Rp150rb"), or 0. */
 static size_t currency_code_glued(const char *t, size_t p, size_t len)
 {
+	if (!currency_may_start(t, p, len))
+		return 0;
 	for (size_t i = 0; currency_codes[i]; i++) {
 		size_t n = strlen(currency_codes[i]);
 		if (p + n < len && !memcmp(t + p, currency_codes[i], n) &&
@@ -520,8 +547,7 @@ static bool money_before(const struct scan *s, size_t p)
 
 static bool money_after(const struct scan *s, size_t e)
 {
-	static const char *const after[] = { "円", "元", "원", "đ", "บาท", "টাকা", "ribu", "rb",
-					     "jt", "juta", "lakh", "crore", NULL };
+	const char *const *after = currency_after;
 	const char *t = s->t;
 	size_t q = e;
 	if (q < s->len && t[q] == ' ')
@@ -530,6 +556,8 @@ static bool money_after(const struct scan *s, size_t e)
 		return true;
 	if (currency_sign(t, q, s->len))
 		return true;
+	if (!currency_may_start(t, q, s->len))
+		return false;
 	for (size_t i = 0; currency_codes[i]; i++) {
 		size_t n = strlen(currency_codes[i]);
 		if (q + n <= s->len && !memcmp(t + q, currency_codes[i], n) &&
