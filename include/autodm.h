@@ -90,7 +90,10 @@
  * at least AUTODM_OUT_RECIPIENTS accounts and its messages went mostly to
  * followers, came in bursts, were all sent within AUTODM_OUT_SPAN_MS, or
  * carry an app's invitation. Replies, and so canned answers to customers,
- * are never unsolicited; "Hi!" opening a few chats over the years is none.
+ * are never unsolicited; "Hi!" opening a few chats over the years is none;
+ * nor is a text that nearly everyone it reached answered (AUTODM_OUT_ANSWERED:
+ * a greeting is a question people answer, an app's message reaches many who
+ * never do), unless its messages came in bursts or carry an invitation.
  * Bare links opening conversations with two accounts or more within
  * AUTODM_OUT_LINK_BURST_MS are auto-DMs whatever their number: what a
  * hijacked account sends.
@@ -175,6 +178,7 @@
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
+#define AUTODM_OUT_ANSWERED     0.9   /* share of recipients who answered: the owner talking */
 #define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */
 #define AUTODM_OUT_LINK_BURST_MS (5 * 60 * 1000)  /* bare links to two accounts within: hijacked */
 #define AUTODM_OUT_SPAN_MS      (30LL * 24 * 60 * 60 * 1000) /* all its openings within: pasted */

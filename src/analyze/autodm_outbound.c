@@ -30,6 +30,7 @@ struct out_msg {
 	uint32_t flags;
 	bool wordy;          /* of a template that opened AUTODM_OUT_RECIPIENTS or more */
 	bool burst;          /* a bare link in a hijacked account's burst (link_bursts) */
+	bool answered;       /* the counterpart wrote after it */
 };
 
 static int cmp_out(const void *x, const void *y)
@@ -78,10 +79,14 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 			bool wordy = a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY);
 			if (!wordy && (m->flags & BARE_LINK) != BARE_LINK)
 				continue;
+			bool answered = false;
+			for (uint32_t j = i + 1; j < a->c[ci].n && !answered; j++)
+				answered = !(ms[j].flags & M_OWNER);
 			ALLOC_GROW(*om, *n + 1, alloc);
 			(*om)[(*n)++] = (struct out_msg){ .cluster = cl, .seq = a->c[ci].first + i,
 							 .at = m->at, .id = m->id, .cp = a->c[ci].cp,
-							 .flags = m->flags, .wordy = wordy };
+							 .flags = m->flags, .wordy = wordy,
+							 .answered = answered };
 		}
 	}
 	am_reader_release(&r);
@@ -160,6 +165,15 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		for (size_t k = s; k < e && !pitch; k++)
 			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0 || om[k].burst;
 		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
+			continue;
+		/* a text that everyone it reached answered is the owner talking ("Hola!
+		 * ¿cómo vas?", "thanks for reaching out"): an app's message reaches
+		 * many who never answer; unless typed faster than a person types */
+		size_t answered = 0;
+		for (size_t k = s; k < e; k++)
+			answered += om[k].answered;
+		if ((double)answered / (double)(e - s) >= AUTODM_OUT_ANSWERED &&
+		    bshare < AUTODM_OUT_SHARE && !pitch)
 			continue;
 		for (size_t k = s; k < e; k++) {
 			ALLOC_GROW(sent, nsent + 1, asent);

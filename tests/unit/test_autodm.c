@@ -120,6 +120,20 @@ static const struct sender_case cases[] = {
 		{ 'o', 3, "Hi Ivo! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n4",
 		  "https://shop.example/new", false },
 		{ 'c', 60, "thanks, nice shoes", NULL, false } } },
+	/* the owner's greeting, opening chats with followers now and then: each
+	 * answered it, so it is the owner talking, no auto-DM */
+	{ 151, "g1", true, true, 0, {
+		{ 'o', 0, "Holaaa, ¿cómo vas? 😊", NULL, false },
+		{ 'c', 90, "bien! y tú? hace rato", NULL, false } } },
+	{ 152, "g2", true, true, 0, {
+		{ 'o', 60 * 24 * 9, "Holaaa, ¿cómo vas? 😊", NULL, false },
+		{ 'c', 60 * 24 * 9 + 300, "todo tranquilo, trabajando mucho", NULL, false } } },
+	{ 153, "g3", true, true, 0, {
+		{ 'o', 60 * 24 * 17, "Holaaa, ¿cómo vas? 😊", NULL, false },
+		{ 'c', 60 * 24 * 17 + 45, "uf cansada jaja, y tu?", NULL, false } } },
+	{ 154, "g4", true, true, 0, {
+		{ 'o', 60 * 24 * 25, "Holaaa, ¿cómo vas? 😊", NULL, false },
+		{ 'c', 60 * 24 * 26, "perdón, apenas vi esto! bien bien", NULL, false } } },
 	/* follow-thanks without a link, never answered: an auto-DM app */
 	{ 91, "lf1", true, true, 1, {
 		{ 'c', 0, "Thank you so much for the follow!! 💖💖 have a lovely day", NULL, false } } },
