@@ -427,6 +427,19 @@ static size_t email(struct scan *s, size_t p, size_t a, size_t ce)
 }
 
 /* Which of the value contexts was seen most recently, 0 when none is open. */
+/* Did a keyword of another value (an order, an account, a phone…) come
+ * after the last password word? Then what follows is that value. */
+static bool vc_other(const struct scan *s)
+{
+	static const unsigned others[] = { CTX_ACCOUNT, CTX_REF, CTX_NATID, CTX_PHONE, CTX_DOB,
+					   CTX_CARD, CTX_USER };
+	unsigned a = ago(s, CTX_SECRET);
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (ago(s, others[i]) < a)
+			return true;
+	return false;
+}
+
 static unsigned value_ctx(const struct scan *s)
 {
 	/* a phone or birth keyword after "order" says the next number is not the order's */
@@ -679,6 +692,17 @@ static bool sentence_before(const struct scan *s, size_t p)
 		q--;
 	return q > 0 && (s->t[q - 1] == '.' || s->t[q - 1] == '!' || s->t[q - 1] == '?' ||
 			 s->t[q - 1] == '\n' || (unsigned char)s->t[q - 1] == 0xa6);
+}
+
+/* Did a sentence end with a full stop, "!" or "?" right before p ("no
+ * password needed. 30-day refill")? A line break is no such end: a value
+ * stands on its own line after its word. */
+static bool stop_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == '\t'))
+		q--;
+	return q > 0 && q < p && strchr(".!?", s->t[q - 1]);
 }
 
 /* Does the line holding [p, e) hold nothing else? */
@@ -1032,9 +1056,19 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		next = e;
 		goto done;
 	}
-	/* "649 217": a one-time code shown in two halves */
-	bool halves = r.ng == 2 && r.sep[1] == ' ' && r.glen[0] == 3 && r.glen[1] == 3;
-	if (vc == CTX_CODE && halves && !promo_follows(s, r.gend[1])) {
+	/* "649 217", "055-674": a one-time code shown in two halves */
+	bool halves = r.ng == 2 && (r.sep[1] == ' ' || r.sep[1] == '-') && r.glen[0] == 3 &&
+		      r.glen[1] == 3;
+	/* the code's word in the clause, or one comma back when the digits end
+	 * the sentence ("…para la cita, es 606052"; not "…, the queue is 2024 people") */
+	size_t ve0 = r.gend[r.ng - 1], vq = ve0;
+	while (vq < s->len && s->t[vq] == ' ')
+		vq++;
+	bool code_near = ago(s, CTX_CODE) <= 2 * WIN && (s->prev_cls & CTX_FILLER) &&
+			 !promo_follows(s, ve0) &&
+			 (ago(s, CTX_CODE) <= s->tok - s->clause || vq == s->len ||
+			  strchr(".!?\n", s->t[vq]) || (unsigned char)s->t[vq] >= 0xf0);
+	if ((vc == CTX_CODE || (halves && code_near)) && halves && !promo_follows(s, r.gend[1])) {
 		scan_emit(s, PII_CREDENTIAL, p, r.gend[1], 0.8);
 		next = r.gend[1];
 		goto done;
@@ -1047,8 +1081,9 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* "el PIN de la caja fuerte es 4471": a PIN named, then what it opens and
 	 * "is", in one clause; the copula right before the digits says they are it */
-	if (ago(s, CTX_CODE) <= 2 * WIN && ago(s, CTX_CODE) <= s->tok - s->clause &&
-	    (s->prev_cls & CTX_FILLER) && !(s->prev_cls & CTX_PHONE) && r.ng == 1 &&
+	/* "me llegó un código al celular para la cita, es 606052": one comma
+	 * between them still, when "is" comes right before the digits */
+	if (code_near && !(s->prev_cls & CTX_PHONE) && r.ng == 1 &&
 	    r.nd >= 4 && r.nd <= 8 && vc != CTX_PHONE && vc != CTX_DOB &&
 	    !promo_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
@@ -1070,6 +1105,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	size_t ve = r.e1, vn = r.nd1;
 	if (r.ng > 1 && vn < 8 && plain_groups(&r) && r.nd <= 24)
 		ve = r.gend[r.ng - 1], vn = r.nd;
+	/* "my otp from bank be 328046": a code's word in the clause names four
+	 * to eight digits, whatever account word came between */
+	if (vc == CTX_ACCOUNT && r.ng == 1 && r.nd >= 4 && r.nd <= 8 && ago(s, CTX_CODE) <= WIN &&
+	    ago(s, CTX_CODE) <= s->tok - s->clause && !promo_follows(s, r.e)) {
+		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
+		goto done;
+	}
 	/* "Kargo için numaram 0532 418 27 90": a number in a phone's own
 	 * grouping is the phone, whatever keyword came before it */
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && phone_grouped_shape(&r, r.ng)) {
@@ -1430,8 +1472,24 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
-	    (n >= 5 || (digits && letters))) {
+	    (n >= 5 || (digits && letters)) && !stop_before(s, p)) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
+		goto done;
+	}
+	/* "la contraseña del software quedó en PF5dY2SbdU", "the password for
+	 * our store na pinheiros47.A": a password's word earlier in the clause,
+	 * and a value shaped as one (letters with digits or signs, 6 or more) */
+	size_t after = ce;
+	while (after < s->len && s->t[after] == ' ')
+		after++;
+	bool ends = after >= s->len || strchr(".!?\n", s->t[after]) ||
+		    (unsigned char)s->t[after] >= 0xf0;
+	if (ago(s, CTX_SECRET) <= 4 * WIN &&
+	    (ago(s, CTX_SECRET) <= s->tok - s->clause || ((s->prev_cls & CTX_FILLER) && ends)) &&
+	    n >= 6 && n <= 64 && is_alnum((unsigned char)s->t[p]) && letters && digits &&
+	    other <= 2 && !memchr(s->t + p, '[', n) && !memchr(s->t + p, '(', n) &&
+	    !memchr(s->t + p, '/', n) && !high && !vc_other(s) && !stop_before(s, p)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
 		goto done;
 	}
 	/* "Kennwort für das Lieferportal: Brezel!77": a password word, what it
@@ -1574,6 +1632,20 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	    (ce + 3 == s->len || !is_alpha((unsigned char)t[ce + 3]))) {
 		mark(s, CTX_ACCOUNT);
 		return ce + 3;
+	}
+	/* a generated password in letters only, its case switching at random
+	 * ("TnaEKfZMXq"), with a password's word earlier in the clause */
+	if (!cls && e - p >= 8 && e - p <= 64 && ago(s, CTX_SECRET) <= 4 * WIN &&
+	    ago(s, CTX_SECRET) <= s->tok - s->clause && !vc_other(s)) {
+		unsigned switches = 0;
+		for (size_t i = p + 1; i < e; i++)
+			switches += is_upper((unsigned char)t[i]) != is_upper((unsigned char)t[i - 1]) &&
+				    is_alpha((unsigned char)t[i]) && is_alpha((unsigned char)t[i - 1]);
+		if (switches >= 4) {
+			scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+			mark(s, 0);
+			return ce;
+		}
 	}
 	/* a password in letters only: after "password:" or in a "user X, pass Y" pair */
 	if (!cls && wn >= 4 && ago(s, CTX_SECRET) == 1 && !sentence_before(s, p) &&
