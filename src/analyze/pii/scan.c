@@ -994,6 +994,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		} else if (c2 == CTX_ACCOUNT && r.glen[1] == 4 && r.glen[0] >= 2 && r.glen[0] <= 10) {
 			scan_emit(s, PII_ACCOUNT_NUMBER, p, r.gend[1], 0.7);
 			next = r.gend[1];
+		} else if (c2 == CTX_REF && r.glen[1] == 4 && r.glen[0] >= 2 && r.glen[0] <= 8 &&
+			   (!memcmp(r.d + r.glen[0], "19", 2) || !memcmp(r.d + r.glen[0], "20", 2))) {
+			/* "expediente 6336/2019": a court's or office's case, number and year */
+			scan_emit(s, PII_REFERENCE_NUMBER, p, r.gend[1], 0.7);
+			next = r.gend[1];
 		}
 		goto done;   /* 09/27, 3/4 */
 	}
@@ -1136,7 +1141,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		next = ve;
 		goto done;
 	}
-	if (vc == CTX_REF && vn >= 5) {
+	/* "mi pedido es el #6688": a number marked as one may be short */
+	if (vc == CTX_REF && (vn >= 5 || (vn >= 3 && p > 0 && s->t[p - 1] == '#'))) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, ve, 0.7);
 		next = ve;
 		goto done;
