@@ -421,6 +421,32 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 	if (cls & CTX_STREETPRE) {
 		size_t ws, we;
 		int names = 0;
+		/* "Cra 7 No. 88-84", "Transversal 87 # 67A-70": Colombia numbers its
+		 * streets and gives the crossing street and the distance from it */
+		if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1])) {
+			size_t q = pos + 1;
+			while (q < s->len && (is_digit((unsigned char)s->t[q]) || is_alpha((unsigned char)s->t[q])) &&
+			       q - pos <= 4)
+				q++;
+			size_t m = q;
+			if (m + 4 < s->len && s->t[m] == ' ' && s->t[m + 1] == '#')
+				m += 2;
+			else if (m + 5 < s->len && s->t[m] == ' ' && !strncasecmp(s->t + m + 1, "no.", 3))
+				m += 4;
+			else
+				m = 0;
+			if (m && m + 1 < s->len && s->t[m] == ' ')
+				m++;
+			size_t d = m;
+			while (m && d < s->len && (is_alnum((unsigned char)s->t[d])) && d - m < 5)
+				d++;
+			if (m && d > m && d + 1 < s->len && s->t[d] == '-' && is_digit((unsigned char)s->t[d + 1])) {
+				d++;
+				while (d < s->len && is_digit((unsigned char)s->t[d]))
+					d++;
+				return addr_extend(s, d);
+			}
+		}
 		for (int k = 0; k < 4; k++) {
 			if (pos + 1 < s->len && s->t[pos] == ' ' && is_digit((unsigned char)s->t[pos + 1]))
 				break;
