@@ -109,7 +109,7 @@ bool pii_mx_curp_valid(const char *s, size_t n);
 
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);
-/* Month number (1-12) of a month name or abbreviation in en/es/fr/de/it/pt,
+/* Month number (1-12) of a month name or abbreviation in en/es/fr/de/it/pt/nl/ca/id/ms/tl,
  * lower-case ASCII or UTF-8; 0 when it is none. */
 int pii_month(const char *w, size_t n);
 

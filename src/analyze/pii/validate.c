@@ -731,6 +731,12 @@ static const struct { const char *w; unsigned char m; } months[] = {
 	{"december", 12}, {"dec", 12}, {"diciembre", 12}, {"décembre", 12}, {"decembre", 12},
 	{"dezember", 12}, {"dicembre", 12}, {"dezembro", 12}, {"dic", 12}, {"dez", 12},
 	{"déc", 12},
+	/* Indonesian and Malay, Tagalog, Catalan, Dutch */
+	{"januari", 1}, {"februari", 2}, {"maret", 3}, {"mac", 3}, {"mei", 5}, {"agustus", 8},
+	{"ogos", 8}, {"desember", 12}, {"disember", 12}, {"pebrero", 2}, {"marso", 3},
+	{"hunyo", 6}, {"hulyo", 7}, {"setyembre", 9}, {"oktubre", 10}, {"nobyembre", 11},
+	{"disyembre", 12}, {"gener", 1}, {"febrer", 2}, {"maig", 5}, {"juny", 6}, {"juliol", 7},
+	{"desembre", 12}, {"maart", 3}, {"augustus", 8},
 };
 
 int pii_month(const char *w, size_t n)
