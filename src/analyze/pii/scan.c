@@ -1052,7 +1052,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* the number after an identity word, in any country's grouping: "PESEL:
 	 * 91041242276", "паспорт 45 12 384761", "身份证号 11010519880315698X" */
 	bool ssn_shape = r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 2 && r.glen[2] == 4;
-	if (vc == CTX_NATID && r.nd >= 8 && r.nd <= 18 && plain_groups(&r) && !ssn_shape) {
+	/* "namba yangu ni 0733 924 440": a phone's word and its grouping outrank
+	 * an identity word that is a common one elsewhere (Swahili "ni", is) */
+	bool phone_shaped = phone_ctx && phone_grouped_shape(&r, r.ng);
+	if (vc == CTX_NATID && r.nd >= 8 && r.nd <= 18 && plain_groups(&r) && !ssn_shape &&
+	    !phone_shaped) {
 		size_t e = r.gend[r.ng - 1];
 		if (e < s->len && (s->t[e] == 'X' || s->t[e] == 'x') &&
 		    !(e + 1 < s->len && is_alnum((unsigned char)s->t[e + 1])))
@@ -1389,6 +1393,15 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			other++;
 	}
 	unsigned cls = scan_word_class(s->t, p, core, ce);
+	/* "Call/WhatsApp", "tel/wa": words joined by slashes, each of its class */
+	if (!cls && !digits && other && memchr(s->t + p, '/', n)) {
+		for (size_t a = p, b; a < core; a = b + 1) {
+			for (b = a; b < core && s->t[b] != '/'; b++)
+				;
+			if (b > a)
+				cls |= scan_word_class(s->t, a, b, b);
+		}
+	}
 	if (cls & ~(CTX_FILLER | CTX_ADDRLINK)) {
 		if (core < ce && (s->t[core] == ':' || s->t[core] == '='))
 			s->keyed = s->tok + 1;
