@@ -609,9 +609,14 @@ static int self_or_denied(const struct sentence *st, const struct match *m)
 		first++;
 	if (near(st, (long)m->last + 1, (long)m->last + 2, m->first, m->last, C_YOU))
 		return AIMED;   /* "idiots like you", "ein Idiot wie du", "we don't serve idiots like you" */
-	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--)
+	/* a negation denies what follows it in its clause, not past a comma
+	 * ("Tum log professional nahi, jhooth ki dukaan ho") */
+	for (long k = (long)m->first - 1; k >= 0 && k >= (long)m->first - 3; k--) {
+		if (st->t[k + 1].gap)
+			break;
 		if (st->t[k].cls & C_NEG)
 			return DENIED;
+	}
 	const struct tok *w = &st->t[m->last];
 	for (size_t i = 0; i < st->nself && m->first == m->last; i++)
 		if (st->self_n[i] == w->n && !memcmp(st->self_w[i], w->w, w->n))
@@ -1036,13 +1041,14 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 		int self;
 		double score = 0;
 		const char *why = NULL;
+		bool negated = m->first > 0 && !st->t[m->first].gap && negation_at(st, m->first - 1);
 		if (m->cls & C_QUESTION) {
-			if ((m->first > 0 && negation_at(st, m->first - 1)) ||
+			if (negated ||
 			    asks_after(st, st->t[m->last].e))
 				continue;   /* "not a dumb question", "stupid question: open on Sunday?" */
 			score = 0.9, why = "contempt";
 		} else if (m->cls & C_CONTEMPT) {
-			if (m->first > 0 && negation_at(st, m->first - 1))
+			if (negated)
 				continue;   /* "not a dumb question at all", "don't break your neck" */
 			score = 0.9, why = "contempt";
 		} else if (m->cls & C_LACK) {
