@@ -1002,6 +1002,17 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		}
 		goto done;   /* 09/27, 3/4 */
 	}
+	/* "cédula 51.410.834": an identity number in thousands, after its word */
+	if (!r.plus && r.ng >= 2 && r.ng <= 4 && r.sep[1] == '.' && run_uniform(&r, r.ng) &&
+	    r.glen[0] <= 3 && value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
+		bool thousands = true;
+		for (int i = 1; i < r.ng; i++)
+			thousands = thousands && r.glen[i] == 3;
+		if (thousands && r.nd >= 7) {
+			scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.7);
+			goto done;
+		}
+	}
 	/* dotted: versions, IP addresses, decimals; phones only with + or context */
 	if (run_has(&r, r.ng, '.') && !r.plus) {
 		bool all_dots = run_uniform(&r, r.ng) && r.sep[1] == '.';
@@ -1458,6 +1469,23 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	/* an Indian PAN after an identity word: five letters, four digits, a letter */
 	if (n == 10 && pan_shape(s->t + p) && scan_ctx(s, CTX_NATID, WIN)) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.8);
+		goto done;
+	}
+	/* "17046561-L": a DNI with a dash before its check letter */
+	if (n == 10 && digits == 8 && s->t[p + 8] == '-' && is_alpha((unsigned char)s->t[p + 9])) {
+		char v[9];
+		memcpy(v, s->t + p, 8);
+		v[8] = s->t[p + 9];
+		if (pii_dni_valid(v, 9)) {
+			scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
+			goto done;
+		}
+	}
+	/* "passport C7X93K2L1", "CIN K166576": a document's number of letters and
+	 * digits right after its word */
+	if (n >= 6 && n <= 12 && digits >= 4 && letters >= 1 && !other && !high &&
+	    value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
+		scan_emit(s, PII_NATIONAL_ID, p, core, 0.7);
 		goto done;
 	}
 	if (vendor_secret(s->t + p, n)) {
