@@ -43,6 +43,16 @@ static size_t addr_extend(const struct scan *s, size_t pos)
 		if (core == q)
 			break;
 		unsigned char c = (unsigned char)s->t[q];
+		if (is_digit(c)) {
+			/* "…, Surulere, 0813 684 1390": a phone after the address ends it */
+			size_t d = 0;
+			for (size_t i = q; i < s->len && (is_digit((unsigned char)s->t[i]) ||
+				((s->t[i] == ' ' || s->t[i] == '-' || s->t[i] == '.') && i + 1 < s->len &&
+				 is_digit((unsigned char)s->t[i + 1]))); i++)
+				d += is_digit((unsigned char)s->t[i]);
+			if (d >= 8)
+				break;
+		}
 		bool ok = is_digit(c) || scan_capitalised(s, q);
 		if (!ok && is_alpha(c))
 			ok = (scan_word_class(s->t, q, core, ce) & CTX_ADDRLINK) != 0;
@@ -622,8 +632,9 @@ size_t addr_chain(const struct scan *s, size_t p, size_t e, size_t *start)
 		town_before = scan_capitalised(s, w);
 	}
 	if (!town_before) {
-		if (!(q > b && t[q - 1] == ',' && e + 1 < s->len && t[e] == ' ' &&
-		      scan_capitalised(s, e + 1)))
+		size_t a = e + (e < s->len && t[e] == ',');   /* "…, 03100, Benito Juárez" */
+		if (!(q > b && t[q - 1] == ',' && a + 1 < s->len && t[a] == ' ' &&
+		      scan_capitalised(s, a + 1)))
 			return 0;
 		end = addr_extend(s, e);
 	}
@@ -681,4 +692,45 @@ size_t addr_thai_units(const struct scan *s, size_t p, size_t e)
 	if (!n || !(pii_word_class_within(w, n) & CTX_ADDRMARK))
 		return 0;
 	return addr_after_keyword(s, p);
+}
+
+/*
+ * A house number given by its marker, then a comma and the street: "No. 48,
+ * Ogunlana Drive, Surulere", "Plot 24, Admiralty Way", "Apt B9, Kindaruma
+ * Road". [p, e) is the number (a letter may lead it); *start gets where the
+ * marker begins. Returns the end of the address, or 0.
+ */
+size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start)
+{
+	static const char *const marks[] = { "no.", "no", "nr.", "plot", "apt", "apt.", "flat",
+					     "house", "hse", "unit", "suite", "block", "blk",
+					     "door", NULL };
+	const char *t = s->t;
+	if (e + 2 >= s->len || t[e] != ',' || t[e + 1] != ' ' || p < 3 || t[p - 1] != ' ')
+		return 0;
+	size_t w = p - 1;
+	while (w > 0 && (is_alpha((unsigned char)t[w - 1]) || t[w - 1] == '.'))
+		w--;
+	size_t n = p - 1 - w;
+	bool marked = false;
+	for (size_t i = 0; marks[i] && !marked; i++)
+		marked = strlen(marks[i]) == n && !strncasecmp(t + w, marks[i], n);
+	if (!marked || !scan_capitalised(s, w))
+		return 0;
+	/* "Hse No. 31": a second marker before the first */
+	size_t from = w;
+	if (from >= 2 && t[from - 1] == ' ') {
+		size_t v = from - 1;
+		while (v > 0 && is_alpha((unsigned char)t[v - 1]))
+			v--;
+		for (size_t i = 0; marks[i]; i++)
+			if (strlen(marks[i]) == from - 1 - v && !strncasecmp(t + v, marks[i], from - 1 - v) &&
+			    scan_capitalised(s, v))
+				from = v;
+	}
+	size_t end = addr_after_number(s, e + 1);
+	if (!end)
+		return 0;
+	*start = from;
+	return end;
 }

@@ -1209,6 +1209,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			goto done;
 		}
 		size_t from;
+		if (r.ng == 1 && r.nd <= 4 && (a = addr_marker_comma(s, p, r.e, &from))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);
+			next = a;
+			goto done;
+		}
 		if (r.ng == 1 && (a = addr_chain(s, p, r.e, &from))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);
 			next = a;

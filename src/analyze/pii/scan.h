@@ -136,5 +136,6 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 size_t addr_after_keyword(const struct scan *s, size_t p);
 size_t addr_chain(const struct scan *s, size_t p, size_t e, size_t *start);
 size_t addr_thai_units(const struct scan *s, size_t p, size_t e);
+size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start);
 
 #endif
