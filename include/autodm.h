@@ -71,6 +71,9 @@
  *   - declined: the sender wrote first and the owner's first reply turned
  *     it down in a few words ("no thanks", "nein danke", autodm-decline.tsv),
  *     and the sender never answered with new text: an unsolicited offer;
+ *   - keyword: the opening asks for a reply of one word in capitals
+ *     ("Reply GROW and I'll send prices", "Balas NAK", "Réponds OUI"), as
+ *     a robot that reads its replies does; people ask each other in words;
  *   - defanged: the opening writes its link so that filters miss it
  *     ("site . com", "site(.)net", "hxxp://"), as scam bait does;
  *   - against: the sender answered the owner with new text (a person does),
@@ -125,6 +128,7 @@
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */
+#define AUTODM_W_KEYWORD        0.6   /* asks for a one-word reply in capitals ("Reply GROW") */
 #define AUTODM_W_DECLINED       0.3   /* the owner's first reply was "no thanks" */
 #define AUTODM_W_BARE_PITCH     0.3   /* a pitch and its handle or link, nothing else */
 #define AUTODM_W_BAIT           1.6   /* an app's invitation with a link out of the blue */

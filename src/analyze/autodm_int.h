@@ -61,6 +61,9 @@ enum msg_flag {
 	M_PRICED = 1 << 29,     /* names a price: "$199", "200 €", "R$ 49,90" */
 	M_DECLINE = 1 << 30,    /* the owner's first reply turns an offer down */
 };
+/* asks for a one-word reply in capitals: "Reply GROW", "Balas NAK" (outside
+ * the enum: an enumerator is an int) */
+#define M_KEYWORD (1u << 31)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

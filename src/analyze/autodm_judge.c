@@ -42,6 +42,7 @@ struct feat {
 	bool merge;          /* greeted with the owner's full name */
 	bool defanged;       /* a link written to slip past filters, before any answer */
 	bool priced;         /* a price named before any answer */
+	bool keyword;        /* asked for a one-word reply in capitals before any answer */
 	bool declined;       /* the owner's first reply turned it down */
 	bool fast_autoreply; /* an automatic reply's words, faster than typing */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
@@ -155,6 +156,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->letter |= (m->flags & M_LETTER) != 0;
 			f->defanged |= (m->flags & M_DEFANGED) != 0;
 			f->priced |= (m->flags & M_PRICED) != 0;
+			f->keyword |= (m->flags & M_KEYWORD) != 0;
 			if (m->flags & M_LINK)
 				f->opening_links++;
 			if (nopen_at < 64)
@@ -307,6 +309,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->merge |= f->merge;
 	to->defanged |= f->defanged;
 	to->priced |= f->priced;
+	to->keyword |= f->keyword;
 	to->declined |= f->declined;
 	to->fast_autoreply |= f->fast_autoreply;
 	to->fast_first |= f->fast_first;
@@ -526,6 +529,13 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			kind = AUTODM_SPAM;
 		evidence(ev, "opens with a price and a link, as an offer does");
 	}
+	if (f->cp_first && f->keyword) {
+		s += AUTODM_W_KEYWORD;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SPAM;
+		evidence(ev, "asks for a one-word reply in capitals (\"Reply YES\"), as a robot "
+			 "that reads its replies does");
+	}
 	if (f->cp_first && f->first_link) {
 		s += AUTODM_W_FIRST_LINK;
 		evidence(ev, "first contact opens with a link");
@@ -589,7 +599,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       only_fast || only_scheduled ||
+		       f->keyword || only_fast || only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -166,6 +166,73 @@ static bool hours_range(const char *norm)
 }
 
 /*
+ * Does the text ask for a reply of one word in capitals, as a marketing
+ * robot that reads its replies does: "Reply GROW and I'll send", "Balas
+ * \"NAK\"", "Réponds OUI", "Trial ke liye \"YES\" bhejo"? A reply verb with
+ * the keyword within two words after it or right before it; the keyword of
+ * 2 to 10 capitals, in a text that is not all capitals (shouting). The raw
+ * text, not the normalized one: the capitals are the point.
+ */
+static bool is_cap_word(const char *t, size_t a, size_t b)
+{
+	size_t caps = 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)t[i];
+		if (c >= 'A' && c <= 'Z')
+			caps++;
+		else if (c == 0xc3 && i + 1 < b && (unsigned char)t[i + 1] >= 0x80 &&
+			 (unsigned char)t[i + 1] <= 0x9e)
+			i++;   /* Í, É, Ü */
+		else
+			return false;
+	}
+	return caps >= 2 && b - a <= 10;
+}
+
+static bool reply_keyword(const char *t, size_t n)
+{
+	static const char *const verbs[] = {
+		"reply", "text", "type", "send", "comment", "responde", "responda", "réponds",
+		"répondez", "rispondi", "antworte", "balas", "ketik", "kirim", "bhejo", "likho",
+		"sagot", "svara", "svar", "reageer", "odpowiedz", "trả lời", "nhắn", NULL,
+	};
+	size_t w[64][2], nw = 0, lower = 0;
+	for (size_t i = 0; i < n && nw < 64;) {
+		while (i < n && (t[i] == ' ' || t[i] == '"' || t[i] == '\'' || t[i] == '\n' ||
+				 t[i] == ',' || t[i] == ':' || (unsigned char)t[i] == 0xe2))
+			i += (unsigned char)t[i] == 0xe2 && i + 2 < n ? 3 : 1;   /* “ ” */
+		size_t a = i;
+		while (i < n && t[i] != ' ' && t[i] != '"' && t[i] != '\'' && t[i] != '\n' &&
+		       t[i] != ',' && t[i] != '.' && t[i] != '!' && t[i] != '?' && t[i] != ':' &&
+		       (unsigned char)t[i] != 0xe2)
+			i++;
+		if (i > a) {
+			w[nw][0] = a, w[nw][1] = i, nw++;
+		}
+		while (i < n && (t[i] == '.' || t[i] == '!' || t[i] == '?'))
+			i++;
+	}
+	for (size_t i = 0; i < n; i++)
+		lower += t[i] >= 'a' && t[i] <= 'z';
+	if (lower < 8)
+		return false;
+	for (size_t k = 0; k < nw; k++) {
+		size_t len = w[k][1] - w[k][0];
+		bool verb = false;
+		for (size_t v = 0; verbs[v] && !verb; v++)
+			verb = strlen(verbs[v]) == len && !strncasecmp(t + w[k][0], verbs[v], len);
+		if (!verb)
+			continue;
+		for (size_t j = k + 1; j < nw && j <= k + 2; j++)
+			if (is_cap_word(t, w[j][0], w[j][1]))
+				return true;
+		if (k > 0 && is_cap_word(t, w[k - 1][0], w[k - 1][1]))
+			return true;   /* "\"YES\" bhejo" */
+	}
+	return false;
+}
+
+/*
  * A price: a currency's sign or code next to an amount ("$199", "200 €",
  * "R$ 49,90", "20 000 zł", "2,000 USDT"). The text is normalized: lower
  * case, one space between words.
@@ -937,6 +1004,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_HOURS;
 		if (!owner && opening && priced(norm.s))
 			fl |= M_PRICED;
+		if (!owner && opening && txt && reply_keyword(txt, tlen))
+			fl |= M_KEYWORD;
 		if (!owner && notice_header(norm.s, &hits))
 			fl |= M_HEADER;
 		if (!owner && txt && last_owner.len >= AUTODM_ECHO_BYTES && tlen > last_owner.len &&

@@ -120,6 +120,14 @@ static const struct sender_case cases[] = {
 		{ 'o', 3, "Hi Ivo! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n4",
 		  "https://shop.example/new", false },
 		{ 'c', 60, "thanks, nice shoes", NULL, false } } },
+	/* asks for a one-word reply in capitals, never answered: a robot's pitch */
+	{ 981, "kw1", false, false, 1, {
+		{ 'c', 0, "Hey there! We design logos for small brands in 24 hours. Reply LOGO and I will send samples", NULL, false } } },
+	/* a friend asks for a word in capitals, and the talk goes on: a person */
+	{ 982, "kw2", true, true, 0, {
+		{ 'c', 0, "party at mine on saturday, reply YES if you are coming", NULL, false },
+		{ 'o', 30, "YES obviously, what should I bring?", NULL, false },
+		{ 'c', 45, "just snacks and good vibes", NULL, false } } },
 	/* the owner's greeting, opening chats with followers now and then: each
 	 * answered it, so it is the owner talking, no auto-DM */
 	{ 151, "g1", true, true, 0, {
