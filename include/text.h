@@ -12,7 +12,8 @@
  *   and given names (the counterpart's or owner's handle or name) {name}.
  *   Two messages with equal slotted texts follow the same template.
  * - text_tokens: words, where every character of a script written without
- *   spaces (Han, kana, Hangul, Thai) counts as a word, and a slot is a word.
+ *   spaces (Han, kana, Hangul) counts as a word, four Thai letters (an
+ *   alphabet: ten letters make a greeting) as one, and a slot is a word.
  * - text_minhash: a MinHash signature of the character 3-gram shingles of a
  *   slotted text; text_minhash_similarity estimates their Jaccard index.
  * - text_cluster: near-duplicate clusters of many signatures through

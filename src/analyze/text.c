@@ -370,11 +370,23 @@ static void walk(const char *s, void (*fn)(int32_t cp, bool alone, void *ctx), v
 struct count_ctx {
 	size_t n;
 	bool in_word;
+	size_t thai;   /* Thai letters in the current run */
 };
+
+/* Thai letters per word: Thai is written without spaces too, but in an
+ * alphabet, so a greeting of ten letters (สวัสดีครับ) is two words, not ten */
+#define THAI_LETTERS_A_WORD 4
 
 static void count_cp(int32_t cp, bool alone, void *vctx)
 {
 	struct count_ctx *c = vctx;
+	if (cp >= 0x0e00 && cp <= 0x0e7f) {
+		if (c->thai++ % THAI_LETTERS_A_WORD == 0)
+			c->n++;
+		c->in_word = false;
+		return;
+	}
+	c->thai = 0;
 	if (cp == ' ') {
 		c->in_word = false;
 	} else if (alone) {
@@ -388,7 +400,7 @@ static void count_cp(int32_t cp, bool alone, void *vctx)
 
 size_t text_tokens(const char *slotted)
 {
-	struct count_ctx c = { 0, false };
+	struct count_ctx c = { 0, false, 0 };
 	walk(slotted, count_cp, &c);
 	return c.n;
 }

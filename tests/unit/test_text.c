@@ -88,6 +88,9 @@ static void test_tokens(void **state)
 	assert_int_equal(text_tokens(slot("注文した商品", NULL, 0)), 6);
 	assert_int_equal(text_tokens(slot("안녕하세요 감사", NULL, 0)), 7);
 	assert_int_equal(text_tokens(slot("¡Hola, señor! ¿qué tal?", NULL, 0)), 4);
+	/* Thai is an alphabet: ten letters of a greeting are three words, not ten */
+	assert_int_equal(text_tokens(slot("สวัสดีครับ", NULL, 0)), 3);
+	assert_int_equal(text_tokens(slot("ok สวัสดี", NULL, 0)), 3);
 }
 
 static void test_minhash(void **state)
