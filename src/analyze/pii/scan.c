@@ -1127,9 +1127,21 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		ve = r.gend[r.ng - 1], vn = r.nd;
 	/* "my otp from bank be 328046": a code's word in the clause names four
 	 * to eight digits, whatever account word came between */
+	size_t ae = r.gend[r.ng - 1], aq = ae;
+	while (aq < s->len && s->t[aq] == ' ')
+		aq++;
+	bool at_end = aq >= s->len || strchr(".!?\n", s->t[aq]) || (unsigned char)s->t[aq] >= 0xf0;
 	if (vc == CTX_ACCOUNT && r.ng == 1 && r.nd >= 4 && r.nd <= 8 && ago(s, CTX_CODE) <= WIN &&
 	    ago(s, CTX_CODE) <= s->tok - s->clause && !promo_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
+		goto done;
+	}
+	/* "chegou um código de verificação … da sua conta do banco, 824579": the
+	 * code named further back, the digits ending the sentence, too few for
+	 * an account */
+	if (vc == CTX_ACCOUNT && ago(s, CTX_CODE) <= 3 * WIN && at_end && !promo_follows(s, ae) &&
+	    ((r.ng == 1 && r.nd >= 4 && r.nd <= 6) || halves)) {
+		scan_emit(s, PII_CREDENTIAL, p, ae, 0.7);
 		goto done;
 	}
 	/* "Kargo için numaram 0532 418 27 90": a number in a phone's own
