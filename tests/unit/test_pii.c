@@ -291,17 +291,18 @@ int main(void)
 		return 1;
 	struct tcase *cases = l.c;
 	size_t n = l.n;
-	struct CMUnitTest *tests = xcalloc(n + 6, sizeof(*tests));
+	static const struct CMUnitTest fixed[] = {
+		cmocka_unit_test(luhn), cmocka_unit_test(iban), cmocka_unit_test(ssn),
+		cmocka_unit_test(others), cmocka_unit_test(national_checks),
+		cmocka_unit_test(redaction), cmocka_unit_test(bounded),
+	};
+	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]);
+	struct CMUnitTest *tests = xcalloc(n + nfixed, sizeof(*tests));
 	for (size_t i = 0; i < n; i++) {
 		tests[i] = (struct CMUnitTest){ xasprintf("pii case line: %.60s", cases[i].text),
 						run_case, NULL, NULL, &cases[i] };
 	}
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(luhn);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(iban);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(ssn);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(others);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(national_checks);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(redaction);
-	tests[n++] = (struct CMUnitTest)cmocka_unit_test(bounded);
+	for (size_t i = 0; i < nfixed; i++)
+		tests[n++] = fixed[i];
 	return _cmocka_run_group_tests("pii", tests, n, NULL, NULL);
 }
