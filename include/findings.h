@@ -30,14 +30,8 @@ bool findings_any(const struct results *res);
 
 /*
  * Replace the tables of the reports in res (autodm, etiquette, exposure,
- * any of them) in the store w, opened for writing, in one transaction.
- * 0, or -1 with err filled (nothing written then).
- */
-int findings_write(struct store *w, const struct results *res, struct err *err);
-
-/*
- * The same, on a thread of its own: findings_start opens db for writing
- * and fills the tables in a transaction; findings_finish waits for it and
+ * any of them) in db, in one transaction, on a thread of its own:
+ * findings_start opens db for writing and fills the tables; findings_finish waits for it and
  * commits when keep is true, else rolls back. res must outlive the job.
  * findings_finish returns 0, or -1 with err filled (nothing written then);
  * it frees the job. NULL from findings_start only when no memory.

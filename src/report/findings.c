@@ -194,11 +194,6 @@ static int commit(struct store *w, struct err *err)
 	return 0;
 }
 
-int findings_write(struct store *w, const struct results *res, struct err *err)
-{
-	return fill(w, res, err) || commit(w, err) ? -1 : 0;
-}
-
 struct findings_job {
 	const char *db;
 	const struct results *res;

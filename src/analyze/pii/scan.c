@@ -705,6 +705,15 @@ static bool stop_before(const struct scan *s, size_t p)
 	return q > 0 && q < p && strchr(".!?", s->t[q - 1]);
 }
 
+/* Does a sentence end at e, past spaces: the text's end, ".", "!", "?", a
+ * line break, or an emoji ("…, es 606052 ❤️")? */
+static bool ends_sentence(const struct scan *s, size_t e)
+{
+	while (e < s->len && s->t[e] == ' ')
+		e++;
+	return e >= s->len || strchr(".!?\n", s->t[e]) || (unsigned char)s->t[e] >= 0xf0;
+}
+
 /* Does the line holding [p, e) hold nothing else? */
 static bool own_line(const struct scan *s, size_t p, size_t e)
 {
@@ -789,7 +798,7 @@ static size_t natid_grouped(const struct run *r)
 		same = r->sep[i] == r->sep[1];
 	if (r->plus || ng < 2)
 		return 0;
-	if (ng >= 2 && r->glen[1] == 4 && (r->sep[1] == '-' || r->sep[1] == '+') &&
+	if (r->glen[1] == 4 && (r->sep[1] == '-' || r->sep[1] == '+') &&
 	    (r->glen[0] == 6 || (r->glen[0] == 8 && r->sep[1] == '-')) &&
 	    pii_se_pnr_valid(r->d, r->gdig[1]))
 		return r->gend[1];
@@ -1081,13 +1090,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		      r.glen[1] == 3;
 	/* the code's word in the clause, or one comma back when the digits end
 	 * the sentence ("…para la cita, es 606052"; not "…, the queue is 2024 people") */
-	size_t ve0 = r.gend[r.ng - 1], vq = ve0;
-	while (vq < s->len && s->t[vq] == ' ')
-		vq++;
+	size_t vend = r.gend[r.ng - 1];
+	bool at_end = ends_sentence(s, vend);
 	bool code_near = ago(s, CTX_CODE) <= 2 * WIN && (s->prev_cls & CTX_FILLER) &&
-			 !promo_follows(s, ve0) &&
-			 (ago(s, CTX_CODE) <= s->tok - s->clause || vq == s->len ||
-			  strchr(".!?\n", s->t[vq]) || (unsigned char)s->t[vq] >= 0xf0);
+			 !promo_follows(s, vend) &&
+			 (ago(s, CTX_CODE) <= s->tok - s->clause || at_end);
 	if ((vc == CTX_CODE || (halves && code_near)) && halves && !promo_follows(s, r.gend[1])) {
 		scan_emit(s, PII_CREDENTIAL, p, r.gend[1], 0.8);
 		next = r.gend[1];
@@ -1127,10 +1134,6 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		ve = r.gend[r.ng - 1], vn = r.nd;
 	/* "my otp from bank be 328046": a code's word in the clause names four
 	 * to eight digits, whatever account word came between */
-	size_t ae = r.gend[r.ng - 1], aq = ae;
-	while (aq < s->len && s->t[aq] == ' ')
-		aq++;
-	bool at_end = aq >= s->len || strchr(".!?\n", s->t[aq]) || (unsigned char)s->t[aq] >= 0xf0;
 	if (vc == CTX_ACCOUNT && r.ng == 1 && r.nd >= 4 && r.nd <= 8 && ago(s, CTX_CODE) <= WIN &&
 	    ago(s, CTX_CODE) <= s->tok - s->clause && !promo_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.7);
@@ -1139,9 +1142,9 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* "chegou um código de verificação … da sua conta do banco, 824579": the
 	 * code named further back, the digits ending the sentence, too few for
 	 * an account */
-	if (vc == CTX_ACCOUNT && ago(s, CTX_CODE) <= 3 * WIN && at_end && !promo_follows(s, ae) &&
+	if (vc == CTX_ACCOUNT && ago(s, CTX_CODE) <= 3 * WIN && at_end && !promo_follows(s, vend) &&
 	    ((r.ng == 1 && r.nd >= 4 && r.nd <= 6) || halves)) {
-		scan_emit(s, PII_CREDENTIAL, p, ae, 0.7);
+		scan_emit(s, PII_CREDENTIAL, p, vend, 0.7);
 		goto done;
 	}
 	/* "Kargo için numaram 0532 418 27 90": a number in a phone's own
@@ -1543,11 +1546,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	/* "la contraseña del software quedó en PF5dY2SbdU", "the password for
 	 * our store na pinheiros47.A": a password's word earlier in the clause,
 	 * and a value shaped as one (letters with digits or signs, 6 or more) */
-	size_t after = ce;
-	while (after < s->len && s->t[after] == ' ')
-		after++;
-	bool ends = after >= s->len || strchr(".!?\n", s->t[after]) ||
-		    (unsigned char)s->t[after] >= 0xf0;
+	bool ends = ends_sentence(s, ce);
 	if (ago(s, CTX_SECRET) <= 4 * WIN &&
 	    (ago(s, CTX_SECRET) <= s->tok - s->clause || ((s->prev_cls & CTX_FILLER) && ends)) &&
 	    n >= 6 && n <= 64 && is_alnum((unsigned char)s->t[p]) && letters && digits &&

@@ -303,6 +303,12 @@ static bool all_digits(const char *d, size_t n)
 	return true;
 }
 
+/* A date of two-digit year, month and day, in either century. */
+static bool yymmdd_valid(int yy, int mm, int dd)
+{
+	return pii_date_valid(1900 + yy, mm, dd) || pii_date_valid(2000 + yy, mm, dd);
+}
+
 bool pii_cnp_valid(const char *d, size_t n)
 {
 	static const int weight[12] = { 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9 };
@@ -323,8 +329,7 @@ bool pii_amka_valid(const char *d, size_t n)
 	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	/* the year has two digits: either century will do for the day's check */
-	int dd = two(d), mm = two(d + 2), yy = two(d + 4);
-	if (!pii_date_valid(1900 + yy, mm, dd) && !pii_date_valid(2000 + yy, mm, dd))
+	if (!yymmdd_valid(two(d + 4), two(d + 2), two(d)))
 		return false;
 	return pii_luhn(d, n);
 }
@@ -420,12 +425,6 @@ bool pii_fi_hetu_valid(const char *s, size_t n)
 	/* pii_date_valid knows 1900-2099: an 1800s year is checked as 1900s */
 	return pii_date_valid(y < 1900 ? y + 100 : y, (s[2] - '0') * 10 + (s[3] - '0'),
 			      (s[0] - '0') * 10 + (s[1] - '0'));
-}
-
-/* A date of two-digit year, month and day, in either century. */
-static bool yymmdd_valid(int yy, int mm, int dd)
-{
-	return pii_date_valid(1900 + yy, mm, dd) || pii_date_valid(2000 + yy, mm, dd);
 }
 
 static int weighted(const char *d, const int *w, int n)
