@@ -36,6 +36,8 @@ struct feat {
 	uint32_t fast;           /* replies faster than anyone types (M_FAST), not answers */
 	uint32_t scheduled;      /* messages at the time of day of the one before, days later */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
+	uint32_t own_words;      /* wordy messages no other sender sent: its own words */
+	uint32_t shared_words;   /* … and those another sender sent too */
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
@@ -50,6 +52,7 @@ struct feat {
 	bool wordy;          /* the campaign template has words besides its slots */
 	bool long_text;      /* … and is longer than a customer's usual question */
 	bool pair_pitch;     /* … and is a pitch of AUTODM_PAIR_WORDS words or more */
+	bool pair_bait;      /* … or scam bait or a messenger's id, as long */
 	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
 	double s;
@@ -123,6 +126,12 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		}
 		f->last_at = m->at;
 		f->cp_msgs++;
+		if (m->flags & M_WORDY) {
+			if (in_senders[key] > 1)
+				f->shared_words++;
+			else
+				f->own_words++;
+		}
 		if (m->flags & M_WELCOME)
 			f->welcome++;
 		if (m->flags & M_SERVICE)
@@ -179,6 +188,8 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 					f->long_text = (m->flags & M_LONG) != 0;
 					f->pair_pitch = (m->flags & M_PAIR) &&
 							(m->flags & (M_PROMO | M_OFFER));
+					f->pair_bait = (m->flags & M_PAIR) &&
+						       (m->flags & (M_SCAM | M_CONTACT));
 				}
 			}
 		}
@@ -287,6 +298,8 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->fast += f->fast;
 	to->scheduled += f->scheduled;
 	to->answers += f->answers;
+	to->own_words += f->own_words;
+	to->shared_words += f->shared_words;
 	if (f->max_repeat > to->max_repeat)
 		to->max_repeat = f->max_repeat;
 	if (f->campaign_others > to->campaign_others || (f->rich && !to->rich)) {
@@ -296,6 +309,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->wordy = f->wordy;
 		to->long_text = f->long_text;
 		to->pair_pitch = f->pair_pitch;
+		to->pair_bait = f->pair_bait;
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
@@ -362,6 +376,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	double s = 0;
 	bool followed = am_has_id(a->following, a->nfollowing, f->cp);
 	bool unanswered = f->cp_first && !f->owner_msgs;
+	/* wrote first, and said nothing more once the owner replied */
+	bool silent = f->cp_first && f->owner_replied && !f->answers;
 	/* software's timing, from a sender that never answered otherwise */
 	bool only_fast = f->fast && !f->answers, only_scheduled = f->scheduled && !f->answers;
 	enum autodm_kind kind = AUTODM_PERSON;
@@ -395,8 +411,11 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 * words shared by many count when the text is long and the
 			 * owner never answered it.
 			 */
-			bool many = (f->campaign_others >= AUTODM_CAMPAIGN_MANY || f->pair_pitch) &&
-				    f->wordy && f->long_text && unanswered;
+			/* and a campaign's sender sends its texts, not words of its own */
+			bool many = ((f->campaign_others >= AUTODM_CAMPAIGN_MANY || f->pair_pitch) &&
+				     f->wordy && f->long_text && unanswered &&
+				     f->own_words < f->shared_words) ||
+				    (f->pair_bait && (unanswered || silent));
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
 			if (many && kind == AUTODM_PERSON)
 				kind = AUTODM_CAMPAIGN;

@@ -189,12 +189,33 @@ static bool is_cap_word(const char *t, size_t a, size_t b)
 	return caps >= 2 && b - a <= 10;
 }
 
+/* Whether [a, b) of t stands between quotes of a kind: "…", '…', “…”, ‘…’, «…». */
+static bool quoted(const char *t, size_t n, size_t a, size_t b)
+{
+	static const char *const pairs[][2] = {
+		{ "\"", "\"" }, { "'", "'" }, { "\xe2\x80\x9c", "\xe2\x80\x9d" },
+		{ "\xe2\x80\x98", "\xe2\x80\x99" }, { "\xc2\xab", "\xc2\xbb" },
+	};
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		size_t lo = strlen(pairs[i][0]), lc = strlen(pairs[i][1]);
+		if (a >= lo && b + lc <= n && !memcmp(t + a - lo, pairs[i][0], lo) &&
+		    !memcmp(t + b, pairs[i][1], lc))
+			return true;
+	}
+	return false;
+}
+
 static bool reply_keyword(const char *t, size_t n)
 {
 	static const char *const verbs[] = {
 		"reply", "text", "type", "send", "comment", "responde", "responda", "réponds",
 		"répondez", "rispondi", "antworte", "balas", "ketik", "kirim", "bhejo", "likho",
-		"sagot", "svara", "svar", "reageer", "odpowiedz", "trả lời", "nhắn", NULL,
+		"sagot", "svara", "svar", "reageer", "odpowiedz", "trả lời", "nhắn", "skriv",
+		"sms", "vastaa", "vasta", "kirjoita", "schreib", "schreibe", "schick", "envoie",
+		"envoyez", "écris", "tapez", "envía", "envia", "escribe", "manda", "digita",
+		"envie", "escreva", "scrivi", "invia", "stuur", "typ", "wyślij", "napisz",
+		"odpisz", "напиши", "пиши", "ответь", "отправь", "надішли", "напишіть", "yaz",
+		"gönder", "yanıtla", "dm", "apántate", NULL,
 	};
 	size_t w[64][2], nw = 0, lower = 0;
 	for (size_t i = 0; i < n && nw < 64;) {
@@ -229,6 +250,10 @@ static bool reply_keyword(const char *t, size_t n)
 		if (k > 0 && is_cap_word(t, w[k - 1][0], w[k - 1][1]))
 			return true;   /* "\"YES\" bhejo" */
 	}
+	/* a keyword in quotes needs no verb: "DM me 'START'", «STOP» */
+	for (size_t k = 0; k < nw; k++)
+		if (is_cap_word(t, w[k][0], w[k][1]) && quoted(t, n, w[k][0], w[k][1]))
+			return true;
 	return false;
 }
 

@@ -128,6 +128,24 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "party at mine on saturday, reply YES if you are coming", NULL, false },
 		{ 'o', 30, "YES obviously, what should I bring?", NULL, false },
 		{ 'c', 45, "just snacks and good vibes", NULL, false } } },
+	/* a keyword in quotes, or several, asks for no verb: software reads the answer */
+	{ 983, "kw3", false, true, 1, {
+		{ 'c', 0, "Velkommen! Du følger nu Grøn Nabo. Skriv HJÆLP for vores guides, eller STOP for at afmelde", NULL, false } } },
+	{ 984, "kw4", false, false, 1, {
+		{ 'c', 0, "Doubled my savings in a month with one trick 📈 DM me 'START' and I show you how", NULL, false } } },
+	/* a friend quoting a shout in capitals, and the talk goes on: a person */
+	{ 985, "kw5", true, true, 0, {
+		{ 'c', 0, "my boss literally wrote \"URGENT\" on a post-it and left for lunch", NULL, false },
+		{ 'o', 20, "classic, did you do it?", NULL, false },
+		{ 'c', 26, "obviously not lol", NULL, false } } },
+	/* one romance opener of many words from two accounts, asking for a messenger id,
+	 * silent once the owner replied: a campaign */
+	{ 986, "rs1", false, false, 1, {
+		{ 'c', 0, "Good evening dear, your smile in the photos caught my eye and I would love to know you better. I work on a ship abroad, my Telegram is kaptrob88", NULL, false },
+		{ 'o', 300, "no", NULL, false } } },
+	{ 987, "rs2", false, false, 1, {
+		{ 'c', 60 * 24 * 40, "Good evening dear, your smile in the photos caught my eye and I would love to know you better. I work on a ship abroad, my Telegram is kaptrob88", NULL, false },
+		{ 'o', 60 * 24 * 40 + 90, "who are you?", NULL, false } } },
 	/* the owner's greeting, opening chats with followers now and then: each
 	 * answered it, so it is the owner talking, no auto-DM */
 	{ 151, "g1", true, true, 0, {
