@@ -53,6 +53,7 @@ struct feat {
 	bool long_text;      /* … and is longer than a customer's usual question */
 	bool pair_pitch;     /* … and is a pitch of AUTODM_PAIR_WORDS words or more */
 	bool pair_bait;      /* … or scam bait or a messenger's id, as long */
+	bool pitched;        /* … makes a pitch, bait or asks for a messenger at any length */
 	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
 	double s;
@@ -190,6 +191,8 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 							(m->flags & (M_PROMO | M_OFFER));
 					f->pair_bait = (m->flags & M_PAIR) &&
 						       (m->flags & (M_SCAM | M_CONTACT));
+					f->pitched = (m->flags & (M_PROMO | M_OFFER | M_SCAM |
+								  M_CONTACT)) != 0;
 				}
 			}
 		}
@@ -310,6 +313,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->long_text = f->long_text;
 		to->pair_pitch = f->pair_pitch;
 		to->pair_bait = f->pair_bait;
+		to->pitched = f->pitched;
 	}
 	to->cp_first |= f->cp_first;
 	to->service |= f->service;
@@ -412,9 +416,10 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 * owner never answered it.
 			 */
 			/* and a campaign's sender sends its texts, not words of its own */
-			bool many = ((f->campaign_others >= AUTODM_CAMPAIGN_MANY || f->pair_pitch) &&
-				     f->wordy && f->long_text && unanswered &&
-				     f->own_words < f->shared_words) ||
+			bool spread = f->campaign_others >= AUTODM_CAMPAIGN_MANY;
+			bool many = (f->wordy && f->long_text && f->own_words < f->shared_words &&
+				     (((spread || f->pair_pitch) && unanswered) ||
+				      (spread && f->pitched && silent))) ||
 				    (f->pair_bait && (unanswered || silent));
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
 			if (many && kind == AUTODM_PERSON)

@@ -868,15 +868,19 @@ static void order_by_cp(struct am *a)
 
 /*
  * A reply of AUTODM_FAST_CHARS characters or more (its slotted text, so a
- * pasted link counts as five) that came dt ms after the owner's message,
+ * pasted link counts as five, a CJK character as AUTODM_WIDE_KEYS) that
+ * came dt ms after the owner's message,
  * faster than AUTODM_FAST_CPS characters a second: no one reads a message
  * and types that much so soon.
  */
 static bool faster_than_typing(const struct buf *slotted, int64_t dt)
 {
 	size_t chars = 0;
-	for (size_t i = 0; i < slotted->len; i++)
-		chars += ((unsigned char)slotted->s[i] & 0xc0) != 0x80;
+	for (size_t i = 0; i < slotted->len; i++) {
+		unsigned char c = (unsigned char)slotted->s[i];
+		/* kana, hangul and ideographs (U+3000-U+DFFF) take keys a character */
+		chars += (c & 0xc0) == 0x80 ? 0 : c >= 0xe3 && c <= 0xed ? AUTODM_WIDE_KEYS : 1;
+	}
 	return chars >= AUTODM_FAST_CHARS && dt >= 0 &&
 	       (double)chars * 1000.0 >= AUTODM_FAST_CPS * (double)dt;
 }

@@ -151,10 +151,13 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 	for (size_t s = 0, e; s < n; s = e) {
 		for (e = s; e < n && om[e].cluster == om[s].cluster; e++)
 			;
+		/* to several people within minutes; a double send to one is no burst */
 		size_t burst = 0;
 		for (size_t k = s; k < e; k++)
-			if ((k > s && om[k].at - om[k - 1].at <= AUTODM_BURST_MS) ||
-			    (k + 1 < e && om[k + 1].at - om[k].at <= AUTODM_BURST_MS))
+			if ((k > s && om[k].at - om[k - 1].at <= AUTODM_BURST_MS &&
+			     om[k].cp != om[k - 1].cp) ||
+			    (k + 1 < e && om[k + 1].at - om[k].at <= AUTODM_BURST_MS &&
+			     om[k + 1].cp != om[k].cp))
 				burst++;
 		uint32_t cl = om[s].cluster;
 		double fshare = (double)fol[cl] / recipients[cl];

@@ -160,6 +160,24 @@ static const struct sender_case cases[] = {
 	{ 154, "g4", true, true, 0, {
 		{ 'o', 60 * 24 * 25, "Holaaa, ¿cómo vas? 😊", NULL, false },
 		{ 'c', 60 * 24 * 26, "perdón, apenas vi esto! bien bien", NULL, false } } },
+	/* the owner's thanks pasted to three people months apart, sent twice to one
+	 * of them by a slip of the thumb, answered by all: no burst, no auto-DM */
+	{ 155, "d1", true, true, 0, {
+		{ 'o', 0, "That is brilliant, thank you so much for fundraising for us", NULL, false },
+		{ 'o', 0.5, "That is brilliant, thank you so much for fundraising for us!", NULL, false },
+		{ 'c', 400, "we raised 412 at the bake sale, next year more", NULL, false } } },
+	{ 156, "d2", true, true, 0, {
+		{ 'o', 60 * 24 * 60, "That is brilliant, thank you so much for fundraising for us", NULL, false },
+		{ 'c', 60 * 24 * 60 + 30, "any time, see you at the drop-in", NULL, false } } },
+	{ 157, "d3", true, true, 0, {
+		{ 'o', 60 * 24 * 200, "That is brilliant, thank you so much for fundraising for us", NULL, false },
+		{ 'c', 60 * 24 * 201, "aw thanks, it was fun", NULL, false } } },
+	/* a service's greeting, then fourteen characters of Chinese two seconds after
+	 * the owner wrote: no one types that through an input method so fast */
+	{ 158, "cs1", false, true, 1, {
+		{ 'c', 0, "您好，欢迎来到云帆物流官方账号～请直接留言您的问题，客服上线后第一时间回复。", NULL, false },
+		{ 'o', 1, "你好、周五有空吗？", NULL, false },
+		{ 'c', 1 + 2.0 / 60, "已收到您的留言，请耐心等待。", NULL, false } } },
 	/* follow-thanks without a link, never answered: an auto-DM app */
 	{ 91, "lf1", true, true, 1, {
 		{ 'c', 0, "Thank you so much for the follow!! 💖💖 have a lovely day", NULL, false } } },
