@@ -101,6 +101,9 @@ bool pii_in_aadhaar_valid(const char *d, size_t n);
 bool pii_jp_my_number_valid(const char *d, size_t n);
 /* Israel's teudat zehut: 9 digits, the Luhn check. */
 bool pii_il_tz_valid(const char *d, size_t n);
+
+/* The Netherlands' burgerservicenummer: 9 digits, the eleven test (weights 9..2, -1). */
+bool pii_nl_bsn_valid(const char *d, size_t n);
 /* Iran's national code (کد ملی): 10 digits, a weighted check mod 11. */
 bool pii_ir_melli_valid(const char *d, size_t n);
 /* Mexico's CURP: 4 letters, YYMMDD, H/M/X, a state's two letters, three

@@ -1013,11 +1013,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* "cédula 51.410.834": an identity number in thousands, after its word */
 	if (!r.plus && r.ng >= 2 && r.ng <= 4 && r.sep[1] == '.' && run_uniform(&r, r.ng) &&
-	    r.glen[0] <= 3 && value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
-		bool thousands = true;
+	    r.glen[0] <= 4 && value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
+		bool thousands = r.glen[0] <= 3;
 		for (int i = 1; i < r.ng; i++)
 			thousands = thousands && r.glen[i] == 3;
-		if (thousands && r.nd >= 7) {
+		/* "BSN: 2830.23.363": the Dutch number, dotted its own way, and its test */
+		if ((thousands && r.nd >= 7) || pii_nl_bsn_valid(r.d, r.nd)) {
 			scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.7);
 			goto done;
 		}
@@ -1628,6 +1629,18 @@ static bool number_named(const struct scan *s)
 	return false;
 }
 
+/* Is the word before p (across a space or a hyphen) "id", as in "id number"? */
+static bool id_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	if (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == '-'))
+		q--;
+	if (ago(s, CTX_REF) <= 2 || ago(s, CTX_ACCOUNT) <= 2 || ago(s, CTX_USER) <= 2)
+		return false;   /* "order id number", "user id no" */
+	return q >= 2 && q < p && (s->t[q - 2] | 32) == 'i' && (s->t[q - 1] | 32) == 'd' &&
+	       (q == 2 || !is_alnum((unsigned char)s->t[q - 3]));
+}
+
 /* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
 static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 {
@@ -1734,6 +1747,9 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	 * came between them */
 	if ((cls & CTX_FILLER) && (cls & CTX_PHONE) && number_named(s))
 		cls &= ~(unsigned)CTX_PHONE;
+	/* "my id number is", "ID no.", "id-nummer": the number of an identity card */
+	if ((cls & (CTX_FILLER | CTX_PHONE)) && id_before(s, p))
+		cls = CTX_NATID;
 	/* month names matter only as part of a birth date: look them up only then */
 	int m = wn && scan_ctx(s, CTX_DOB, WIN) ? pii_month(w, wn) : 0;
 	if (m) {

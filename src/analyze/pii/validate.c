@@ -653,6 +653,16 @@ bool pii_il_tz_valid(const char *d, size_t n)
 	return n == 9 && all_digits(d, n) && !pii_degenerate(d, n) && pii_luhn(d, n);
 }
 
+bool pii_nl_bsn_valid(const char *d, size_t n)
+{
+	if (n != 9 || !all_digits(d, n) || pii_degenerate(d, n))
+		return false;
+	int sum = -(d[8] - '0');
+	for (int i = 0; i < 8; i++)
+		sum += (9 - i) * (d[i] - '0');
+	return sum % 11 == 0;
+}
+
 bool pii_ir_melli_valid(const char *d, size_t n)
 {
 	if (n != 10 || !all_digits(d, n) || pii_degenerate(d, n))
