@@ -212,35 +212,42 @@ static bool name_before(const struct scan *s, size_t p)
 	return q < end && (scan_capitalised(s, q) || caseless_letter(s, q));
 }
 
-/* "Kavalas 10, 71307, Heraklion", "Χρήστου Λαδά 6\n105 61 Αθήνα": a name, a
- * house number [p, e), then on the same or the next lines a postcode (4-5
- * digits, 3 and 2, 4 and two capitals "3511 AX", 2-3 "00-950") and a
- * capitalised town. A building after the house number ("1511/230") and a
- * short suffix ("118 bis") go with it. Returns the end, or 0. */
-size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
+/*
+ * A flat or floor between the house number at q and the postcode: ", 6 tr /",
+ * " lgh 1602,", ", 3ος όροφος,", " as. 15 /": one to three short words, one
+ * with digits, ended by a comma or a slash. Where the next piece starts
+ * (at its comma or past its slash), or q when there is none.
+ */
+static size_t unit_after(const struct scan *s, size_t q)
 {
 	const char *t = s->t;
-	size_t q = e;
-	/* "Tegnérgatan 14B": a letter of the house number */
-	if (q < s->len && is_alpha((unsigned char)t[q]) &&
-	    !(q + 1 < s->len && is_alnum((unsigned char)t[q + 1])))
-		q++;
-	if (e - p > 4 || !name_before(s, p))
-		return 0;
-	if (q + 1 < s->len && t[q] == '/' && is_digit((unsigned char)t[q + 1])) {
-		size_t b = q + 1;
-		while (b < s->len && is_digit((unsigned char)t[b]) && b - q <= 4)
+	size_t b = q;
+	if (b < s->len && t[b] == ',')
+		b++;
+	bool digits = false;
+	for (int words = 0; words < 3; words++) {
+		if (b >= s->len || t[b] != ' ')
+			return q;
+		size_t w = ++b;
+		while (b < s->len && t[b] != ' ' && t[b] != ',' && t[b] != '/' && t[b] != '\n')
 			b++;
-		q = b;
+		if (b == w || b - w > 12)
+			return q;
+		for (size_t i = w; i < b; i++)
+			digits |= is_digit((unsigned char)t[i]);
+		if (b < s->len && t[b] == ',')
+			return digits ? b : q;
+		if (b + 1 < s->len && t[b] == ' ' && t[b + 1] == '/')
+			return digits ? b + 2 : q;
 	}
-	/* "118 bis", "12 a": a suffix of the house number, lower case, before the comma */
-	if (q + 2 < s->len && t[q] == ' ' && is_alpha((unsigned char)t[q + 1]) && !is_upper((unsigned char)t[q + 1])) {
-		size_t b = q + 1;
-		while (b < s->len && is_alpha((unsigned char)t[b]))
-			b++;
-		if (b - q - 1 <= 3 && b < s->len && t[b] == ',')
-			q = b;
-	}
+	return q;
+}
+
+/* The postcode and capitalised town from q (past a comma and line breaks):
+ * their end, or 0. */
+static size_t postcode_town_at(const struct scan *s, size_t q)
+{
+	const char *t = s->t;
 	if (q < s->len && t[q] == ',')
 		q++;
 	for (int nl = 0; q < s->len && (t[q] == ' ' || t[q] == '\n' || t[q] == '\r'); q++)
@@ -277,6 +284,48 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 		return 0;
 	size_t ce = scan_chunk_end(s, q);
 	return scan_trim_end(t, q, ce);
+}
+
+/* "Kavalas 10, 71307, Heraklion", "Χρήστου Λαδά 6\n105 61 Αθήνα": a name, a
+ * house number [p, e), then on the same or the next lines a postcode (4-5
+ * digits, 3 and 2, 4 and two capitals "3511 AX", 2-3 "00-950") and a
+ * capitalised town. A building after the house number ("1511/230") and a
+ * short suffix ("118 bis") go with it. Returns the end, or 0. */
+size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
+{
+	const char *t = s->t;
+	size_t q = e;
+	/* "Tegnérgatan 14B": a letter of the house number */
+	if (q < s->len && is_alpha((unsigned char)t[q]) &&
+	    !(q + 1 < s->len && is_alnum((unsigned char)t[q + 1])))
+		q++;
+	/* "Prinsengracht 39-hs", "Rüütli 116-2": a floor or flat after a hyphen */
+	if (q + 1 < s->len && t[q] == '-' && is_alnum((unsigned char)t[q + 1])) {
+		size_t b = q + 1;
+		while (b < s->len && is_alnum((unsigned char)t[b]) && b - q <= 4)
+			b++;
+		if (b - q <= 4 && !(b < s->len && is_alnum((unsigned char)t[b])))
+			q = b;
+	}
+	/* the street's name, or its word in lower case: "Hatanpään valtatie 77", "Telliskivi tn 124" */
+	if (e - p > 4 || !(name_before(s, p) || ago(s, CTX_STREET) == 1))
+		return 0;
+	if (q + 1 < s->len && t[q] == '/' && is_digit((unsigned char)t[q + 1])) {
+		size_t b = q + 1;
+		while (b < s->len && is_digit((unsigned char)t[b]) && b - q <= 4)
+			b++;
+		q = b;
+	}
+	/* "118 bis", "12 a": a suffix of the house number, lower case, before the comma */
+	if (q + 2 < s->len && t[q] == ' ' && is_alpha((unsigned char)t[q + 1]) && !is_upper((unsigned char)t[q + 1])) {
+		size_t b = q + 1;
+		while (b < s->len && is_alpha((unsigned char)t[b]))
+			b++;
+		if (b - q - 1 <= 3 && b < s->len && t[b] == ',')
+			q = b;
+	}
+	size_t u = unit_after(s, q), a = u != q ? postcode_town_at(s, u) : 0;
+	return a ? a : postcode_town_at(s, q);
 }
 
 /* Does the town ending at t[town] end the line or go on as a name ("Praha 3",

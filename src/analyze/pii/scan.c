@@ -908,7 +908,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* "Tegnérgatan 14B, 113 58 Stockholm": a house number and its letter,
 	 * after a street's name and before a postcode and town */
-	if (r.ng == 1 && r.nd <= 3 && r.e + 1 < ce && is_upper((unsigned char)s->t[r.e]) &&
+	if (r.ng == 1 && r.nd <= 3 && r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e]) &&
 	    !is_alnum((unsigned char)s->t[r.e + 1])) {
 		size_t a = addr_postcode_town(s, p, r.e);
 		if (a) {
@@ -921,8 +921,24 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
 		return alnum_token(s, p, ce);
 	if (!r.plus && r.ng == 1 && r.e < ce && (s->t[r.e] == '-' || s->t[r.e] == '_') &&
-	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1]))
+	    r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e + 1])) {
+		size_t a = r.nd <= 3 ? addr_postcode_town(s, p, r.e) : 0;   /* "39-hs, 1016 GV" */
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			mark(s, 0);
+			return a;
+		}
 		return alnum_token(s, p, ce);
+	}
+	/* "Rüütli 116-2, 51007 Tartu": a house and flat number, the postcode, the town */
+	if (!r.plus && r.ng == 2 && r.sep[1] == '-' && r.glen[0] <= 3 && r.glen[1] <= 3) {
+		size_t a = addr_postcode_town(s, p, r.gend[0]);
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			mark(s, 0);
+			return a;
+		}
+	}
 	bool phone_ctx = scan_ctx(s, CTX_PHONE, WIN);
 	size_t next = r.e;
 
