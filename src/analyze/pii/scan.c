@@ -684,6 +684,21 @@ static bool booking_code(const char *v, size_t n)
 	return d >= 1 && n - d >= 2 && turns >= 2 && longest <= 4;
 }
 
+/* A booking's code of six: capitals and digits, one switch between them at
+ * least ("357ZMD", "3RJAWE"); read only right after a reference's word. */
+static bool pnr_code(const char *v, size_t n)
+{
+	size_t d = 0;
+	if (n != 6)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		if (!is_digit((unsigned char)v[i]) && !is_upper((unsigned char)v[i]))
+			return false;
+		d += is_digit((unsigned char)v[i]);
+	}
+	return d >= 1 && d <= 4;
+}
+
 /* Does a sentence end just before p ("… пароль... Then")? */
 static bool sentence_before(const struct scan *s, size_t p)
 {
@@ -1546,8 +1561,15 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	/* "Reserva confirmada? o código que recebi foi BK7Q2M9": a booking code
 	 * the message names a booking for, not a secret, unless a password word
 	 * is nearer */
-	if (booking_code(s->t + p, n) && ago(s, CTX_REF) <= 2 * WIN && vc != CTX_SECRET &&
+	bool near_ref = ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN;
+	if ((booking_code(s->t + p, n) || (near_ref && pnr_code(s->t + p, n))) &&
+	    ago(s, CTX_REF) <= 2 * WIN && vc != CTX_SECRET &&
 	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_USER) > 2 * WIN) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
+		goto done;
+	}
+	/* "tilausnumero SR-721614", "ordrenummer INC-839938": a prefix and the number */
+	if (code_shape && near_ref && vc == CTX_REF) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
@@ -1643,6 +1665,56 @@ static bool number_named(const struct scan *s)
 			return true;
 	}
 	return false;
+}
+
+/* A compound ending in a number's word, folded: "ordrenummer", "tilausnumero". */
+static bool number_compound(const char *w, size_t n)
+{
+	static const char *const ends[] = { "nummer", "nummeret", "numero", "numeron", "numer",
+					    "numret", NULL };
+	for (size_t i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n >= k + 3 && !memcmp(w + n - k, ends[i], k))
+			return true;
+	}
+	return false;
+}
+
+static bool all_upper(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_upper((unsigned char)v[i]))
+			return false;
+	return true;
+}
+
+/* Does the word before p name a number: "Buchungsnummer", "ref", "nr", "no."? */
+static bool number_word_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == ':' || s->t[q - 1] == '#'))
+		q--;
+	size_t e = q;
+	while (q > 0 && (is_alpha((unsigned char)s->t[q - 1]) || s->t[q - 1] == '.'))
+		q--;
+	char w[40];
+	size_t n = e > q ? scan_fold(s->t, q, e, w, sizeof(w) - 1) : 0;
+	if (n && w[n - 1] == '.')
+		n--;
+	static const char *const short_words[] = { "ref", "nr", "no", "n", "pnr", NULL };
+	for (size_t i = 0; short_words[i]; i++)
+		if (strlen(short_words[i]) == n && !memcmp(w, short_words[i], n))
+			return true;
+	return n >= 8 && number_compound(w, n);
+}
+
+/* Is the text written in capitals throughout (then a word in capitals is no code)? */
+static bool scan_shouting(const struct scan *s)
+{
+	size_t lower = 0;
+	for (size_t i = 0; i < s->len && !lower; i++)
+		lower += s->t[i] >= 'a' && s->t[i] <= 'z';
+	return lower == 0;
 }
 
 /* Is the word before p (across a space or a hyphen) "id", as in "id number"? */
@@ -1748,6 +1820,18 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	}
 	if (!cls && wn >= 10 && ago(s, CTX_CODE) == 1 && s->keyed == s->tok) {
 		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	/* "ordrenummer", "sagsnummer", "tilausnumero": a number's compound the
+	 * word lists do not know (they know the phone's, the account's, the
+	 * person's) names an order's, a booking's or a case's */
+	if (!cls && wn >= 8 && number_compound(w, wn))
+		cls = CTX_REF;
+	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a booking's code */
+	if (!cls && e - p == 6 && ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN &&
+	    all_upper(t + p, 6) && !scan_shouting(s) && number_word_before(s, p)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, e, 0.6);
 		mark(s, 0);
 		return ce;
 	}
