@@ -1127,7 +1127,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	bool code_near = ago(s, CTX_CODE) <= 2 * WIN && (s->prev_cls & CTX_FILLER) &&
 			 !promo_follows(s, vend) &&
 			 (ago(s, CTX_CODE) <= s->tok - s->clause || at_end);
-	if ((vc == CTX_CODE || (halves && code_near)) && halves && !promo_follows(s, r.gend[1])) {
+	if ((vc == CTX_CODE || vc == CTX_SECRET || (halves && code_near)) && halves && !promo_follows(s, r.gend[1])) {
 		scan_emit(s, PII_CREDENTIAL, p, r.gend[1], 0.8);
 		next = r.gend[1];
 		goto done;
@@ -1680,6 +1680,24 @@ static bool number_compound(const char *w, size_t n)
 	return false;
 }
 
+static bool code_compound(const char *w, size_t n)
+{
+	static const char *const ends[] = { "kode", "koden", "koodi", "koodin", "kood", "koodiks",
+					    "kod", "koder", NULL };
+	static const char *const discount[] = { "rabatt", "kampanj", "alennus", "tarjous", "rabat",
+						"kupong", "kupon", "promo", "post", "rabattkode", NULL };
+	for (size_t i = 0; ends[i]; i++) {
+		size_t k = strlen(ends[i]);
+		if (n < k + 3 || memcmp(w + n - k, ends[i], k))
+			continue;
+		for (size_t j = 0; discount[j]; j++)
+			if (!strncmp(w, discount[j], strlen(discount[j])))
+				return false;
+		return true;
+	}
+	return false;
+}
+
 static bool all_upper(const char *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -1828,6 +1846,15 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	 * person's) names an order's, a booking's or a case's */
 	if (!cls && wn >= 8 && number_compound(w, wn))
 		cls = CTX_REF;
+	/* "engangskoden", "vahvistuskoodi": a code's compound, not a discount's */
+	if (!cls && wn >= 6 && code_compound(w, wn))
+		cls = CTX_CODE;
+	/* "wifi-passord", "pin-koodi": the class of the last part of a hyphened word */
+	for (size_t i = wn; !cls && i > 1; i--)
+		if (w[i - 1] == '-') {
+			cls = pii_word_class(w + i, wn - i);
+			break;
+		}
 	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a booking's code */
 	if (!cls && e - p == 6 && ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN &&
 	    all_upper(t + p, 6) && !scan_shouting(s) && number_word_before(s, p)) {
