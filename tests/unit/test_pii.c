@@ -249,6 +249,11 @@ static void redaction(void **state)
 	redact_one(PII_PAYMENT_CARD, "4111" NNBSP "1111" NNBSP "1111" NNBSP "1111",
 		   "****" NNBSP "****" NNBSP "****" NNBSP "1111");
 #undef NNBSP
+	/* a card's expiry and security code are one value with it; their digits go too */
+	redact_one(PII_PAYMENT_CARD, "5301 2675 0622 3312 exp 01/30 cvv 395",
+		   "**** **** **** 3312 exp **/** cvv ***");
+	redact_one(PII_PAYMENT_CARD, "5395655206796065 до 02/30 cvc 027",
+		   "**** **** **** 6065 до **/** cvc ***");
 
 	const char *msg = "card 4111 1111 1111 1111, mail jane@mail.example ok";
 	struct buf b = BUF_INIT;

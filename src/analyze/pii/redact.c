@@ -60,6 +60,23 @@ static void email(const char *v, size_t n, struct buf *out)
 
 static void card(const char *v, size_t n, struct buf *out)
 {
+	/* the number: its digits up to the first word or comma; after it, as in
+	 * "… exp 01/30 cvv 395", every digit masked */
+	size_t num = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c == ',' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xc3 && c <= 0xdf) || (c >= 0xe3 && c <= 0xed))
+			break;   /* a letter of Latin, Greek, Cyrillic… or CJK */
+		if (isdig(v[i]))
+			num = i + 1;
+	}
+	if (num && num < n) {
+		card(v, num, out);
+		for (size_t i = num; i < n; i++)
+			buf_addc(out, isdig(v[i]) ? '*' : v[i]);
+		return;
+	}
 	size_t digits = 0;
 	int grouped = 0;
 	for (size_t i = 0; i < n; i++) {

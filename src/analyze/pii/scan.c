@@ -875,6 +875,9 @@ static bool natid_whole(const struct scan *s, const struct run *r)
 	}
 }
 
+/* Bytes from a card's number to its security code that make them one value. */
+#define CARD_CODE_NEAR 48
+
 /* The name of a card's security code right before p: "cvv 647", "CVC: 123". */
 static bool card_code_before(const struct scan *s, size_t p)
 {
@@ -1150,7 +1153,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* "cvv 647": a card's security code has three digits (four on some cards) */
 	if (r.ng == 1 && (r.nd == 3 || r.nd == 4) && card_code_before(s, p)) {
-		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
+		/* "card 5301 2675 0622 3312 exp 01/30 cvv 395": the code is part of
+		 * the card's finding, one value with its expiry; alone, a credential */
+		if (s->have_last && s->last.type == PII_PAYMENT_CARD && p - s->last.end <= CARD_CODE_NEAR)
+			s->last.end = r.e;
+		else
+			scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
 		goto done;
 	}
 	if ((vc == CTX_CODE || vc == CTX_SECRET) && r.e1 == r.gend[0] && r.nd1 >= 4 &&
