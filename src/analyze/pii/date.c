@@ -62,7 +62,7 @@ size_t date_day_month(const struct scan *s, size_t p)
 		q += 2;   /* st nd rd th */
 	if (!scan_next_word(s, q, &ws, &we))
 		return 0;
-	char w[16];
+	char w[32];
 	size_t n = scan_fold(s->t, ws, we, w, sizeof(w));
 	if (n && (!strcmp(w, "de") || !strcmp(w, "of")) && scan_next_word(s, we, &ws, &we))
 		n = scan_fold(s->t, ws, we, w, sizeof(w));

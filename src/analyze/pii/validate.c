@@ -718,7 +718,7 @@ bool pii_date_valid(int y, int m, int d)
 	return true;
 }
 
-/* Month names and abbreviations, lower case; sorted is not needed: 60 entries
+/* Month names and abbreviations, lower case; sorted is not needed: the entries
  * are compared only after a number or a date-like word. */
 static const struct { const char *w; unsigned char m; } months[] = {
 	{"january", 1}, {"jan", 1}, {"enero", 1}, {"janvier", 1}, {"januar", 1}, {"gennaio", 1},
@@ -746,11 +746,26 @@ static const struct { const char *w; unsigned char m; } months[] = {
 	{"hunyo", 6}, {"hulyo", 7}, {"setyembre", 9}, {"oktubre", 10}, {"nobyembre", 11},
 	{"disyembre", 12}, {"gener", 1}, {"febrer", 2}, {"maig", 5}, {"juny", 6}, {"juliol", 7},
 	{"desembre", 12}, {"maart", 3}, {"augustus", 8},
+	/* Danish, Norwegian, Swedish */
+	{"marts", 3}, {"maj", 5}, {"augusti", 8},
+	/* Finnish (the partitive a date takes), Estonian */
+	{"tammikuuta", 1}, {"helmikuuta", 2}, {"maaliskuuta", 3}, {"huhtikuuta", 4},
+	{"toukokuuta", 5}, {"kesäkuuta", 6}, {"heinäkuuta", 7}, {"elokuuta", 8},
+	{"syyskuuta", 9}, {"lokakuuta", 10}, {"marraskuuta", 11}, {"joulukuuta", 12},
+	{"jaanuar", 1}, {"veebruar", 2}, {"märts", 3}, {"aprill", 4}, {"juuni", 6}, {"juuli", 7},
+	{"oktoober", 10}, {"detsember", 12},
+	/* Greek and Russian, in the genitive a date takes */
+	{"ιανουαρίου", 1}, {"φεβρουαρίου", 2}, {"μαρτίου", 3}, {"απριλίου", 4}, {"μαΐου", 5},
+	{"ιουνίου", 6}, {"ιουλίου", 7}, {"αυγούστου", 8}, {"σεπτεμβρίου", 9},
+	{"οκτωβρίου", 10}, {"νοεμβρίου", 11}, {"δεκεμβρίου", 12},
+	{"января", 1}, {"февраля", 2}, {"марта", 3}, {"апреля", 4}, {"мая", 5}, {"июня", 6},
+	{"июля", 7}, {"августа", 8}, {"сентября", 9}, {"октября", 10}, {"ноября", 11},
+	{"декабря", 12},
 };
 
 int pii_month(const char *w, size_t n)
 {
-	if (n < 3 || n > 11)
+	if (n < 3 || n > 24)
 		return 0;
 	for (size_t i = 0; i < sizeof(months) / sizeof(months[0]); i++)
 		if (strlen(months[i].w) == n && !memcmp(months[i].w, w, n))
