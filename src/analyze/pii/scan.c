@@ -37,9 +37,12 @@ enum {
 	B_TRAIL = 32,   /* punctuation that may close a word */
 	B_LEAD = 64,    /* punctuation that may open a value */
 	B_SYM = 128,    /* any other ASCII symbol */
+	B_HYPHEN = 256, /* '-': inside words (e-mail, wifi-passord) */
 };
-#define B_HIGH 256      /* a byte of a non-ASCII character (flags only) */
-static unsigned char bclass[256];
+#define B_HIGH 512      /* a byte of a non-ASCII character (flags only) */
+static unsigned short bclass[256];
+
+static void init_tails(void);
 
 static void init_classes(void)
 {
@@ -55,11 +58,12 @@ static void init_classes(void)
 		bclass[(unsigned char)*p] = B_TRAIL;
 	for (const char *p = "([{\"'#<*_$"; *p; p++)
 		bclass[(unsigned char)*p] |= B_LEAD;
-	bclass['-'] = 0;   /* inside words: e-mail, one-time */
+	bclass['-'] = B_HYPHEN;   /* inside words: e-mail, one-time */
 	bclass['@'] = B_AT | B_SYM;
 	bclass['/'] = B_SLASH | B_SYM;
 	bclass[':'] |= B_KEYSEP;
 	bclass['='] = B_KEYSEP | B_SYM;
+	init_tails();
 }
 
 static bool is_space(unsigned char c)
@@ -1675,35 +1679,69 @@ static bool number_named(const struct scan *s)
 	return false;
 }
 
-/* A compound ending in a number's word, folded: "ordrenummer", "tilausnumero". */
-static bool number_compound(const char *w, size_t n)
+/* The endings of a number's and of a code's compound, folded: "ordrenummer",
+ * "tilausnumero"; "engangskoden", "vahvistuskoodi". */
+struct ending {
+	const char *s;
+	unsigned char n;
+};
+#define ENDING(x) { x, sizeof(x) - 1 }
+static const struct ending number_ends[] = { ENDING("nummer"), ENDING("nummeret"),
+					     ENDING("numero"), ENDING("numeron"),
+					     ENDING("numer"), ENDING("numret") };
+static const struct ending code_ends[] = { ENDING("kode"), ENDING("koden"), ENDING("koodi"),
+					   ENDING("koodin"), ENDING("kood"), ENDING("koodiks"),
+					   ENDING("kod"), ENDING("koder") };
+#define NENDS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Per pair of last letters, which endings end so (T_NUMBER, T_CODE): most
+ * words end otherwise and are let go after one look. */
+enum { T_NUMBER = 1, T_CODE = 2 };
+static unsigned char tail2[26 * 26];
+
+static int tail_key(const char *w, size_t n)
 {
-	static const char *const ends[] = { "nummer", "nummeret", "numero", "numeron", "numer",
-					    "numret", NULL };
-	for (size_t i = 0; ends[i]; i++) {
-		size_t k = strlen(ends[i]);
-		if (n >= k + 3 && !memcmp(w + n - k, ends[i], k))
+	unsigned a = (unsigned char)w[n - 2] - 'a', b = (unsigned char)w[n - 1] - 'a';
+	return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
+}
+
+static void init_tails(void)
+{
+	for (size_t i = 0; i < NENDS(number_ends); i++)
+		tail2[tail_key(number_ends[i].s, number_ends[i].n)] |= T_NUMBER;
+	for (size_t i = 0; i < NENDS(code_ends); i++)
+		tail2[tail_key(code_ends[i].s, code_ends[i].n)] |= T_CODE;
+}
+
+/* Does w end in one of ends, with 3 or more letters before it? */
+static bool ends_in(const char *w, size_t n, const struct ending *ends, size_t nends)
+{
+	for (size_t i = 0; i < nends; i++)
+		if (n >= ends[i].n + 3u && !memcmp(w + n - ends[i].n, ends[i].s, ends[i].n))
 			return true;
-	}
 	return false;
 }
 
+static bool number_compound(const char *w, size_t n)
+{
+	int k = n >= 8 ? tail_key(w, n) : -1;
+	return k >= 0 && (tail2[k] & T_NUMBER) && ends_in(w, n, number_ends, NENDS(number_ends));
+}
+
+/* A code's compound, not a discount's ("rabattkode", "alennuskoodi"). */
 static bool code_compound(const char *w, size_t n)
 {
-	static const char *const ends[] = { "kode", "koden", "koodi", "koodin", "kood", "koodiks",
-					    "kod", "koder", NULL };
-	static const char *const discount[] = { "rabatt", "kampanj", "alennus", "tarjous", "rabat",
-						"kupong", "kupon", "promo", "post", "rabattkode", NULL };
-	for (size_t i = 0; ends[i]; i++) {
-		size_t k = strlen(ends[i]);
-		if (n < k + 3 || memcmp(w + n - k, ends[i], k))
-			continue;
-		for (size_t j = 0; discount[j]; j++)
-			if (!strncmp(w, discount[j], strlen(discount[j])))
-				return false;
-		return true;
-	}
-	return false;
+	static const struct ending discount[] = { ENDING("rabatt"), ENDING("kampanj"),
+						  ENDING("alennus"), ENDING("tarjous"),
+						  ENDING("rabat"), ENDING("kupong"), ENDING("kupon"),
+						  ENDING("promo"), ENDING("post") };
+	int k = n >= 6 ? tail_key(w, n) : -1;
+	if (k < 0 || !(tail2[k] & T_CODE) || !ends_in(w, n, code_ends, NENDS(code_ends)))
+		return false;
+	for (size_t j = 0; j < NENDS(discount); j++)
+		if (n >= discount[j].n && !memcmp(w, discount[j].s, discount[j].n))
+			return false;
+	return true;
 }
 
 static bool all_upper(const char *v, size_t n)
@@ -1749,10 +1787,11 @@ static bool id_before(const struct scan *s, size_t p)
 	size_t q = p;
 	if (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == '-'))
 		q--;
-	if (ago(s, CTX_REF) <= 2 || ago(s, CTX_ACCOUNT) <= 2 || ago(s, CTX_USER) <= 2)
-		return false;   /* "order id number", "user id no" */
-	return q >= 2 && q < p && (s->t[q - 2] | 32) == 'i' && (s->t[q - 1] | 32) == 'd' &&
-	       (q == 2 || !is_alnum((unsigned char)s->t[q - 3]));
+	if (!(q >= 2 && q < p && (s->t[q - 2] | 32) == 'i' && (s->t[q - 1] | 32) == 'd' &&
+	      (q == 2 || !is_alnum((unsigned char)s->t[q - 3]))))
+		return false;
+	/* "order id number", "user id no" */
+	return ago(s, CTX_REF) > 2 && ago(s, CTX_ACCOUNT) > 2 && ago(s, CTX_USER) > 2;
 }
 
 /* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
@@ -1858,9 +1897,9 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	if (!cls && wn >= 6 && code_compound(w, wn))
 		cls = CTX_CODE;
 	/* "wifi-passord", "pin-koodi": the class of the last part of a hyphened word */
-	for (size_t i = wn; !cls && i > 1; i--)
-		if (w[i - 1] == '-') {
-			cls = pii_word_class(w + i, wn - i);
+	for (size_t i = wn - 1; !cls && (flags & B_HYPHEN) && wn >= 5 && i >= 1; i--)
+		if (w[i] == '-') {
+			cls = pii_word_class(w + i + 1, wn - i - 1);
 			break;
 		}
 	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a booking's code */
