@@ -36,6 +36,12 @@ size_t scan_digits_end(const struct scan *s, size_t q)
 	return q;
 }
 
+/* A date whose year may be of the Buddhist era (Thailand: 2533 is 1990). */
+static bool date_valid(int y, int m, int d)
+{
+	return pii_date_valid(y >= 2443 && y <= 2642 ? y - 543 : y, m, d);
+}
+
 /* After the day and month at q: spaces or commas, then a four-digit year that makes a
  * valid date; returns the year's end or 0. */
 static size_t year_after(const struct scan *s, size_t q, int m, int d)
@@ -45,7 +51,7 @@ static size_t year_after(const struct scan *s, size_t q, int m, int d)
 	size_t ye = scan_digits_end(s, q);
 	if (ye - q != 4)
 		return 0;
-	return pii_date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
+	return date_valid(scan_small_int(s->t, q, ye), m, d) ? ye : 0;
 }
 
 /* "5 March 1990", "5. März 1990", "5 de marzo de 1990", "5th March, 1990"
@@ -67,6 +73,15 @@ size_t date_day_month(const struct scan *s, size_t p)
 	if (n && (!strcmp(w, "de") || !strcmp(w, "of")) && scan_next_word(s, we, &ws, &we))
 		n = scan_fold(s->t, ws, we, w, sizeof(w));
 	int m = n ? pii_month(w, n) : 0;
+	if (!m && we < s->len && s->t[we] == '.') {
+		/* an abbreviation with dots inside, "พ.ค.": the whole chunk */
+		size_t te = we;
+		while (te < s->len && !is_blank((unsigned char)s->t[te]))
+			te++;
+		n = scan_fold(s->t, ws, te, w, sizeof(w));
+		if (n && (m = pii_month(w, n)))
+			we = te;
+	}
 	if (!m)
 		return 0;
 	q = we;
@@ -122,7 +137,7 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e)
 	size_t de = scan_digits_end(s, ds);
 	if (de == ds || de - ds > 2 || de + 3 > s->len || memcmp(s->t + de, units[u][2], 3))
 		return 0;
-	if (!pii_date_valid(scan_small_int(s->t, p, e), scan_small_int(s->t, q, me), scan_small_int(s->t, ds, de)))
+	if (!date_valid(scan_small_int(s->t, p, e), scan_small_int(s->t, q, me), scan_small_int(s->t, ds, de)))
 		return 0;
 	return de + 3;
 }
@@ -141,10 +156,27 @@ bool date_run(const struct run *r)
 	int b = scan_small_int(r->d, r->glen[0], r->glen[0] + r->glen[1]);
 	int c = scan_small_int(r->d, r->glen[0] + r->glen[1], r->glen[0] + r->glen[1] + r->glen[2]);
 	if (r->glen[0] == 4 && r->glen[1] <= 2 && r->glen[2] <= 2)
-		return pii_date_valid(a, b, c);
+		return date_valid(a, b, c);
 	if (r->glen[0] > 2 || r->glen[1] > 2 || (r->glen[2] != 2 && r->glen[2] != 4))
 		return false;
 	if (r->glen[2] == 2)
 		c += c < 30 ? 2000 : 1900;
-	return pii_date_valid(c, b, a) || pii_date_valid(c, a, b);
+	return date_valid(c, b, a) || date_valid(c, a, b);
+}
+
+/* A date in digits only, d[0..n): 19900512 or 12051990 (eight), 900512 or
+ * 120590 (six, a two-digit year), in any order a calendar reads. */
+bool date_compact(const char *d, size_t n)
+{
+	if (n != 6 && n != 8)
+		return false;
+	int y = n == 8 ? 4 : 2;
+	int head = scan_small_int(d, 0, (size_t)y), tail = scan_small_int(d, n - (size_t)y, n);
+	int a = scan_small_int(d, (size_t)y, (size_t)y + 2), b = scan_small_int(d, (size_t)y + 2, n);
+	int c = scan_small_int(d, 0, 2), e = scan_small_int(d, 2, 4);
+	if (n == 6) {
+		head += head < 30 ? 2000 : 1900;
+		tail += tail < 30 ? 2000 : 1900;
+	}
+	return date_valid(head, a, b) || date_valid(tail, e, c) || date_valid(tail, c, e);
 }

@@ -1013,6 +1013,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
 		goto done;
 	}
+	/* "생년월일 900512", "DOB 19900512": a birth date in digits only after a birth word */
+	if (r.ng == 1 && !r.plus && r.e1 == r.e && (r.nd == 6 || r.nd == 8) &&
+	    scan_ctx(s, CTX_DOB, WIN) && date_compact(r.d, r.nd)) {
+		scan_emit(s, PII_DATE_OF_BIRTH, p, r.e, 0.6);
+		goto done;
+	}
 	if (r.ng == 2 && r.sep[1] == '/') {
 		/* a flat and house number, "9/13 Elm Road" (not "24/7 Street Food") */
 		size_t a = r.glen[0] <= 3 && r.glen[1] <= 3 && !(r.nd == 3 && !memcmp(r.d, "247", 3))

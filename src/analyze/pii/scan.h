@@ -119,6 +119,7 @@ bool phone_grouped_shape(const struct run *r, int k);
 int scan_small_int(const char *t, size_t p, size_t e);
 size_t scan_digits_end(const struct scan *s, size_t q);
 bool date_run(const struct run *r);
+bool date_compact(const char *d, size_t n);
 size_t date_day_month(const struct scan *s, size_t p);
 size_t date_month_day(const struct scan *s, int m, size_t e);
 size_t date_cjk(const struct scan *s, size_t p, size_t e);
