@@ -1321,9 +1321,9 @@ done:
 /* IBAN at p: country letters, check digits, then the BBAN in groups. */
 static size_t iban(struct scan *s, size_t p)
 {
-	char cc[3] = { s->t[p], s->t[p + 1], 0 };
+	char cc[3] = { (char)(s->t[p] & ~32), (char)(s->t[p + 1] & ~32), 0 };
 	int L = pii_iban_length(cc);
-	char v[40];
+	char v[40], sep = 0;
 	size_t n = 0, q = p;
 	if (!L)
 		return 0;
@@ -1332,8 +1332,11 @@ static size_t iban(struct scan *s, size_t p)
 		if (is_alnum(c)) {
 			v[n++] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
 			q++;
-		} else if (c == ' ' && n >= 4 && q + 1 < s->len && is_alnum((unsigned char)s->t[q + 1])) {
-			/* groups of four mostly, of eight in some banks' print: the checksum decides */
+		} else if ((c == ' ' || c == '-') && (!sep || c == sep) && n >= 4 && q + 1 < s->len &&
+			   is_alnum((unsigned char)s->t[q + 1])) {
+			/* groups of four mostly, of eight in some banks' print, apart by
+			 * spaces or by dashes: the checksum decides */
+			sep = (char)c;
 			q++;
 		} else {
 			break;
@@ -1823,13 +1826,18 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 			break;
 		}
 	}
-	if (is_upper(c0) && p + 3 < s->len && is_upper((unsigned char)t[p + 1])) {
-		size_t q;
-		if (is_digit((unsigned char)t[p + 2]) && is_digit((unsigned char)t[p + 3]) &&
-		    (q = iban(s, p))) {
+	/* an IBAN, in capitals or written in lower case ("de89 3704 …") */
+	if (is_alpha(c0) && p + 3 < s->len && is_alpha((unsigned char)t[p + 1]) &&
+	    is_digit((unsigned char)t[p + 2]) && is_digit((unsigned char)t[p + 3]) &&
+	    is_upper(c0) == is_upper((unsigned char)t[p + 1])) {
+		size_t q = iban(s, p);
+		if (q) {
 			mark(s, 0);
 			return q;
 		}
+	}
+	if (is_upper(c0) && p + 3 < s->len && is_upper((unsigned char)t[p + 1])) {
+		size_t q;
 		if ((is_digit((unsigned char)t[p + 2]) || t[p + 2] == ' ') && (q = nino(s, p))) {
 			mark(s, 0);
 			return q;
