@@ -1344,9 +1344,12 @@ static size_t iban(struct scan *s, size_t p)
 	}
 	if (n != (size_t)L || (q < s->len && is_alnum((unsigned char)s->t[q])))
 		return 0;
-	if (!pii_iban_valid(v, n))
+	/* a check that fails right after a bank's or an account's word ("Bank: HU42
+	 * …"): an IBAN mistyped or made up, the account still the message's */
+	bool valid = pii_iban_valid(v, n);
+	if (!valid && !scan_ctx(s, CTX_ACCOUNT, 2))
 		return 0;
-	scan_emit(s, PII_IBAN, p, q, 1.0);
+	scan_emit(s, PII_IBAN, p, q, valid ? 1.0 : 0.5);
 	return q;
 }
 
