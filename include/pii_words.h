@@ -28,10 +28,15 @@ enum pii_ctx {
 	CTX_USER = 1 << 13,     /* user, login, 아이디: a secret may follow the name */
 	CTX_ADDRMARK = 1 << 14, /* 市 区 丁目 동: units of an address in CJK scripts */
 	CTX_ADDRESS = 1 << 15,  /* address, Adresse, 주소: the address follows */
+	CTX_PAIR = 1 << 16,     /* the second word of a pair ("mật khẩu"): look the pair up */
 };
 
 /* The classes of one lower-cased word, 0 when it is no context word. */
 unsigned pii_word_class(const char *w, size_t n);
+/* The same, with CTX_PAIR when the word ends a pair of the lexicon. */
+unsigned pii_word_lookup(const char *w, size_t n);
+/* The classes of the pair "first second" (both lower-cased), 0 when none. */
+unsigned pii_pair_class(const char *first, size_t fn, const char *second, size_t sn);
 
 /* The classes of every word of a CJK or Hangul run w[0..n) (no spaces
  * between words there): "我的密码是" holds 密码. */

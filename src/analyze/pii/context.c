@@ -3,7 +3,9 @@
  * the lexicon files src/analyze/lexicon/pii-*.tsv (one file a class, see
  * lexicon.h); adding a language is adding lines there. This file maps each
  * file to its class and indexes the words once, on first use, for a lookup
- * that costs one hash of a word. Nothing else knows the words.
+ * that costs one hash of a word. A pair of words ("mật khẩu") is indexed
+ * whole, and its second word marked, so that the pair is looked up only after
+ * that word. Nothing else knows the words.
  */
 #include "lexicon.h"
 #include "pii_words.h"
@@ -47,6 +49,8 @@ static unsigned char suffix_len[64];
 static unsigned char suffix_last[256];  /* 1 for a byte some suffix ends with */
 static size_t nsuffixes;
 
+static void add(const char *w, size_t n, unsigned cls);
+
 /* Words listed in several files (e.g. "number") have their classes merged. */
 static void build(void)
 {
@@ -68,20 +72,46 @@ static void build(void)
 			continue;
 		if ((unsigned char)e->phrase[0] >= 0xe0)
 			lengths |= 1u << (n - 1);
-		uint32_t full = hash(e->phrase, n), h = full & (SLOTS - 1);
-		while (slot[h] && strcmp(word_of[h], e->phrase))
-			h = (h + 1) & (SLOTS - 1);
-		if (!slot[h]) {
-			slot[h] = 1;
-			word_of[h] = e->phrase;
-			slot_len[h] = (unsigned char)n;
-			slot_hash[h] = full;
-		}
-		slot_cls[h] |= family_class[e->family];
+		add(e->phrase, n, family_class[e->family]);
+		/* a pair ("mật khẩu", "كلمة السر"): its second word is marked, so
+		 * that only after that word is the pair looked up */
+		const char *sp = memchr(e->phrase, ' ', n);
+		if (sp && sp > e->phrase && sp + 1 < e->phrase + n)
+			add(sp + 1, n - (size_t)(sp + 1 - e->phrase), CTX_PAIR);
 	}
 }
 
+static void add(const char *w, size_t n, unsigned cls)
+{
+	uint32_t full = hash(w, n), h = full & (SLOTS - 1);
+	while (slot[h] && !(slot_len[h] == n && !memcmp(word_of[h], w, n)))
+		h = (h + 1) & (SLOTS - 1);
+	if (!slot[h]) {
+		slot[h] = 1;
+		word_of[h] = w;
+		slot_len[h] = (unsigned char)n;
+		slot_hash[h] = full;
+	}
+	slot_cls[h] |= cls;
+}
+
 unsigned pii_word_class(const char *w, size_t n)
+{
+	return pii_word_lookup(w, n) & ~(unsigned)CTX_PAIR;
+}
+
+unsigned pii_pair_class(const char *first, size_t fn, const char *second, size_t sn)
+{
+	char pair[33];
+	if (fn + 1 + sn > 32)
+		return 0;
+	memcpy(pair, first, fn);
+	pair[fn] = ' ';
+	memcpy(pair + fn + 1, second, sn);
+	return pii_word_class(pair, fn + 1 + sn);
+}
+
+unsigned pii_word_lookup(const char *w, size_t n)
 {
 	pthread_once(&built, build);
 	if (n == 0 || n > 32)

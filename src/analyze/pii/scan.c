@@ -1806,6 +1806,34 @@ static bool id_before(const struct scan *s, size_t p)
 	return ago(s, CTX_REF) > 2 && ago(s, CTX_ACCOUNT) > 2 && ago(s, CTX_USER) > 2;
 }
 
+/* The classes of an Arabic word without its article (ال) or its "and" (و). */
+static unsigned arabic_stem_class(const char *w, size_t n)
+{
+	static const char al[] = "\xd8\xa7\xd9\x84", wa[] = "\xd9\x88";
+	size_t k = 0;
+	if (n > 2 + k && !memcmp(w, wa, 2) && !memcmp(w + 2, al, 4))
+		k = 6;
+	else if (!memcmp(w, al, 4))
+		k = 4;
+	return k && n > k + 2 ? pii_word_class(w + k, n - k) : 0;
+}
+
+/* The classes of the pair the word w (folded, at p) ends, with the word
+ * before it one space back: "mật khẩu", "كلمة السر"; 0 when none. */
+static unsigned pair_before(const struct scan *s, size_t p, const char *w, size_t wn)
+{
+	size_t e = p;
+	if (e == 0 || s->t[e - 1] != ' ')
+		return 0;
+	e--;
+	size_t b = e;
+	while (b > 0 && !is_blank((unsigned char)s->t[b - 1]) && e - b < 32)
+		b--;
+	char f[40];
+	size_t fn = b < e ? scan_fold(s->t, b, e, f, sizeof(f) - 1) : 0;
+	return fn ? pii_pair_class(f, fn, w, wn) : 0;
+}
+
 /* A word (or word-and-digits token) at [p, ce); flags: the chunk's byte classes. */
 static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 {
@@ -1859,7 +1887,12 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	e = core;
 	char w[40];
 	size_t wn = scan_fold(t, p, e, w, sizeof(w) - 1);
-	unsigned cls = wn ? pii_word_class(w, wn) : 0;
+	unsigned cls = wn ? pii_word_lookup(w, wn) : 0;
+	if (cls & CTX_PAIR)
+		cls = (cls & ~(unsigned)CTX_PAIR) | pair_before(s, p, w, wn);
+	/* Arabic glues its article and "and" to the word: الحساب, والهاتف */
+	if (!cls && wn > 6 && (unsigned char)w[0] == 0xd8)
+		cls = arabic_stem_class(w, wn);
 	if (!cls && wn && e < ce && t[e] == '.') {
 		w[wn] = '.';   /* "st.", "no.", "d.o.b." */
 		cls = pii_word_class(w, wn + 1);
