@@ -1319,7 +1319,7 @@ done:
 /* ------------------------------------------------------------ IBAN, NINO */
 
 /* IBAN at p: country letters, check digits, then the BBAN in groups. */
-static size_t iban(struct scan *s, size_t p)
+RARE static size_t iban(struct scan *s, size_t p)
 {
 	char cc[3] = { (char)(s->t[p] & ~32), (char)(s->t[p + 1] & ~32), 0 };
 	int L = pii_iban_length(cc);
@@ -1807,7 +1807,7 @@ static bool id_before(const struct scan *s, size_t p)
 }
 
 /* The classes of an Arabic word without its article (ال) or its "and" (و). */
-static unsigned arabic_stem_class(const char *w, size_t n)
+RARE static unsigned arabic_stem_class(const char *w, size_t n)
 {
 	static const char al[] = "\xd8\xa7\xd9\x84", wa[] = "\xd9\x88";
 	size_t k = 0;
@@ -1820,7 +1820,7 @@ static unsigned arabic_stem_class(const char *w, size_t n)
 
 /* The classes of the pair the word w (folded, at p) ends, with the word
  * before it one space back: "mật khẩu", "كلمة السر"; 0 when none. */
-static unsigned pair_before(const struct scan *s, size_t p, const char *w, size_t wn)
+RARE static unsigned pair_before(const struct scan *s, size_t p, const char *w, size_t wn)
 {
 	size_t e = p;
 	if (e == 0 || s->t[e - 1] != ' ')
@@ -1858,8 +1858,8 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		}
 	}
 	/* an IBAN, in capitals or written in lower case ("de89 3704 …") */
-	if (is_alpha(c0) && p + 3 < s->len && is_alpha((unsigned char)t[p + 1]) &&
-	    is_digit((unsigned char)t[p + 2]) && is_digit((unsigned char)t[p + 3]) &&
+	if (p + 3 < s->len && is_digit((unsigned char)t[p + 2]) && is_digit((unsigned char)t[p + 3]) &&
+	    is_alpha(c0) && is_alpha((unsigned char)t[p + 1]) &&
 	    is_upper(c0) == is_upper((unsigned char)t[p + 1])) {
 		size_t q = iban(s, p);
 		if (q) {

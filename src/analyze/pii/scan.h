@@ -47,6 +47,9 @@ struct run {
 	bool plus;
 };
 
+/* A path few words take, kept out of the hot function's frame. */
+#define RARE __attribute__((noinline, cold))
+
 static inline bool is_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9';
