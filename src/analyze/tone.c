@@ -43,7 +43,7 @@
  *   couldn't find a door");
  * - an insult word the writer called themself stays theirs for the rest of
  *   the message;
- * - a sentence that is one word of scorn ("Pathetic.", "Peinlich.",
+ * - a sentence that is one word or phrase of scorn ("Pathetic.", "Grow up.", "Peinlich.",
  *   "Żenada.", tone-verdict.tsv), maybe with an intensifier, passes a verdict
  *   on whoever the message answers: it counts in a reply (the text opens
  *   with a @handle) or in a message that speaks to someone ("you") before
@@ -1000,19 +1000,39 @@ static bool mock_praise(const struct sentence *st, size_t *a, size_t *b)
 	return false;
 }
 
-/* A sentence that is one word of scorn, intensifiers and handles aside: its token, or -1. */
-static long verdict_word(const struct sentence *st)
+/* A sentence that is one word or phrase of scorn, intensifiers and handles
+ * aside ("Pathetic.", "Grow up.", "Ok boomer"): true, with its first and
+ * last token in *a and *b. */
+static bool verdict_words(const struct sentence *st, long *a, long *b)
 {
 	long w = -1;
-	for (size_t k = 0; k < st->nt; k++) {
+	bool words = true;   /* every other token a handle or an intensifier */
+	for (size_t k = 0; k < st->nt && words; k++) {
 		tclass c = st->t[k].cls;
 		if (c & (C_HANDLE | C_INTENS))
 			continue;
 		if (!(c & C_VERDICT) || w >= 0)
-			return -1;
+			words = false;
 		w = (long)k;
 	}
-	return w;
+	if (words && w >= 0) {
+		*a = *b = w;
+		return true;
+	}
+	for (size_t j = 0; j < st->nm; j++) {
+		const struct match *m = &st->m[j];
+		if (!(m->cls & C_VERDICT) || m->first == m->last)
+			continue;
+		size_t k = 0;
+		while (k < st->nt && ((k >= m->first && k <= m->last) ||
+				      (st->t[k].cls & (C_HANDLE | C_INTENS))))
+			k++;
+		if (k == st->nt) {
+			*a = m->first, *b = m->last;
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool judge(struct sentence *st, struct tone_hit *hit)
@@ -1091,15 +1111,15 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			return true;
 		}
 	}
-	long v = verdict_word(st);
-	if (v >= 0 && !laughs_after(st, st->t[v].e)) {
+	long va, vb;
+	if (verdict_words(st, &va, &vb) && !laughs_after(st, st->t[vb].e)) {
 		if (st->reply || st->you_seen) {
-			*hit = (struct tone_hit){ st->t[v].s, st->t[v].e, 0.7, "contempt" };
+			*hit = (struct tone_hit){ st->t[va].s, st->t[vb].e, 0.7, "contempt" };
 			return true;
 		}
 		if (!st->verdict) {
 			st->verdict = true;
-			st->verdict_s = st->t[v].s, st->verdict_e = st->t[v].e;
+			st->verdict_s = st->t[va].s, st->verdict_e = st->t[vb].e;
 		}
 	}
 	return false;
