@@ -107,6 +107,10 @@ static void mark(struct scan *s, unsigned cls)
 {
 	for (unsigned c = cls; c; c &= c - 1)
 		s->seen[__builtin_ctz(c)] = s->tok + 1;
+	/* "order 4839, tracking 9400…": the number after a parcel's word is the
+	 * parcel's, public, whatever order came before */
+	if (__builtin_expect(cls & CTX_CODEMOD, 0))
+		s->seen[__builtin_ctz(CTX_REF)] = 0;
 	if (__builtin_expect(s->addr_open || (cls & CTX_ADDRESS), 0)) {
 		if (cls & CTX_ADDRESS)
 			s->addr_open = true, s->addr_filled = false;
