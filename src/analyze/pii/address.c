@@ -8,6 +8,7 @@
 #include "pii_words.h"
 #include "scan.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -782,4 +783,100 @@ size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start
 		return 0;
 	*start = from;
 	return end;
+}
+
+/* The Hangul syllable that ends the word before b (b at the word's end), or 0. */
+static uint32_t hangul_last(const struct scan *s, size_t b, size_t *ws)
+{
+	const unsigned char *u = (const unsigned char *)s->t;
+	size_t w = b;
+	while (w > 0 && !is_blank(u[w - 1]))
+		w--;
+	*ws = w;
+	if (b < w + 3 || u[b - 3] < 0xea || u[b - 3] > 0xed)
+		return 0;
+	uint32_t c = ((uint32_t)(u[b - 3] & 0x0f) << 12) | ((uint32_t)(u[b - 2] & 0x3f) << 6) |
+		     (u[b - 1] & 0x3f);
+	return c >= 0xac00 && c <= 0xd7a3 ? c : 0;
+}
+
+/*
+ * A Korean address by its units, written with spaces: "강남구 테헤란로 152",
+ * "해운대구 우동 1408", "역삼동 123-45". [p, e) is the number; the word
+ * before it ends in a road's or a neighbourhood's unit (로 길 동 읍 면 리 가),
+ * and one of the two words before that in a district's or a city's (구 군
+ * 시 도). *start gets the first unit word's start. Returns the number's end
+ * (with "번지" or "호" glued to it), or 0.
+ */
+size_t addr_hangul_units(const struct scan *s, size_t p, size_t e, size_t *start)
+{
+	static const uint32_t road[] = { 0xb85c, 0xae38, 0xb3d9, 0xc74d, 0xba74, 0xb9ac, 0xac00 };
+	static const uint32_t area[] = { 0xad6c, 0xad70, 0xc2dc, 0xb3c4 };
+	if (p < 4 || s->t[p - 1] != ' ')
+		return 0;
+	size_t ws;
+	uint32_t c = hangul_last(s, p - 1, &ws);
+	bool is_road = false;
+	for (size_t i = 0; i < sizeof(road) / sizeof(road[0]) && c; i++)
+		is_road = is_road || c == road[i];
+	if (!is_road || ws == p - 4)
+		return 0;   /* a unit alone ("동 12") names nothing */
+	size_t from = ws;
+	bool in_area = false;
+	for (int k = 0; k < 2 && from > 1 && s->t[from - 1] == ' ' && !in_area; k++) {
+		size_t w2;
+		uint32_t a = hangul_last(s, from - 1, &w2);
+		if (!a)
+			break;
+		for (size_t i = 0; i < sizeof(area) / sizeof(area[0]); i++)
+			in_area = in_area || a == area[i];
+		from = w2;
+	}
+	if (!in_area)
+		return 0;
+	*start = from;
+	size_t q = e;
+	static const char *const tails[] = { "\xeb\xb2\x88\xec\xa7\x80", "\xed\x98\xb8" };  /* 번지 호 */
+	for (size_t i = 0; i < 2; i++) {
+		size_t n = strlen(tails[i]);
+		if (q + n <= s->len && !memcmp(s->t + q, tails[i], n))
+			q += n;
+	}
+	return q;
+}
+
+/*
+ * A post office box: "P.O. Box 12345-00100, Nairobi", "PO Box 881 Accra",
+ * "Postfach 10 02 33", "Apartado 1234", "Caixa Postal 55", "BP 1205
+ * Dakar", "ص.ب 1234". [p, e) is the number; *start gets where the box's
+ * words begin. Returns the end of the address (its town, when one follows),
+ * or 0.
+ */
+size_t addr_po_box(const struct scan *s, size_t p, size_t e, size_t *start)
+{
+	static const char *const boxes[] = { "p.o. box", "po box", "p.o.box", "p. o. box",
+					     "p o box", "post office box", "pobox", "postfach",
+					     "apartado", "caixa postal", "bp", "b.p.", "boîte postale",
+					     "casilla", "\xd8\xb5.\xd8\xa8", "\xd8\xb5\x2e\xd8\xa8\x2e",
+					     "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
+					     NULL };
+	const char *t = s->t;
+	size_t q = p;
+	while (q > 0 && (t[q - 1] == ' ' || t[q - 1] == ':' || t[q - 1] == '#'))
+		q--;
+	if (q == p)
+		return 0;
+	for (size_t i = 0; boxes[i]; i++) {
+		size_t n = strlen(boxes[i]);
+		if (q < n || strncasecmp(t + q - n, boxes[i], n) ||
+		    (q > n && (is_alnum((unsigned char)t[q - n - 1]) || t[q - n - 1] == '.')))
+			continue;
+		/* "BP" alone must be written in capitals: "bp" is a petrol station */
+		if (n == 2 && !(t[q - 2] == 'B' && t[q - 1] == 'P'))
+			continue;
+		*start = q - n;
+		size_t end = addr_extend(s, e);
+		return end > e ? end : e;
+	}
+	return 0;
 }

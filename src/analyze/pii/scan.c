@@ -918,6 +918,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			return a;
 		}
 	}
+	/* "P.O. Box 12345-00100, Nairobi": a box is an address, never a phone */
+	size_t box_from, box_end;
+	if (r.nd <= 10 && p > 2 && (box_end = addr_po_box(s, p, r.e, &box_from))) {
+		scan_emit(s, PII_POSTAL_ADDRESS, box_from, box_end, 0.6);
+		mark(s, 0);
+		return box_end;
+	}
 	/* letters glued to the digits: 12345678Z, 2fa, 14h, 3rd: a token of its own */
 	/* 11010519900307451X: the check character of a Chinese identity number */
 	bool id_check = r.ng == 1 && r.nd == 17 && r.e < s->len && (s->t[r.e] | 32) == 'x' &&
@@ -1252,6 +1259,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* a one-time code named after it: "123456 is your verification code" */
 	if (r.ng == 1 && r.nd >= 4 && r.nd <= 8 && code_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
+		goto done;
+	}
+	/* "강남구 테헤란로 152", "역삼동 123-45": a Korean address by its units */
+	size_t ko_from, ko_end;
+	if (r.ng <= 2 && (r.ng == 1 || r.sep[1] == '-') && r.nd <= 8 && p >= 2 &&
+	    (unsigned char)s->t[p - 2] >= 0x80 &&
+	    (ko_end = addr_hangul_units(s, p, r.gend[r.ng - 1], &ko_from))) {
+		scan_emit(s, PII_POSTAL_ADDRESS, ko_from, ko_end, 0.6);
+		next = ko_end;
 		goto done;
 	}
 	if (r.ng == 1 || (r.ng >= 2 && r.sep[1] == ' ')) {

@@ -141,5 +141,7 @@ size_t addr_after_keyword(const struct scan *s, size_t p);
 size_t addr_chain(const struct scan *s, size_t p, size_t e, size_t *start);
 size_t addr_thai_units(const struct scan *s, size_t p, size_t e);
 size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start);
+size_t addr_hangul_units(const struct scan *s, size_t p, size_t e, size_t *start);
+size_t addr_po_box(const struct scan *s, size_t p, size_t e, size_t *start);
 
 #endif
