@@ -744,6 +744,33 @@ size_t addr_thai_units(const struct scan *s, size_t p, size_t e)
 	return addr_after_keyword(s, p);
 }
 
+/* Does [b, e) hold a word of a street or an area: "Street 5", "Block 6",
+ * "Sector 15", "Phase 2", "Brgy.", a street word of the lexicon? */
+static bool area_word_in(const struct scan *s, size_t b, size_t e)
+{
+	static const char *const areas[] = { "block", "blk", "sector", "phase", "estate",
+					     "brgy", "colony", "nagar", "layout", "soi",
+					     "village", "subdivision", "compound", "cross",
+					     "mohalla", "gali", "extension", "ext", "building",
+					     "bldg", "tower", NULL };
+	for (size_t i = b; i < e;) {
+		if (!is_alpha((unsigned char)s->t[i])) {
+			i++;
+			continue;
+		}
+		size_t w = i;
+		while (w < e && is_alpha((unsigned char)s->t[w]))
+			w++;
+		for (size_t k = 0; areas[k]; k++)
+			if (strlen(areas[k]) == w - i && !strncasecmp(s->t + i, areas[k], w - i))
+				return true;
+		if (scan_word_class(s->t, i, w, w) & (CTX_STREET | CTX_STREETPRE | CTX_ADDRMARK))
+			return true;
+		i = w;
+	}
+	return false;
+}
+
 /*
  * A house number given by its marker, then a comma and the street: "No. 48,
  * Ogunlana Drive, Surulere", "Plot 24, Admiralty Way", "Apt B9, Kindaruma
@@ -754,7 +781,7 @@ size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start
 {
 	static const char *const marks[] = { "no.", "no", "nr.", "plot", "apt", "apt.", "flat",
 					     "house", "hse", "unit", "suite", "block", "blk",
-					     "door", NULL };
+					     "door", "lot", "h.no.", "h.no", "shop", NULL };
 	const char *t = s->t;
 	if (e + 2 >= s->len || t[e] != ',' || t[e + 1] != ' ' || p < 3 || t[p - 1] != ' ')
 		return 0;
@@ -779,8 +806,17 @@ size_t addr_marker_comma(const struct scan *s, size_t p, size_t e, size_t *start
 				from = v;
 	}
 	size_t end = addr_after_number(s, e + 1);
-	if (!end)
-		return 0;
+	if (!end) {
+		/* "House 12, Street 5, F-7/2, Islamabad", "Lot 12, Phase 2, Brgy.
+		 * San Isidro, Quezon City": no street's name, but two more parts
+		 * in capitals or digits, apart by commas */
+		size_t x = addr_extend(s, e), commas = 0;
+		for (size_t i = e; i < x; i++)
+			commas += t[i] == ',';
+		if (commas < 2 || !area_word_in(s, e, x))
+			return 0;   /* "House 3, Season 2, Episode 4" */
+		end = x;
+	}
 	*start = from;
 	return end;
 }
