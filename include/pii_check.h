@@ -93,6 +93,15 @@ bool pii_my_nric_valid(const char *d, size_t n);
 /* Indonesia's NIK: province, regency, district, DDMMYY (women's day + 40),
  * a serial not 0000; 16 digits. */
 bool pii_id_nik_valid(const char *d, size_t n);
+/* South Africa's identity number: YYMMDD, four, citizenship 0/1, one, Luhn; 13 digits. */
+bool pii_za_id_valid(const char *d, size_t n);
+/* Egypt's national id: the century (2, 3), YYMMDD, a governorate's code, five more; 14 digits. */
+bool pii_eg_id_valid(const char *d, size_t n);
+/* Singapore's NRIC and FIN: S, T, F, G or M, seven digits, a check letter. */
+bool pii_sg_nric_valid(const char *s, size_t n);
+/* Hong Kong's identity card: one or two capitals, six digits, a check (0-9, A)
+ * mod 11; s without the brackets around the check ("A1234563"). */
+bool pii_hkid_valid(const char *s, size_t n);
 /* Verhoeff's dihedral check over ASCII digits d[0..n), the check last. */
 bool pii_verhoeff(const char *d, size_t n);
 /* India's Aadhaar: 12 digits, the first 2-9, Verhoeff's check. */

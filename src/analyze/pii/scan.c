@@ -873,7 +873,10 @@ static bool natid_whole(const struct scan *s, const struct run *r)
 		return (pii_in_aadhaar_valid(d, 12) && text_has_3(s, 0xe0, 0xe0, 0xa4, 0xb7)) ||
 		       (pii_jp_my_number_valid(d, 12) && text_has_3(s, 0xe3, 0xe9, 0x80, 0xbf));
 	case 13:
-		return pii_th_id_valid(d, 13) && text_has_3(s, 0xe0, 0xe0, 0xb8, 0xb9);
+		return (pii_th_id_valid(d, 13) && text_has_3(s, 0xe0, 0xe0, 0xb8, 0xb9)) ||
+		       pii_za_id_valid(d, 13);
+	case 14:
+		return pii_eg_id_valid(d, 14) && text_has_lead(s, 0xd8, 0xdb);
 	case 15:
 		return pii_fr_nir_valid(d, 15);
 	case 16:
@@ -1256,6 +1259,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
 		goto done;
 	}
+	/* Pakistan's CNIC, 35202-1234567-1: its dashes and groups name it */
+	if (r.ng == 3 && r.sep[1] == '-' && r.sep[2] == '-' && r.glen[0] == 5 && r.glen[1] == 7 &&
+	    r.glen[2] == 1 && !r.plus) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[2], 0.8);
+		next = r.gend[2];
+		goto done;
+	}
 	/* a one-time code named after it: "123456 is your verification code" */
 	if (r.ng == 1 && r.nd >= 4 && r.nd <= 8 && code_follows(s, r.e)) {
 		scan_emit(s, PII_CREDENTIAL, p, r.e, 0.8);
@@ -1454,6 +1464,34 @@ static bool pan_shape(const char *v)
 	return strchr("ABCFGHLJPT", v[3]) != NULL;
 }
 
+static bool all_digits_in(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit((unsigned char)v[i]))
+			return false;
+	return n > 0;
+}
+
+/* See the caller: a national id by its shape and, where it has one, its check. */
+static bool id_shape(const char *v, size_t n)
+{
+	if ((n == 10 || n == 11) && v[n - 3] == '(' && v[n - 1] == ')') {
+		char h[9];
+		size_t k = n - 3;   /* "A123456(3)", "AB123456(3)" */
+		memcpy(h, v, k);
+		h[k] = v[n - 2];
+		return pii_hkid_valid(h, k + 1);
+	}
+	if (n == 11 && (v[0] == 'A' || v[0] == 'P') && all_digits_in(v + 1, 9) && is_upper((unsigned char)v[10]))
+		return true;
+	if (n == 10 && all_digits_in(v, 9) && strchr("VvXx", v[9])) {
+		int day = (v[2] - '0') * 100 + (v[3] - '0') * 10 + (v[4] - '0');
+		return (day >= 1 && day <= 366) || (day >= 501 && day <= 866);
+	}
+	return n == 15 && !memcmp(v, "GHA-", 4) && all_digits_in(v + 4, 9) && v[13] == '-' &&
+	       is_digit((unsigned char)v[14]);
+}
+
 static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 {
 	/* a value in ASCII ends where a particle or full-width mark is glued
@@ -1550,8 +1588,16 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
 	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n)) ||
 	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n)) ||
-	    (n == 18 && pii_mx_curp_valid(s->t + p, n))) {
+	    (n == 18 && pii_mx_curp_valid(s->t + p, n)) || (n == 9 && pii_sg_nric_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
+		goto done;
+	}
+	/* ids known by their shape: Hong Kong's "A123456(3)", Kenya's KRA PIN
+	 * "A012345678Z", Sri Lanka's old NIC "853400937V", Ghana's card
+	 * "GHA-123456789-0" */
+	size_t shut = core < ce && s->t[core] == ')' ? core + 1 : core;   /* "(3)" */
+	if (id_shape(s->t + p, shut - p)) {
+		scan_emit(s, PII_NATIONAL_ID, p, shut, 0.8);
 		goto done;
 	}
 	/* "DNI 48291736K": eight digits and a letter right after an identity

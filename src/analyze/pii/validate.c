@@ -612,6 +612,71 @@ bool pii_id_nik_valid(const char *d, size_t n)
 	return yymmdd_valid(two(d + 10), two(d + 8), dd) && strncmp(d + 12, "0000", 4);
 }
 
+bool pii_za_id_valid(const char *d, size_t n)
+{
+	/* YYMMDD, a serial of four (0-4999 women, 5000-9999 men), 0 a citizen
+	 * or 1 a resident, one more digit, Luhn's check over all thirteen */
+	return n == 13 && all_digits(d, n) && yymmdd_valid(two(d), two(d + 2), two(d + 4)) &&
+	       (d[10] == '0' || d[10] == '1') && !pii_degenerate(d, n) && pii_luhn(d, n);
+}
+
+bool pii_eg_id_valid(const char *d, size_t n)
+{
+	/* the century (2 the 1900s, 3 the 2000s), YYMMDD, the governorate of
+	 * birth, a serial and a check digit */
+	static const char gov[] = "0102030411121314151617181921222324252627282931323334358800";
+	if (n != 14 || !all_digits(d, n) || (d[0] != '2' && d[0] != '3'))
+		return false;
+	if (!pii_date_valid((d[0] == '2' ? 1900 : 2000) + two(d + 1), two(d + 3), two(d + 5)))
+		return false;
+	for (size_t i = 0; gov[i] && strncmp(gov + i, "00", 2); i += 2)
+		if (gov[i] == d[7] && gov[i + 1] == d[8])
+			return true;
+	return false;
+}
+
+bool pii_sg_nric_valid(const char *s, size_t n)
+{
+	static const int w[7] = { 2, 7, 6, 5, 4, 3, 2 };
+	if (n != 9 || !strchr("STFGMstfgm", s[0]) || !s[0] || !all_digits(s + 1, 7) ||
+	    !((s[8] | 32) >= 'a' && (s[8] | 32) <= 'z'))
+		return false;
+	char c = (char)(s[0] & ~32);
+	int sum = 0;
+	for (int i = 0; i < 7; i++)
+		sum += (s[1 + i] - '0') * w[i];
+	if (c == 'T' || c == 'G')
+		sum += 4;
+	else if (c == 'M')
+		sum += 3;
+	const char *table = c == 'S' || c == 'T' ? "JZIHGFEDCBA" : c == 'M' ? "KLJNPQRTUWX"
+									 : "XWUTRQPNMLK";
+	int r = sum % 11;
+	return (s[8] & ~32) == table[c == 'M' ? 10 - r : r];
+}
+
+bool pii_hkid_valid(const char *s, size_t n)
+{
+	/* one or two capitals, six digits, a check digit or A (10): weights 9
+	 * to 2, a missing first letter counting 36 */
+	if ((n != 8 && n != 9))
+		return false;
+	size_t letters = n - 7;
+	int sum = letters == 1 ? 36 * 9 : 0;
+	for (size_t i = 0; i < letters; i++) {
+		if (s[i] < 'A' || s[i] > 'Z')
+			return false;
+		sum += (s[i] - 'A' + 10) * (int)(letters == 1 ? 8 : 9 - i);
+	}
+	if (!all_digits(s + letters, 6))
+		return false;
+	for (size_t i = 0; i < 6; i++)
+		sum += (s[letters + i] - '0') * (int)(7 - i);
+	char c = s[n - 1];
+	int check = c == 'A' ? 10 : (c >= '0' && c <= '9') ? c - '0' : -1;
+	return check >= 0 && (sum + check) % 11 == 0;
+}
+
 bool pii_verhoeff(const char *d, size_t n)
 {
 	static const unsigned char mul[10][10] = {
