@@ -890,21 +890,29 @@ size_t addr_hangul_units(const struct scan *s, size_t p, size_t e, size_t *start
  */
 size_t addr_po_box(const struct scan *s, size_t p, size_t e, size_t *start)
 {
-	static const char *const boxes[] = { "p.o. box", "po box", "p.o.box", "p. o. box",
-					     "p o box", "post office box", "pobox", "postfach",
-					     "apartado", "caixa postal", "bp", "b.p.", "boîte postale",
-					     "casilla", "\xd8\xb5.\xd8\xa8", "\xd8\xb5\x2e\xd8\xa8\x2e",
-					     "\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf",
-					     NULL };
+#define BOX(x) { x, sizeof(x) - 1 }
+	static const struct { const char *w; unsigned char n; } boxes[] = {
+		BOX("p.o. box"), BOX("po box"), BOX("p.o.box"), BOX("p. o. box"), BOX("p o box"),
+		BOX("post office box"), BOX("pobox"), BOX("postfach"), BOX("apartado"),
+		BOX("caixa postal"), BOX("bp"), BOX("b.p."), BOX("boîte postale"), BOX("casilla"),
+		BOX("\xd8\xb5.\xd8\xa8"), BOX("\xd8\xb5.\xd8\xa8."),
+		BOX("\xd8\xb5\xd9\x86\xd8\xaf\xd9\x88\xd9\x82 \xd8\xa8\xd8\xb1\xd9\x8a\xd8\xaf"),
+	};
+#undef BOX
 	const char *t = s->t;
 	size_t q = p;
 	while (q > 0 && (t[q - 1] == ' ' || t[q - 1] == ':' || t[q - 1] == '#'))
 		q--;
-	if (q == p)
+	/* the box's word ends in x, h, o, l, e, a, p, "." or an Arabic letter:
+	 * most numbers follow none of them, and cost one look */
+	unsigned char last = q > 0 ? (unsigned char)lower(t[q - 1]) : 0;
+	if (q == p || !(last == 'x' || last == 'h' || last == 'o' || last == 'l' || last == 'e' ||
+			last == 'a' || last == 'p' || last == '.' || last >= 0x80))
 		return 0;
-	for (size_t i = 0; boxes[i]; i++) {
-		size_t n = strlen(boxes[i]);
-		if (q < n || strncasecmp(t + q - n, boxes[i], n) ||
+	for (size_t i = 0; i < sizeof(boxes) / sizeof(boxes[0]); i++) {
+		size_t n = boxes[i].n;
+		if ((unsigned char)lower(boxes[i].w[n - 1]) != last || q < n ||
+		    strncasecmp(t + q - n, boxes[i].w, n) ||
 		    (q > n && (is_alnum((unsigned char)t[q - n - 1]) || t[q - n - 1] == '.')))
 			continue;
 		/* "BP" alone must be written in capitals: "bp" is a petrol station */
