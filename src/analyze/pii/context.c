@@ -33,6 +33,7 @@ static unsigned slot_cls[SLOTS];
 static unsigned char slot_len[SLOTS];
 static uint32_t slot_hash[SLOTS];   /* the full hash: most misses end without memcmp */
 static pthread_once_t built = PTHREAD_ONCE_INIT; /* reports may run on two threads */
+static int ready;   /* 1 once built, set after the index is whole */
 
 static uint32_t hash(const char *w, size_t n)
 {
@@ -95,6 +96,17 @@ static void add(const char *w, size_t n, unsigned cls)
 	slot_cls[h] |= cls;
 }
 
+static void build_and_publish(void)
+{
+	build();
+	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
+}
+
+static void build_once(void)
+{
+	pthread_once(&built, build_and_publish);
+}
+
 unsigned pii_word_class(const char *w, size_t n)
 {
 	return pii_word_lookup(w, n) & ~(unsigned)CTX_PAIR;
@@ -113,7 +125,9 @@ unsigned pii_pair_class(const char *first, size_t fn, const char *second, size_t
 
 unsigned pii_word_lookup(const char *w, size_t n)
 {
-	pthread_once(&built, build);
+	/* once built, a load instead of a call: the scanner looks up every word */
+	if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
+		build_once();
 	if (n == 0 || n > 32)
 		return 0;
 	uint32_t full = hash(w, n), h = full & (SLOTS - 1);
@@ -136,7 +150,7 @@ int pii_street_compound(const char *w, size_t n)
 {
 	if (n < 6)
 		return 0;
-	pthread_once(&built, build);
+	build_once();
 	if (!suffix_last[(unsigned char)w[n - 1]])
 		return 0;
 	for (size_t i = 0; i < nsuffixes; i++) {
@@ -149,7 +163,7 @@ int pii_street_compound(const char *w, size_t n)
 
 unsigned pii_word_class_within(const char *w, size_t n)
 {
-	pthread_once(&built, build);
+	build_once();
 	unsigned cls = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (((unsigned char)w[i] & 0xc0) == 0x80)

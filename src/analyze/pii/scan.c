@@ -2106,7 +2106,11 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 {
 	struct scan s;
 	static pthread_once_t ready = PTHREAD_ONCE_INIT;
-	pthread_once(&ready, init_classes);   /* reports may scan on two threads */
+	static int classes_ready;
+	if (!__atomic_load_n(&classes_ready, __ATOMIC_ACQUIRE)) {
+		pthread_once(&ready, init_classes);   /* reports may scan on two threads */
+		__atomic_store_n(&classes_ready, 1, __ATOMIC_RELEASE);
+	}
 	memset(s.seen, 0, sizeof(s.seen));
 	s.n = s.tok = s.prev_cls = 0;
 	s.have_last = false;
@@ -2168,21 +2172,20 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 		}
 		/* opening punctuation: ( [ " ' # ¿ ¡ “ ‘ « */
 		size_t p = i, q;
-		for (;;) {
-			if (p < ce && (bclass[(unsigned char)text[p]] & B_LEAD)) {
+		while (p < ce) {
+			const unsigned char *b = (const unsigned char *)text + p;
+			if (bclass[b[0]] & B_LEAD) {
 				p++;
-			} else if (p + 1 < ce && (!memcmp(text + p, "\xc2\xa3", 2) ||
-						  !memcmp(text + p, "\xc2\xa5", 2))) {
+			} else if (b[0] < 0xc2) {
+				break;   /* ASCII: the common case, one look */
+			} else if (p + 1 < ce && b[0] == 0xc2 && (b[1] == 0xa3 || b[1] == 0xa5)) {
 				p += 2;   /* £ ¥: number() sees the sign before the digits */
-			} else if (p + 2 < ce && !memcmp(text + p, "\xe2\x82\xac", 3)) {
+			} else if (p + 2 < ce && b[0] == 0xe2 && b[1] == 0x82 && b[2] == 0xac) {
 				p += 3;   /* € */
-			} else if (p + 1 < ce && ((unsigned char)text[p] == 0xc2) &&
-				   ((unsigned char)text[p + 1] == 0xbf || (unsigned char)text[p + 1] == 0xa1 ||
-				    (unsigned char)text[p + 1] == 0xab)) {
-				p += 2;
-			} else if (p + 2 < ce && !memcmp(text + p, "\xe2\x80", 2) &&
-				   ((unsigned char)text[p + 2] == 0x9c || (unsigned char)text[p + 2] == 0x98)) {
-				p += 3;
+			} else if (p + 1 < ce && b[0] == 0xc2 && (b[1] == 0xbf || b[1] == 0xa1 || b[1] == 0xab)) {
+				p += 2;   /* ¿ ¡ « */
+			} else if (p + 2 < ce && b[0] == 0xe2 && b[1] == 0x80 && (b[2] == 0x9c || b[2] == 0x98)) {
+				p += 3;   /* “ ‘ */
 			} else {
 				break;
 			}
