@@ -233,26 +233,30 @@ static bool reply_keyword(const char *t, size_t n)
 		while (i < n && (t[i] == '.' || t[i] == '!' || t[i] == '?'))
 			i++;
 	}
+	/* the keyword is a word in capitals: most texts hold none, and end here */
+	uint64_t caps = 0;
+	for (size_t k = 0; k < nw; k++)
+		if (is_cap_word(t, w[k][0], w[k][1]))
+			caps |= 1ull << k;
+	if (!caps)
+		return false;
 	for (size_t i = 0; i < n; i++)
 		lower += t[i] >= 'a' && t[i] <= 'z';
 	if (lower < 8)
 		return false;
 	for (size_t k = 0; k < nw; k++) {
-		size_t len = w[k][1] - w[k][0];
-		bool verb = false;
-		for (size_t v = 0; verbs[v] && !verb; v++)
-			verb = strlen(verbs[v]) == len && !strncasecmp(t + w[k][0], verbs[v], len);
-		if (!verb)
+		/* a verb with the keyword in the two words after it, or right before it */
+		bool near = (k + 1 < 64 && ((caps >> (k + 1)) & 3)) || (k > 0 && ((caps >> (k - 1)) & 1));
+		if (!near)
 			continue;
-		for (size_t j = k + 1; j < nw && j <= k + 2; j++)
-			if (is_cap_word(t, w[j][0], w[j][1]))
-				return true;
-		if (k > 0 && is_cap_word(t, w[k - 1][0], w[k - 1][1]))
-			return true;   /* "\"YES\" bhejo" */
+		size_t len = w[k][1] - w[k][0];
+		for (size_t v = 0; verbs[v]; v++)
+			if (strlen(verbs[v]) == len && !strncasecmp(t + w[k][0], verbs[v], len))
+				return true;   /* "Reply YES", "\"YES\" bhejo" */
 	}
 	/* a keyword in quotes needs no verb: "DM me 'START'", «STOP» */
 	for (size_t k = 0; k < nw; k++)
-		if (is_cap_word(t, w[k][0], w[k][1]) && quoted(t, n, w[k][0], w[k][1]))
+		if (((caps >> k) & 1) && quoted(t, n, w[k][0], w[k][1]))
 			return true;
 	return false;
 }

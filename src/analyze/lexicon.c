@@ -81,6 +81,7 @@ static struct lex_entry entries[NRAW ? NRAW : 1];
 static struct phrase *phrases;    /* sorted by their first two bytes */
 static uint32_t *bucket_start;    /* 65537 offsets into phrases */
 static uint64_t bucket_used[1024];  /* a bit per bucket: 8 KiB that stay in cache */
+static uint64_t suffix_used[1024];  /* the same, for buckets that hold a suffix ("*follow") */
 static uint64_t *bucket_families;   /* per bucket, the families of its phrases */
 static uint64_t suffix_families;    /* the families with phrases that may end a word */
 static size_t nphrases;
@@ -119,8 +120,13 @@ static char lookalike(const unsigned char *p, size_t avail)
 }
 
 /* The folded byte at t[*i] (advancing *i past what it stood for). */
-static unsigned char folded(const char *t, size_t n, size_t *i)
+static inline unsigned char folded(const char *t, size_t n, size_t *i)
 {
+	unsigned char c = (unsigned char)t[*i];
+	if (c < 0xce || c > 0xd4) {
+		(*i)++;   /* no look-alike starts so: the common case */
+		return c;
+	}
 	char a = lookalike((const unsigned char *)t + *i, n - *i);
 	if (a) {
 		*i += 2;
@@ -158,7 +164,26 @@ static int cmp_phrase(const void *x, const void *y)
 	unsigned kb = ((unsigned char)b->s[0] << 8) | (unsigned char)b->s[1];
 	if (ka != kb)
 		return ka < kb ? -1 : 1;
+	/* within a bucket the two-byte phrases first, then by third byte: a
+	 * text's third byte finds its phrases by a binary search */
+	unsigned ta = a->n > 2 ? (unsigned char)a->s[2] + 1u : 0, tb = b->n > 2 ? (unsigned char)b->s[2] + 1u : 0;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
 	return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+/* In phrases[s, e) of one bucket: the first whose third byte is b2 or more. */
+static uint32_t third_at(uint32_t s, uint32_t e, int b2)
+{
+	while (s < e) {
+		uint32_t m = s + (e - s) / 2;
+		const struct phrase *p = &phrases[m];
+		if (p->n <= 2 || (unsigned char)p->s[2] < b2)
+			s = m + 1;
+		else
+			e = m;
+	}
+	return s;
 }
 
 static void build(void)
@@ -198,8 +223,10 @@ static void build(void)
 		unsigned k = ((unsigned char)phrases[i].s[0] << 8) | (unsigned char)phrases[i].s[1];
 		bucket_start[k + 1]++;
 		bucket_families[k] |= 1ull << entries[phrases[i].entry].family;
-		if (phrases[i].suffix)
+		if (phrases[i].suffix) {
 			suffix_families |= 1ull << entries[phrases[i].entry].family;
+			suffix_used[k >> 6] |= 1ull << (k & 63);
+		}
 	}
 	for (size_t k = 0; k < 65536; k++) {
 		if (bucket_start[k + 1])
@@ -208,9 +235,18 @@ static void build(void)
 	}
 }
 
+static int built;   /* 1 once the index is whole: then a load, not a call, per scan */
+
+static void build_and_publish(void)
+{
+	build();
+	__atomic_store_n(&built, 1, __ATOMIC_RELEASE);
+}
+
 static void init(void)
 {
-	pthread_once(&once, build);
+	if (!__atomic_load_n(&built, __ATOMIC_ACQUIRE))
+		pthread_once(&once, build_and_publish);
 }
 
 /* Does phrase p match at t[i]? Sets *end to the byte after the match. */
@@ -232,28 +268,48 @@ static void walk(const char *t, size_t n, size_t from, uint64_t want,
 		 bool (*fn)(void *, const struct phrase *, size_t, size_t), void *ctx)
 {
 	init();
+	bool suffixes = (suffix_families & want) != 0;
 	for (size_t i = from; i + 1 < n; i++) {
 		unsigned char c = (unsigned char)t[i];
 		if (c >= 0x80 && c < 0xc0)
 			continue; /* inside a character */
-		if (i && is_alnum(c) && is_alnum((unsigned char)t[i - 1]) && !(suffix_families & want))
+		bool in_word = i && is_alnum(c) && is_alnum((unsigned char)t[i - 1]);
+		if (in_word && !suffixes)
 			continue; /* inside an ASCII word, where only a suffix could start */
 		size_t j = i;
-		unsigned char b0 = folded(t, n, &j);
-		if (j >= n)
-			break;
-		unsigned char b1 = folded(t, n, &j);
+		unsigned char b0, b1;
+		if (c < 0x80 && (unsigned char)t[i + 1] < 0x80) {
+			b0 = c, b1 = (unsigned char)t[i + 1], j = i + 2;   /* ASCII: no look-alike */
+		} else {
+			b0 = folded(t, n, &j);
+			if (j >= n)
+				break;
+			b1 = folded(t, n, &j);
+		}
 		unsigned k = ((unsigned)b0 << 8) | b1;
 		if (!(bucket_used[k >> 6] & (1ull << (k & 63))) || !(bucket_families[k] & want))
 			continue;   /* no phrase starts so, or none of the families wanted */
+		if (in_word && !(suffix_used[k >> 6] & (1ull << (k & 63))))
+			continue;   /* inside a word only a suffix starts, and none starts so */
 		uint32_t s = bucket_start[k], e = bucket_start[k + 1];
 		bool inside = is_alnum(b0) && alnum_before(t, i);   /* only a suffix starts there */
 		int b2 = j < n ? folded(t, n, &j) : -1;  /* the third byte rules most phrases out */
-		for (uint32_t q = s; q < e; q++) {
+		/* the two-byte phrases and those of third byte b2, merged in the
+		 * lexicon's order (a match's order is the entries') */
+		uint32_t two = s, two_end = s;
+		while (two_end < e && phrases[two_end].n <= 2)
+			two_end++;
+		uint32_t three = b2 < 0 ? e : third_at(two_end, e, b2);
+		uint32_t three_end = b2 < 0 ? e : third_at(three, e, b2 + 1);
+		while (two < two_end || three < three_end) {
+			uint32_t q;
+			if (three >= three_end || (two < two_end && phrases[two].entry < phrases[three].entry))
+				q = two++;
+			else
+				q = three++;
 			const struct phrase *p = &phrases[q];
 			size_t end;
-			if ((inside && !p->suffix) || !(want & (1ull << p->family)) ||
-			    (p->n > 2 && (unsigned char)p->s[2] != b2))
+			if ((inside && !p->suffix) || !(want & (1ull << p->family)))
 				continue;
 			if (match_at(t, n, i, p, &end) && fn(ctx, p, i, end))
 				return;

@@ -5,6 +5,7 @@
 #include "xalloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <pthread.h>
 #include <string.h>
@@ -184,16 +185,46 @@ static const struct number_word {
  * length first, then only the number words of that length are compared
  * (this runs at every word of every message).
  */
+#define NNUMBER (sizeof(number_words) / sizeof(number_words[0]))
+static uint16_t number_lengths[256];   /* per first byte: bit n, some number word has n bytes */
+static uint8_t number_by_first[NNUMBER];   /* the words' indexes, by first byte */
+_Static_assert(NNUMBER <= 256, "number_by_first holds indexes in a byte");
+static uint16_t number_first_at[257];     /* where each first byte's words begin there */
+static int number_index_ready;
+
+static void number_index(void)
+{
+	for (size_t k = 0; k < NNUMBER; k++) {
+		unsigned char c = (unsigned char)number_words[k].s[0];
+		number_lengths[c] |= (uint16_t)(1u << number_words[k].len);
+		number_first_at[c + 1]++;
+	}
+	for (int c = 0; c < 256; c++)
+		number_first_at[c + 1] += number_first_at[c];
+	uint16_t fill[256];
+	memcpy(fill, number_first_at, sizeof(fill));
+	for (size_t k = 0; k < NNUMBER; k++)
+		number_by_first[fill[(unsigned char)number_words[k].s[0]]++] = (uint8_t)k;
+}
+
 static size_t number_word_len(const char *s)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	if (!__atomic_load_n(&number_index_ready, __ATOMIC_ACQUIRE)) {
+		pthread_once(&once, number_index);
+		__atomic_store_n(&number_index_ready, 1, __ATOMIC_RELEASE);
+	}
+	if (!number_lengths[(unsigned char)s[0]])
+		return 0;   /* no number word starts so: most words, one look */
 	size_t n = 0;
 	while (n <= 9 && is_word_byte((unsigned char)s[n]))
 		n++;
-	if (n < 3 || n > 9)
+	if (n < 3 || n > 9 || !(number_lengths[(unsigned char)s[0]] & (1u << n)))
 		return 0;
-	for (size_t k = 0; k < sizeof(number_words) / sizeof(number_words[0]); k++) {
-		const struct number_word *w = &number_words[k];
-		if (w->len == n && w->s[0] == s[0] && !memcmp(s, w->s, n))
+	unsigned char c = (unsigned char)s[0];
+	for (unsigned q = number_first_at[c]; q < number_first_at[c + 1]; q++) {
+		const struct number_word *w = &number_words[number_by_first[q]];
+		if (w->len == n && !memcmp(s, w->s, n))
 			return n;
 	}
 	return 0;
@@ -208,6 +239,9 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 	/* most texts hold no link, address or handle: look for them only when
 	 * the characters they need are there */
 	bool maybe_url = strchr(s, '.') != NULL, maybe_at = strchr(s, '@') != NULL;
+	size_t name_len[8];   /* the names' lengths, once a text */
+	for (size_t j = 0; j < nnames && j < 8 && names; j++)
+		name_len[j] = names[j] ? strlen(names[j]) : 0;
 	while (s[i]) {
 		unsigned char c = (unsigned char)s[i];
 		bool word_start = i == 0 || !is_word_byte((unsigned char)s[i - 1]);
@@ -226,7 +260,7 @@ void text_slot(const char *norm, const char *const *names, size_t nnames, struct
 			}
 			bool named = false;
 			for (size_t j = 0; j < nnames && names; j++) {
-				size_t L = names[j] ? strlen(names[j]) : 0;
+				size_t L = j < 8 ? name_len[j] : names[j] ? strlen(names[j]) : 0;
 				if (L >= 3 && (s[i] | 0x20) == (names[j][0] | 0x20) &&
 				    !strncasecmp(s + i, names[j], L) &&
 				    !is_word_byte((unsigned char)s[i + L])) {
