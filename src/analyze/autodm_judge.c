@@ -39,6 +39,8 @@ struct feat {
 	uint32_t own_words;      /* wordy messages no other sender sent: its own words */
 	uint32_t shared_words;   /* … and those another sender sent too */
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
+	bool later_chat;         /* a week's silence after the opening, the owner never having written */
+	uint32_t late_answers;   /* answers after that silence: another conversation's */
 	bool regular;
 	bool formula, footer, scam, promo, notice, contact; /* lexicon, in what it sent */
 	bool merge;          /* greeted with the owner's full name */
@@ -108,6 +110,15 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 	f->cp_first = c->n && !(ms[0].flags & M_OWNER);
 	for (uint32_t i = 0; i < c->n; i++) {
 		const struct am_msg *m = &ms[i];
+		/*
+		 * A week or more of silence after what the sender opened with,
+		 * the owner never having written: the opening went unanswered,
+		 * and what the two say later is another conversation ("thanks
+		 * for following, I tweet about SEO" in March, a chat about a
+		 * concert in May). What comes after is no answer to the opening.
+		 */
+		if (i > 0 && !owner_seen && f->cp_first && m->at - ms[i - 1].at >= AUTODM_OUT_OF_BLUE_MS)
+			f->later_chat = true;
 		if (m->flags & M_OWNER) {
 			f->declined |= (m->flags & M_DECLINE) && f->cp_first;
 			f->owner_msgs++;
@@ -130,8 +141,8 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		if (m->flags & M_WORDY) {
 			if (in_senders[key] > 1)
 				f->shared_words++;
-			else
-				f->own_words++;
+			else if (!f->later_chat)
+				f->own_words++;   /* a later conversation's words are not the opening's */
 		}
 		if (m->flags & M_WELCOME)
 			f->welcome++;
@@ -263,6 +274,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 					old = true;
 			if (!old && !repeat) {
 				f->answers++;
+				f->late_answers += f->later_chat;
 				answer = true;
 			}
 		}
@@ -316,6 +328,8 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->pitched = f->pitched;
 	}
 	to->cp_first |= f->cp_first;
+	to->later_chat |= f->later_chat;
+	to->late_answers += f->late_answers;
 	to->service |= f->service;
 	to->formula |= f->formula;
 	to->footer |= f->footer;
@@ -417,8 +431,10 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			 */
 			/* and a campaign's sender sends its texts, not words of its own */
 			bool spread = f->campaign_others >= AUTODM_CAMPAIGN_MANY;
+			/* a week's silence after it left the template unanswered */
+			bool open_unanswered = unanswered || f->later_chat;
 			bool many = (f->wordy && f->long_text && f->own_words < f->shared_words &&
-				     (((spread || f->pair_pitch) && unanswered) ||
+				     (((spread || f->pair_pitch) && open_unanswered) ||
 				      (spread && f->pitched && silent))) ||
 				    (f->pair_bait && (unanswered || silent));
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
@@ -601,9 +617,17 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		s += AUTODM_W_REGULAR;
 		evidence(ev, "messages at near-constant intervals");
 	}
-	if (f->answers) {
+	/* answers to the opening; a chat that began after a week of silence
+	 * answers nothing an opening of software's kind said (a template
+	 * others sent, a tool's signature, a notice, a pitch, a link), though
+	 * it speaks for a person's own "thanks for the follow :)" */
+	bool machine_opening = f->campaign_others >= AUTODM_CAMPAIGN_OTHERS || f->footer ||
+			       f->notice || f->scam || f->promo || f->offer || f->contact ||
+			       f->keyword || f->bait || f->first_link;
+	uint32_t answered = machine_opening ? f->answers - f->late_answers : f->answers;
+	if (answered) {
 		s += AUTODM_W_CONVERSES;
-		if (f->answers >= 3)
+		if (answered >= 3)
 			s += AUTODM_W_CONVERSES_MORE;
 		evidence(ev, "answered you %u time%s with new text, as people do", f->answers,
 			 f->answers == 1 ? "" : "s");

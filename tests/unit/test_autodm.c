@@ -146,6 +146,22 @@ static const struct sender_case cases[] = {
 	{ 987, "rs2", false, false, 1, {
 		{ 'c', 60 * 24 * 40, "Good evening dear, your smile in the photos caught my eye and I would love to know you better. I work on a ship abroad, my Telegram is kaptrob88", NULL, false },
 		{ 'o', 60 * 24 * 40 + 90, "who are you?", NULL, false } } },
+	/* a template three accounts sent, unanswered for weeks, then a chat the
+	 * sender began: the chat answers nothing the template said */
+	{ 988, "lc1", false, true, 1, {
+		{ 'c', 0, "Hey thanks for following :) I tweet about growth hacking tips, hope you enjoy!", NULL, false },
+		{ 'c', 60 * 24 * 40, "omg did you see the game last night", NULL, false },
+		{ 'o', 60 * 24 * 40 + 20, "yes!! what a finish", NULL, false },
+		{ 'c', 60 * 24 * 40 + 25, "unreal, my voice is gone", NULL, false } } },
+	{ 989, "lc2", false, true, 1, {
+		{ 'c', 60 * 24 * 3, "Hey thanks for following :) I tweet about growth hacking tips, hope you enjoy!", NULL, false } } },
+	{ 991, "lc4", false, true, 1, {
+		{ 'c', 60 * 24 * 5, "Hey thanks for following :) I tweet about growth hacking tips, hope you enjoy!", NULL, false } } },
+	/* a person's own short thanks, then years later a real talk: a person */
+	{ 990, "lc3", true, true, 0, {
+		{ 'c', 0, "Thanks for the follow :)", NULL, false },
+		{ 'o', 60 * 24 * 400, "Hi Dana, we met at the conference, do you still have the slides?", NULL, false },
+		{ 'c', 60 * 24 * 400 + 30, "Hi! yes, sending them tonight by email", NULL, false } } },
 	/* the owner's greeting, opening chats with followers now and then: each
 	 * answered it, so it is the owner talking, no auto-DM */
 	{ 151, "g1", true, true, 0, {
