@@ -209,7 +209,8 @@ static bool reply_keyword(const char *t, size_t n)
 {
 	static const char *const verbs[] = {
 		"reply", "text", "type", "send", "comment", "responde", "responda", "réponds",
-		"répondez", "rispondi", "antworte", "balas", "ketik", "kirim", "bhejo", "likho",
+		"répondez", "rispondi", "antworte", "antwoord", "beantwoord", "balas", "ketik", "kirim",
+		"bhejo", "likho",
 		"sagot", "svara", "svar", "reageer", "odpowiedz", "trả lời", "nhắn", "skriv",
 		"sms", "vastaa", "vasta", "kirjoita", "schreib", "schreibe", "schick", "envoie",
 		"envoyez", "écris", "tapez", "envía", "envia", "escribe", "manda", "digita",
