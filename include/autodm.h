@@ -182,6 +182,7 @@
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
+#define AUTODM_OUT_MIN_KEYS     12    /* a template shorter than this is a greeting, no auto-DM */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
 #define AUTODM_OUT_ANSWERED     0.9   /* share of recipients who answered: the owner talking */
 #define AUTODM_BURST_MS         (15 * 60 * 1000)  /* same template within: a burst */

@@ -55,6 +55,19 @@ static int cmp_sent(const void *x, const void *y)
 
 #define BARE_LINK (M_OWNER | M_OPENING | M_LINK_ONLY | M_LINK)
 
+/* Is the text no longer than a greeting: under AUTODM_OUT_MIN_KEYS keys,
+ * a character of a wide script (CJK, Hangul) counting AUTODM_WIDE_KEYS? */
+static bool greeting_size(const char *t)
+{
+	size_t keys = 0;
+	for (const unsigned char *p = (const unsigned char *)t; p && *p; p++) {
+		if (*p == ' ' || (*p >= 0x80 && *p < 0xc0))
+			continue;   /* spaces, and the bytes inside a character */
+		keys += *p >= 0xe3 && *p <= 0xed ? AUTODM_WIDE_KEYS : 1;
+	}
+	return t && keys < AUTODM_OUT_MIN_KEYS;
+}
+
 /*
  * The owner's opening messages of the templates that opened at least
  * AUTODM_OUT_RECIPIENTS conversations, and the owner's bare links that
@@ -75,8 +88,10 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 			if ((m->flags & (M_OWNER | M_OPENING)) != (M_OWNER | M_OPENING))
 				continue;
 			uint32_t cl = a->t[m->tmpl].cluster;
-			/* "Hi!" or a bare link opening a few chats over the years is no template */
-			bool wordy = a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY);
+			/* "Hi!" or a bare link opening a few chats over the years is no template,
+			 * nor is a greeting alone ("こんにちは！", "Hola!!"), however often */
+			bool wordy = a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY) &&
+				     !greeting_size(a->t[m->tmpl].text);
 			if (!wordy && (m->flags & BARE_LINK) != BARE_LINK)
 				continue;
 			bool answered = false;

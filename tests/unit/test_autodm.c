@@ -162,6 +162,18 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Thanks for the follow :)", NULL, false },
 		{ 'o', 60 * 24 * 400, "Hi Dana, we met at the conference, do you still have the slides?", NULL, false },
 		{ 'c', 60 * 24 * 400 + 30, "Hi! yes, sending them tonight by email", NULL, false } } },
+	/* a greeting alone, to four followers within days, two never answering:
+	 * however often, "こんにちは！" is no auto-DM */
+	{ 1160, "hi1", true, true, -1, {
+		{ 'o', 60 * 24 * 2, "こんにちは！", NULL, false } } },
+	{ 1161, "hi2", true, true, 0, {
+		{ 'o', 60 * 24 * 3, "こんにちは！", NULL, false },
+		{ 'c', 60 * 24 * 3 + 30, "こんにちは〜元気？", NULL, false } } },
+	{ 1162, "hi3", true, true, -1, {
+		{ 'o', 60 * 24 * 4, "こんにちは！", NULL, false } } },
+	{ 1163, "hi4", true, true, 0, {
+		{ 'o', 60 * 24 * 5, "こんにちは！", NULL, false },
+		{ 'c', 60 * 24 * 5 + 10, "久しぶり！", NULL, false } } },
 	/* the owner's greeting, opening chats with followers now and then: each
 	 * answered it, so it is the owner talking, no auto-DM */
 	{ 151, "g1", true, true, 0, {
