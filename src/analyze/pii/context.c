@@ -172,5 +172,8 @@ unsigned pii_word_class_within(const char *w, size_t n)
 			if ((lengths & (1u << (l - 1))) && (i + l == n || ((unsigned char)w[i + l] & 0xc0) != 0x80))
 				cls |= pii_word_class(w + i, l);
 	}
+	/* "招待コード", "邀请码": the run names what kind of code it is */
+	if (cls & CTX_CODEMOD)
+		cls &= ~(unsigned)CTX_CODE;
 	return cls;
 }
