@@ -185,6 +185,17 @@ size_t scan_fold(const char *t, size_t p, size_t e, char *w, size_t cap)
 			w[i - p] = (char)0xd1;
 			w[i - p + 1] = (char)(c1 - 0x20);
 			i++;
+		} else if ((c == 0xc4 || c == 0xc5) && c1 >= 0x80 && c1 <= 0xbf) {
+			/* Latin Extended-A, capital and small side by side: Ş ş, Ł ł, Č č
+			 * (İ, whose small letter is ASCII, stays as written) */
+			unsigned cp = ((unsigned)(c & 0x1f) << 6) | (c1 & 0x3f);
+			bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e);
+			if (cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17f &&
+			    (cp & 1) == (odd_upper ? 1u : 0u))
+				cp++;
+			w[i - p] = (char)(0xc0 | (cp >> 6));
+			w[i - p + 1] = (char)(0x80 | (cp & 0x3f));
+			i++;
 		} else if (c >= 0x80) {
 			w[i - p] = (char)c;
 		}
