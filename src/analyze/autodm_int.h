@@ -19,6 +19,7 @@
 #define DMAUDIT_AUTODM_INT_H
 
 #include "analyze.h"
+#include "autodm.h"
 #include "buf.h"
 #include "spill.h"
 #include "u64map.h"
@@ -73,6 +74,17 @@ struct am_msg {
 };
 
 #define AM_MSG_BYTES 24                /* id, at, tmpl, flags */
+
+/* Two messages days apart at the same time of day, to AUTODM_SCHEDULE_TOL_MS. */
+static inline bool am_same_time_of_day(int64_t a, int64_t b)
+{
+	const int64_t day = 24LL * 60 * 60 * 1000;
+	int64_t d = b - a;
+	if (d < day - AUTODM_SCHEDULE_TOL_MS)
+		return false;
+	int64_t r = d % day;
+	return r <= AUTODM_SCHEDULE_TOL_MS || day - r <= AUTODM_SCHEDULE_TOL_MS;
+}
 #define AM_SPILL_BOUND ((size_t)1 << 20) /* bytes of records held before the file */
 
 struct am_conv {

@@ -77,17 +77,6 @@ static uint32_t key_of(const struct am *a, const struct am_msg *m)
 	return a->t[m->tmpl].cluster;
 }
 
-/* Two messages days apart at the same time of day, to AUTODM_SCHEDULE_TOL_MS. */
-static bool same_time_of_day(int64_t a, int64_t b)
-{
-	const int64_t day = 24LL * 60 * 60 * 1000;
-	int64_t d = b - a;
-	if (d < day - AUTODM_SCHEDULE_TOL_MS)
-		return false;
-	int64_t r = d % day;
-	return r <= AUTODM_SCHEDULE_TOL_MS || day - r <= AUTODM_SCHEDULE_TOL_MS;
-}
-
 /* The features of conversation ci, whose messages are ms. */
 static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *ms,
 			  struct feat *f)
@@ -159,7 +148,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->fast_autoreply |= (m->flags & M_AUTOREPLY) != 0;
 		}
 		/* scheduled software writes at one time of day: "06:00" on Monday, on Tuesday */
-		if (i > 0 && !(ms[i - 1].flags & M_OWNER) && same_time_of_day(ms[i - 1].at, m->at))
+		if (i > 0 && !(ms[i - 1].flags & M_OWNER) && am_same_time_of_day(ms[i - 1].at, m->at))
 			f->scheduled++;
 		if (m->flags & M_OPENING) {
 			/* the pitch counts in what was sent before any answer */

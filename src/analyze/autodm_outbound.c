@@ -182,7 +182,13 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		bool pitch = false;
 		for (size_t k = s; k < e && !pitch; k++)
 			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0 || om[k].burst;
-		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch)
+		/* sent at one time of day, to the minute, on three days or more: scheduled */
+		size_t timed = 0;
+		for (size_t k = s + 1; k < e; k++)
+			timed += am_same_time_of_day(om[k - 1].at, om[k].at) && om[k].cp != om[k - 1].cp;
+		bool scheduled = timed >= 2;
+		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch &&
+		    !scheduled)
 			continue;
 		/* a text that everyone it reached answered is the owner talking ("Hola!
 		 * ¿cómo vas?", "thanks for reaching out"): an app's message reaches

@@ -120,6 +120,17 @@ static const struct sender_case cases[] = {
 		{ 'o', 3, "Hi Ivo! Thanks for following Northwind Goods. Take a look at our new collection: https://t.co/n4",
 		  "https://shop.example/new", false },
 		{ 'c', 60, "thanks, nice shoes", NULL, false } } },
+	/* a game's challenge sent from the owner's account once a week at 12:00
+	 * sharp, months apart: scheduled, the owner's auto-DMs */
+	{ 85, "sc1", false, false, -1, {
+		{ 'o', 60 * 24 * 100 + 720, "Ik speel Fietsrace en daag je uit! Versla mijn score van 24.600 punten: https://t.co/g1",
+		  "https://game.example/c/1", false } } },
+	{ 86, "sc2", false, false, -1, {
+		{ 'o', 60 * 24 * 121 + 720, "Ik speel Fietsrace en daag je uit! Versla mijn score van 31.200 punten: https://t.co/g2",
+		  "https://game.example/c/2", false } } },
+	{ 87, "sc3", false, false, -1, {
+		{ 'o', 60 * 24 * 149 + 720, "Ik speel Fietsrace en daag je uit! Versla mijn score van 12.900 punten: https://t.co/g3",
+		  "https://game.example/c/3", false } } },
 	/* asks for a one-word reply in capitals, never answered: a robot's pitch */
 	{ 981, "kw1", false, false, 1, {
 		{ 'c', 0, "Hey there! We design logos for small brands in 24 hours. Reply LOGO and I will send samples", NULL, false } } },
@@ -626,7 +637,8 @@ static void test_outbound(void **state)
 	(void)state;
 	json_t *out = json_object_get(result, "outbound");
 	json_t *ids = json_object_get(out, "auto_message_ids");
-	/* the four auto-DMs; the canned replies to customers are not among them */
+	/* the four auto-DMs and the three scheduled challenges; the canned
+	 * replies to customers are not among them */
 	assert_int_equal(json_array_size(ids), n_owner_auto);
 	for (size_t i = 0; i < n_owner_auto; i++) {
 		char s[24];
@@ -634,8 +646,13 @@ static void test_outbound(void **state)
 		assert_string_equal(json_string_value(json_array_get(ids, i)), s);
 	}
 	json_t *t = json_object_get(out, "templates");
-	assert_int_equal(json_array_size(t), 1);
-	json_t *t0 = json_array_get(t, 0);
+	assert_int_equal(json_array_size(t), 2);   /* the thanks, and the scheduled challenge */
+	json_t *t0 = NULL;
+	for (size_t i = 0; i < json_array_size(t); i++)
+		if (strstr(json_string_value(json_object_get(json_array_get(t, i), "template")),
+			   "Thanks for following"))
+			t0 = json_array_get(t, i);
+	assert_non_null(t0);
 	assert_int_equal(json_integer_value(json_object_get(t0, "messages")), 4);
 	assert_int_equal(json_integer_value(json_object_get(t0, "recipients")), 4);
 	const char *tx = json_string_value(json_object_get(t0, "template"));
