@@ -93,6 +93,8 @@ bool pii_my_nric_valid(const char *d, size_t n);
 /* Indonesia's NIK: province, regency, district, DDMMYY (women's day + 40),
  * a serial not 0000; 16 digits. */
 bool pii_id_nik_valid(const char *d, size_t n);
+/* Whether d[0..n) is all ASCII digits. */
+bool pii_all_digits(const char *d, size_t n);
 /* South Africa's identity number: YYMMDD, four, citizenship 0/1, one, Luhn; 13 digits. */
 bool pii_za_id_valid(const char *d, size_t n);
 /* Egypt's national id: the century (2, 3), YYMMDD, a governorate's code, five more; 14 digits. */

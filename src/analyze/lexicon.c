@@ -6,6 +6,7 @@
  * of the text once, and compares only the few phrases of its bucket.
  */
 #include "lexicon.h"
+#include "once.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -85,7 +86,7 @@ static uint64_t suffix_used[1024];  /* the same, for buckets that hold a suffix 
 static uint64_t *bucket_families;   /* per bucket, the families of its phrases */
 static uint64_t suffix_families;    /* the families with phrases that may end a word */
 static size_t nphrases;
-static pthread_once_t once = PTHREAD_ONCE_INIT;
+static struct once once = ONCE_INIT;
 
 /*
  * Look-alike letters of Cyrillic and Greek, lower case (the text is case
@@ -235,18 +236,9 @@ static void build(void)
 	}
 }
 
-static int built;   /* 1 once the index is whole: then a load, not a call, per scan */
-
-static void build_and_publish(void)
-{
-	build();
-	__atomic_store_n(&built, 1, __ATOMIC_RELEASE);
-}
-
 static void init(void)
 {
-	if (!__atomic_load_n(&built, __ATOMIC_ACQUIRE))
-		pthread_once(&once, build_and_publish);
+	once_run(&once, build);   /* once built, a load, not a call, per scan */
 }
 
 /* Does phrase p match at t[i]? Sets *end to the byte after the match. */
@@ -296,9 +288,7 @@ static void walk(const char *t, size_t n, size_t from, uint64_t want,
 		int b2 = j < n ? folded(t, n, &j) : -1;  /* the third byte rules most phrases out */
 		/* the two-byte phrases and those of third byte b2, merged in the
 		 * lexicon's order (a match's order is the entries') */
-		uint32_t two = s, two_end = s;
-		while (two_end < e && phrases[two_end].n <= 2)
-			two_end++;
+		uint32_t two = s, two_end = third_at(s, e, 0);   /* the two-byte ones sort first */
 		uint32_t three = b2 < 0 ? e : third_at(two_end, e, b2);
 		uint32_t three_end = b2 < 0 ? e : third_at(three, e, b2 + 1);
 		while (two < two_end || three < three_end) {

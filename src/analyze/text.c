@@ -1,6 +1,7 @@
 /*
  * text: normalization, slotting, tokens, MinHash and LSH clustering (text.h).
  */
+#include "once.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -190,7 +191,6 @@ static uint16_t number_lengths[256];   /* per first byte: bit n, some number wor
 static uint8_t number_by_first[NNUMBER];   /* the words' indexes, by first byte */
 _Static_assert(NNUMBER <= 256, "number_by_first holds indexes in a byte");
 static uint16_t number_first_at[257];     /* where each first byte's words begin there */
-static int number_index_ready;
 
 static void number_index(void)
 {
@@ -209,11 +209,8 @@ static void number_index(void)
 
 static size_t number_word_len(const char *s)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	if (!__atomic_load_n(&number_index_ready, __ATOMIC_ACQUIRE)) {
-		pthread_once(&once, number_index);
-		__atomic_store_n(&number_index_ready, 1, __ATOMIC_RELEASE);
-	}
+	static struct once indexed = ONCE_INIT;
+	once_run(&indexed, number_index);
 	if (!number_lengths[(unsigned char)s[0]])
 		return 0;   /* no number word starts so: most words, one look */
 	size_t n = 0;

@@ -8,6 +8,7 @@
  * that word. Nothing else knows the words.
  */
 #include "lexicon.h"
+#include "once.h"
 #include "pii_words.h"
 
 #include <stdint.h>
@@ -32,8 +33,7 @@ static unsigned char slot[SLOTS];   /* 1 when the slot holds a word */
 static unsigned slot_cls[SLOTS];
 static unsigned char slot_len[SLOTS];
 static uint32_t slot_hash[SLOTS];   /* the full hash: most misses end without memcmp */
-static pthread_once_t built = PTHREAD_ONCE_INIT; /* reports may run on two threads */
-static int ready;   /* 1 once built, set after the index is whole */
+static struct once built = ONCE_INIT; /* reports may run on two threads */
 
 static uint32_t hash(const char *w, size_t n)
 {
@@ -96,15 +96,9 @@ static void add(const char *w, size_t n, unsigned cls)
 	slot_cls[h] |= cls;
 }
 
-static void build_and_publish(void)
-{
-	build();
-	__atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
-}
-
 static void build_once(void)
 {
-	pthread_once(&built, build_and_publish);
+	once_run(&built, build);
 }
 
 unsigned pii_word_class(const char *w, size_t n)
@@ -125,9 +119,7 @@ unsigned pii_pair_class(const char *first, size_t fn, const char *second, size_t
 
 unsigned pii_word_lookup(const char *w, size_t n)
 {
-	/* once built, a load instead of a call: the scanner looks up every word */
-	if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE))
-		build_once();
+	build_once();   /* once built, a load: the scanner looks up every word */
 	if (n == 0 || n > 32)
 		return 0;
 	uint32_t full = hash(w, n), h = full & (SLOTS - 1);

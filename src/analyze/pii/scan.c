@@ -7,6 +7,7 @@
  * alphanumeric tokens are then classified, validators first, context next.
  * Everything lives on the stack: no allocation, no regular expressions.
  */
+#include "once.h"
 #include "pii.h"
 #include "pii_check.h"
 #include "pii_words.h"
@@ -1475,14 +1476,6 @@ static bool pan_shape(const char *v)
 	return strchr("ABCFGHLJPT", v[3]) != NULL;
 }
 
-static bool all_digits_in(const char *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!is_digit((unsigned char)v[i]))
-			return false;
-	return n > 0;
-}
-
 /* See the caller: a national id by its shape and, where it has one, its check. */
 static bool id_shape(const char *v, size_t n)
 {
@@ -1493,13 +1486,13 @@ static bool id_shape(const char *v, size_t n)
 		h[k] = v[n - 2];
 		return pii_hkid_valid(h, k + 1);
 	}
-	if (n == 11 && (v[0] == 'A' || v[0] == 'P') && all_digits_in(v + 1, 9) && is_upper((unsigned char)v[10]))
+	if (n == 11 && (v[0] == 'A' || v[0] == 'P') && pii_all_digits(v + 1, 9) && is_upper((unsigned char)v[10]))
 		return true;
-	if (n == 10 && all_digits_in(v, 9) && strchr("VvXx", v[9])) {
+	if (n == 10 && pii_all_digits(v, 9) && strchr("VvXx", v[9])) {
 		int day = (v[2] - '0') * 100 + (v[3] - '0') * 10 + (v[4] - '0');
 		return (day >= 1 && day <= 366) || (day >= 501 && day <= 866);
 	}
-	return n == 15 && !memcmp(v, "GHA-", 4) && all_digits_in(v + 4, 9) && v[13] == '-' &&
+	return n == 15 && !memcmp(v, "GHA-", 4) && pii_all_digits(v + 4, 9) && v[13] == '-' &&
 	       is_digit((unsigned char)v[14]);
 }
 
@@ -1887,12 +1880,8 @@ static bool id_before(const struct scan *s, size_t p)
 RARE static unsigned arabic_stem_class(const char *w, size_t n)
 {
 	static const char al[] = "\xd8\xa7\xd9\x84", wa[] = "\xd9\x88";
-	size_t k = 0;
-	if (n > 2 + k && !memcmp(w, wa, 2) && !memcmp(w + 2, al, 4))
-		k = 6;
-	else if (!memcmp(w, al, 4))
-		k = 4;
-	return k && n > k + 2 ? pii_word_class(w + k, n - k) : 0;
+	size_t k = !memcmp(w, wa, 2) && !memcmp(w + 2, al, 4) ? 6 : !memcmp(w, al, 4) ? 4 : 0;
+	return k && n > k + 2 ? pii_word_class(w + k, n - k) : 0;   /* n > 6: the caller's */
 }
 
 /* The classes of the pair the word w (folded, at p) ends, with the word
@@ -2116,12 +2105,8 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 		   struct pii_match *out, size_t max)
 {
 	struct scan s;
-	static pthread_once_t ready = PTHREAD_ONCE_INIT;
-	static int classes_ready;
-	if (!__atomic_load_n(&classes_ready, __ATOMIC_ACQUIRE)) {
-		pthread_once(&ready, init_classes);   /* reports may scan on two threads */
-		__atomic_store_n(&classes_ready, 1, __ATOMIC_RELEASE);
-	}
+	static struct once ready = ONCE_INIT;
+	once_run(&ready, init_classes);   /* reports may scan on two threads */
 	memset(s.seen, 0, sizeof(s.seen));
 	s.n = s.tok = s.prev_cls = 0;
 	s.have_last = false;

@@ -295,7 +295,7 @@ static int two(const char *d)
 	return (d[0] - '0') * 10 + (d[1] - '0');
 }
 
-static bool all_digits(const char *d, size_t n)
+bool pii_all_digits(const char *d, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (d[i] < '0' || d[i] > '9')
@@ -312,7 +312,7 @@ static bool yymmdd_valid(int yy, int mm, int dd)
 bool pii_cnp_valid(const char *d, size_t n)
 {
 	static const int weight[12] = { 2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9 };
-	if (n != 13 || !all_digits(d, n) || d[0] == '0' || d[0] == '9')
+	if (n != 13 || !pii_all_digits(d, n) || d[0] == '0' || d[0] == '9')
 		return false;
 	static const int century[9] = { 0, 1900, 1900, 1800, 1800, 2000, 2000, 1900, 1900 };
 	if (!pii_date_valid(century[d[0] - '0'] + two(d + 1), two(d + 3), two(d + 5)))
@@ -326,7 +326,7 @@ bool pii_cnp_valid(const char *d, size_t n)
 
 bool pii_amka_valid(const char *d, size_t n)
 {
-	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 11 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	/* the year has two digits: either century will do for the day's check */
 	if (!yymmdd_valid(two(d + 4), two(d + 2), two(d)))
@@ -336,7 +336,7 @@ bool pii_amka_valid(const char *d, size_t n)
 
 bool pii_cz_birth_valid(const char *d, size_t n)
 {
-	if (n != 10 || !all_digits(d, n))
+	if (n != 10 || !pii_all_digits(d, n))
 		return false;
 	int yy = two(d), mm = two(d + 2), dd = two(d + 4);
 	if (mm > 70)
@@ -378,7 +378,7 @@ bool pii_cn_id_valid(const char *s, size_t n)
 bool pii_kr_rrn_valid(const char *d, size_t n)
 {
 	static const int weight[12] = { 2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5 };
-	if (n != 13 || !all_digits(d, 13) || d[6] < '1' || d[6] > '8')
+	if (n != 13 || !pii_all_digits(d, 13) || d[6] < '1' || d[6] > '8')
 		return false;
 	int sum = 0;
 	for (int i = 0; i < 12; i++)
@@ -397,7 +397,7 @@ bool pii_tw_id_valid(const char *s, size_t n)
 	 * W=32, X=30, Y=31, Z=33 */
 	static const int code[26] = { 10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21,
 				      22, 35, 23, 24, 25, 26, 27, 28, 29, 32, 30, 31, 33 };
-	if (n != 10 || s[0] < 'A' || s[0] > 'Z' || !all_digits(s + 1, 9) ||
+	if (n != 10 || s[0] < 'A' || s[0] > 'Z' || !pii_all_digits(s + 1, 9) ||
 	    (s[1] != '1' && s[1] != '2' && s[1] != '8' && s[1] != '9'))
 		return false;
 	int c = code[s[0] - 'A'];
@@ -411,7 +411,7 @@ bool pii_tw_id_valid(const char *s, size_t n)
 bool pii_fi_hetu_valid(const char *s, size_t n)
 {
 	static const char check[] = "0123456789ABCDEFHJKLMNPRSTUVWXY";
-	if (n != 11 || !all_digits(s, 6) || !all_digits(s + 7, 3) || !strchr("+-ABCDEFUVWXY", s[6]))
+	if (n != 11 || !pii_all_digits(s, 6) || !pii_all_digits(s + 7, 3) || !strchr("+-ABCDEFUVWXY", s[6]))
 		return false;
 	long v = 0;
 	for (int i = 0; i < 10; i++)
@@ -439,7 +439,7 @@ bool pii_se_pnr_valid(const char *d, size_t n)
 {
 	if (n == 12)
 		d += 2, n = 10;   /* YYYYMMDDNNNN: the check is over the last ten */
-	if (n != 10 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 10 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int dd = two(d + 4);
 	/* a coordination number adds 60 to the day */
@@ -450,7 +450,7 @@ bool pii_no_fnr_valid(const char *d, size_t n)
 {
 	static const int w1[9] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
 	static const int w2[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
-	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 11 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int dd = two(d), mm = two(d + 2);
 	if (dd > 40)
@@ -475,7 +475,7 @@ bool pii_ee_ik_valid(const char *d, size_t n)
 	static const int w1[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 1 };
 	static const int w2[10] = { 3, 4, 5, 6, 7, 8, 9, 1, 2, 3 };
 	static const int century[7] = { 0, 1800, 1800, 1900, 1900, 2000, 2000 };
-	if (n != 11 || !all_digits(d, n) || d[0] < '1' || d[0] > '6')
+	if (n != 11 || !pii_all_digits(d, n) || d[0] < '1' || d[0] > '6')
 		return false;
 	int y = century[d[0] - '0'] + two(d + 1);
 	if (!pii_date_valid(y < 1900 ? y + 100 : y, two(d + 3), two(d + 5)))
@@ -489,7 +489,7 @@ bool pii_ee_ik_valid(const char *d, size_t n)
 bool pii_pl_pesel_valid(const char *d, size_t n)
 {
 	static const int w[10] = { 1, 3, 7, 9, 1, 3, 7, 9, 1, 3 };
-	if (n != 11 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 11 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int mm = two(d + 2), century = 1900 + mm / 20 * 100;
 	if (century == 2300)
@@ -502,7 +502,7 @@ bool pii_pl_pesel_valid(const char *d, size_t n)
 
 bool pii_tr_tckn_valid(const char *d, size_t n)
 {
-	if (n != 11 || !all_digits(d, n) || d[0] == '0' || pii_degenerate(d, n))
+	if (n != 11 || !pii_all_digits(d, n) || d[0] == '0' || pii_degenerate(d, n))
 		return false;
 	int odd = 0, even = 0, all = 0;
 	for (int i = 0; i < 9; i++)
@@ -516,7 +516,7 @@ bool pii_tr_tckn_valid(const char *d, size_t n)
 
 bool pii_de_steuer_id_valid(const char *d, size_t n)
 {
-	if (n != 11 || !all_digits(d, n) || d[0] == '0')
+	if (n != 11 || !pii_all_digits(d, n) || d[0] == '0')
 		return false;
 	/* of the first ten digits one is there twice or three times, and the
 	 * rest once at most */
@@ -547,7 +547,7 @@ static long long mod97(const char *d, size_t n, long long acc)
 
 bool pii_fr_nir_valid(const char *d, size_t n)
 {
-	if (n != 15 || !all_digits(d, n) || (d[0] != '1' && d[0] != '2'))
+	if (n != 15 || !pii_all_digits(d, n) || (d[0] != '1' && d[0] != '2'))
 		return false;
 	int mm = two(d + 3);
 	if (mm < 1 || (mm > 12 && mm < 20) || mm > 42)
@@ -557,7 +557,7 @@ bool pii_fr_nir_valid(const char *d, size_t n)
 
 bool pii_be_rrn_valid(const char *d, size_t n)
 {
-	if (n != 11 || !all_digits(d, n))
+	if (n != 11 || !pii_all_digits(d, n))
 		return false;
 	int yy = two(d), mm = two(d + 2), dd = two(d + 4), key = two(d + 9);
 	/* month or day 0 when not known; a bis number adds 20 or 40 to the month */
@@ -575,7 +575,7 @@ bool pii_be_rrn_valid(const char *d, size_t n)
 
 bool pii_th_id_valid(const char *d, size_t n)
 {
-	if (n != 13 || !all_digits(d, n) || d[0] < '1' || d[0] > '8' || pii_degenerate(d, n))
+	if (n != 13 || !pii_all_digits(d, n) || d[0] < '1' || d[0] > '8' || pii_degenerate(d, n))
 		return false;
 	int sum = 0;
 	for (int i = 0; i < 12; i++)
@@ -585,7 +585,7 @@ bool pii_th_id_valid(const char *d, size_t n)
 
 bool pii_my_nric_valid(const char *d, size_t n)
 {
-	if (n != 12 || !all_digits(d, n) || !yymmdd_valid(two(d), two(d + 2), two(d + 4)))
+	if (n != 12 || !pii_all_digits(d, n) || !yymmdd_valid(two(d), two(d + 2), two(d + 4)))
 		return false;
 	/* the place of birth: the states 01-16, then the codes of other lands */
 	int pb = two(d + 6);
@@ -599,7 +599,7 @@ bool pii_id_nik_valid(const char *d, size_t n)
 	/* the provinces' codes (Aceh 11 … Papua's new provinces 96) */
 	static const char prov[] = "11121314151617181921313233343536515253616263646571727374"
 				   "7576818291929495969700";
-	if (n != 16 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 16 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	bool known = false;
 	for (size_t i = 0; prov[i] && prov[i + 1] && !known; i += 2)
@@ -616,7 +616,7 @@ bool pii_za_id_valid(const char *d, size_t n)
 {
 	/* YYMMDD, a serial of four (0-4999 women, 5000-9999 men), 0 a citizen
 	 * or 1 a resident, one more digit, Luhn's check over all thirteen */
-	return n == 13 && all_digits(d, n) && yymmdd_valid(two(d), two(d + 2), two(d + 4)) &&
+	return n == 13 && pii_all_digits(d, n) && yymmdd_valid(two(d), two(d + 2), two(d + 4)) &&
 	       (d[10] == '0' || d[10] == '1') && !pii_degenerate(d, n) && pii_luhn(d, n);
 }
 
@@ -625,7 +625,7 @@ bool pii_eg_id_valid(const char *d, size_t n)
 	/* the century (2 the 1900s, 3 the 2000s), YYMMDD, the governorate of
 	 * birth, a serial and a check digit */
 	static const char gov[] = "0102030411121314151617181921222324252627282931323334358800";
-	if (n != 14 || !all_digits(d, n) || (d[0] != '2' && d[0] != '3'))
+	if (n != 14 || !pii_all_digits(d, n) || (d[0] != '2' && d[0] != '3'))
 		return false;
 	if (!pii_date_valid((d[0] == '2' ? 1900 : 2000) + two(d + 1), two(d + 3), two(d + 5)))
 		return false;
@@ -638,7 +638,7 @@ bool pii_eg_id_valid(const char *d, size_t n)
 bool pii_sg_nric_valid(const char *s, size_t n)
 {
 	static const int w[7] = { 2, 7, 6, 5, 4, 3, 2 };
-	if (n != 9 || !strchr("STFGMstfgm", s[0]) || !s[0] || !all_digits(s + 1, 7) ||
+	if (n != 9 || !strchr("STFGMstfgm", s[0]) || !s[0] || !pii_all_digits(s + 1, 7) ||
 	    !((s[8] | 32) >= 'a' && (s[8] | 32) <= 'z'))
 		return false;
 	char c = (char)(s[0] & ~32);
@@ -668,7 +668,7 @@ bool pii_hkid_valid(const char *s, size_t n)
 			return false;
 		sum += (s[i] - 'A' + 10) * (int)(letters == 1 ? 8 : 9 - i);
 	}
-	if (!all_digits(s + letters, 6))
+	if (!pii_all_digits(s + letters, 6))
 		return false;
 	for (size_t i = 0; i < 6; i++)
 		sum += (s[letters + i] - '0') * (int)(7 - i);
@@ -698,13 +698,13 @@ bool pii_verhoeff(const char *d, size_t n)
 
 bool pii_in_aadhaar_valid(const char *d, size_t n)
 {
-	return n == 12 && all_digits(d, n) && d[0] >= '2' && !pii_degenerate(d, n) &&
+	return n == 12 && pii_all_digits(d, n) && d[0] >= '2' && !pii_degenerate(d, n) &&
 	       pii_verhoeff(d, n);
 }
 
 bool pii_jp_my_number_valid(const char *d, size_t n)
 {
-	if (n != 12 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 12 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int sum = 0;
 	for (int k = 1; k <= 11; k++)   /* k-th digit from the right, the check left out */
@@ -715,12 +715,12 @@ bool pii_jp_my_number_valid(const char *d, size_t n)
 
 bool pii_il_tz_valid(const char *d, size_t n)
 {
-	return n == 9 && all_digits(d, n) && !pii_degenerate(d, n) && pii_luhn(d, n);
+	return n == 9 && pii_all_digits(d, n) && !pii_degenerate(d, n) && pii_luhn(d, n);
 }
 
 bool pii_nl_bsn_valid(const char *d, size_t n)
 {
-	if (n != 9 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 9 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int sum = -(d[8] - '0');
 	for (int i = 0; i < 8; i++)
@@ -730,7 +730,7 @@ bool pii_nl_bsn_valid(const char *d, size_t n)
 
 bool pii_ir_melli_valid(const char *d, size_t n)
 {
-	if (n != 10 || !all_digits(d, n) || pii_degenerate(d, n))
+	if (n != 10 || !pii_all_digits(d, n) || pii_degenerate(d, n))
 		return false;
 	int sum = 0;
 	for (int i = 0; i < 9; i++)
@@ -752,8 +752,8 @@ bool pii_mx_curp_valid(const char *s, size_t n)
 	for (int i = 0; i < 4; i++)
 		if (u[i] < 'A' || u[i] > 'Z')
 			return false;
-	if (!all_digits(u + 4, 6) || !yymmdd_valid(two(u + 4), two(u + 6), two(u + 8)) ||
-	    (u[10] != 'H' && u[10] != 'M' && u[10] != 'X') || !all_digits(u + 17, 1))
+	if (!pii_all_digits(u + 4, 6) || !yymmdd_valid(two(u + 4), two(u + 6), two(u + 8)) ||
+	    (u[10] != 'H' && u[10] != 'M' && u[10] != 'X') || !pii_all_digits(u + 17, 1))
 		return false;
 	bool state = false;
 	for (size_t i = 0; states[i] && !state; i += 2)
