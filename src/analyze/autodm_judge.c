@@ -515,6 +515,19 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "opens with a business's automatic reply (away, opening hours, a menu "
 			 "of options)");
 	}
+	/*
+	 * A desk's bot answers at once with a menu or a receipt ("we received
+	 * your message, an agent will reply"), and a person takes over: the
+	 * person's answers speak for the agent, not for the first reply, which
+	 * software wrote. The two together outweigh any conversation that follows.
+	 */
+	if (f->fast_autoreply && !only_fast) {
+		s += AUTODM_W_HANDOVER;
+		if (kind == AUTODM_PERSON)
+			kind = f->cp_first ? AUTODM_WELCOME : AUTODM_BOT;
+		evidence(ev, "an automatic reply (a menu, a receipt) came faster than anyone types, "
+			 "and a person answered after it: a desk's bot handing over");
+	}
 	/* customers give times too ("delivery window 09:00-13:00"): hours only add to a reply */
 	if (f->cp_first && f->hours && (f->autoreply || f->notice || f->offer || f->promo)) {
 		s += AUTODM_W_HOURS;
@@ -636,7 +649,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       f->keyword || only_fast || only_scheduled ||
+		       f->keyword || only_fast || f->fast_autoreply || only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

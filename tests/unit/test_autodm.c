@@ -339,6 +339,15 @@ static const struct sender_case cases[] = {
 		{ 'c', 1 / 60.0, "Please share your property number and a short description of the issue.", NULL, false },
 		{ 'o', 1, "Property 884213, February payout", NULL, false },
 		{ 'c', 1 + 2 / 60.0, "Thanks! A case has been created. A specialist will reply by email soon.", NULL, false } } },
+	/* a desk's bot answers at once, then an agent talks: the first reply was software's */
+	{ 1164, "handover", false, false, 1, {
+		{ 'o', 0, "Hola, mi pedido 4471 no ha llegado todavía", NULL, false },
+		{ 'c', 2 / 60.0, "¡Gracias por escribirnos! Hemos recibido tu mensaje y un asesor te responderá en breve.", NULL, false },
+		{ 'c', 25, "Hola, soy Lucía. Ya revisé tu pedido, sale mañana por la mañana", NULL, false },
+		{ 'o', 30, "Perfecto, muchas gracias", NULL, false },
+		{ 'c', 34, "A ti, cualquier cosa me escribes por aquí", NULL, false },
+		{ 'o', 40, "vale", NULL, false },
+		{ 'c', 41, "¡Que tengas buen día!", NULL, false } } },
 	/* hard negative: one message crossed the owner's, the others came at leisure */
 	{ 162, "crossed", false, false, 0, {
 		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
