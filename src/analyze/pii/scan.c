@@ -682,6 +682,48 @@ static bool random_token(const char *v, size_t n)
 	return d >= 2 && l >= 2 && turns >= 2;
 }
 
+/*
+ * A relayed secret with symbols in it ("kd8s72mq9x4>", "Falc0n#92!"), as
+ * registrars' transfer codes and passwords have them: letters and digits
+ * mixed as random_token wants, and a few of ! # $ % & * + < > ? ^ ~, the
+ * archive's escapes (&gt; &lt; &amp;, the last ';' maybe trimmed) as one
+ * symbol each. Dots, slashes, brackets and colons make code, versions and
+ * links, and are none.
+ */
+static bool symbol_token(const char *v, size_t n)
+{
+	static const char *const esc[] = { "&gt;", "&lt;", "&amp;" };
+	size_t d = 0, l = 0, sym = 0, turns = 0;
+	int last = -1;   /* the previous alphanumeric's kind: 1 digit, 0 letter */
+	if (n < 8 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (is_alnum(c)) {
+			int k = is_digit(c);
+			d += k;
+			l += !k;
+			turns += last >= 0 && last != k;
+			last = k;
+			continue;
+		}
+		size_t e = 0;
+		for (size_t j = 0; j < sizeof(esc) / sizeof(esc[0]) && !e; j++) {
+			size_t m = strlen(esc[j]);
+			if (i + m <= n && !memcmp(v + i, esc[j], m))
+				e = m;
+			else if (i + m - 1 == n && !memcmp(v + i, esc[j], m - 1))
+				e = m - 1;
+		}
+		if (e)
+			i += e - 1;
+		else if (!c || !strchr("!#$%&*+<>?^~", c))
+			return false;
+		sym++;
+	}
+	return sym && sym * 2 <= d + l && d >= 2 && l >= 2 && turns >= 2;
+}
+
 /* A booking code: 5 to 8 capitals and digits, a digit and two capitals at
  * least, switching between the two kinds twice or more. */
 static bool booking_code(const char *v, size_t n)
@@ -1714,7 +1756,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* a relayed code alone on its line, or after a code or password word */
-	if (random_token(s->t + p, n) &&
+	if ((random_token(s->t + p, n) || symbol_token(s->t + p, n)) &&
 	    ((own_line(s, p, core) && (ago(s, CTX_CODE) < 1000 || ago(s, CTX_SECRET) < 1000)) ||
 	     scan_ctx(s, CTX_CODE, WIN) || scan_ctx(s, CTX_SECRET, WIN))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
