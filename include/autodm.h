@@ -178,6 +178,7 @@
 #define AUTODM_FAST_CHARS       24    /* a reply this long (characters, a link as five) … */
 #define AUTODM_DECLINE_WORDS    6     /* a "no thanks" reply has at most this many words */
 #define AUTODM_FAST_CPS         6.0   /* … at more characters a second than this: not typed */
+#define AUTODM_HANDOVER_FAST    2     /* such replies before any answer: a bot, whoever follows */
 #define AUTODM_WIDE_KEYS        2     /* characters a CJK character counts as, typed by an IME */
 #define AUTODM_SCHEDULE_TOL_MS  (90 * 1000) /* days apart to this much: the same time of day */
 

@@ -49,6 +49,7 @@ struct feat {
 	bool keyword;        /* asked for a one-word reply in capitals before any answer */
 	bool declined;       /* the owner's first reply turned it down */
 	bool fast_autoreply; /* an automatic reply's words, faster than typing */
+	uint32_t fast_lead;  /* replies faster than typing before its first answer */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
@@ -146,6 +147,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->fast_first |= f->cp_msgs == 1 && !f->cp_first;
 			f->fast++;
 			f->fast_autoreply |= (m->flags & M_AUTOREPLY) != 0;
+			f->fast_lead += !f->answers;
 		}
 		/* scheduled software writes at one time of day: "06:00" on Monday, on Tuesday */
 		if (i > 0 && !(ms[i - 1].flags & M_OWNER) && am_same_time_of_day(ms[i - 1].at, m->at))
@@ -333,6 +335,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->keyword |= f->keyword;
 	to->declined |= f->declined;
 	to->fast_autoreply |= f->fast_autoreply;
+	to->fast_lead = to->fast_lead > f->fast_lead ? to->fast_lead : f->fast_lead;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
 	to->hours |= f->hours;
@@ -521,7 +524,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 * person's answers speak for the agent, not for the first reply, which
 	 * software wrote. The two together outweigh any conversation that follows.
 	 */
-	if (f->fast_autoreply && !only_fast) {
+	bool handover = f->fast_autoreply || f->fast_lead >= AUTODM_HANDOVER_FAST;
+	if (handover && !only_fast) {
 		s += AUTODM_W_HANDOVER;
 		if (kind == AUTODM_PERSON)
 			kind = f->cp_first ? AUTODM_WELCOME : AUTODM_BOT;
@@ -649,7 +653,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       f->keyword || only_fast || f->fast_autoreply || only_scheduled ||
+		       f->keyword || only_fast || handover || only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -348,6 +348,24 @@ static const struct sender_case cases[] = {
 		{ 'c', 34, "A ti, cualquier cosa me escribes por aquí", NULL, false },
 		{ 'o', 40, "vale", NULL, false },
 		{ 'c', 41, "¡Que tengas buen día!", NULL, false } } },
+	/* two replies faster than typing before any answer, then a person: a bot's dialogue */
+	{ 1165, "bot-dialogue", false, false, 1, {
+		{ 'o', 0, "Hi, my voucher from last week never arrived", NULL, false },
+		{ 'c', 2 / 60.0, "Sure. Please type the reference of your purchase below.", NULL, false },
+		{ 'o', 1, "ZX-88213", NULL, false },
+		{ 'c', 1 + 2 / 60.0, "Noted, linking you with a colleague now. Typical wait: 7 minutes.", NULL, false },
+		{ 'c', 20, "Hello, Tomasz here. I found it, it was stuck with the bank, refunded now", NULL, false },
+		{ 'o', 25, "great, thanks", NULL, false },
+		{ 'c', 28, "You're welcome, it should show up within three days", NULL, false } } },
+	/* hard negative: a friend whose messages cross the owner's twice, after talking */
+	{ 1166, "crossed-twice", false, false, 0, {
+		{ 'c', 0, "are you still up for the hike on Saturday?", NULL, false },
+		{ 'o', 20, "yes! which trail?", NULL, false },
+		{ 'c', 30, "the ridge one, starts at the old mill car park", NULL, false },
+		{ 'o', 40, "perfect, what time", NULL, false },
+		{ 'c', 40 + 2 / 60.0, "and bring water, there is no fountain up there at all", NULL, false },
+		{ 'o', 50, "will do", NULL, false },
+		{ 'c', 50 + 2 / 60.0, "eight o'clock is fine with me if it works for you too", NULL, false } } },
 	/* hard negative: one message crossed the owner's, the others came at leisure */
 	{ 162, "crossed", false, false, 0, {
 		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
