@@ -66,14 +66,20 @@ enum msg_flag {
  * the enum: an enumerator is an int) */
 #define M_KEYWORD (1u << 31)
 
+/* an owner's reply, in a conversation the other side opened, that hands over
+ * a one-time code, a password or a card number (the personal-data scanner's
+ * credential or payment_card): what phishing is after */
+#define M_GAVE_SECRET ((uint64_t)1 << 32)
+
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {
 	int64_t id, at;
+	uint64_t flags;
 	uint32_t tmpl;
-	uint32_t flags;
+	uint32_t unused;
 };
 
-#define AM_MSG_BYTES 24                /* id, at, tmpl, flags */
+#define AM_MSG_BYTES 32                /* id, at, flags, tmpl, 4 bytes unused */
 
 /* Two messages days apart at the same time of day, to AUTODM_SCHEDULE_TOL_MS. */
 static inline bool am_same_time_of_day(int64_t a, int64_t b)

@@ -50,6 +50,7 @@ struct feat {
 	bool declined;       /* the owner's first reply turned it down */
 	bool fast_autoreply; /* an automatic reply's words, faster than typing */
 	uint32_t fast_lead;  /* replies faster than typing before its first answer */
+	bool gave_secret;    /* the owner handed it a code, a password or a card number */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
@@ -111,6 +112,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->later_chat = true;
 		if (m->flags & M_OWNER) {
 			f->declined |= (m->flags & M_DECLINE) && f->cp_first;
+			f->gave_secret |= (m->flags & M_GAVE_SECRET) != 0;
 			f->owner_msgs++;
 			if (f->cp_msgs)
 				f->owner_replied = true;
@@ -335,6 +337,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->keyword |= f->keyword;
 	to->declined |= f->declined;
 	to->fast_autoreply |= f->fast_autoreply;
+	to->gave_secret |= f->gave_secret;
 	to->fast_lead = to->fast_lead > f->fast_lead ? to->fast_lead : f->fast_lead;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
@@ -532,6 +535,19 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "an automatic reply (a menu, a receipt) came faster than anyone types, "
 			 "and a person answered after it: a desk's bot handing over");
 	}
+	/*
+	 * "Your account shows a suspicious login; send us the code you got by
+	 * SMS": an account the owner does not follow opens, and the owner hands
+	 * over a one-time code, a password or a card number. That is what
+	 * phishing is after, however the talk around it reads.
+	 */
+	if (f->cp_first && f->gave_secret && !followed) {
+		s += AUTODM_W_PHISHED;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_SCAM;
+		evidence(ev, "a stranger wrote to you first and you handed it a one-time code, a "
+			 "password or a card number, as phishing asks");
+	}
 	/* customers give times too ("delivery window 09:00-13:00"): hours only add to a reply */
 	if (f->cp_first && f->hours && (f->autoreply || f->notice || f->offer || f->promo)) {
 		s += AUTODM_W_HOURS;
@@ -653,7 +669,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       f->keyword || only_fast || handover || only_scheduled ||
+		       f->keyword || only_fast || handover || f->gave_secret || only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -7,6 +7,7 @@
 #include "autodm_int.h"
 #include "autodm.h"
 #include "lexicon.h"
+#include "pii.h"
 #include "text.h"
 #include "timeutil.h"
 #include "xalloc.h"
@@ -907,6 +908,21 @@ static bool declines(const char *txt, size_t tlen, struct buf *norm, struct lex_
 	return (hits->families & (1ull << LEX_DECLINE)) != 0;
 }
 
+/* The words that ask for what phishing is after: "the code you got", "password", "card number". */
+#define SECRET_WORDS \
+	((1ull << LEX_PII_SECRET) | (1ull << LEX_PII_CODE) | (1ull << LEX_PII_CARD))
+
+/* Does the owner's reply hand over a one-time code, a password or a card number? */
+static bool gives_secret(const char *txt, size_t tlen)
+{
+	struct pii_match m[8];
+	size_t n = txt ? pii_scan(txt, tlen, m, sizeof(m) / sizeof(m[0])) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (m[i].type == PII_CREDENTIAL || m[i].type == PII_PAYMENT_CARD)
+			return true;
+	return false;
+}
+
 int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 {
 	sqlite3_stmt *st = NULL, *names = NULL;
@@ -916,6 +932,10 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false, owner_replied = false;
+	bool cp_opened = false;       /* the other side wrote the conversation's first message */
+	unsigned owner_replies = 0;   /* the owner's replies in it so far */
+	bool asked_secret = false;    /* since the owner's last, the other side named a code,
+				       * a password or a card */
 	int64_t owner_at = -1;   /* time of the conversation's last message when the owner sent it */
 	int rc = -1;
 
@@ -967,6 +987,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			a->c[a->nc].n = 0;
 			a->nc++;
 			cp_written = owner_written = owner_replied = false;
+			cp_opened = asked_secret = false;
+			owner_replies = 0;
 			owner_at = -1;
 			buf_reset(&last_owner);
 			buf_setlen(&nb, owner_names ? offs[owner_names - 1] +
@@ -978,6 +1000,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		bool owner = sender == ctx->owner;
 		bool opening = owner ? !cp_written : !owner_written;
+		if (!owner && !owner_written && !cp_written)
+			cp_opened = true;
 		int64_t at = sqlite3_column_int64(st, 3);
 		int64_t after_owner = owner_at;   /* when the owner's message before this one came */
 		owner_at = owner ? at : -1;
@@ -994,9 +1018,13 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared; the
 			 * first one is read for a "no thanks" */
-			unsigned ofl = M_OWNER;
+			uint64_t ofl = M_OWNER;
 			if (!owner_replied && declines(txt, tlen, &norm, &hits))
 				ofl |= M_DECLINE;
+			if (cp_opened && owner_replies++ < AUTODM_PHISH_REPLIES && asked_secret &&
+			    gives_secret(txt, tlen))
+				ofl |= M_GAVE_SECRET;
+			asked_secret = false;
 			owner_replied = true;
 			add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = ofl });
 			continue;
@@ -1024,6 +1052,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			}
 		}
 		lex_hits_scan(&hits, norm.s, norm.len, AUTODM_FAMILIES | AUTODM_WORD_LISTS);
+		if (!owner && cp_opened && owner_replies < AUTODM_PHISH_REPLIES &&
+		    lex_scan(norm.s, norm.len, SECRET_WORDS))
+			asked_secret = true;
 		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(&hits);
 		if (!owner && messenger_id(norm.s, norm.len, &hits))
 			fl |= M_CONTACT;

@@ -366,6 +366,25 @@ static const struct sender_case cases[] = {
 		{ 'c', 40 + 2 / 60.0, "and bring water, there is no fountain up there at all", NULL, false },
 		{ 'o', 50, "will do", NULL, false },
 		{ 'c', 50 + 2 / 60.0, "eight o'clock is fine with me if it works for you too", NULL, false } } },
+	/* a stranger opens as support and asks for the code the owner got: phishing */
+	{ 1167, "fake-support", false, false, 1, {
+		{ 'c', 0, "Dobrý den, tady podpora banky. Zaznamenali jsme podezřelé přihlášení k vašemu účtu.", NULL, false },
+		{ 'o', 9, "opravdu? co mám udělat", NULL, false },
+		{ 'c', 12, "Pro zablokování nám prosím pošlete kód, který vám přišel v SMS.", NULL, false },
+		{ 'o', 15, "kód 582014", NULL, false },
+		{ 'c', 17, "Děkujeme, ještě potvrďte číslo karty kvůli vrácení peněz.", NULL, false },
+		{ 'o', 20, "4556 7375 8689 9855", NULL, false } } },
+	/* hard negatives: a card number the owner gives unasked; a password a friend asked for */
+	{ 1168, "card-unasked", false, false, 0, {
+		{ 'c', 0, "Hi, is there still room in the Saturday group for my son?", NULL, false },
+		{ 'o', 60, "Yes there is, fees can be paid by transfer", NULL, false },
+		{ 'c', 90, "great, he will come with his friend Tomas", NULL, false },
+		{ 'o', 100, "company card for the hall booking: 4556 7375 8689 9855", NULL, false },
+		{ 'c', 300, "thanks, see you Saturday", NULL, false } } },
+	{ 1169, "wifi-friend", true, true, 0, {
+		{ 'c', 0, "what's the wifi password at the studio again?", NULL, false },
+		{ 'o', 5, "password: Bl4ckbird!77", NULL, false },
+		{ 'c', 7, "works, thanks", NULL, false } } },
 	/* hard negative: one message crossed the owner's, the others came at leisure */
 	{ 162, "crossed", false, false, 0, {
 		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
