@@ -38,6 +38,9 @@ static const struct shape {
 	{ 10, "07", "46", "KE" },
 	{ 11, "", "254", "BR" },   { 11, "", "29", "BR" },    { 10, "", "244", "BR" },
 	{ 10, "", "55", "IN" },
+	/* Philippine mobiles, 0917 938 2125; Indonesian, 0821-0046-1850 */
+	{ 11, "09", "434", "PH" }, { 11, "09", "", "PH" },
+	{ 12, "08", "444", "ID" }, { 11, "08", "434", "ID" }, { 12, "08", "", "ID" },
 	{ 10, "69", "433", "GR" }, { 10, "69", "343", "GR" }, { 10, "69", "37", "GR" },
 	{ 10, "2", "46", "GR" },
 	{ 10, "0", "22222", "FR" },
@@ -59,6 +62,18 @@ static bool one_style(const struct run *r, int k, bool dots)
 	for (int j = i; j < k; j++)
 		if ((r->sep[j] != ' ' && r->sep[j] != '-' && !(dots && r->sep[j] == '.')) ||
 		    r->sep[j] != r->sep[i])
+			return false;
+	return true;
+}
+
+/* "21 95662-0989", "415 555-2671": an area code set apart by a space, the
+ * local number in dashes, as Brazil and North America write them. */
+static bool area_then_dashes(const struct run *r, int k)
+{
+	if (k < 3 || r->sep[1] != ' ')
+		return false;
+	for (int j = 2; j < k; j++)
+		if (r->sep[j] != '-')
 			return false;
 	return true;
 }
@@ -147,11 +162,15 @@ bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx)
 		/* a trunk 0 written after the country code: +44 (0)20 … */
 		if (d[off + cc] == '0' && national == (size_t)mx + 1)
 			national--;
+		/* Mexico's mobile 1 after +52, dialled until 2019: +52 1 81 1728 0900 */
+		else if (cc == 2 && d[off] == '5' && d[off + 1] == '2' && d[off + 2] == '1' &&
+			 national == (size_t)mx + 1)
+			national--;
 		return national >= (size_t)mn && national <= (size_t)mx && national >= 6;
 	}
 	if (nd < 7 || nd > 13)
 		return false;
-	if (k == 1 || one_style(r, k, true)) {
+	if (k == 1 || one_style(r, k, true) || area_then_dashes(r, k)) {
 		for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
 			enum phonelib_kind kind;
 			if (shape_matches(&shapes[i], r, k, nd) &&
