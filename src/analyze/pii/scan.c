@@ -313,7 +313,17 @@ static bool dob_follows(const struct scan *s, size_t pos)
 static bool promo_follows(const struct scan *s, size_t pos)
 {
 	size_t ws, we;
-	for (int k = 0; k < 4 && scan_next_word(s, pos, &ws, &we); k++) {
+	for (int k = 0; k < 4; k++) {
+		/* "KARO10 for 10% off": a percentage is what a discount code is worth */
+		size_t q = pos, d;
+		while (q < s->len && (s->t[q] == ' ' || s->t[q] == ',' || s->t[q] == '\t'))
+			q++;
+		for (d = q; d < s->len && is_digit((unsigned char)s->t[d]); d++)
+			;
+		if (d > q && d < s->len && s->t[d] == '%')
+			return true;
+		if (!scan_next_word(s, pos, &ws, &we))
+			return false;
 		if (scan_word_class(s->t, ws, we, we) & CTX_CODEMOD)
 			return true;
 		pos = we;
@@ -1700,7 +1710,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	bool near_ref = ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN;
 	if ((booking_code(s->t + p, n) || (near_ref && pnr_code(s->t + p, n))) &&
 	    ago(s, CTX_REF) <= 2 * WIN && vc != CTX_SECRET &&
-	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_USER) > 2 * WIN) {
+	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_USER) > 2 * WIN &&
+	    !promo_follows(s, ce)) {   /* "first-order code KARO10 for a 10% discount" */
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
