@@ -971,6 +971,51 @@ static bool card_code_before(const struct scan *s, size_t p)
 	return false;
 }
 
+/* Does the word [a, b) say one of words (a NULL-ended list), case folded? */
+static bool word_is(const char *t, size_t a, size_t b, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == b - a && !strncasecmp(t + a, *words, b - a))
+			return true;
+	return false;
+}
+
+/*
+ * "ag 8486 cc 79069-1", "agência 0659 conta 91873-1": a Brazilian bank
+ * account is its branch (agência, four digits, maybe "-D") and its account
+ * (conta corrente) with a check digit. True when the run at p is the
+ * account: its word and a branch written so right before it.
+ */
+static bool br_branch_before(const struct scan *s, size_t p)
+{
+	static const char *const acct[] = { "cc", "c/c", "conta", "cta", NULL };
+	static const char *const branch[] = { "ag", "ag.", "agência", "agencia", "agencia:",
+					      "agência:", NULL };
+	const char *t = s->t;
+	size_t q = p, we, ws;
+	while (q > 0 && (t[q - 1] == ' ' || t[q - 1] == ':'))
+		q--;
+	for (we = q, ws = q; ws > 0 && t[ws - 1] != ' '; ws--)
+		;
+	if (ws == we || !word_is(t, ws, we, acct))
+		return false;
+	for (q = ws; q > 0 && t[q - 1] == ' '; q--)
+		;
+	size_t de = q, ds = q;   /* the branch: 4 digits, maybe a dash and one more */
+	while (ds > 0 && (is_digit((unsigned char)t[ds - 1]) || t[ds - 1] == '-'))
+		ds--;
+	size_t nd = 0;
+	for (size_t i = ds; i < de; i++)
+		nd += is_digit((unsigned char)t[i]);
+	if (nd < 4 || nd > 5 || !is_digit((unsigned char)t[ds]))
+		return false;
+	for (q = ds; q > 0 && t[q - 1] == ' '; q--)
+		;
+	for (we = q, ws = q; ws > 0 && t[ws - 1] != ' '; ws--)
+		;
+	return ws < we && word_is(t, ws, we, branch);
+}
+
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
 	struct run r;
@@ -1055,6 +1100,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	if (money_before(s, p) || money_after(s, r.e) || run_has(&r, r.ng, ',') ||
 	    run_has(&r, r.ng, ':'))
 		goto done;
+	if (r.nd >= 4 && r.nd <= 13 && (r.ng == 1 || (r.ng == 2 && r.sep[1] == '-' && r.glen[1] == 1)) &&
+	    br_branch_before(s, p)) {
+		size_t e = r.e;   /* "79069-X": a check digit may be an X */
+		if (r.ng == 1 && e + 1 < ce && s->t[e] == '-' && (s->t[e + 1] | 32) == 'x')
+			e += 2;
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, e, 0.8);
+		mark(s, 0);
+		return e;
+	}
 	/* a Brazilian CPF, 123.456.789-09, and a Chinese identity number: their
 	 * check digits (and the birth date inside the Chinese one) name them */
 	if (r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 && r.glen[3] == 2 &&
