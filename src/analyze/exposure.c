@@ -118,6 +118,8 @@ struct scanner {
 	size_t ngroups, agroups;
 	struct lone_code *codes;    /* messages that are nothing but a code, to be confirmed */
 	size_t ncodes, acodes;
+	sqlite3_stmt *asked;        /* the other side's message before one (asked_reference) */
+	bool asked_failed;
 };
 
 /* A message that is nothing but a code; a credential once the other side confirms it. */
@@ -135,6 +137,7 @@ struct place {
 	const char *conv;
 	enum exposure_by by;
 	int64_t created;
+	int64_t msg_id, sender;     /* a message's, 0 for a tweet */
 };
 
 static void add_finding(struct scanner *sc, const struct place *at, int type, const char *text,
@@ -167,6 +170,55 @@ static void add_finding(struct scanner *sc, const struct place *at, int type, co
 	r->by_sev[sv]++;
 }
 
+/*
+ * "Can you send the ticket number?" "it's 22423318": a number given out
+ * with no word of its own is what the other side's message before it asked
+ * for. True when that message is a question (?, ؟, ？) that names an order,
+ * a ticket or a booking and no account. One lookup per such number; a read error is kept for the caller.
+ */
+static bool asked_reference(struct scanner *sc, const struct place *at)
+{
+	if (!sc->asked && !sc->asked_failed &&
+	    store_prepare(sc->ctx->store,
+			  "SELECT text FROM message WHERE conversation_id = ?1 AND sender_id != ?2 "
+			  "AND (created_at < ?3 OR (created_at = ?3 AND id < ?4)) "
+			  "ORDER BY created_at DESC, id DESC LIMIT 1",
+			  &sc->asked, &(struct err)ERR_INIT))
+		sc->asked_failed = true;
+	if (!sc->asked)
+		return false;
+	sqlite3_stmt *st = sc->asked;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, at->conv, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, at->sender);
+	sqlite3_bind_int64(st, 3, at->created);
+	sqlite3_bind_int64(st, 4, at->msg_id);
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sc->asked_failed |= rc != SQLITE_DONE;
+		return false;
+	}
+	const char *text = (const char *)sqlite3_column_text(st, 0);
+	/* a question asks for it: "the ticket number?", not "booked under ref 4417" */
+	if (!text || (!strchr(text, '?') && !strstr(text, "\xd8\x9f") && !strstr(text, "\xef\xbc\x9f")))
+		return false;
+	struct buf norm = BUF_INIT;
+	text_normalize(text, (size_t)sqlite3_column_bytes(st, 0), &norm);
+	uint64_t fam = lex_scan(norm.s, norm.len, (1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT));
+	buf_release(&norm);
+	return fam == (1ull << LEX_PII_REF);
+}
+
+/* An account number with no word of its own in a 1:1 or group message. */
+static bool bare_account(const char *text, size_t len)
+{
+	struct buf norm = BUF_INIT;
+	text_normalize(text, len, &norm);
+	bool named = lex_scan(norm.s, norm.len, (1ull << LEX_PII_ACCOUNT) | (1ull << LEX_PII_REF)) != 0;
+	buf_release(&norm);
+	return !named;
+}
+
 /* Scan one text; the owner's texts are also read for tone. A bit set of the types found. */
 static unsigned scan_text(struct scanner *sc, const struct place *at, const char *text,
 			  size_t len)
@@ -177,6 +229,13 @@ static unsigned scan_text(struct scanner *sc, const struct place *at, const char
 	sc->r->bytes += len;
 	if (n > MAXM)
 		n = MAXM;
+	bool account = false;
+	for (size_t i = 0; i < n; i++)
+		account |= sc->m[i].type == PII_ACCOUNT_NUMBER;
+	if (account && at->msg_id && bare_account(text, len) && asked_reference(sc, at))
+		for (size_t i = 0; i < n; i++)
+			if (sc->m[i].type == PII_ACCOUNT_NUMBER)
+				sc->m[i].type = PII_REFERENCE_NUMBER;
 	for (size_t i = 0; i < n; i++)
 		if (!count[sc->m[i].type]++)
 			first[sc->m[i].type] = i;
@@ -279,7 +338,7 @@ static int confirm_codes(struct scanner *sc, struct err *err)
 			n--;
 		fmt_i64(id, c->id);
 		struct place at = { id, c->group ? EXPOSURE_GROUP_DM : EXPOSURE_DM, c->conv, c->by,
-				    c->created };
+				    c->created, c->id, c->sender };
 		add_finding(sc, &at, PII_CREDENTIAL, c->text, s, n, 0.8, 1);
 	}
 	ret = 0;
@@ -451,7 +510,7 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		struct place at = { id, group ? EXPOSURE_GROUP_DM : EXPOSURE_DM, conv.s,
 				    owner ? EXPOSURE_BY_OWNER : group ? EXPOSURE_BY_MEMBER
 								      : EXPOSURE_BY_COUNTERPART,
-				    sqlite3_column_int64(st, 3) };
+				    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 0), sender };
 		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);
@@ -476,7 +535,7 @@ static int scan_tweets(struct scanner *sc, struct err *err)
 		size_t len = (size_t)sqlite3_column_bytes(st, 2);
 		fmt_i64(id, sqlite3_column_int64(st, 0));
 		struct place at = { id, EXPOSURE_TWEET, NULL, EXPOSURE_BY_OWNER,
-				    sqlite3_column_int64(st, 1) };
+				    sqlite3_column_int64(st, 1), 0, 0 };
 		scan_text(sc, &at, text ? text : "", text ? len : 0);
 	}
 	sqlite3_finalize(st);
@@ -489,8 +548,15 @@ struct exposure_result *exposure_analyse(struct report_ctx *ctx, struct err *err
 	struct exposure_result *r = xcalloc(1, sizeof(*r));
 	sc.r = r;
 	r->revealed = ctx->opts->reveal;
-	if (find_regions(&sc, err) || load_groups(&sc, err) || scan_messages(&sc, err) ||
-	    confirm_codes(&sc, err) || scan_tweets(&sc, err)) {
+	int failed = find_regions(&sc, err) || load_groups(&sc, err) || scan_messages(&sc, err) ||
+		     confirm_codes(&sc, err) || scan_tweets(&sc, err);
+	if (!failed && sc.asked_failed) {
+		err_set(err, EXIT_IO, "cannot read the message before a number given out: %s",
+			sqlite3_errmsg(sc.ctx->store->db));
+		failed = 1;
+	}
+	sqlite3_finalize(sc.asked);
+	if (failed) {
 		exposure_result_free(r);
 		r = NULL;
 	} else {

@@ -1,0 +1,55 @@
+# A number given out with no word of its own ("it's 22423318") is what the
+# other side's question before it asked for: a reference after "Can you send
+# the ticket number?", an account otherwise (after a notice that names its own
+# ref, after a question about the account, with nothing before it). On an
+# archive written here.
+. "$TOP/tests/e2e/lib.sh"
+
+python3 - "$WORK/arc" <<'PY'
+import json, os, sys, time
+out = sys.argv[1]
+os.makedirs(out + "/data")
+OWNER = "42"
+# (the type the last message's number is, [(sender is the owner, seconds after start, text)...])
+cases = [
+    ("reference_number", [(0, 0, "Sorry for that. Can you send the ticket number and a photo?"),
+                          (1, 60, "it's 22423318")]),
+    ("reference_number", [(0, 0, "Pode mandar o número do pedido?"), (1, 90, "é o 989545784")]),
+    ("account_number", [(0, 0, "Your issue has been booked under ref: 4417735. Our team will call."),
+                        (1, 600, "No power again this morning. 37181118540")]),
+    ("account_number", [(0, 0, "Which account number is the order on?"), (1, 60, "it's 37181118540")]),
+    ("account_number", [(1, 0, "Hi. No power since yesterday night. 37181118540")]),
+]
+convs, truth = [], {}
+mid = 10**15
+for i, (want, msgs) in enumerate(cases):
+    sid = str(9000000 + i)
+    ms = []
+    for k, (own, sec, text) in enumerate(msgs):
+        mid += 1
+        t = 1600000000 + i * 86400 + sec
+        ms.append({"messageCreate": {
+            "recipientId": sid if own else OWNER, "senderId": OWNER if own else sid,
+            "reactions": [], "urls": [], "mediaUrls": [], "text": text, "id": str(mid),
+            "createdAt": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(t))}})
+    truth[str(mid)] = want
+    convs.append({"dmConversation": {"conversationId": OWNER + "-" + sid,
+                                     "messages": list(reversed(ms))}})
+open(out + "/data/direct-messages.js", "w").write(
+    "window.YTD.direct_messages.part0 = " + json.dumps(convs, ensure_ascii=False))
+open(out + "/data/account.js", "w").write("window.YTD.account.part0 = " + json.dumps(
+    [{"account": {"accountId": OWNER, "username": "me", "accountDisplayName": "Me",
+                  "createdAt": "2015-01-01T00:00:00.000Z"}}]))
+json.dump(truth, open(out + "/truth.json", "w"))
+PY
+
+db=$WORK/a.db
+status "exposure asked: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
+status "exposure asked: json report" 0 "$DMAUDIT" report exposure --db "$db" --format json -o "$WORK/a.json"
+t=$WORK/arc/truth.json
+for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
+	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
+	got=$(json_get "$WORK/a.json" "sorted(f['type'] for f in d['findings'] if f['source_id'] == '$id')")
+	same "exposure asked: message $id holds $want" "$got" "['$want']"
+done
+finish
