@@ -26,6 +26,7 @@
 
 #define MAXM 64                     /* matches kept per text; more are counted */
 #define EXPOSURE_CONFIRM_MS (10 * 60 * 1000)   /* a code's confirmation comes within */
+#define EXPOSURE_ANSWER_WORDS 6                 /* a short answer giving a number asked for */
 
 static const char *const sev_name[] = { "low", "medium", "high" };
 static const char *const channel_name[] = { "dm", "group_dm", "tweet" };
@@ -207,6 +208,50 @@ static bool asked_reference(struct scanner *sc, const struct place *at)
 	uint64_t fam = lex_scan(norm.s, norm.len, (1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT));
 	buf_release(&norm);
 	return fam == (1ull << LEX_PII_REF);
+}
+
+/*
+ * The identifier of a short answer ("it's CK73517944", "here you go:
+ * SR-5829-51779", "es el F-8898"): a message of EXPOSURE_ANSWER_WORDS words
+ * at most holding one token of 5 to 24 letters, digits, '-', '/' and '#',
+ * four digits or more and eight letters at most, with a letter, a '-' or a
+ * '/' in it or six digits. [*s, *e) is the token.
+ */
+static bool answer_id(const char *t, size_t n, size_t *s, size_t *e)
+{
+	size_t words = 0, found = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == ','))
+			i++;
+		if (i >= n)
+			break;
+		size_t a = i, digits = 0, letters = 0, marks = 0;
+		bool other = false;
+		for (; i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ','; i++) {
+			unsigned char c = (unsigned char)t[i];
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+				letters++;
+			else if (c == '-' || c == '/' || c == '#')
+				marks += c != '#';
+			else
+				other = true;
+		}
+		size_t b = i;
+		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?')) {
+			b--;
+			other = false;   /* a full stop after the id is no part of it */
+		}
+		if (++words > EXPOSURE_ANSWER_WORDS)
+			return false;
+		if (!other && b - a >= 5 && b - a <= 24 && digits >= 4 && letters <= 8 &&
+		    (letters || marks || digits >= 6)) {
+			*s = a, *e = b;
+			found++;
+		}
+	}
+	return found == 1;
 }
 
 /* An account number with no word of its own in a 1:1 or group message. */
@@ -512,6 +557,9 @@ static int scan_messages(struct scanner *sc, struct err *err)
 								      : EXPOSURE_BY_COUNTERPART,
 				    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 0), sender };
 		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
+		size_t is, ie;
+		if (text && !found && answer_id(text, len, &is, &ie) && asked_reference(sc, &at))
+			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);
 			sc->codes[sc->ncodes++] = (struct lone_code){ sqlite3_column_int64(st, 0),

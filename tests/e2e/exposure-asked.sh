@@ -1,8 +1,9 @@
 # A number given out with no word of its own ("it's 22423318") is what the
 # other side's question before it asked for: a reference after "Can you send
 # the ticket number?", an account otherwise (after a notice that names its own
-# ref, after a question about the account, with nothing before it). On an
-# archive written here.
+# ref, after a question about the account, with nothing before it); an id
+# in a short answer to such a question is a reference too ("it's CK73517944"),
+# a price or a long message is none. On an archive written here.
 . "$TOP/tests/e2e/lib.sh"
 
 python3 - "$WORK/arc" <<'PY'
@@ -19,6 +20,10 @@ cases = [
                         (1, 600, "No power again this morning. 37181118540")]),
     ("account_number", [(0, 0, "Which account number is the order on?"), (1, 60, "it's 37181118540")]),
     ("account_number", [(1, 0, "Hi. No power since yesterday night. 37181118540")]),
+    ("reference_number", [(0, 0, "Can you share your order ID?"), (1, 30, "it's CK73517944")]),
+    ("reference_number", [(0, 0, "¿Me pasas el número de folio?"), (1, 30, "es el F-8898.")]),
+    (None, [(0, 0, "How much was the order?"), (1, 30, "it's 1500")]),
+    (None, [(0, 0, "What's the order status?"), (1, 30, "no idea, ask SKU-4471 team later today please")]),
 ]
 convs, truth = [], {}
 mid = 10**15
@@ -50,6 +55,7 @@ t=$WORK/arc/truth.json
 for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
 	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
 	got=$(json_get "$WORK/a.json" "sorted(f['type'] for f in d['findings'] if f['source_id'] == '$id')")
-	same "exposure asked: message $id holds $want" "$got" "['$want']"
+	case $want in None) want_list='[]' ;; *) want_list="['$want']" ;; esac
+	same "exposure asked: message $id holds $want" "$got" "$want_list"
 done
 finish
