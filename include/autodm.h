@@ -127,6 +127,7 @@
 #define AUTODM_W_FAST_MORE      2.0   /* … two replies or more, all of them so */
 #define AUTODM_W_HANDOVER       4.0   /* an automatic reply's words faster than typing, then a person */
 #define AUTODM_W_PHISHED        2.4   /* a stranger wrote first and the owner handed it a code or card */
+#define AUTODM_W_PASTED         0.5   /* a second opening faster than typing after its first */
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */

@@ -70,6 +70,9 @@ enum msg_flag {
  * a one-time code, a password or a card number (the personal-data scanner's
  * credential or payment_card): what phishing is after */
 #define M_GAVE_SECRET ((uint64_t)1 << 32)
+/* an opening that came right after the sender's own, faster than anyone types:
+ * a second text pasted or sent by software */
+#define M_PASTED ((uint64_t)1 << 33)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

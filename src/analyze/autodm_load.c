@@ -933,6 +933,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	const char *namev[16];
 	bool cp_written = false, owner_written = false, owner_replied = false;
 	bool cp_opened = false;       /* the other side wrote the conversation's first message */
+	int64_t cp_at = -1;           /* when the other side's last message came, none of the owner's since */
 	unsigned owner_replies = 0;   /* the owner's replies in it so far */
 	bool asked_secret = false;    /* since the owner's last, the other side named a code,
 				       * a password or a card */
@@ -988,6 +989,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			a->nc++;
 			cp_written = owner_written = owner_replied = false;
 			cp_opened = asked_secret = false;
+			cp_at = -1;
 			owner_replies = 0;
 			owner_at = -1;
 			buf_reset(&last_owner);
@@ -1004,7 +1006,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			cp_opened = true;
 		int64_t at = sqlite3_column_int64(st, 3);
 		int64_t after_owner = owner_at;   /* when the owner's message before this one came */
+		int64_t after_own = cp_at;        /* … the sender's own, the owner silent since */
 		owner_at = owner ? at : -1;
+		cp_at = owner ? -1 : at;
 		if (owner)
 			owner_written = true;
 		else
@@ -1055,11 +1059,11 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (!owner && cp_opened && owner_replies < AUTODM_PHISH_REPLIES &&
 		    lex_scan(norm.s, norm.len, SECRET_WORDS))
 			asked_secret = true;
-		unsigned fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(&hits);
+		uint64_t fl = link_flags(urls, &f, ntok, norm.s) | lexicon_flags(&hits);
 		if (!owner && messenger_id(norm.s, norm.len, &hits))
 			fl |= M_CONTACT;
 		if ((fl & M_FORMULA) && !formula(norm.s, &hits))
-			fl &= ~(unsigned)M_FORMULA;
+			fl &= ~(uint64_t)M_FORMULA;
 		if (!owner && (thanks_follow(norm.s, &hits) || thanks_follow_native(norm.s, &hits)))
 			fl |= M_FORMULA;
 		if (!owner && signed_by_app(norm.s, norm.len, &hits,
@@ -1083,6 +1087,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		if (!owner && after_owner >= 0 && faster_than_typing(&slotted, at - after_owner))
 			fl |= M_FAST;
+		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
+		if (!owner && opening && after_own >= 0 && faster_than_typing(&slotted, at - after_own))
+			fl |= M_PASTED;
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)

@@ -385,6 +385,16 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "what's the wifi password at the studio again?", NULL, false },
 		{ 'o', 5, "password: Bl4ckbird!77", NULL, false },
 		{ 'c', 7, "works, thanks", NULL, false } } },
+	/* the bait, and two seconds later where to claim it: a second text pasted */
+	{ 1170, "prize-split", false, false, 1, {
+		{ 'c', 0, "Selamat! Nomor kamu terpilih dapat hadiah undian bulan ini", NULL, false },
+		{ 'c', 2 / 60.0, "Hubungi admin lewat WhatsApp +62 812 0959 4265 sebelum jam 12 malam ya", NULL, false },
+		{ 'o', 50, "dapat nomor saya dari mana", NULL, false } } },
+	/* hard negative: a person's two openings, the second typed at a person's pace */
+	{ 1171, "two-typed", false, false, 0, {
+		{ 'c', 0, "hey, long time no see!", NULL, false },
+		{ 'c', 0.5, "are you coming to Dina's birthday on Friday evening?", NULL, false },
+		{ 'o', 50, "yes! see you there", NULL, false } } },
 	/* hard negative: one message crossed the owner's, the others came at leisure */
 	{ 162, "crossed", false, false, 0, {
 		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
