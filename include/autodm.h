@@ -128,6 +128,7 @@
 #define AUTODM_W_HANDOVER       4.0   /* an automatic reply's words faster than typing, then a person */
 #define AUTODM_W_PHISHED        2.4   /* a stranger wrote first and the owner handed it a code or card */
 #define AUTODM_W_PASTED         0.5   /* a second opening faster than typing after its first */
+#define AUTODM_W_HASHTAGS       0.6   /* an opening with hashtags: "#TeamFollowBack #F4F" */
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */
@@ -181,6 +182,7 @@
 #define AUTODM_DECLINE_WORDS    6     /* a "no thanks" reply has at most this many words */
 #define AUTODM_FAST_CPS         6.0   /* … at more characters a second than this: not typed */
 #define AUTODM_HANDOVER_FAST    2     /* such replies before any answer: a bot, whoever follows */
+#define AUTODM_HASHTAGS         2     /* hashtags in an opening that make it a timeline's text */
 #define AUTODM_PHISH_REPLIES    4     /* the owner's first replies read for a code or a card handed over */
 #define AUTODM_WIDE_KEYS        2     /* characters a CJK character counts as, typed by an IME */
 #define AUTODM_SCHEDULE_TOL_MS  (90 * 1000) /* days apart to this much: the same time of day */

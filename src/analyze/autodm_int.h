@@ -73,6 +73,8 @@ enum msg_flag {
 /* an opening that came right after the sender's own, faster than anyone types:
  * a second text pasted or sent by software */
 #define M_PASTED ((uint64_t)1 << 33)
+/* an opening with AUTODM_HASHTAGS hashtags or more: a text written for a timeline */
+#define M_HASHTAGS ((uint64_t)1 << 34)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

@@ -52,6 +52,7 @@ struct feat {
 	uint32_t fast_lead;  /* replies faster than typing before its first answer */
 	bool gave_secret;    /* the owner handed it a code, a password or a card number */
 	bool pasted;         /* an opening right after its own, faster than typing */
+	bool hashtags;       /* an opening with hashtags, written for a timeline */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
@@ -164,6 +165,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->merge |= (m->flags & M_MERGE) != 0;
 			f->autoreply |= (m->flags & M_AUTOREPLY) != 0;
 			f->pasted |= (m->flags & M_PASTED) != 0;
+			f->hashtags |= (m->flags & M_HASHTAGS) != 0;
 			f->hours |= (m->flags & M_HOURS) != 0;
 			f->header |= (m->flags & M_HEADER) != 0;
 			f->bare_pitch |= (m->flags & M_BARE_PITCH) != 0;
@@ -341,6 +343,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->fast_autoreply |= f->fast_autoreply;
 	to->gave_secret |= f->gave_secret;
 	to->pasted |= f->pasted;
+	to->hashtags |= f->hashtags;
 	to->fast_lead = to->fast_lead > f->fast_lead ? to->fast_lead : f->fast_lead;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
@@ -551,6 +554,10 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "a stranger wrote to you first and you handed it a one-time code, a "
 			 "password or a card number, as phishing asks");
 	}
+	if (f->cp_first && f->hashtags) {
+		s += AUTODM_W_HASHTAGS;
+		evidence(ev, "opens with hashtags, as a text written for a timeline and sent to many");
+	}
 	if (f->cp_first && f->pasted) {
 		s += AUTODM_W_PASTED;
 		evidence(ev, "a second message came right after its first, faster than anyone types, "
@@ -677,7 +684,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool content = f->welcome || f->service || f->footer || f->formula || f->scam || f->merge ||
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
-		       f->keyword || only_fast || handover || f->gave_secret || f->pasted || only_scheduled ||
+		       f->keyword || only_fast || handover || f->gave_secret || f->pasted || f->hashtags ||
+		       only_scheduled ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -912,6 +912,18 @@ static bool declines(const char *txt, size_t tlen, struct buf *norm, struct lex_
 #define SECRET_WORDS \
 	((1ull << LEX_PII_SECRET) | (1ull << LEX_PII_CODE) | (1ull << LEX_PII_CARD))
 
+/* "#TeamFollowBack #SiguemeYTeSigo": the hashtags of a text written for a timeline. */
+static size_t hashtags(const char *t, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (t[i] == '#' && (i == 0 || t[i - 1] == ' ' || t[i - 1] == '\n') &&
+		    (((t[i + 1] | 32) >= 'a' && (t[i + 1] | 32) <= 'z') ||
+		     (unsigned char)t[i + 1] >= 0x80))
+			k++;
+	return k;
+}
+
 /* Does the owner's reply hand over a one-time code, a password or a card number? */
 static bool gives_secret(const char *txt, size_t tlen)
 {
@@ -1087,6 +1099,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		}
 		if (!owner && after_owner >= 0 && faster_than_typing(&slotted, at - after_owner))
 			fl |= M_FAST;
+		if (!owner && opening && txt && hashtags(txt, tlen) >= AUTODM_HASHTAGS)
+			fl |= M_HASHTAGS;
 		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
 		if (!owner && opening && after_own >= 0 && faster_than_typing(&slotted, at - after_own))
 			fl |= M_PASTED;

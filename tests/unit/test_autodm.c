@@ -395,6 +395,14 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "hey, long time no see!", NULL, false },
 		{ 'c', 0.5, "are you coming to Dina's birthday on Friday evening?", NULL, false },
 		{ 'o', 50, "yes! see you there", NULL, false } } },
+	/* a follow train's text, hashtags and all, that no one answered */
+	{ 1172, "follow-train", false, false, 1, {
+		{ 'c', 0, "Takip et takip edeyim 🔁 #TakipEdeniTakipEderim #GT #F4F", NULL, false } } },
+	/* hard negative: a person's opening with one hashtag, answered */
+	{ 1173, "one-tag", false, false, 0, {
+		{ 'c', 0, "loved your talk at #PyConDE yesterday, will the slides be online?", NULL, false },
+		{ 'o', 30, "yes, next week!", NULL, false },
+		{ 'c', 40, "great, thanks a lot", NULL, false } } },
 	/* hard negative: one message crossed the owner's, the others came at leisure */
 	{ 162, "crossed", false, false, 0, {
 		{ 'c', 0, "hey, are you coming to the meetup on Thursday?", NULL, false },
