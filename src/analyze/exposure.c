@@ -172,12 +172,14 @@ static void add_finding(struct scanner *sc, const struct place *at, int type, co
 }
 
 /*
- * "Can you send the ticket number?" "it's 22423318": a number given out
- * with no word of its own is what the other side's message before it asked
- * for. True when that message is a question (?, ؟, ？) that names an order,
- * a ticket or a booking and no account. One lookup per such number; a read error is kept for the caller.
+ * What the other side's message before a message at `at` asked for, as a
+ * bit set of the lexicon families in `words` it names: "Can you send the
+ * ticket number?" before "it's 22423318", "send me the code you got"
+ * before "729317". A question mark (?, ؟, ？) is required when `question`
+ * is set. One lookup per call; a read error is kept for the caller.
  */
-static bool asked_reference(struct scanner *sc, const struct place *at)
+static uint64_t asked_for(struct scanner *sc, const struct place *at, uint64_t words,
+			  bool question)
 {
 	if (!sc->asked && !sc->asked_failed &&
 	    store_prepare(sc->ctx->store,
@@ -187,7 +189,7 @@ static bool asked_reference(struct scanner *sc, const struct place *at)
 			  &sc->asked, &(struct err)ERR_INIT))
 		sc->asked_failed = true;
 	if (!sc->asked)
-		return false;
+		return 0;
 	sqlite3_stmt *st = sc->asked;
 	sqlite3_reset(st);
 	sqlite3_bind_text(st, 1, at->conv, -1, SQLITE_STATIC);
@@ -197,17 +199,62 @@ static bool asked_reference(struct scanner *sc, const struct place *at)
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sc->asked_failed |= rc != SQLITE_DONE;
-		return false;
+		return 0;
 	}
 	const char *text = (const char *)sqlite3_column_text(st, 0);
 	/* a question asks for it: "the ticket number?", not "booked under ref 4417" */
-	if (!text || (!strchr(text, '?') && !strstr(text, "\xd8\x9f") && !strstr(text, "\xef\xbc\x9f")))
-		return false;
+	if (!text || (question && !strchr(text, '?') && !strstr(text, "\xd8\x9f") &&
+		      !strstr(text, "\xef\xbc\x9f")))
+		return 0;
 	struct buf norm = BUF_INIT;
 	text_normalize(text, (size_t)sqlite3_column_bytes(st, 0), &norm);
-	uint64_t fam = lex_scan(norm.s, norm.len, (1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT));
+	uint64_t fam = lex_scan(norm.s, norm.len, words);
 	buf_release(&norm);
-	return fam == (1ull << LEX_PII_REF);
+	return fam;
+}
+
+#define REF_WORDS ((1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT))
+#define CODE_WORDS ((1ull << LEX_PII_CODE) | (1ull << LEX_PII_SECRET))
+
+/* Did the question before it ask for an order, a ticket or a booking, and no account? */
+static bool asked_reference(struct scanner *sc, const struct place *at)
+{
+	return asked_for(sc, at, REF_WORDS, true) == (1ull << LEX_PII_REF);
+}
+
+/*
+ * A code given out in a short answer ("ok got it, 698175", "chegou 1157"):
+ * a message of EXPOSURE_ANSWER_WORDS words at most with one run of 4 to 8
+ * digits standing as a word, its last. [*s, *e) is the run.
+ */
+static bool answer_code(const char *t, size_t n, size_t *s, size_t *e)
+{
+	size_t words = 0, found = 0;
+	*s = *e = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == ','))
+			i++;
+		if (i >= n)
+			break;
+		size_t a = i, digits = 0, len;
+		for (; i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ','; i++)
+			digits += t[i] >= '0' && t[i] <= '9';
+		len = i;
+		while (len > a && (t[len - 1] == '.' || t[len - 1] == '!'))
+			len--;
+		if (++words > EXPOSURE_ANSWER_WORDS)
+			return false;
+		if (digits && digits == len - a && digits >= 4 && digits <= 8) {
+			*s = a, *e = len;
+			found++;
+		}
+	}
+	/* the code ends the answer: "5000 words in 3 months?" gives none */
+	size_t end = n;
+	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '.' ||
+			   t[end - 1] == '!'))
+		end--;
+	return found == 1 && *e == end;
 }
 
 /*
@@ -557,8 +604,11 @@ static int scan_messages(struct scanner *sc, struct err *err)
 								      : EXPOSURE_BY_COUNTERPART,
 				    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 0), sender };
 		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
-		size_t is, ie;
-		if (text && !found && answer_id(text, len, &is, &ie) && asked_reference(sc, &at))
+		size_t is = 0, ie = 0;
+		if (text && !found && answer_code(text, len, &is, &ie) &&
+		    asked_for(sc, &at, CODE_WORDS, false))
+			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
+		else if (text && !found && answer_id(text, len, &is, &ie) && asked_reference(sc, &at))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);

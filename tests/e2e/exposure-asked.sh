@@ -3,7 +3,9 @@
 # the ticket number?", an account otherwise (after a notice that names its own
 # ref, after a question about the account, with nothing before it); an id
 # in a short answer to such a question is a reference too ("it's CK73517944"),
-# a price or a long message is none. On an archive written here.
+# a price or a long message is none; a code that ends a short answer to a
+# message asking for a code or a password is a credential ("chegou 1157").
+# On an archive written here.
 . "$TOP/tests/e2e/lib.sh"
 
 python3 - "$WORK/arc" <<'PY'
@@ -23,6 +25,10 @@ cases = [
     ("reference_number", [(0, 0, "Can you share your order ID?"), (1, 30, "it's CK73517944")]),
     ("reference_number", [(0, 0, "¿Me pasas el número de folio?"), (1, 30, "es el F-8898.")]),
     (None, [(0, 0, "How much was the order?"), (1, 30, "it's 1500")]),
+    ("credential", [(0, 0, "Para cancelar, me informe o código que chegou por SMS."), (1, 60, "chegou 1157")]),
+    ("credential", [(0, 0, "send me the code you just got"), (1, 20, "ok got it, 698175")]),
+    (None, [(0, 0, "Can you send me a postal code and I will post the book"), (1, 60, "5000 words in 3 months?")]),
+    (None, [(0, 0, "nice code review today"), (1, 60, "took me 2 hours lol")]),
     (None, [(0, 0, "What's the order status?"), (1, 30, "no idea, ask SKU-4471 team later today please")]),
 ]
 convs, truth = [], {}
