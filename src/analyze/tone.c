@@ -617,6 +617,10 @@ static int self_or_denied(const struct sentence *st, const struct match *m)
 		if (st->t[k].cls & C_NEG)
 			return DENIED;
 	}
+	/* ", idiot" closing the sentence addresses the reader, whoever "my DM"
+	 * before it belongs to: "get out of my DM, idiot" */
+	if (m->first == m->last && st->t[m->first].gap && (size_t)m->last + 1 == st->nt)
+		return AIMED;
 	const struct tok *w = &st->t[m->last];
 	for (size_t i = 0; i < st->nself && m->first == m->last; i++)
 		if (st->self_n[i] == w->n && !memcmp(st->self_w[i], w->w, w->n))
