@@ -179,16 +179,20 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		double bshare = (double)burst / (double)(e - s);
 		/* pasted into several new conversations within weeks, or an app's invitation */
 		bool close = om[e - 1].at - om[s].at <= AUTODM_OUT_SPAN_MS;
-		bool pitch = false;
+		bool pitch = false, thanks = false;
 		for (size_t k = s; k < e && !pitch; k++)
 			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0 || om[k].burst;
+		/* "Welcome to the club! Thanks for the follow": the same thanks to
+		 * several new followers, however far apart and whoever still follows */
+		for (size_t k = s; k < e && !thanks; k++)
+			thanks = (om[k].flags & M_FORMULA) != 0;
 		/* sent at one time of day, to the minute, on three days or more: scheduled */
 		size_t timed = 0;
 		for (size_t k = s + 1; k < e; k++)
 			timed += am_same_time_of_day(om[k - 1].at, om[k].at) && om[k].cp != om[k - 1].cp;
 		bool scheduled = timed >= 2;
 		if (fshare < AUTODM_OUT_SHARE && bshare < AUTODM_OUT_SHARE && !close && !pitch &&
-		    !scheduled)
+		    !scheduled && !thanks)
 			continue;
 		/* a text that everyone it reached answered is the owner talking ("Hola!
 		 * ¿cómo vas?", "thanks for reaching out"): an app's message reaches
