@@ -79,11 +79,16 @@ static void flush(struct scan *s)
 	if (s->n < s->max)
 		s->out[s->n] = s->last;
 	s->n++;
+	s->done_end = s->last.end;
 	s->have_last = false;
 }
 
 void scan_emit(struct scan *s, enum pii_type type, size_t start, size_t end, double score)
 {
+	/* a span reaching back over a match already written out keeps to its own
+	 * side of it: the matches stay in order and apart */
+	if (start < s->done_end)
+		start = s->done_end;
 	if (end <= start)
 		return;
 	if (s->have_last && start < s->last.end && end > s->last.start) {
@@ -2217,6 +2222,7 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	memset(s.seen, 0, sizeof(s.seen));
 	s.n = s.tok = s.prev_cls = 0;
 	s.have_last = false;
+	s.done_end = 0;
 	s.t = text;
 	s.len = len;
 	s.out = out;

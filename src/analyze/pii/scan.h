@@ -23,6 +23,7 @@ struct scan {
 	size_t max, n;
 	struct pii_match last;   /* the latest match, still open to an overlap contest */
 	bool have_last;
+	size_t done_end;         /* where the last match written out ends: none later starts before */
 	unsigned tok;            /* tokens seen so far */
 	unsigned seen[NCTX];     /* per context bit: token index + 1 of its last keyword */
 	unsigned prev_cls;       /* classes of the previous token */
