@@ -184,6 +184,7 @@
 #define AUTODM_HANDOVER_FAST    2     /* such replies before any answer: a bot, whoever follows */
 #define AUTODM_HASHTAGS         2     /* hashtags in an opening that make it a timeline's text */
 #define AUTODM_PHISH_REPLIES    4     /* the owner's first replies read for a code or a card handed over */
+#define AUTODM_PASTE_CPS        12.0  /* a message after the sender's own at this pace: pasted */
 #define AUTODM_WIDE_KEYS        2     /* characters a CJK character counts as, typed by an IME */
 #define AUTODM_SCHEDULE_TOL_MS  (90 * 1000) /* days apart to this much: the same time of day */
 

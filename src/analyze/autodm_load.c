@@ -879,7 +879,7 @@ static void order_by_cp(struct am *a)
  * faster than AUTODM_FAST_CPS characters a second: no one reads a message
  * and types that much so soon.
  */
-static bool faster_than_typing(const struct buf *slotted, int64_t dt)
+static bool typed_faster(const struct buf *slotted, int64_t dt, double cps)
 {
 	size_t chars = 0;
 	for (size_t i = 0; i < slotted->len; i++) {
@@ -887,8 +887,22 @@ static bool faster_than_typing(const struct buf *slotted, int64_t dt)
 		/* kana, hangul and ideographs (U+3000-U+DFFF) take keys a character */
 		chars += (c & 0xc0) == 0x80 ? 0 : c >= 0xe3 && c <= 0xed ? AUTODM_WIDE_KEYS : 1;
 	}
-	return chars >= AUTODM_FAST_CHARS && dt >= 0 &&
-	       (double)chars * 1000.0 >= AUTODM_FAST_CPS * (double)dt;
+	return chars >= AUTODM_FAST_CHARS && dt >= 0 && (double)chars * 1000.0 >= cps * (double)dt;
+}
+
+static bool faster_than_typing(const struct buf *slotted, int64_t dt)
+{
+	return typed_faster(slotted, dt, AUTODM_FAST_CPS);
+}
+
+/*
+ * A message that came dt ms after the sender's own, faster than
+ * AUTODM_PASTE_CPS characters a second: a fast typist, who has no message
+ * to read first, reaches the reply's pace, never this one.
+ */
+static bool pasted(const struct buf *slotted, int64_t dt)
+{
+	return typed_faster(slotted, dt, AUTODM_PASTE_CPS);
 }
 
 /*
@@ -1102,7 +1116,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (!owner && opening && txt && hashtags(txt, tlen) >= AUTODM_HASHTAGS)
 			fl |= M_HASHTAGS;
 		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
-		if (!owner && opening && after_own >= 0 && faster_than_typing(&slotted, at - after_own))
+		if (!owner && opening && after_own >= 0 && pasted(&slotted, at - after_own))
 			fl |= M_PASTED;
 		if (owner)
 			fl |= M_OWNER;
