@@ -390,6 +390,11 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "Selamat! Nomor kamu terpilih dapat hadiah undian bulan ini", NULL, false },
 		{ 'c', 2 / 60.0, "Hubungi admin lewat WhatsApp +62 812 0959 4265 sebelum jam 12 malam ya", NULL, false },
 		{ 'o', 50, "dapat nomor saya dari mana", NULL, false } } },
+	/* the same, its messenger written "WA" as Indonesian, Malay and Nigerian chats write it */
+	{ 1174, "prize-wa", false, false, 1, {
+		{ 'c', 0, "Selamat! Akun kamu terpilih dapat saldo undian bulan ini", NULL, false },
+		{ 'c', 2 / 60.0, "Konfirmasi ke admin lewat WA +6281209594265 sebelum jam 12 malam", NULL, false },
+		{ 'o', 50, "dapat nomor saya dari mana", NULL, false } } },
 	/* hard negative: a person's two openings, the second typed at a person's pace */
 	{ 1171, "two-typed", false, false, 0, {
 		{ 'c', 0, "hey, long time no see!", NULL, false },
