@@ -223,11 +223,12 @@ static bool asked_reference(struct scanner *sc, const struct place *at)
 }
 
 /*
- * A code given out in a short answer ("ok got it, 698175", "chegou 1157"):
- * a message of EXPOSURE_ANSWER_WORDS words at most with one run of 4 to 8
- * digits standing as a word, its last. [*s, *e) is the run.
+ * The one value of a short answer: a message of EXPOSURE_ANSWER_WORDS words
+ * at most (split at spaces, line breaks and commas, a closing . ! ? no part
+ * of a word) of which exactly one is a value by is_value. [*s, *e) is it.
  */
-static bool answer_code(const char *t, size_t n, size_t *s, size_t *e)
+static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *, size_t),
+			 size_t *s, size_t *e)
 {
 	size_t words = 0, found = 0;
 	*s = *e = 0;
@@ -236,69 +237,62 @@ static bool answer_code(const char *t, size_t n, size_t *s, size_t *e)
 			i++;
 		if (i >= n)
 			break;
-		size_t a = i, digits = 0, len;
-		for (; i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ','; i++)
-			digits += t[i] >= '0' && t[i] <= '9';
-		len = i;
-		while (len > a && (t[len - 1] == '.' || t[len - 1] == '!'))
-			len--;
-		if (++words > EXPOSURE_ANSWER_WORDS)
-			return false;
-		if (digits && digits == len - a && digits >= 4 && digits <= 8) {
-			*s = a, *e = len;
-			found++;
-		}
-	}
-	/* the code ends the answer: "5000 words in 3 months?" gives none */
-	size_t end = n;
-	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '.' ||
-			   t[end - 1] == '!'))
-		end--;
-	return found == 1 && *e == end;
-}
-
-/*
- * The identifier of a short answer ("it's CK73517944", "here you go:
- * SR-5829-51779", "es el F-8898"): a message of EXPOSURE_ANSWER_WORDS words
- * at most holding one token of 5 to 24 letters, digits, '-', '/' and '#',
- * four digits or more and eight letters at most, with a letter, a '-' or a
- * '/' in it or six digits. [*s, *e) is the token.
- */
-static bool answer_id(const char *t, size_t n, size_t *s, size_t *e)
-{
-	size_t words = 0, found = 0;
-	for (size_t i = 0; i < n;) {
-		while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == ','))
+		size_t a = i;
+		while (i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ',')
 			i++;
-		if (i >= n)
-			break;
-		size_t a = i, digits = 0, letters = 0, marks = 0;
-		bool other = false;
-		for (; i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ','; i++) {
-			unsigned char c = (unsigned char)t[i];
-			if (c >= '0' && c <= '9')
-				digits++;
-			else if ((c | 32) >= 'a' && (c | 32) <= 'z')
-				letters++;
-			else if (c == '-' || c == '/' || c == '#')
-				marks += c != '#';
-			else
-				other = true;
-		}
 		size_t b = i;
-		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?')) {
+		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?'))
 			b--;
-			other = false;   /* a full stop after the id is no part of it */
-		}
 		if (++words > EXPOSURE_ANSWER_WORDS)
 			return false;
-		if (!other && b - a >= 5 && b - a <= 24 && digits >= 4 && letters <= 8 &&
-		    (letters || marks || digits >= 6)) {
+		if (is_value(t + a, b - a)) {
 			*s = a, *e = b;
 			found++;
 		}
 	}
 	return found == 1;
+}
+
+/* A code: 4 to 8 digits. */
+static bool code_value(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return n >= 4 && n <= 8;
+}
+
+/*
+ * An identifier ("CK73517944", "SR-5829-51779", "F-8898"): 5 to 24 letters,
+ * digits, '-', '/' and '#', four digits or more and eight letters at most,
+ * with a letter, a '-' or a '/' in it or six digits.
+ */
+static bool id_value(const char *w, size_t n)
+{
+	size_t digits = 0, letters = 0, marks = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letters++;
+		else if (c == '-' || c == '/')
+			marks++;
+		else if (c != '#')
+			return false;
+	}
+	return n >= 5 && n <= 24 && digits >= 4 && letters <= 8 && (letters || marks || digits >= 6);
+}
+
+/* A code given out as the last word of a short answer: "ok got it, 698175",
+ * "chegou 1157"; "5000 words in 3 months?" gives none. */
+static bool answer_code(const char *t, size_t n, size_t *s, size_t *e)
+{
+	size_t end = n;
+	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '.' ||
+			   t[end - 1] == '!'))
+		end--;
+	return short_answer(t, n, code_value, s, e) && *e == end;
 }
 
 /* An account number with no word of its own in a 1:1 or group message. */
@@ -608,7 +602,8 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		if (text && !found && answer_code(text, len, &is, &ie) &&
 		    asked_for(sc, &at, CODE_WORDS, false))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
-		else if (text && !found && answer_id(text, len, &is, &ie) && asked_reference(sc, &at))
+		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
+			 asked_reference(sc, &at))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);
