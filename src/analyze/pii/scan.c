@@ -148,10 +148,12 @@ size_t scan_trim_end(const char *t, size_t p, size_t e)
 		}
 		if (c < 0x80)
 			break;
-		/* … ” ’ » (UTF-8) */
+		/* … ” ’ (UTF-8), and the full stops of Ethiopic and CJK (። 。) */
 		if (e - p >= 3 && (!memcmp(t + e - 3, "\xe2\x80\xa6", 3) ||
 				   !memcmp(t + e - 3, "\xe2\x80\x9d", 3) ||
-				   !memcmp(t + e - 3, "\xe2\x80\x99", 3))) {
+				   !memcmp(t + e - 3, "\xe2\x80\x99", 3) ||
+				   !memcmp(t + e - 3, "\xe1\x8d\xa2", 3) ||
+				   !memcmp(t + e - 3, "\xe3\x80\x82", 3))) {
 			e -= 3;
 			continue;
 		}
@@ -776,6 +778,104 @@ static bool pnr_code(const char *v, size_t n)
 	return d >= 1 && d <= 4;
 }
 
+/* A word's ending, folded: "ordrenummer", "tilausnumero"; "engangskoden". */
+struct ending {
+	const char *s;
+	unsigned char n;
+};
+#define ENDING(x) { x, sizeof(x) - 1 }
+#define NENDS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Does w end in one of ends, with 3 or more letters before it? */
+static bool ends_in(const char *w, size_t n, const struct ending *ends, size_t nends)
+{
+	for (size_t i = 0; i < nends; i++)
+		if (n >= ends[i].n + 3u && !memcmp(w + n - ends[i].n, ends[i].s, ends[i].n))
+			return true;
+	return false;
+}
+
+/* A case's, an order's or a booking's identifier: a prefix of one to four
+ * capitals, a dash or a slash or nothing, then five to twelve digits, in
+ * groups joined by slashes or dashes ("REF-558337", "ORD5457294",
+ * "C/6957/467", "BK-805370"); it ends in a digit. */
+static bool prefixed_id(const char *v, size_t n)
+{
+	size_t i = 0, d = 0;
+	while (i < n && i < 5 && is_upper((unsigned char)v[i]))
+		i++;
+	if (i == 0 || i > 4 || i == n)
+		return false;
+	if (v[i] == '-' || v[i] == '/')
+		i++;
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (is_digit(c))
+			d++;
+		else if ((c != '-' && c != '/') || !is_digit((unsigned char)v[i - 1]) || i + 1 == n)
+			return false;
+	}
+	return d >= 5 && d <= 12 && is_digit((unsigned char)v[n - 1]);
+}
+
+/* Is w a word for "number", in one of the archive's languages, or a compound
+ * ending in one ("Bookingnr", "ügyszám", "iktatószám")? */
+static bool number_word(const char *w, size_t n)
+{
+	static const char *const words[] = {
+		"number", "no", "nr", "n", "nº", "n°", "num", "ref", "id", "numer", "numero",
+		"número", "numéro", "nummer", "numărul", "număr", "numarul", "numar", "namba",
+		"nambari", "nomor", "numara", "numarası", "номер", "αριθμός", "số", "ቁጥር",
+		"رقم", "نمبر", "शुमारा", "नंबर", "szám", "száma", "számom", NULL,
+	};
+	static const struct ending ends[] = { ENDING("nr"), ENDING("szám"), ENDING("száma"),
+					      ENDING("számom"), ENDING("nummer"),
+					      ENDING("numero") };
+	for (size_t i = 0; words[i]; i++)
+		if (strlen(words[i]) == n && !memcmp(w, words[i], n))
+			return true;
+	return ends_in(w, n, ends, NENDS(ends));
+}
+
+/* Is one of the k words before p, in p's sentence, one that is(w, n) says
+ * yes to? ("Numer rezerwacji REF/6571/235", "Namba ya miadi C7182546",
+ * "registration no. R-517884", "የደረሰኝ ቁጥር፦ ORD-473949") */
+static bool word_near(const struct scan *s, size_t p, int k,
+		      bool (*is)(const char *w, size_t n))
+{
+	size_t q = p;
+	while (k-- > 0) {
+		while (q > 0 && (s->t[q - 1] == ' ' || s->t[q - 1] == ':' || s->t[q - 1] == '#'))
+			q--;
+		/* the Ethiopic colon and the CJK one */
+		if (q >= 3 && (!memcmp(s->t + q - 3, "\xe1\x8d\xa6", 3) ||
+			       !memcmp(s->t + q - 3, "\xef\xbc\x9a", 3)))
+			q -= 3;
+		size_t e = q;
+		while (q > 0 && !is_space((unsigned char)s->t[q - 1]))
+			q--;
+		if (e == q)
+			return false;
+		size_t we = e;
+		if (s->t[we - 1] == '.')
+			we--;   /* "no.", "Bookingnr." */
+		char w[40];
+		size_t n = we > q ? scan_fold(s->t, q, we, w, sizeof(w) - 1) : 0;
+		if (n && is(w, n))
+			return true;
+		if (n == 0 || memchr(w, '.', n) || memchr(w, ',', n) || s->t[e - 1] == '.' ||
+		    s->t[e - 1] == '!' || s->t[e - 1] == '?')
+			return false;   /* another sentence, or not a word */
+	}
+	return false;
+}
+
+/* Canada's social insurance number: "SIN", in French "NAS". */
+static bool sin_word(const char *w, size_t n)
+{
+	return n == 3 && (!memcmp(w, "sin", 3) || !memcmp(w, "nas", 3));
+}
+
 /* Does a sentence end just before p ("… пароль... Then")? */
 static bool sentence_before(const struct scan *s, size_t p)
 {
@@ -1244,6 +1344,16 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = r.gend[2];
 			goto done;
 		}
+	}
+	/* Canada's SIN, "mon NAS c'est 514 453 109": Luhn's check and its word
+	 * two words back at most (in Spanish "sin" is "without": the check and
+	 * the nearness keep that out) */
+	if (!r.plus && r.nd == 9 && (r.ng == 1 || (r.ng == 3 && r.glen[0] == 3 && r.glen[1] == 3 &&
+						  r.sep[1] == r.sep[2] && r.sep[1] != '.')) &&
+	    pii_ca_sin_valid(r.d, 9) && word_near(s, p, 2, sin_word)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[r.ng - 1], 0.8);
+		next = r.gend[r.ng - 1];
+		goto done;
 	}
 	/* values named by a keyword just before them */
 	unsigned vc = r.plus ? 0 : value_ctx(s);
@@ -1837,6 +1947,14 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
+	/* "Numer rezerwacji REF/6571/235", "ügyszám R3277117": an identifier
+	 * with its prefix, after a number's word in any language, is a case's
+	 * or a booking's (a phone has no letters, a passport its word) */
+	if ((!vc || vc == CTX_PHONE) && ago(s, CTX_CODEMOD) > WIN && prefixed_id(s->t + p, n) &&
+	    word_near(s, p, 3, number_word)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.6);
+		goto done;
+	}
 	/* a booking code (PNR) after its word: 5 to 8 capitals and digits,
 	 * switching between them twice or more (K9ZQ4T, 4C4N4K), so that a
 	 * model name (COVID19, A380) is none */
@@ -1875,18 +1993,12 @@ static bool number_named(const struct scan *s)
 
 /* The endings of a number's and of a code's compound, folded: "ordrenummer",
  * "tilausnumero"; "engangskoden", "vahvistuskoodi". */
-struct ending {
-	const char *s;
-	unsigned char n;
-};
-#define ENDING(x) { x, sizeof(x) - 1 }
 static const struct ending number_ends[] = { ENDING("nummer"), ENDING("nummeret"),
 					     ENDING("numero"), ENDING("numeron"),
 					     ENDING("numer"), ENDING("numret") };
 static const struct ending code_ends[] = { ENDING("kode"), ENDING("koden"), ENDING("koodi"),
 					   ENDING("koodin"), ENDING("kood"), ENDING("koodiks"),
 					   ENDING("kod"), ENDING("koder") };
-#define NENDS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Per pair of last letters, which endings end so (T_NUMBER, T_CODE): most
  * words end otherwise and are let go after one look. */
@@ -1907,19 +2019,35 @@ static void init_tails(void)
 		tail2[tail_key(code_ends[i].s, code_ends[i].n)] |= T_CODE;
 }
 
-/* Does w end in one of ends, with 3 or more letters before it? */
-static bool ends_in(const char *w, size_t n, const struct ending *ends, size_t nends)
-{
-	for (size_t i = 0; i < nends; i++)
-		if (n >= ends[i].n + 3u && !memcmp(w + n - ends[i].n, ends[i].s, ends[i].n))
-			return true;
-	return false;
-}
-
 static bool number_compound(const char *w, size_t n)
 {
 	int k = n >= 8 ? tail_key(w, n) : -1;
 	return k >= 0 && (tail2[k] & T_NUMBER) && ends_in(w, n, number_ends, NENDS(number_ends));
+}
+
+/* The class of a number's compound the word lists do not know as written:
+ * that of its base form ("kontonummeret", "personnumret", "CPR-nummeret",
+ * the definite forms of Danish, Norwegian and Swedish, are "kontonummer",
+ * "personnummer", "CPR-nummer"), else an order's, a booking's or a case's
+ * ("ordrenummer", "sagsnummer", "tilausnumero"). */
+static unsigned compound_class(const char *w, size_t n)
+{
+	static const struct ending definite[] = { ENDING("nummeret"), ENDING("numret"),
+						  ENDING("numeron") };
+	static const struct ending base[] = { ENDING("nummer"), ENDING("nummer"),
+					      ENDING("numero") };
+	for (size_t i = 0; i < NENDS(definite); i++) {
+		size_t k = definite[i].n, stem = n - k;
+		if (n < k + 3 || n - k + base[i].n > 40 || memcmp(w + stem, definite[i].s, k))
+			continue;
+		char b[40];
+		memcpy(b, w, stem);
+		memcpy(b + stem, base[i].s, base[i].n);
+		unsigned cls = pii_word_class(b, stem + base[i].n);
+		if (cls & (CTX_ACCOUNT | CTX_NATID | CTX_PHONE | CTX_REF))
+			return cls & (CTX_ACCOUNT | CTX_NATID | CTX_PHONE | CTX_REF);
+	}
+	return CTX_REF;
 }
 
 /* A code's compound, not a discount's ("rabattkode", "alennuskoodi"). */
@@ -2120,7 +2248,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	 * word lists do not know (they know the phone's, the account's, the
 	 * person's) names an order's, a booking's or a case's */
 	if (!cls && wn >= 8 && number_compound(w, wn))
-		cls = CTX_REF;
+		cls = compound_class(w, wn);
 	/* "engangskoden", "vahvistuskoodi": a code's compound, not a discount's */
 	if (!cls && wn >= 6 && code_compound(w, wn))
 		cls = CTX_CODE;

@@ -713,6 +713,13 @@ bool pii_jp_my_number_valid(const char *d, size_t n)
 	return c == d[11] - '0';
 }
 
+bool pii_ca_sin_valid(const char *d, size_t n)
+{
+	/* no SIN begins with 0 or 8 */
+	return n == 9 && pii_all_digits(d, n) && d[0] != '0' && d[0] != '8' &&
+	       !pii_degenerate(d, n) && pii_luhn(d, n);
+}
+
 bool pii_il_tz_valid(const char *d, size_t n)
 {
 	return n == 9 && pii_all_digits(d, n) && !pii_degenerate(d, n) && pii_luhn(d, n);
