@@ -493,6 +493,19 @@ static unsigned value_ctx(const struct scan *s)
 			best_ago = a;
 		}
 	}
+	/* "password for the shared account is 737652", "das Passwort für den
+	 * Shop-Account ist 792136": the account or the shop a password opens,
+	 * named after it in its clause, leaves the value after a copula or a
+	 * colon to the password ("password for account 12345678 is …" keeps
+	 * the number right after its word to the account) */
+	if ((best == CTX_ACCOUNT || best == CTX_REF) && best_ago >= 2 &&
+	    ((s->prev_cls & CTX_FILLER) || s->keyed == s->tok)) {
+		/* an order's code is the order's: only a password opens it */
+		unsigned code = best == CTX_ACCOUNT ? ago(s, CTX_CODE) : 1000;
+		unsigned a = ago(s, CTX_SECRET) < code ? ago(s, CTX_SECRET) : code;
+		if (a > best_ago && a <= 4 * WIN && a <= s->tok - s->clause)
+			return ago(s, CTX_SECRET) < code ? CTX_SECRET : CTX_CODE;
+	}
 	return best;
 }
 
@@ -2074,6 +2087,15 @@ static bool all_upper(const char *v, size_t n)
 	return true;
 }
 
+/* How many of v's letters are vowels (A E I O U, either case)? */
+static size_t vowels(const char *v, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += strchr("AEIOUaeiou", v[i]) != NULL && v[i];
+	return k;
+}
+
 /* Does the word before p name a number: "Buchungsnummer", "ref", "nr", "no."? */
 static bool number_word_before(const struct scan *s, size_t p)
 {
@@ -2234,7 +2256,8 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	}
 	/* a password in letters only: after "password:" or in a "user X, pass Y" pair */
 	if (!cls && wn >= 4 && ago(s, CTX_SECRET) == 1 && !sentence_before(s, p) &&
-	    (s->keyed == s->tok || scan_ctx(s, CTX_USER, 6))) {
+	    (s->keyed == s->tok || scan_ctx(s, CTX_USER, 6)) &&
+	    !(ce + 3 < s->len && !memcmp(t + ce, " / ", 3))) {   /* "Wi-Fi: ofis / …": the name */
 		scan_emit(s, PII_CREDENTIAL, p, e, 0.6);
 		mark(s, 0);
 		return ce;
@@ -2261,6 +2284,16 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a booking's code */
 	if (!cls && e - p == 6 && ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN &&
 	    all_upper(t + p, 6) && !scan_shouting(s) && number_word_before(s, p)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, e, 0.6);
+		mark(s, 0);
+		return ce;
+	}
+	/* "our reference is LWJELM", "the reference they gave me is XKZDKH": six
+	 * capitals with one vowel at most, no word of a language, later in the
+	 * clause of a reference's word, a booking's code */
+	if (!cls && e - p == 6 && all_upper(t + p, 6) && vowels(t + p, 6) <= 1 &&
+	    ago(s, CTX_REF) <= 2 * WIN && ago(s, CTX_REF) <= s->tok - s->clause &&
+	    value_ctx(s) == CTX_REF && ago(s, CTX_SECRET) > 2 * WIN && !scan_shouting(s)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, e, 0.6);
 		mark(s, 0);
 		return ce;
@@ -2313,6 +2346,38 @@ static bool colon_before(const struct scan *s, size_t p)
 	while (q > 0 && is_space((unsigned char)s->t[q - 1]))
 		q--;
 	return (q > 0 && s->t[q - 1] == ':') || (q >= 3 && !memcmp(s->t + q - 3, "\xef\xbc\x9a", 3));
+}
+
+/*
+ * "WLAN im Laden: Kellerkind / 761916", "login voor het clan-account:
+ * clanbaas / qCUsjwSvjKdqL", "クランのアカウント：clanboss / Hodu34$blau": a
+ * name and its password either side of a lone slash, the name right after
+ * the colon of a password's or a login's word in the same clause. Is the
+ * chunk at p the password?
+ */
+static bool slash_pair(const struct scan *s, size_t p, size_t ce)
+{
+	unsigned a = ago(s, CTX_SECRET) < ago(s, CTX_USER) ? ago(s, CTX_SECRET) : ago(s, CTX_USER);
+	if (a > 2 * WIN || a > s->tok - s->clause || ce - p < 4 || p < 5 || s->t[p - 1] != ' ' ||
+	    s->t[p - 2] != '/' || s->t[p - 3] != ' ')
+		return false;
+	size_t ne = p - 3, nb = ne;   /* the name's chunk */
+	while (nb > 0 && !is_space((unsigned char)s->t[nb - 1]))
+		nb--;
+	if (ne - nb > 40 || s->t[ne - 1] == ':')
+		return false;
+	/* glued to its colon ("Laden:Kellerkind", "アカウント：clanboss"), or after it */
+	size_t name = nb;
+	for (size_t k = nb; k < ne; k++)
+		if (s->t[k] == ':')
+			name = k + 1;
+		else if (k + 3 <= ne && !memcmp(s->t + k, "\xef\xbc\x9a", 3))
+			name = k + 3;
+	bool letter = false;
+	for (size_t k = name; k < ne; k++)
+		letter |= is_alpha((unsigned char)s->t[k]) || (unsigned char)s->t[k] >= 0x80;
+	return letter && ne - name >= 2 && (name > nb || colon_before(s, nb)) &&
+	       !scan_word_class(s->t, p, scan_trim_end(s->t, p, ce), ce);   /* "… / pass: x" */
 }
 
 static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
@@ -2432,6 +2497,14 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			continue;
 		}
 		c = (unsigned char)text[p];
+		if (__builtin_expect(s.tok - s.clause < 2 * WIN + 4 && slash_pair(&s, p, ce), 0)) {
+			size_t e = scan_trim_end(text, p, ce);
+			if (e - p >= 4)
+				scan_emit(&s, PII_CREDENTIAL, p, e, 0.7);
+			mark(&s, 0);
+			i = ce;
+			continue;
+		}
 		if (is_digit(c) || (c == '+' && p + 1 < ce && is_digit((unsigned char)text[p + 1])))
 			i = number(&s, p, ce);
 		else if (is_alpha(c) || c >= 0x80)
