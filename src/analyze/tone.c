@@ -185,10 +185,14 @@ static enum ch char_class(uint32_t c)
 	if (c == 0x201c || c == 0x201d || c == 0x201e || c == 0x300c || c == 0x300d ||
 	    c == 0x300e || c == 0x300f)
 		return CH_QUOTE;
-	if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x0964 || c == 0x061f)
+	if (c == 0x3002 || c == 0xff01 || c == 0xff1f || c == 0x2026 || c == 0x0964 || c == 0x061f ||
+	    c == 0x1362 || c == 0x1364 || c == 0x1367)   /* Ethiopic ። ፤ ፧ */
 		return CH_BREAK;
-	if (c == 0x2013 || c == 0x2014 || c == 0x3001 || c == 0xff0c || c == 0x060c)
+	if (c == 0x2013 || c == 0x2014 || c == 0x3001 || c == 0xff0c || c == 0x060c ||
+	    (c >= 0x1363 && c <= 0x1366 && c != 0x1364))   /* Ethiopic ፣ ፥ ፦ */
 		return CH_GAP;
+	if (c == 0x1361)
+		return CH_SPACE;   /* the Ethiopic word space ፡ */
 	if ((c >= 0x2000 && c <= 0x206f) || (c >= 0x2190 && c <= 0x2bff) ||
 	    (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe00 && c <= 0xfe0f) ||
 	    (c >= 0xff01 && c <= 0xff0f) || (c >= 0x1f000 && c <= 0x1faff) || c == 0xfffd)
@@ -730,6 +734,12 @@ static bool asks_after(const struct sentence *st, size_t from)
 static bool said_of_you(const struct sentence *st, const struct match *m)
 {
 	long k = (long)m->first - 1;
+	/* "you are a lazy fool": one word of no class between an article and a
+	 * name-calling noun (not profanity: "… the whole fucking …") */
+	if (k >= 1 && (m->cls & (C_PRED | C_VOC | C_INSULT)) && !(m->cls & C_PROF) &&
+	    !st->t[k].cls && (st->t[k - 1].cls & C_INTENS) &&
+	    !gap_between(st, (size_t)k - 1, m->first))
+		k--;
 	for (int fill = 0; k >= 0 && fill < 4 && !(st->t[k].cls & (C_COPULA | C_YOU)) &&
 			   (st->t[k].cls & C_INTENS);
 	     fill++)
