@@ -922,7 +922,38 @@ static bool after_word(const struct sentence *st, long a, tclass cls)
 }
 
 /*
- * Does the writer laugh after byte `from`: a laughing emoji (😂 🤣 😆 😹)
+ * Turkish says "you are" with a suffix: "ne kadar zavallı birisin", "en
+ * aptal adamsın". Is the word after the adjective at b, with no gap, one
+ * ending in -sın/-sin/-sun/-sün (or -sınız…), in a sentence with a letter
+ * only Turkish writes (ı ş ğ)? ("stupid cousin" has none.)
+ */
+static bool turkish_you_after(const struct sentence *st, size_t b)
+{
+	static const char *const ends[] = { "s\xc4\xb1n", "sin", "sun", "s\xc3\xbcn",
+					    "s\xc4\xb1n\xc4\xb1z", "siniz", "sunuz",
+					    "s\xc3\xbcn\xc3\xbcz" };
+	if (b + 1 >= st->nt || st->t[b + 1].gap)
+		return false;
+	const struct tok *w = &st->t[b + 1];
+	bool ends_so = false;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(*ends) && !ends_so; i++) {
+		size_t n = strlen(ends[i]);
+		ends_so = w->n > n + 1 && !memcmp(w->w + w->n - n, ends[i], n);
+	}
+	if (!ends_so)
+		return false;
+	const char *t = st->text;
+	for (size_t i = st->t[0].s; i + 1 < st->t[st->nt - 1].e; i++)
+		if (((unsigned char)t[i] == 0xc4 && ((unsigned char)t[i + 1] == 0xb1 ||
+						     (unsigned char)t[i + 1] == 0x9f)) ||
+		    ((unsigned char)t[i] == 0xc5 && (unsigned char)t[i + 1] == 0x9f))
+			return true;
+	return false;
+}
+
+/*
+ * Does the writer laugh after byte `from`: a laughing, grinning or winking
+ * emoji (😂 🤣 😆 😄 😉 😜)
  * or a written laugh ("haha", "lol", "lmao", "jaja", "kkkk", "mdr", "xD",
  * "хаха", "wkwk") in what is left of the message? Name-calling or "shut up"
  * followed by a laugh is banter between friends ("shut up you muppet, I won
@@ -940,8 +971,11 @@ static bool laughs_after(const struct sentence *st, size_t from)
 		unsigned char b = (unsigned char)t[i];
 		if (b == 0xf0 && i + 3 < st->len && (unsigned char)t[i + 1] == 0x9f) {
 			unsigned c2 = (unsigned char)t[i + 2], c3 = (unsigned char)t[i + 3];
-			if ((c2 == 0x98 && (c3 == 0x82 || c3 == 0x86 || c3 == 0xb9)) ||
-			    (c2 == 0xa4 && c3 == 0xa3))
+			/* 😀 😁 😂 😃 😄 😅 😆 😉 😛 😜 😝 😹, 🤣 🤪: laughing, grinning,
+			 * winking, a tongue out */
+			if ((c2 == 0x98 && (c3 <= 0x86 || c3 == 0x89 || (c3 >= 0x9b && c3 <= 0x9d) ||
+					    c3 == 0xb9)) ||
+			    (c2 == 0xa4 && (c3 == 0xa3 || c3 == 0xaa)))
 				return true;
 			continue;
 		}
@@ -1103,6 +1137,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			     !said_of_a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
+			    ((m->cls & C_ADJ) && turkish_you_after(st, (size_t)b)) ||
 			    ((m->cls & C_GROUP) &&
 			     (near(st, a - 2, a - 1, m->first, m->last, C_PROF | C_DEMO) ||
 			      after_word(st, a, C_QUANT))))) {
