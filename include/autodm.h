@@ -161,6 +161,7 @@
 #define AUTODM_CAMPAIGN_LINKED  0.8   /* share of its senders whose copy has the link */
 #define AUTODM_MIN_TOKENS       3     /* shorter texts are never compared as near-duplicates */
 #define AUTODM_LONG_WORDS       8     /* a shared plain text this long is a campaign */
+#define AUTODM_QUESTION_TAIL    12    /* bytes after a question that still end with it (" 🙏", " :)") */
 #define AUTODM_PAIR_WORDS       15    /* … from one other sender too, when it makes a pitch */
 #define AUTODM_LETTER_WORDS     40    /* a plain pitch this long is a person's letter */
 #define AUTODM_LINK_ONLY_WORDS  3     /* a link with at most this many words is link-only */

@@ -75,6 +75,9 @@ enum msg_flag {
 #define M_PASTED ((uint64_t)1 << 33)
 /* an opening with AUTODM_HASHTAGS hashtags or more: a text written for a timeline */
 #define M_HASHTAGS ((uint64_t)1 << 34)
+/* a customer's words: a question, or the writer's own affairs told in the
+ * first person ("are you open on Sunday?", "I booked a flu shot but…") */
+#define M_ASKS ((uint64_t)1 << 35)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

@@ -60,6 +60,7 @@ struct feat {
 	bool pair_pitch;     /* … and is a pitch of AUTODM_PAIR_WORDS words or more */
 	bool pair_bait;      /* … or scam bait or a messenger's id, as long */
 	bool pitched;        /* … makes a pitch, bait or asks for a messenger at any length */
+	bool asks;           /* … asks a question or tells of the writer's own affairs */
 	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
 	double s;
@@ -201,6 +202,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 						       (m->flags & (M_SCAM | M_CONTACT));
 					f->pitched = (m->flags & (M_PROMO | M_OFFER | M_SCAM |
 								  M_CONTACT)) != 0;
+					f->asks = (m->flags & M_ASKS) != 0;
 				}
 			}
 		}
@@ -323,6 +325,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->pair_pitch = f->pair_pitch;
 		to->pair_bait = f->pair_bait;
 		to->pitched = f->pitched;
+		to->asks = f->asks;
 	}
 	to->cp_first |= f->cp_first;
 	to->later_chat |= f->later_chat;
@@ -434,8 +437,11 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			bool spread = f->campaign_others >= AUTODM_CAMPAIGN_MANY;
 			/* a week's silence after it left the template unanswered */
 			bool open_unanswered = unanswered || f->later_chat;
+			/* what customers write is shared as it stands: a question, or
+			 * their own affairs, with no pitch in it */
+			bool customer = f->asks && !f->pitched && !f->formula && !f->footer;
 			bool many = (f->wordy && f->long_text && f->own_words < f->shared_words &&
-				     (((spread || f->pair_pitch) && open_unanswered) ||
+				     ((((spread && !customer) || f->pair_pitch) && open_unanswered) ||
 				      (spread && f->pitched && silent))) ||
 				    (f->pair_bait && (unanswered || silent));
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;

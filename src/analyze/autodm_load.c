@@ -938,6 +938,70 @@ static size_t hashtags(const char *t, size_t n)
 	return k;
 }
 
+/* Bytes after the last question mark (? ？ ؟) of txt, or -1 when it asks nothing. */
+static long after_question(const char *txt, size_t tlen)
+{
+	long after = -1;
+	for (size_t i = 0; txt && i < tlen; i++) {
+		unsigned char c = (unsigned char)txt[i];
+		if (c == '?')
+			after = (long)(tlen - i - 1);
+		else if (c == 0xef && i + 2 < tlen && (unsigned char)txt[i + 1] == 0xbc &&
+			 (unsigned char)txt[i + 2] == 0x9f)
+			after = (long)(tlen - i - 3);
+		else if (c == 0xd8 && i + 1 < tlen && (unsigned char)txt[i + 1] == 0x9f)
+			after = (long)(tlen - i - 2);
+	}
+	return after;
+}
+
+/* Is some word of family f in normalized t[0..n) a whole word ("vous", not
+ * that of "rendez-vous"), and not one of the words of `but`? */
+static bool whole_word(const char *t, size_t n, enum lex_family f, const char *const *but)
+{
+	size_t from = 0, a, b;
+	while (lex_find(t, n, f, from, &a, &b)) {
+		bool whole = (a == 0 || t[a - 1] == ' ') && (b == n || t[b] == ' ' || t[b] == '\'');
+		for (size_t k = 0; whole && but && but[k]; k++)
+			whole = strlen(but[k]) != b - a || memcmp(t + a, but[k], b - a);
+		if (whole)
+			return true;
+		from = b;
+	}
+	return false;
+}
+
+/*
+ * A customer's words: a question that ends the text ("Har ni öppet på
+ * onsdag?", "¿a qué hora abren? 🙏"), or the writer's own affairs in the
+ * first person singular, the reader not named ("I booked a flu shot but…",
+ * "je dois annuler mon rendez-vous"). Customers of one business ask the
+ * same things in the same words; a campaign's question opens its pitch
+ * ("Want more reach? We deliver…"), it speaks as "we", and of the reader
+ * ("I would like to tell you about an opportunity for your family").
+ */
+static bool customer_words(const char *txt, size_t tlen, const struct buf *norm)
+{
+	static const char *const plural[] = { "we", "us", "wir", NULL };
+	long after = after_question(txt, tlen);
+	if (after >= 0 && after <= AUTODM_QUESTION_TAIL)
+		return true;
+	if (!norm->s || whole_word(norm->s, norm->len, LEX_TONE_YOU, NULL))
+		return false;
+	/* English "I", capital as written ("i" is "and" in Polish, "in" in
+	 * Swedish; "I går" opens a Swedish text) */
+	for (size_t i = 0; txt && i < tlen; i++) {
+		if (txt[i] != 'I' || (i > 0 && txt[i - 1] != ' '))
+			continue;
+		bool apos = (i + 1 < tlen && txt[i + 1] == '\'') ||
+			    (i + 4 <= tlen && !memcmp(txt + i + 1, "\xe2\x80\x99", 3));
+		if (apos || (i > 0 && i + 1 < tlen && txt[i + 1] == ' '))
+			return true;   /* "I booked", "I'm", "I’ve" */
+	}
+	/* the writer's words of tone-self.tsv, but for the plural ones */
+	return whole_word(norm->s, norm->len, LEX_TONE_SELF, plural);
+}
+
 /* Does the owner's reply hand over a one-time code, a password or a card number? */
 static bool gives_secret(const char *txt, size_t tlen)
 {
@@ -1118,6 +1182,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
 		if (!owner && opening && after_own >= 0 && pasted(&slotted, at - after_own))
 			fl |= M_PASTED;
+		if (!owner && opening && customer_words(txt, tlen, &norm))
+			fl |= M_ASKS;
 		if (owner)
 			fl |= M_OWNER;
 		if (opening)

@@ -516,6 +516,38 @@ static const struct sender_case cases[] = {
 	{ 184, "asker2", false, false, 0, {
 		{ 'c', 9, "Hi, is the ferry from the old harbour still running on Sundays in November "
 			  "and where can I buy the tickets?", NULL, false } } },
+	/* four patients asking a clinic the same question, or telling the same
+	 * errand in the first person, none answered: customers, not a campaign */
+	{ 1175, "patient1", true, false, 0, {
+		{ 'c', 0, "Hej! Har ni öppet på onsdag trots röda dagen, jag behöver förnya receptet?", NULL, false } } },
+	{ 1176, "patient2", true, false, 0, {
+		{ 'c', 900, "Hej! Har ni öppet på onsdag trots röda dagen, jag behöver förnya receptet?", NULL, false } } },
+	{ 1177, "patient3", true, false, 0, {
+		{ 'c', 2000, "Hej! Har ni öppet på onsdag trots röda dagen, jag behöver förnya receptet? 🙏", NULL, false } } },
+	{ 1178, "patient4", true, false, 0, {
+		{ 'c', 5000, "Hej! Har ni öppet på onsdag trots röda dagen, jag behöver förnya receptet?", NULL, false } } },
+	{ 1179, "booked1", true, false, 0, {
+		{ 'c', 0, "Hello, I booked a walk-in visit online but never got a confirmation email back", NULL, false } } },
+	{ 1180, "booked2", true, false, 0, {
+		{ 'c', 700, "Hello, I booked a walk-in visit online but never got a confirmation email back", NULL, false } } },
+	{ 1181, "booked3", true, false, 0, {
+		{ 'c', 1900, "Hello, I booked a walk-in visit online but never got a confirmation email back", NULL, false } } },
+	/* … but a pitch that opens with a question, from four accounts: a campaign */
+	{ 1182, "reach1", false, false, 1, {
+		{ 'c', 0, "Chcesz większe zasięgi? 5000 prawdziwych obserwujących w 7 dni, bez hasła. Napisz!", NULL, false } } },
+	{ 1183, "reach2", false, false, 1, {
+		{ 'c', 40, "Chcesz większe zasięgi? 5000 prawdziwych obserwujących w 7 dni, bez hasła. Napisz!", NULL, false } } },
+	{ 1184, "reach3", false, false, 1, {
+		{ 'c', 95, "Chcesz większe zasięgi? 5000 prawdziwych obserwujących w 7 dni, bez hasła. Napisz!!", NULL, false } } },
+	{ 1185, "reach4", false, false, 1, {
+		{ 'c', 130, "Chcesz większe zasięgi? 5000 prawdziwych obserwujących w 7 dni, bez hasła. Napisz!", NULL, false } } },
+	/* an app's signature in brackets at the end, "sent with" or "auto via" a tool */
+	{ 1186, "sentwith", true, false, 1, {
+		{ 'c', 0, "Cheers for hopping on board! I post vintage cars most days, so expect a bit of "
+			  "noise in your feed (sent with Followlytics)", NULL, false } } },
+	{ 1187, "autovia", true, false, 1, {
+		{ 'c', 0, "Great to have you here! I share gadget deals daily, say hi anytime. [auto via FollowFriendly]",
+		  NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
