@@ -838,7 +838,7 @@ static bool number_word(const char *w, size_t n)
 	static const char *const words[] = {
 		"number", "no", "nr", "n", "nº", "n°", "num", "ref", "id", "numer", "numero",
 		"número", "numéro", "nummer", "numărul", "număr", "numarul", "numar", "namba",
-		"nambari", "nomor", "numara", "numarası", "номер", "αριθμός", "số", "ቁጥር",
+		"nambari", "nomor", "numara", "numaram", "numarası", "номер", "αριθμός", "số", "ቁጥር",
 		"رقم", "نمبر", "शुमारा", "नंबर", "szám", "száma", "számom", NULL,
 	};
 	static const struct ending ends[] = { ENDING("nr"), ENDING("szám"), ENDING("száma"),
