@@ -175,11 +175,30 @@ static void add_finding(struct scanner *sc, const struct place *at, int type, co
  * What the other side's message before a message at `at` asked for, as a
  * bit set of the lexicon families in `words` it names: "Can you send the
  * ticket number?" before "it's 22423318", "send me the code you got"
- * before "729317". A question mark (?, ؟, ？) is required when `question`
- * is set. One lookup per call; a read error is kept for the caller.
+ * before "729317". How it must ask: ASK_ANY, any words; ASK_QUESTION, with
+ * a question mark (?, ؟, ？); ASK_REQUEST, with one or as a request that
+ * gives no number of its own ("Pásame tu número de orden", not "booked
+ * under ref 4417"). One lookup per call; a read error is kept for the
+ * caller.
  */
+enum ask { ASK_ANY, ASK_QUESTION, ASK_REQUEST };
+
+static bool has_question_mark(const char *t)
+{
+	return strchr(t, '?') || strstr(t, "\xd8\x9f") || strstr(t, "\xef\xbc\x9f");
+}
+
+/* Does t hold four digits in a row? */
+static bool gives_number(const char *t)
+{
+	for (size_t run = 0; *t; t++)
+		if ((run = *t >= '0' && *t <= '9' ? run + 1 : 0) >= 4)
+			return true;
+	return false;
+}
+
 static uint64_t asked_for(struct scanner *sc, const struct place *at, uint64_t words,
-			  bool question)
+			  enum ask how)
 {
 	if (!sc->asked && !sc->asked_failed &&
 	    store_prepare(sc->ctx->store,
@@ -203,8 +222,8 @@ static uint64_t asked_for(struct scanner *sc, const struct place *at, uint64_t w
 	}
 	const char *text = (const char *)sqlite3_column_text(st, 0);
 	/* a question asks for it: "the ticket number?", not "booked under ref 4417" */
-	if (!text || (question && !strchr(text, '?') && !strstr(text, "\xd8\x9f") &&
-		      !strstr(text, "\xef\xbc\x9f")))
+	if (!text || (how == ASK_QUESTION && !has_question_mark(text)) ||
+	    (how == ASK_REQUEST && !has_question_mark(text) && gives_number(text)))
 		return 0;
 	struct buf norm = BUF_INIT;
 	text_normalize(text, (size_t)sqlite3_column_bytes(st, 0), &norm);
@@ -216,10 +235,24 @@ static uint64_t asked_for(struct scanner *sc, const struct place *at, uint64_t w
 #define REF_WORDS ((1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT))
 #define CODE_WORDS ((1ull << LEX_PII_CODE) | (1ull << LEX_PII_SECRET))
 
-/* Did the question before it ask for an order, a ticket or a booking, and no account? */
-static bool asked_reference(struct scanner *sc, const struct place *at)
+/* Did the question before it ask for an order, a ticket or a booking, and
+ * no account? An identifier with letters or marks in it ("es el PED-40457")
+ * may answer a request as well ("Pásame tu número de orden"); bare digits
+ * answer a question only. */
+static bool asked_reference(struct scanner *sc, const struct place *at, bool bare)
 {
-	return asked_for(sc, at, REF_WORDS, true) == (1ull << LEX_PII_REF);
+	/* "confirm the card used for the order": the card's number, not the order's */
+	return asked_for(sc, at, REF_WORDS | (1ull << LEX_PII_CARD),
+			 bare ? ASK_QUESTION : ASK_REQUEST) == (1ull << LEX_PII_REF);
+}
+
+/* Is w[0..n) digits only? */
+static bool all_digits(const char *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (w[i] < '0' || w[i] > '9')
+			return false;
+	return n > 0;
 }
 
 /*
@@ -265,23 +298,21 @@ static bool code_value(const char *w, size_t n)
 /*
  * An identifier ("CK73517944", "SR-5829-51779", "F-8898"): 5 to 24 letters,
  * digits, '-', '/' and '#', four digits or more and eight letters at most,
- * with a letter, a '-' or a '/' in it or six digits.
+ * with a letter in it or six digits ("07/07" is a date).
  */
 static bool id_value(const char *w, size_t n)
 {
-	size_t digits = 0, letters = 0, marks = 0;
+	size_t digits = 0, letters = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
 		if (c >= '0' && c <= '9')
 			digits++;
 		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
 			letters++;
-		else if (c == '-' || c == '/')
-			marks++;
-		else if (c != '#')
+		else if (c != '-' && c != '/' && c != '#')
 			return false;
 	}
-	return n >= 5 && n <= 24 && digits >= 4 && letters <= 8 && (letters || marks || digits >= 6);
+	return n >= 5 && n <= 24 && digits >= 4 && letters <= 8 && (letters || digits >= 6);
 }
 
 /* A code given out as the last word of a short answer: "ok got it, 698175",
@@ -318,7 +349,7 @@ static unsigned scan_text(struct scanner *sc, const struct place *at, const char
 	bool account = false;
 	for (size_t i = 0; i < n; i++)
 		account |= sc->m[i].type == PII_ACCOUNT_NUMBER;
-	if (account && at->msg_id && bare_account(text, len) && asked_reference(sc, at))
+	if (account && at->msg_id && bare_account(text, len) && asked_reference(sc, at, true))
 		for (size_t i = 0; i < n; i++)
 			if (sc->m[i].type == PII_ACCOUNT_NUMBER)
 				sc->m[i].type = PII_REFERENCE_NUMBER;
@@ -600,10 +631,10 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
 		size_t is = 0, ie = 0;
 		if (text && !found && answer_code(text, len, &is, &ie) &&
-		    asked_for(sc, &at, CODE_WORDS, false))
+		    asked_for(sc, &at, CODE_WORDS, ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
-			 asked_reference(sc, &at))
+			 asked_reference(sc, &at, all_digits(text + is, ie - is)))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);

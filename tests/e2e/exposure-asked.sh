@@ -3,7 +3,8 @@
 # the ticket number?", an account otherwise (after a notice that names its own
 # ref, after a question about the account, with nothing before it); an id
 # in a short answer to such a question is a reference too ("it's CK73517944"),
-# a price or a long message is none; a code that ends a short answer to a
+# a price or a long message is none, and a request that asks for one ("Pásame
+# tu número de orden") does as a question does for an id with a letter; a code that ends a short answer to a
 # message asking for a code or a password is a credential ("chegou 1157").
 # On an archive written here.
 . "$TOP/tests/e2e/lib.sh"
@@ -30,6 +31,13 @@ cases = [
     (None, [(0, 0, "Can you send me a postal code and I will post the book"), (1, 60, "5000 words in 3 months?")]),
     (None, [(0, 0, "nice code review today"), (1, 60, "took me 2 hours lol")]),
     (None, [(0, 0, "What's the order status?"), (1, 30, "no idea, ask SKU-4471 team later today please")]),
+    # a request asks as a question does, for an id with a letter; bare digits need the question
+    ("reference_number", [(0, 0, "¡Hola! Pásame tu número de orden y lo checo ahorita."), (1, 30, "es el PED-40457")]),
+    ("reference_number", [(0, 0, "Hello! Please send us your order number and we will look into it."),
+                          (1, 30, "order ID is QY7F0665")]),
+    (None, [(0, 0, "Please send us your order number and we will look into it."), (1, 30, "es el 291057")]),
+    (None, [(0, 0, "yo, long time, are you free on Friday for the booking?"), (1, 30, "we met on 07/07, remember?")]),
+    (None, [(0, 0, "Your order B-4417735 is confirmed."), (1, 60, "thanks, mine is LH-20451")]),
 ]
 convs, truth = [], {}
 mid = 10**15
