@@ -883,6 +883,12 @@ static bool word_near(const struct scan *s, size_t p, int k,
 	return false;
 }
 
+/* "it is under INV-2015-9911", "booked under YY7G4C": what a record is filed under. */
+static bool under_word(const char *w, size_t n)
+{
+	return n == 5 && !memcmp(w, "under", 5);
+}
+
 /* Canada's social insurance number: "SIN", in French "NAS". */
 static bool sin_word(const char *w, size_t n)
 {
@@ -1872,9 +1878,15 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 1.0);
 		goto done;
 	}
-	/* versions (v2.3.1) and units (14h, 2kg) are never values */
-	if (lower(s->t[p]) == 'v' && n > 1 && is_digit((unsigned char)s->t[p + 1]))
-		goto done;
+	/* versions (v2.3.1, V8, v10b) and units (14h, 2kg) are never values; a
+	 * booking's code may start so ("V5P6CR": capitals after the digits) */
+	if (lower(s->t[p]) == 'v' && n > 1 && is_digit((unsigned char)s->t[p + 1])) {
+		size_t caps = 0;
+		for (size_t i = p + 2; i < core; i++)
+			caps += is_upper((unsigned char)s->t[i]);
+		if (caps < 2)
+			goto done;
+	}
 	unsigned vc = value_ctx(s);
 	bool code_shape = false;
 	{
@@ -1962,9 +1974,12 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	}
 	/* "Numer rezerwacji REF/6571/235", "ügyszám R3277117": an identifier
 	 * with its prefix, after a number's word in any language, is a case's
-	 * or a booking's (a phone has no letters, a passport its word) */
-	if ((!vc || vc == CTX_PHONE) && ago(s, CTX_CODEMOD) > WIN && prefixed_id(s->t + p, n) &&
-	    word_near(s, p, 3, number_word)) {
+	 * or a booking's (a phone has no letters, a passport its word); so is
+	 * one, or a booking's code, that a record is filed "under" */
+	if ((!vc || vc == CTX_PHONE) && ago(s, CTX_CODEMOD) > WIN &&
+	    ((prefixed_id(s->t + p, n) && word_near(s, p, 3, number_word)) ||
+	     ((prefixed_id(s->t + p, n) || booking_code(s->t + p, n)) &&
+	      word_near(s, p, 1, under_word)))) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.6);
 		goto done;
 	}
@@ -2290,10 +2305,11 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	}
 	/* "our reference is LWJELM", "the reference they gave me is XKZDKH": six
 	 * capitals with one vowel at most, no word of a language, later in the
-	 * clause of a reference's word, a booking's code */
+	 * clause of a reference's word or filed "under" it, a booking's code */
 	if (!cls && e - p == 6 && all_upper(t + p, 6) && vowels(t + p, 6) <= 1 &&
-	    ago(s, CTX_REF) <= 2 * WIN && ago(s, CTX_REF) <= s->tok - s->clause &&
-	    value_ctx(s) == CTX_REF && ago(s, CTX_SECRET) > 2 * WIN && !scan_shouting(s)) {
+	    ((ago(s, CTX_REF) <= 2 * WIN && ago(s, CTX_REF) <= s->tok - s->clause &&
+	      value_ctx(s) == CTX_REF) || word_near(s, p, 1, under_word)) &&
+	    ago(s, CTX_SECRET) > 2 * WIN && !scan_shouting(s)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, e, 0.6);
 		mark(s, 0);
 		return ce;
