@@ -110,6 +110,10 @@ bool pii_verhoeff(const char *d, size_t n);
 bool pii_in_aadhaar_valid(const char *d, size_t n);
 /* Japan's My Number (個人番号): 12 digits, a weighted check mod 11. */
 bool pii_jp_my_number_valid(const char *d, size_t n);
+/* Argentina's CBU: 22 digits, a check ending the first 8 and the last 14. */
+bool pii_ar_cbu_valid(const char *d, size_t n);
+/* Hungary's bank account: 16 or 24 digits, checks on the first 8 and the rest. */
+bool pii_hu_account_valid(const char *d, size_t n);
 /* Canada's social insurance number: 9 digits, not from 0 or 8, Luhn's check. */
 bool pii_ca_sin_valid(const char *d, size_t n);
 /* Israel's teudat zehut: 9 digits, the Luhn check. */

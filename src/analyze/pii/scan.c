@@ -1511,6 +1511,19 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
 		goto done;
 	}
+	/* bank accounts named by their checks: Argentina's CBU (22 digits, two
+	 * checks), Hungary's account in eights (16025235-27617340-43516871) */
+	if (!r.plus && r.ng == 1 && r.e1 == r.e && r.nd == 22 && pii_ar_cbu_valid(r.d, 22)) {
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.e, 0.8);
+		goto done;
+	}
+	if (!r.plus && (r.ng == 2 || r.ng == 3) && r.glen[0] == 8 && r.glen[1] == 8 &&
+	    (r.ng == 2 || r.glen[2] == 8) && r.sep[1] == '-' && (r.ng == 2 || r.sep[2] == '-') &&
+	    pii_hu_account_valid(r.d, r.nd)) {
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.gend[r.ng - 1], 0.8);
+		next = r.gend[r.ng - 1];
+		goto done;
+	}
 	/* Pakistan's CNIC, 35202-1234567-1: its dashes and groups name it */
 	if (r.ng == 3 && r.sep[1] == '-' && r.sep[2] == '-' && r.glen[0] == 5 && r.glen[1] == 7 &&
 	    r.glen[2] == 1 && !r.plus) {
@@ -2233,6 +2246,9 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	unsigned cls = wn ? pii_word_lookup(w, wn) : 0;
 	if (cls & CTX_PAIR)
 		cls = (cls & ~(unsigned)CTX_PAIR) | pair_before(s, p, w, wn);
+	/* Britain's "NI number" is written in capitals; Swahili "ni" is "is" */
+	if (wn == 2 && w[0] == 'n' && w[1] == 'i' && t[p] == 'n')
+		cls &= ~(unsigned)CTX_NATID;
 	/* Arabic glues its article and "and" to the word: الحساب, والهاتف */
 	if (!cls && wn > 6 && (unsigned char)w[0] == 0xd8)
 		cls = arabic_stem_class(w, wn);

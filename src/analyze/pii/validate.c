@@ -888,3 +888,38 @@ bool pii_degenerate(const char *d, size_t n)
 	}
 	return n > 1 && (same || up || down);
 }
+
+/* The check of an Argentine CBU block: weights 3 1 7 9 repeated from the
+ * block's last digit before the check backwards (7 1 3 9 7 1 3 forwards
+ * in the first block), the check making the sum a multiple of 10. */
+static bool cbu_block(const char *d, size_t n)
+{
+	static const int w[4] = { 3, 1, 7, 9 };
+	int sum = 0;
+	for (size_t k = 0; k + 1 < n; k++)   /* the k-th digit back from the check */
+		sum += (d[n - 2 - k] - '0') * w[k % 4];
+	return (10 - sum % 10) % 10 == d[n - 1] - '0';
+}
+
+bool pii_ar_cbu_valid(const char *d, size_t n)
+{
+	return n == 22 && pii_all_digits(d, n) && !pii_degenerate(d, n) && cbu_block(d, 8) &&
+	       cbu_block(d + 8, 14);
+}
+
+/* Hungary's bank account: 16 or 24 digits, the first eight and the rest
+ * each a multiple of 10 under the weights 9 7 3 1 repeated. */
+static bool hu_block(const char *d, size_t n)
+{
+	static const int w[4] = { 9, 7, 3, 1 };
+	int sum = 0;
+	for (size_t k = 0; k < n; k++)
+		sum += (d[k] - '0') * w[k % 4];
+	return sum % 10 == 0;
+}
+
+bool pii_hu_account_valid(const char *d, size_t n)
+{
+	return (n == 16 || n == 24) && pii_all_digits(d, n) && !pii_degenerate(d, n) &&
+	       hu_block(d, 8) && hu_block(d + 8, n - 8);
+}
