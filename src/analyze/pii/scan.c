@@ -148,11 +148,14 @@ size_t scan_trim_end(const char *t, size_t p, size_t e)
 		}
 		if (c < 0x80)
 			break;
-		/* … ” ’ (UTF-8), and the full stops of Ethiopic and CJK (። 。) */
+		/* … ” ’ (UTF-8), and the full stops of Ethiopic and CJK (። 。), the
+		 * Ethiopic comma and colon (፣ ፦) */
 		if (e - p >= 3 && (!memcmp(t + e - 3, "\xe2\x80\xa6", 3) ||
 				   !memcmp(t + e - 3, "\xe2\x80\x9d", 3) ||
 				   !memcmp(t + e - 3, "\xe2\x80\x99", 3) ||
 				   !memcmp(t + e - 3, "\xe1\x8d\xa2", 3) ||
+				   !memcmp(t + e - 3, "\xe1\x8d\xa3", 3) ||
+				   !memcmp(t + e - 3, "\xe1\x8d\xa6", 3) ||
 				   !memcmp(t + e - 3, "\xe3\x80\x82", 3))) {
 			e -= 3;
 			continue;
@@ -2246,6 +2249,15 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 	unsigned cls = wn ? pii_word_lookup(w, wn) : 0;
 	if (cls & CTX_PAIR)
 		cls = (cls & ~(unsigned)CTX_PAIR) | pair_before(s, p, w, wn);
+	/* "adressen", "fødselsdatoen", "kontoen": the definite forms of the
+	 * Nordic languages, the word known without its article (not for
+	 * passwords: Norwegian "passet" is a passport) */
+	if (!cls && wn >= 6 && w[wn - 2] == 'e' && (w[wn - 1] == 'n' || w[wn - 1] == 't')) {
+		unsigned stem = pii_word_class(w, wn - 2);
+		if (!(stem & CTX_FILLER))   /* "nummeret": a number, of what it does not say */
+			cls = stem & (CTX_ADDRESS | CTX_DOB | CTX_ACCOUNT | CTX_NATID | CTX_PHONE |
+				      CTX_REF);
+	}
 	/* Britain's "NI number" is written in capitals; Swahili "ni" is "is" */
 	if (wn == 2 && w[0] == 'n' && w[1] == 'i' && t[p] == 'n')
 		cls &= ~(unsigned)CTX_NATID;
@@ -2377,7 +2389,9 @@ static bool colon_before(const struct scan *s, size_t p)
 		return true;   /* glued: "送り先：〒060", "주소:서울" */
 	while (q > 0 && is_space((unsigned char)s->t[q - 1]))
 		q--;
-	return (q > 0 && s->t[q - 1] == ':') || (q >= 3 && !memcmp(s->t + q - 3, "\xef\xbc\x9a", 3));
+	return (q > 0 && s->t[q - 1] == ':') ||
+	       (q >= 3 && (!memcmp(s->t + q - 3, "\xef\xbc\x9a", 3) ||    /* ： */
+			   !memcmp(s->t + q - 3, "\xe1\x8d\xa6", 3)));      /* ፦ */
 }
 
 /*
@@ -2465,8 +2479,10 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			i++;
 			continue;
 		}
-		/* the value of an address word: after "Adresse:", "my address is", or glued */
-		if (s.addr_open && (s.addr_filled || colon_before(&s, i))) {
+		/* the value of an address word: after "Adresse:", "my address is", or
+		 * glued; or a house number or a postcode right after the word
+		 * ("ma nouvelle adresse 5628, rue Saint-Denis", "a címem 4026 Debrecen") */
+		if (s.addr_open && (s.addr_filled || colon_before(&s, i) || is_digit(c))) {
 			size_t a = addr_after_keyword(&s, i);
 			if (a) {
 				scan_emit(&s, PII_POSTAL_ADDRESS, i, a, 0.6);
