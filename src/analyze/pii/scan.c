@@ -794,6 +794,15 @@ static bool pnr_code(const char *v, size_t n)
 	return d >= 1 && d <= 4;
 }
 
+/* Does v hold a lower-case ASCII letter? */
+static bool has_lower(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] >= 'a' && v[i] <= 'z')
+			return true;
+	return false;
+}
+
 /* A word's ending, folded: "ordrenummer", "tilausnumero"; "engangskoden". */
 struct ending {
 	const char *s;
@@ -1951,6 +1960,19 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
 		goto done;
 	}
+	/* "the pin they texted me: Zebra_1456", "mã OTP vừa gửi về là
+	 * Cactus_910": a code's word earlier in the clause, and a value that
+	 * is a password's, not a promotion's (lower case, digits; "use code
+	 * SAVE20" is in capitals) */
+	if (ago(s, CTX_CODE) <= 2 * WIN && ago(s, CTX_CODE) <= s->tok - s->clause &&
+	    ago(s, CTX_CODE) < ago(s, CTX_CODEMOD) && n >= 6 && n <= 64 &&
+	    is_alnum((unsigned char)s->t[p]) && digits && letters && other <= 2 && !high &&
+	    has_lower(s->t + p, n) && !memchr(s->t + p, '/', n) && !memchr(s->t + p, '(', n) &&
+	    !memchr(s->t + p, '[', n) && !vc_other(s) &&
+	    !stop_before(s, p) && !promo_follows(s, ce)) {
+		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
+		goto done;
+	}
 	/* "Kennwort für das Lieferportal: Brezel!77": a password word, what it
 	 * opens and a colon, in one clause; the value right after the colon */
 	if (ago(s, CTX_SECRET) <= 2 * WIN && ago(s, CTX_SECRET) <= s->tok - s->clause &&
@@ -2258,9 +2280,16 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 			cls = stem & (CTX_ADDRESS | CTX_DOB | CTX_ACCOUNT | CTX_NATID | CTX_PHONE |
 				      CTX_REF);
 	}
-	/* Britain's "NI number" is written in capitals; Swahili "ni" is "is" */
+	/* Britain's "NI number" is written in capitals; Swahili "ni" is "is";
+	 * a purchase order is a "PO", Tagalog "po" is politeness */
 	if (wn == 2 && w[0] == 'n' && w[1] == 'i' && t[p] == 'n')
 		cls &= ~(unsigned)CTX_NATID;
+	if (wn == 2 && w[0] == 'p' && w[1] == 'o' && t[p] == 'p')
+		cls &= ~(unsigned)CTX_REF;
+	/* "kodenya", "passwordnya", "nomornya": Indonesian and Malay glue "the"
+	 * (-nya) to the word */
+	if (!cls && wn >= 6 && !memcmp(w + wn - 3, "nya", 3))
+		cls = pii_word_class(w, wn - 3) & ~(unsigned)CTX_FILLER;
 	/* Arabic glues its article and "and" to the word: الحساب, والهاتف */
 	if (!cls && wn > 6 && (unsigned char)w[0] == 0xd8)
 		cls = arabic_stem_class(w, wn);
