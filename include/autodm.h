@@ -173,7 +173,8 @@
 #define AUTODM_OUT_OF_BLUE_MS   (7LL * 24 * 60 * 60 * 1000) /* silence before bait */
 #define AUTODM_REGULAR_CV       0.15  /* coefficient of variation of intervals: regular */
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
-#define AUTODM_MESSENGER_NEAR   32    /* bytes around a messenger's name where its id sits */
+#define AUTODM_MESSENGER_NEAR   32    /* bytes before a messenger's name where its id sits */
+#define AUTODM_MESSENGER_AFTER  80    /* … and after it, on its line */
 #define AUTODM_HEADER_BYTES     40    /* the most a bracketed notice label holds */
 #define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
 #define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */

@@ -72,17 +72,21 @@ static bool is_word_byte(char c)
  * "contactez-moi sur Telegram @julie_fx", "به تلگرام @name". The words
  * around the name vary with every language; the name and the id do not.
  * An id is an @handle, a "+" and a digit, or seven digits in a run that
- * spaces, dashes, dots and brackets may split.
+ * spaces, dashes, dots and brackets may split; it sits close before the
+ * name or after it on its line ("reach me on WhatsApp for the contract and
+ * the fee: +44 7822 648431").
  */
 static bool messenger_id(const char *norm, size_t n, const struct lex_hits *h)
 {
 	size_t from = 0, s, e;
 	while (lex_hits_find(h, LEX_MESSENGER, from, &s, &e)) {
 		size_t lo = s > AUTODM_MESSENGER_NEAR ? s - AUTODM_MESSENGER_NEAR : 0;
-		size_t hi = e + AUTODM_MESSENGER_NEAR < n ? e + AUTODM_MESSENGER_NEAR : n;
+		size_t hi = e + AUTODM_MESSENGER_AFTER < n ? e + AUTODM_MESSENGER_AFTER : n;
 		unsigned digits = 0;
 		for (size_t i = lo; i < hi; i++) {
 			char c = norm[i];
+			if (c == '\n' && i >= e)
+				break;   /* the id after the name is on its line */
 			if (c == '\n')
 				digits = 0;
 			else if ((c == '@' || c == '+') && i + 1 < n &&

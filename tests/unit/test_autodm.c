@@ -548,6 +548,15 @@ static const struct sender_case cases[] = {
 	{ 1187, "autovia", true, false, 1, {
 		{ 'c', 0, "Great to have you here! I share gadget deals daily, say hi anytime. [auto via FollowFriendly]",
 		  NULL, false } } },
+	/* the bait, then where to go on: the messenger's id at the end of its line, past its name */
+	{ 1188, "brandface", false, false, 1, {
+		{ 'c', 0, "Hi dear, I am the brand manager of Lunessa. We want you as our new face for the summer season.", NULL, false },
+		{ 'c', 1.2, "Kindly reach me on WhatsApp for the contract and the $1,500 fee: +44 7822 648431", NULL, false } } },
+	/* hard negative: a friend's number a line below the messenger's name */
+	{ 1189, "wa-friend", true, true, 0, {
+		{ 'c', 0, "are you on WhatsApp? the group is there now\nanyway, my new flat is number 12, floor 3, code 4471", NULL, false },
+		{ 'o', 30, "yes, add me", NULL, false },
+		{ 'c', 35, "done", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
