@@ -175,6 +175,8 @@
 #define AUTODM_REGULAR_MIN      5     /* opening messages needed to judge regularity */
 #define AUTODM_MESSENGER_NEAR   32    /* bytes before a messenger's name where its id sits */
 #define AUTODM_MESSENGER_AFTER  80    /* … and after it, on its line */
+#define AUTODM_RETURNS_GAP      8     /* bytes between two amounts that promise a return */
+#define AUTODM_RETURNS_RATIO    5     /* … the second this many times the first */
 #define AUTODM_HEADER_BYTES     40    /* the most a bracketed notice label holds */
 #define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */
 #define AUTODM_THANKS_GAP       3     /* words between a thanks word and "follow" */

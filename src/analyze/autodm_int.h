@@ -78,6 +78,8 @@ enum msg_flag {
 /* a customer's words: a question, or the writer's own affairs told in the
  * first person ("are you open on Sunday?", "I booked a flu shot but…") */
 #define M_ASKS ((uint64_t)1 << 35)
+/* gives an international phone number ("+44 7700 120328") */
+#define M_INTL_PHONE ((uint64_t)1 << 36)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

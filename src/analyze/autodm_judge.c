@@ -60,6 +60,7 @@ struct feat {
 	bool pair_pitch;     /* … and is a pitch of AUTODM_PAIR_WORDS words or more */
 	bool pair_bait;      /* … or scam bait or a messenger's id, as long */
 	bool pitched;        /* … makes a pitch, bait or asks for a messenger at any length */
+	bool phone_given;    /* an international phone number before any answer */
 	bool asks;           /* … asks a question or tells of the writer's own affairs */
 	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
@@ -163,6 +164,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->scam |= (m->flags & M_SCAM) != 0;
 			f->promo |= (m->flags & M_PROMO) != 0;
 			f->contact |= (m->flags & M_CONTACT) != 0;
+			f->phone_given |= (m->flags & M_INTL_PHONE) != 0;
 			f->merge |= (m->flags & M_MERGE) != 0;
 			f->autoreply |= (m->flags & M_AUTOREPLY) != 0;
 			f->pasted |= (m->flags & M_PASTED) != 0;
@@ -338,6 +340,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->letter |= f->letter;
 	to->notice |= f->notice;
 	to->contact |= f->contact;
+	to->phone_given |= f->phone_given;
 	to->merge |= f->merge;
 	to->defanged |= f->defanged;
 	to->priced |= f->priced;
@@ -594,9 +597,12 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		s += AUTODM_W_BARE_PITCH;
 		evidence(ev, "nothing but a pitch and a handle or link");
 	}
-	if (f->cp_first && f->contact) {
+	/* scam bait that ends on a number to write to ("Message her directly:
+	 * +44 7700 120328") moves the talk elsewhere as a messenger's id does */
+	if (f->cp_first && (f->contact || (f->scam && f->phone_given))) {
 		s += AUTODM_W_CONTACT;
-		evidence(ev, "asks to move to another messenger");
+		evidence(ev, f->contact ? "asks to move to another messenger"
+					: "scam bait with a phone number to write to");
 	}
 	if (f->resends_link || f->resends) {
 		s += f->resends_link	 ? AUTODM_W_RESEND_LINK

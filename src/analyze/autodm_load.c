@@ -930,6 +930,83 @@ static bool declines(const char *txt, size_t tlen, struct buf *norm, struct lex_
 #define SECRET_WORDS \
 	((1ull << LEX_PII_SECRET) | (1ull << LEX_PII_CODE) | (1ull << LEX_PII_CARD))
 
+/* Does t give an international phone number: "+", then eight digits or
+ * more that spaces, dashes, dots and brackets may split? */
+static bool intl_phone(const char *t, size_t n)
+{
+	for (size_t i = 0; t && i + 1 < n; i++) {
+		if (t[i] != '+' || !is_digit(t[i + 1]) || (i > 0 && is_word_byte(t[i - 1])))
+			continue;
+		size_t digits = 0, j = i + 1;
+		while (j < n && (is_digit(t[j]) || strchr(" -.()", t[j])) && t[j])
+			digits += is_digit(t[j++]);
+		if (digits >= 8 && digits <= 15)
+			return true;
+	}
+	return false;
+}
+
+/* The length of a currency sign at t (ASCII $, or £ € ¥ ₹ ₦ ₱ ₩ ₺ ₽), or 0. */
+static size_t currency_at(const unsigned char *t, size_t n)
+{
+	if (n >= 1 && t[0] == '$')
+		return 1;
+	if (n >= 2 && t[0] == 0xc2 && (t[1] == 0xa3 || t[1] == 0xa5))
+		return 2;   /* £ ¥ */
+	if (n >= 3 && t[0] == 0xe2 && t[1] == 0x82 &&
+	    (t[2] == 0xac || t[2] == 0xb9 || t[2] == 0xa6 || t[2] == 0xb1 || t[2] == 0xa9 ||
+	     t[2] == 0xba || t[2] == 0xbd))
+		return 3;   /* € ₹ ₦ ₱ ₩ ₺ ₽ */
+	return 0;
+}
+
+/*
+ * Returns promised: two amounts of money joined by a few bytes, the second
+ * five times the first or more ("my mentor turned my $250 into $3,900",
+ * "de 500€ a 5.000€", "$100 → $1,000"), what investment bait promises in
+ * every language. A customer's two amounts are apart ("$20 for shipping
+ * and $150 for the lamp").
+ */
+static bool returns_promised(const char *txt, size_t n)
+{
+	const unsigned char *t = (const unsigned char *)txt;
+	double prev = 0;
+	size_t prev_end = 0;
+	for (size_t i = 0; txt && i < n;) {
+		size_t sign = currency_at(t + i, n - i), j = i + sign;
+		bool before = sign > 0;
+		if (!before && !(t[i] >= '0' && t[i] <= '9' && (i == 0 || !(t[i - 1] >= '0' && t[i - 1] <= '9')))) {
+			i++;
+			continue;
+		}
+		double v = 0;
+		size_t d = 0;
+		while (j < n && ((t[j] >= '0' && t[j] <= '9') ||
+				 ((t[j] == ',' || t[j] == '.') && j + 3 < n && t[j + 1] >= '0' &&
+				  t[j + 1] <= '9' && t[j + 3] >= '0' && t[j + 3] <= '9' &&
+				  !(j + 4 < n && t[j + 4] >= '0' && t[j + 4] <= '9')))) {
+			if (t[j] >= '0' && t[j] <= '9')
+				v = v * 10 + (t[j] - '0'), d++;
+			j++;
+		}
+		if (!d) {
+			i = j > i ? j : i + 1;
+			continue;
+		}
+		if (j < n && (t[j] == 'k' || t[j] == 'K'))
+			v *= 1000, j++;
+		size_t after = before ? 0 : currency_at(t + j, n - j);
+		if (before || after) {
+			if (prev > 0 && i - prev_end <= AUTODM_RETURNS_GAP && v >= AUTODM_RETURNS_RATIO * prev)
+				return true;
+			prev = v;
+			prev_end = j + after;
+		}
+		i = j + after;
+	}
+	return false;
+}
+
 /* "#TeamFollowBack #SiguemeYTeSigo": the hashtags of a text written for a timeline. */
 static size_t hashtags(const char *t, size_t n)
 {
@@ -1163,6 +1240,10 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (!owner && signed_by_app(norm.s, norm.len, &hits,
 					    txt ? last_line_words(txt, tlen) : 0))
 			fl |= M_FOOTER;
+		if (!owner && opening && returns_promised(txt, tlen))
+			fl |= M_SCAM;
+		if (!owner && opening && intl_phone(txt, tlen))
+			fl |= M_INTL_PHONE;
 		if (!owner && hours_range(norm.s))
 			fl |= M_HOURS;
 		if (!owner && opening && priced(norm.s))

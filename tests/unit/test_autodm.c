@@ -557,6 +557,21 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "are you on WhatsApp? the group is there now\nanyway, my new flat is number 12, floor 3, code 4471", NULL, false },
 		{ 'o', 30, "yes, add me", NULL, false },
 		{ 'c', 35, "done", NULL, false } } },
+	/* investment bait: two amounts joined, the second many times the first, and a number to write to */
+	{ 1190, "mentor", false, false, 1, {
+		{ 'c', 0, "Honestly I was sceptical too, but my mentor turned my $250 into $3,900 in a fortnight. "
+			  "She only takes a few new students. Message her directly: +44 7700 120328", NULL, false },
+		{ 'o', 150, "no thanks", NULL, false } } },
+	{ 1191, "mentor-es", false, false, 1, {
+		{ 'c', 0, "Con mi asesora pasé de 500€ a 6.000€ en tres semanas, escríbele ya: +34 612 480 337", NULL, false } } },
+	/* hard negatives: a customer's two amounts, apart; a person's own number */
+	{ 1192, "two-prices", false, false, 0, {
+		{ 'c', 0, "I paid $20 for shipping and $150 for the lamp, and it arrived broken", NULL, false },
+		{ 'o', 60, "So sorry! Sending a new one", NULL, false },
+		{ 'c', 70, "thank you", NULL, false } } },
+	{ 1193, "own-number", false, false, 0, {
+		{ 'c', 0, "Hi, it's Tom from the meetup, my number is +44 7700 120328 if you want to talk about the project", NULL, false },
+		{ 'o', 60, "Hi Tom! Will call tomorrow", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
