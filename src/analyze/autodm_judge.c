@@ -443,10 +443,16 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 			/* what customers write is shared as it stands: a question, or
 			 * their own affairs, with no pitch in it */
 			bool customer = f->asks && !f->pitched && !f->formula && !f->footer;
+			/* a stranger's shared opening, then before any answer a
+			 * messenger's id: the bait split in two ("Félicitations,
+			 * votre compte a été tiré au sort !", then "contactez notre
+			 * agent sur WhatsApp +1 646 …") */
+			bool split_bait = !followed && (f->contact || (f->scam && f->phone_given)) &&
+					  (unanswered || silent);
 			bool many = (f->wordy && f->long_text && f->own_words < f->shared_words &&
 				     ((((spread && !customer) || f->pair_pitch) && open_unanswered) ||
 				      (spread && f->pitched && silent))) ||
-				    (f->pair_bait && (unanswered || silent));
+				    (f->pair_bait && (unanswered || silent)) || split_bait;
 			s += many ? AUTODM_W_CAMPAIGN_MANY : AUTODM_W_CAMPAIGN_PLAIN;
 			if (many && kind == AUTODM_PERSON)
 				kind = AUTODM_CAMPAIGN;

@@ -572,6 +572,24 @@ static const struct sender_case cases[] = {
 	{ 1193, "own-number", false, false, 0, {
 		{ 'c', 0, "Hi, it's Tom from the meetup, my number is +44 7700 120328 if you want to talk about the project", NULL, false },
 		{ 'o', 60, "Hi Tom! Will call tomorrow", NULL, false } } },
+	/* bait split in two: a shared opening, then the messenger's id, from strangers */
+	{ 1194, "split1", false, false, 1, {
+		{ 'c', 0, "Félicitations, votre compte a été tiré au sort !", NULL, false },
+		{ 'c', 7, "Pour recevoir votre gain, contactez notre agent sur WhatsApp +1 646 810 6581", NULL, false },
+		{ 'o', 60, "non merci", NULL, false } } },
+	{ 1195, "split2", false, false, 1, {
+		{ 'c', 0, "Félicitations, votre compte a été tiré au sort !", NULL, false },
+		{ 'c', 6, "Pour recevoir votre gain, contactez notre agent sur WhatsApp +49 176 16900334", NULL, false } } },
+	/* hard negative: two friends the owner follows open alike, one then gives a WhatsApp number */
+	{ 1196, "friend-wa1", true, true, 0, {
+		{ 'c', 0, "hey, long time no see, how are you doing", NULL, false },
+		{ 'c', 3, "I moved to Lisbon, my WhatsApp is +351 912 345 678", NULL, false },
+		{ 'o', 60, "great to hear from you!", NULL, false },
+		{ 'c', 75, "you too! call me this weekend?", NULL, false } } },
+	{ 1197, "friend-wa2", true, true, 0, {
+		{ 'c', 0, "hey, long time no see, how are you doing", NULL, false },
+		{ 'o', 90, "all good, you?", NULL, false },
+		{ 'c', 95, "fine, busy with the kids", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
