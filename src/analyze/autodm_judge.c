@@ -202,8 +202,9 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 							(m->flags & (M_PROMO | M_OFFER));
 					f->pair_bait = (m->flags & M_PAIR) &&
 						       (m->flags & (M_SCAM | M_CONTACT));
+					/* a shared text that names money offers it or a prize */
 					f->pitched = (m->flags & (M_PROMO | M_OFFER | M_SCAM |
-								  M_CONTACT)) != 0;
+								  M_CONTACT | M_PRICED)) != 0;
 					f->asks = (m->flags & M_ASKS) != 0;
 				}
 			}

@@ -590,6 +590,21 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "hey, long time no see, how are you doing", NULL, false },
 		{ 'o', 90, "all good, you?", NULL, false },
 		{ 'c', 95, "fine, busy with the kids", NULL, false } } },
+	/* a grant that names money, from three accounts, turned down: a campaign of prize bait */
+	{ 1198, "grant1", false, false, 1, {
+		{ 'c', 0, "Hello dear, your club has been selected for a $5,000 equipment grant from the Youth "
+			  "Sports Fund. Reply with the name of your treasurer to claim", NULL, false },
+		{ 'o', 30, "stop", NULL, false } } },
+	{ 1199, "grant2", false, false, 1, {
+		{ 'c', 400, "Hello dear, your club has been selected for a $7,500 equipment grant from the Youth "
+			    "Sports Fund. Reply with the name of your treasurer to claim", NULL, false },
+		{ 'o', 430, "nope", NULL, false } } },
+	{ 1200, "grant3", false, false, 1, {
+		{ 'c', 900, "Hello dear, your club has been selected for a $5,000 equipment grant from the Youth "
+			    "Sports Fund. Reply with the name of your treasurer to claim", NULL, false } } },
+	/* a messenger's name with its language's ending, and the id */
+	{ 1201, "telegramon", false, false, 1, {
+		{ 'c', 0, "Nyert egy 200 000 Ft-os ajándékkártyát! Írjon ügynökünknek Telegramon: @ajandek_hu_nyeremeny", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
