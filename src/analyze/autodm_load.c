@@ -1037,15 +1037,19 @@ static long after_question(const char *txt, size_t tlen)
 }
 
 /* Is some word of family f in normalized t[0..n) a whole word ("vous", not
- * that of "rendez-vous"), and not one of the words of `but`? */
-static bool whole_word(const char *t, size_t n, enum lex_family f, const char *const *but)
+ * that of "rendez-vous"), one of `only` when given, none of `but`? */
+static bool whole_word(const char *t, size_t n, enum lex_family f, const char *const *only,
+		       const char *const *but)
 {
 	size_t from = 0, a, b;
 	while (lex_find(t, n, f, from, &a, &b)) {
 		bool whole = (a == 0 || t[a - 1] == ' ') && (b == n || t[b] == ' ' || t[b] == '\'');
+		bool listed = !only;
+		for (size_t k = 0; !listed && only[k]; k++)
+			listed = strlen(only[k]) == b - a && !memcmp(t + a, only[k], b - a);
 		for (size_t k = 0; whole && but && but[k]; k++)
 			whole = strlen(but[k]) != b - a || memcmp(t + a, but[k], b - a);
-		if (whole)
+		if (whole && listed)
 			return true;
 		from = b;
 	}
@@ -1063,11 +1067,15 @@ static bool whole_word(const char *t, size_t n, enum lex_family f, const char *c
  */
 static bool customer_words(const char *txt, size_t tlen, const struct buf *norm)
 {
-	static const char *const plural[] = { "we", "us", "wir", NULL };
+	/* the writer's words of tone-self.tsv that speak for a group */
+	static const char *const plural[] = { "we", "us", "wir", "uns", "nous", "nosotros",
+					      "wij", "kami", "hum", NULL };
+	if (!norm->s || whole_word(norm->s, norm->len, LEX_TONE_SELF, plural, NULL))
+		return false;   /* "We are a team of 120+ developers … Can we schedule a call?" */
 	long after = after_question(txt, tlen);
 	if (after >= 0 && after <= AUTODM_QUESTION_TAIL)
 		return true;
-	if (!norm->s || whole_word(norm->s, norm->len, LEX_TONE_YOU, NULL))
+	if (whole_word(norm->s, norm->len, LEX_TONE_YOU, NULL, NULL))
 		return false;
 	/* English "I", capital as written ("i" is "and" in Polish, "in" in
 	 * Swedish; "I går" opens a Swedish text) */
@@ -1079,8 +1087,7 @@ static bool customer_words(const char *txt, size_t tlen, const struct buf *norm)
 		if (apos || (i > 0 && i + 1 < tlen && txt[i + 1] == ' '))
 			return true;   /* "I booked", "I'm", "I’ve" */
 	}
-	/* the writer's words of tone-self.tsv, but for the plural ones */
-	return whole_word(norm->s, norm->len, LEX_TONE_SELF, plural);
+	return whole_word(norm->s, norm->len, LEX_TONE_SELF, NULL, plural);
 }
 
 /* Does the owner's reply hand over a one-time code, a password or a card number? */

@@ -605,6 +605,16 @@ static const struct sender_case cases[] = {
 	/* a messenger's name with its language's ending, and the id */
 	{ 1201, "telegramon", false, false, 1, {
 		{ 'c', 0, "Nyert egy 200 000 Ft-os ajándékkártyát! Írjon ügynökünknek Telegramon: @ajandek_hu_nyeremeny", NULL, false } } },
+	/* a pitch that ends on a question and speaks as "we", from three accounts: a campaign */
+	{ 1202, "devshop1", false, false, 1, {
+		{ 'c', 0, "We are a team of 120+ developers offering web, mobile and blockchain development "
+			  "at affordable rates. Can we schedule a quick call this week?", NULL, false } } },
+	{ 1203, "devshop2", false, false, 1, {
+		{ 'c', 300, "We are a team of 120+ developers offering web, mobile and blockchain development "
+			    "at affordable rates. Can we schedule a quick call this week?", NULL, false } } },
+	{ 1204, "devshop3", false, false, 1, {
+		{ 'c', 800, "We are a team of 120+ developers offering web, mobile and blockchain development "
+			    "at affordable rates. Can we schedule a quick call this week?", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
