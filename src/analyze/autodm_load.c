@@ -1197,19 +1197,23 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			buf_reset(&last_owner);
 			buf_add(&last_owner, txt ? txt : "", txt ? tlen : 0);
 		}
+		uint64_t reply_fl = 0;
 		if (owner && !opening) {
 			/* the owner's replies are only counted, never compared; the
-			 * first one is read for a "no thanks" */
-			uint64_t ofl = M_OWNER;
+			 * first one is read for a "no thanks"; one with a link is read
+			 * whole, for an app's invitation dropped into many chats */
+			reply_fl = M_OWNER;
 			if (!owner_replied && declines(txt, tlen, &norm, &hits))
-				ofl |= M_DECLINE;
+				reply_fl |= M_DECLINE;
 			if (cp_opened && owner_replies++ < AUTODM_PHISH_REPLIES && asked_secret &&
 			    gives_secret(txt, tlen))
-				ofl |= M_GAVE_SECRET;
+				reply_fl |= M_GAVE_SECRET;
 			asked_secret = false;
 			owner_replied = true;
-			add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = ofl });
-			continue;
+			if (!urls || !*urls) {
+				add_msg(a, &(struct am_msg){ .id = id, .at = at, .flags = reply_fl });
+				continue;
+			}
 		}
 		buf_reset(&norm);
 		buf_reset(&slotted);
@@ -1223,7 +1227,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		size_t ntok = text_tokens(slotted.s);
 		uint32_t ti = tmpl_get(a, text_hash(slotted.s, slotted.len), id);
 		struct am_tmpl *t = &a->t[ti];
-		if (opening && !t->text) {
+		if ((opening || owner) && !t->text) {
 			t->text = xstrdup(slotted.s);
 			if (ntok >= AUTODM_MIN_TOKENS) {
 				ALLOC_GROW(a->sigs, (a->ns + 1) * TEXT_MINHASH_K, a->as);
@@ -1277,7 +1281,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		if (!owner && opening && customer_words(txt, tlen, &norm))
 			fl |= M_ASKS;
 		if (owner)
-			fl |= M_OWNER;
+			fl |= M_OWNER | reply_fl;
 		if (opening)
 			fl |= M_OPENING;
 		if (kind && !strcmp(kind, "welcome"))

@@ -30,6 +30,7 @@ struct out_msg {
 	uint32_t flags;
 	bool wordy;          /* of a template that opened AUTODM_OUT_RECIPIENTS or more */
 	bool burst;          /* a bare link in a hijacked account's burst (link_bursts) */
+	bool dropped;        /* a link with words, sent into a running conversation */
 	bool answered;       /* the counterpart wrote after it */
 };
 
@@ -85,14 +86,23 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 		}
 		for (uint32_t i = 0; i < a->c[ci].n; i++) {
 			const struct am_msg *m = &ms[i];
-			if ((m->flags & (M_OWNER | M_OPENING)) != (M_OWNER | M_OPENING))
+			if (!(m->flags & M_OWNER))
 				continue;
 			uint32_t cl = a->t[m->tmpl].cluster;
+			/* the platform's welcome message of the owner's business is
+			 * automated wherever it stands; an app's link dropped into
+			 * running conversations is judged by its burst (link_bursts) */
+			bool welcome = (m->flags & M_WELCOME) != 0;
+			bool dropped = !(m->flags & M_OPENING) && (m->flags & M_LINK) &&
+				       (m->flags & M_WORDY);
+			if (!(m->flags & M_OPENING) && !welcome && !dropped)
+				continue;
 			/* "Hi!" or a bare link opening a few chats over the years is no template,
 			 * nor is a greeting alone ("こんにちは！", "Hola!!"), however often */
-			bool wordy = a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY) &&
+			bool wordy = (m->flags & M_OPENING) &&
+				     a->recipients[cl] >= AUTODM_OUT_RECIPIENTS && (m->flags & M_WORDY) &&
 				     !greeting_size(a->t[m->tmpl].text);
-			if (!wordy && (m->flags & BARE_LINK) != BARE_LINK)
+			if (!wordy && !welcome && !dropped && (m->flags & BARE_LINK) != BARE_LINK)
 				continue;
 			bool answered = false;
 			for (uint32_t j = i + 1; j < a->c[ci].n && !answered; j++)
@@ -100,7 +110,8 @@ static int candidates(struct am *a, struct out_msg **om, size_t *n)
 			ALLOC_GROW(*om, *n + 1, alloc);
 			(*om)[(*n)++] = (struct out_msg){ .cluster = cl, .seq = a->c[ci].first + i,
 							 .at = m->at, .id = m->id, .cp = a->c[ci].cp,
-							 .flags = m->flags, .wordy = wordy,
+							 .flags = (uint32_t)m->flags, .wordy = wordy || welcome,
+							 .dropped = dropped && !wordy && !welcome,
 							 .answered = answered };
 		}
 	}
@@ -129,14 +140,29 @@ static void link_bursts(struct out_msg *om, size_t *n)
 	struct out_msg **v = xmalloc((*n ? *n : 1) * sizeof(*v));
 	size_t nv = 0;
 	for (size_t i = 0; i < *n; i++)
-		if ((om[i].flags & BARE_LINK) == BARE_LINK)
+		if ((om[i].flags & BARE_LINK) == BARE_LINK || om[i].dropped)
 			v[nv++] = &om[i];
 	if (nv)
 		qsort(v, nv, sizeof(*v), cmp_at);
-	for (size_t k = 0; k < nv; k++)
+	for (size_t k = 0; k < nv; k++) {
+		if (v[k]->dropped) {
+			/* "Sen Travel vừa đạt 1.250 điểm … <link>": one text and link
+			 * dropped into AUTODM_OUT_RECIPIENTS conversations or more
+			 * within minutes, an app's invitation sent as the owner */
+			size_t others = 0;
+			for (size_t j = k + 1; j < nv && v[j]->at - v[k]->at <= AUTODM_OUT_LINK_BURST_MS; j++)
+				others += v[j]->dropped && v[j]->cluster == v[k]->cluster &&
+					  v[j]->cp != v[k]->cp;
+			if (others + 1 >= AUTODM_OUT_RECIPIENTS)
+				for (size_t j = k; j < nv && v[j]->at - v[k]->at <= AUTODM_OUT_LINK_BURST_MS; j++)
+					if (v[j]->dropped && v[j]->cluster == v[k]->cluster)
+						v[j]->burst = true;
+			continue;
+		}
 		for (size_t j = k + 1; j < nv && v[j]->at - v[k]->at <= AUTODM_OUT_LINK_BURST_MS; j++)
-			if (v[j]->cp != v[k]->cp)
+			if (v[j]->cp != v[k]->cp && !v[j]->dropped)
 				v[k]->burst = v[j]->burst = true;
+	}
 	free(v);
 	size_t kept = 0;
 	for (size_t i = 0; i < *n; i++)
@@ -181,7 +207,7 @@ int am_outbound(struct report_ctx *ctx, struct am *a, struct autodm_result *res,
 		bool close = om[e - 1].at - om[s].at <= AUTODM_OUT_SPAN_MS;
 		bool pitch = false, thanks = false;
 		for (size_t k = s; k < e && !pitch; k++)
-			pitch = (om[k].flags & (M_NOTICE | M_FOOTER)) != 0 || om[k].burst;
+			pitch = (om[k].flags & (M_NOTICE | M_FOOTER | M_WELCOME)) != 0 || om[k].burst;
 		/* "Welcome to the club! Thanks for the follow": the same thanks to
 		 * several new followers, however far apart and whoever still follows */
 		for (size_t k = s; k < e && !thanks; k++)
