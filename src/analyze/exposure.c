@@ -246,6 +246,13 @@ static bool asked_reference(struct scanner *sc, const struct place *at, bool bar
 			 bare ? ASK_QUESTION : ASK_REQUEST) == (1ull << LEX_PII_REF);
 }
 
+/* Did the question before it ask for an identity number, and for no account or order? */
+static bool asked_identity(struct scanner *sc, const struct place *at)
+{
+	return asked_for(sc, at, REF_WORDS | (1ull << LEX_PII_NATID), ASK_QUESTION) ==
+	       (1ull << LEX_PII_NATID);
+}
+
 /* Is w[0..n) digits only? */
 static bool all_digits(const char *w, size_t n)
 {
@@ -349,10 +356,15 @@ static unsigned scan_text(struct scanner *sc, const struct place *at, const char
 	bool account = false;
 	for (size_t i = 0; i < n; i++)
 		account |= sc->m[i].type == PII_ACCOUNT_NUMBER;
-	if (account && at->msg_id && bare_account(text, len) && asked_reference(sc, at, true))
+	/* a bare number is what the question before it asked for: an order's
+	 * ("the ticket number?"), or an identity's ("¿me recuerda el ruc?") */
+	enum pii_type asked = !(account && at->msg_id && bare_account(text, len)) ? PII_ACCOUNT_NUMBER
+			      : asked_reference(sc, at, true) ? PII_REFERENCE_NUMBER
+			      : asked_identity(sc, at) ? PII_NATIONAL_ID : PII_ACCOUNT_NUMBER;
+	if (asked != PII_ACCOUNT_NUMBER)
 		for (size_t i = 0; i < n; i++)
 			if (sc->m[i].type == PII_ACCOUNT_NUMBER)
-				sc->m[i].type = PII_REFERENCE_NUMBER;
+				sc->m[i].type = asked;
 	for (size_t i = 0; i < n; i++)
 		if (!count[sc->m[i].type]++)
 			first[sc->m[i].type] = i;

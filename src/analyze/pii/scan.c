@@ -164,6 +164,19 @@ size_t scan_trim_end(const char *t, size_t p, size_t e)
 			e -= 2;
 			continue;
 		}
+		/* an emoji glued to the value ("040184274125❤️", "REF-1234🙏"): the
+		 * pictographs of U+1F000 and up, the symbols of U+2600-U+27BF, the
+		 * emoji presentation selector */
+		if (e - p >= 4 && (unsigned char)t[e - 4] == 0xf0 && (unsigned char)t[e - 3] == 0x9f) {
+			e -= 4;
+			continue;
+		}
+		if (e - p >= 3 && (((unsigned char)t[e - 3] == 0xe2 && (unsigned char)t[e - 2] >= 0x98 &&
+				    (unsigned char)t[e - 2] <= 0x9e) ||
+				   !memcmp(t + e - 3, "\xef\xb8\x8f", 3))) {
+			e -= 3;
+			continue;
+		}
 		break;
 	}
 	return e;
@@ -850,7 +863,7 @@ static bool number_word(const char *w, size_t n)
 	static const char *const words[] = {
 		"number", "no", "nr", "n", "nº", "n°", "num", "ref", "id", "numer", "numero",
 		"número", "numéro", "nummer", "numărul", "număr", "numarul", "numar", "namba",
-		"nambari", "nomor", "numara", "numaram", "numarası", "номер", "αριθμός", "số", "ቁጥር",
+		"nambari", "nomor", "numara", "numaram", "numarası", "αρ", "αριθ", "номер", "αριθμός", "số", "ቁጥር",
 		"رقم", "نمبر", "शुमारा", "नंबर", "szám", "száma", "számom", NULL,
 	};
 	static const struct ending ends[] = { ENDING("nr"), ENDING("szám"), ENDING("száma"),
@@ -961,13 +974,15 @@ static bool cjk_lead(char c)
 /*
  * Does a character at t[i..] end a value glued before it: CJK (above), the
  * full-width forms ("，" "："), general punctuation (“ ” … –), the Arabic
- * comma and semicolon? "2024041512837741，还没发货", "7730192، لم".
+ * comma and semicolon, an emoji? "2024041512837741，还没发货", "7730192، لم".
  */
 static bool glue_end(const struct scan *s, size_t i)
 {
 	unsigned char c = (unsigned char)s->t[i], c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
 	return cjk_lead((char)c) || c == 0xef || (c == 0xe2 && c1 == 0x80) ||
-	       (c == 0xd8 && (c1 == 0x8c || c1 == 0x9b));
+	       (c == 0xd8 && (c1 == 0x8c || c1 == 0x9b)) ||
+	       (c == 0xf0 && c1 == 0x9f) ||                   /* an emoji: "040184274125❤️" */
+	       (c == 0xe2 && c1 >= 0x98 && c1 <= 0x9e);       /* ❤ ☺ ✅ */
 }
 
 /* Are all groups of the run written apart by spaces or by dashes alone? */
@@ -1892,10 +1907,12 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 			goto done;
 		}
 	}
-	/* "passport C7X93K2L1", "CIN K166576": a document's number of letters and
-	 * digits right after its word */
-	if (n >= 6 && n <= 12 && digits >= 4 && letters >= 1 && !other && !high &&
-	    value_ctx(s) == CTX_NATID && ago(s, CTX_NATID) <= 2) {
+	/* "passport C7X93K2L1", "CIN K166576", "Ausweis MHVVLWRZK2", "passport
+	 * C13CNFYVX": a document's number of letters and digits right after its
+	 * word (with fewer than four digits, eight or more in capitals throughout) */
+	if (n >= 6 && n <= 12 && digits >= 1 && letters >= 1 && !other && !high &&
+	    (digits >= 4 || (n >= 8 && !has_lower(s->t + p, n))) && value_ctx(s) == CTX_NATID &&
+	    ago(s, CTX_NATID) <= 2) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.7);
 		goto done;
 	}
@@ -2280,6 +2297,9 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 			cls = stem & (CTX_ADDRESS | CTX_DOB | CTX_ACCOUNT | CTX_NATID | CTX_PHONE |
 				      CTX_REF);
 	}
+	/* Colombia's "CC 71.094.172" (cédula de ciudadanía) in capitals; "cc" is a copy */
+	if (wn == 2 && w[0] == 'c' && w[1] == 'c' && t[p] == 'C' && t[p + 1] == 'C')
+		cls = CTX_NATID;
 	/* Britain's "NI number" is written in capitals; Swahili "ni" is "is";
 	 * a purchase order is a "PO", Tagalog "po" is politeness */
 	if (wn == 2 && w[0] == 'n' && w[1] == 'i' && t[p] == 'n')
