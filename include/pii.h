@@ -14,6 +14,7 @@
 
 #include "buf.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum pii_type {
@@ -80,6 +81,13 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 /* The same, reading national phone forms of regions too (NULL: none). */
 size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
 		   struct pii_match *out, size_t max);
+
+/*
+ * The first full date (day, month and a four-digit year, in digits or words)
+ * in text[0..len), with its year; for a text known to answer a question
+ * about a birth. False when there is none.
+ */
+bool pii_full_date(const char *text, size_t len, size_t *start, size_t *end, int *year);
 
 /* Append a redacted form of one value: "j***@m***.example", "**** **** **** 4467". */
 void pii_redact_value(enum pii_type t, const char *value, size_t n, struct buf *out);

@@ -234,6 +234,7 @@ static uint64_t asked_for(struct scanner *sc, const struct place *at, uint64_t w
 
 #define REF_WORDS ((1ull << LEX_PII_REF) | (1ull << LEX_PII_ACCOUNT))
 #define CODE_WORDS ((1ull << LEX_PII_CODE) | (1ull << LEX_PII_SECRET))
+#define BIRTH_WORDS (1ull << LEX_PII_DOB)
 
 /* Did the question before it ask for an order, a ticket or a booking, and
  * no account? An identifier with letters or marks in it ("es el PED-40457")
@@ -251,6 +252,24 @@ static bool asked_identity(struct scanner *sc, const struct place *at)
 {
 	return asked_for(sc, at, REF_WORDS | (1ull << LEX_PII_NATID), ASK_QUESTION) ==
 	       (1ull << LEX_PII_NATID);
+}
+
+/*
+ * A birth date given as asked: the other side's message before it named a
+ * birth ("we need date of birth and passport number of each participant"),
+ * and this one holds a full date of a year before its own ("Grace Cooper,
+ * 02/12/1974, passport 123021048"). Its bytes in [*s, *e).
+ */
+static bool answer_birth(struct scanner *sc, const struct place *at, const char *text,
+			 size_t len, size_t *s, size_t *e)
+{
+	int year;
+	int64_t y;
+	unsigned m, d;
+	if (!pii_full_date(text, len, s, e, &year))
+		return false;
+	time_civil_from_days(at->created / 86400000, &y, &m, &d);
+	return year >= 1900 && year < y && asked_for(sc, at, BIRTH_WORDS, ASK_ANY);
 }
 
 /* Is w[0..n) digits only? */
@@ -648,6 +667,8 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
 			 asked_reference(sc, &at, all_digits(text + is, ie - is)))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
+		if (text && !(found & (1u << PII_DATE_OF_BIRTH)) && answer_birth(sc, &at, text, len, &is, &ie))
+			add_finding(sc, &at, PII_DATE_OF_BIRTH, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {
 			ALLOC_GROW(sc->codes, sc->ncodes + 1, sc->acodes);
 			sc->codes[sc->ncodes++] = (struct lone_code){ sqlite3_column_int64(st, 0),

@@ -4,7 +4,9 @@
 # ref, after a question about the account, with nothing before it); an id
 # in a short answer to such a question is a reference too ("it's CK73517944"),
 # a price or a long message is none, and a request that asks for one ("Pásame
-# tu número de orden") does as a question does for an id with a letter; a code that ends a short answer to a
+# tu número de orden") does as a question does for an id with a letter; a full
+# date of an earlier year is a birth date where the message before asked for
+# one; a code that ends a short answer to a
 # message asking for a code or a password is a credential ("chegou 1157").
 # On an archive written here.
 . "$TOP/tests/e2e/lib.sh"
@@ -38,6 +40,13 @@ cases = [
     (None, [(0, 0, "Please send us your order number and we will look into it."), (1, 30, "es el 291057")]),
     (None, [(0, 0, "yo, long time, are you free on Friday for the booking?"), (1, 30, "we met on 07/07, remember?")]),
     (None, [(0, 0, "Your order B-4417735 is confirmed."), (1, 60, "thanks, mine is LH-20451")]),
+    # a full date given where a birth date was asked for, of a year before the message's own
+    ("date_of_birth", [(0, 0, "For the police register we need full name and date of birth of each guest."),
+                       (1, 60, "Grace Cooper, 02/12/1974")]),
+    ("date_of_birth", [(0, 0, "Para o seguro precisamos da data de nascimento de todos."),
+                       (1, 60, "Eu: 4 de outubro de 2001. A minha amiga manda a dela.")]),
+    (None, [(0, 0, "Are you coming to my birthday party?"), (1, 60, "yes! we land on 14/09/2020 at noon")]),
+    (None, [(0, 0, "When can you come by?"), (1, 60, "Grace Cooper, 02/12/1974")]),
 ]
 convs, truth = [], {}
 mid = 10**15

@@ -31,6 +31,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	pii_redact_text(text, size, &red);
 	buf_release(&red);
 
+	size_t ds, de;
+	int year;
+	if (pii_full_date(text, size, &ds, &de, &year) && (ds >= de || de > size))
+		abort();
+
 	struct tone_hit hit;
 	tone_scan(text, size, &hit);
 

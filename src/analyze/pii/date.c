@@ -180,3 +180,79 @@ bool date_compact(const char *d, size_t n)
 	}
 	return date_valid(head, a, b) || date_valid(tail, e, c) || date_valid(tail, c, e);
 }
+
+/* The year of the four digits ending at e, or 0. */
+static int year_before(const char *t, size_t e)
+{
+	return e >= 4 ? scan_small_int(t, e - 4, e) : 0;
+}
+
+/*
+ * A full date anywhere in text[0..len): "06/17/1977", "20.09.1989",
+ * "1990-03-05", "10 November 1978", "February 5, 1982", "4 de outubro de
+ * 2001". For the caller that knows, from elsewhere, that the text answers a
+ * question about a birth: no birth word is needed here.
+ */
+bool pii_full_date(const char *text, size_t len, size_t *start, size_t *end, int *year)
+{
+	struct scan s;
+	memset(&s, 0, sizeof(s));
+	s.t = text;
+	s.len = len;
+	for (size_t p = 0; p < len; p++) {
+		unsigned char c = (unsigned char)text[p];
+		bool boundary = p == 0 || !(is_alnum((unsigned char)text[p - 1]) || text[p - 1] == '/' ||
+					    text[p - 1] == '.' || text[p - 1] == '-');
+		if (!boundary)
+			continue;
+		if (is_digit(c)) {
+			size_t a = scan_digits_end(&s, p), b, e;
+			/* d/m/y, m/d/y, d.m.y, d-m-y with a four-digit year; y-m-d */
+			if (a - p <= 2 && a < len && strchr("/.-", text[a])) {
+				char sep = text[a];
+				b = scan_digits_end(&s, a + 1);
+				if (b - a - 1 >= 1 && b - a - 1 <= 2 && b < len && text[b] == sep) {
+					e = scan_digits_end(&s, b + 1);
+					int x = scan_small_int(text, p, a), y = scan_small_int(text, a + 1, b);
+					int yr = e - b - 1 == 4 ? scan_small_int(text, b + 1, e) : 0;
+					if (yr && (e == len || !is_alnum((unsigned char)text[e])) &&
+					    (date_valid(yr, y, x) || date_valid(yr, x, y))) {
+						*start = p, *end = e, *year = yr;
+						return true;
+					}
+				}
+			}
+			if (a - p == 4 && a < len && text[a] == '-') {
+				b = scan_digits_end(&s, a + 1);
+				if (b - a - 1 == 2 && b < len && text[b] == '-') {
+					e = scan_digits_end(&s, b + 1);
+					int yr = scan_small_int(text, p, a);
+					if (e - b - 1 == 2 && date_valid(yr, scan_small_int(text, a + 1, b),
+									 scan_small_int(text, b + 1, e))) {
+						*start = p, *end = e, *year = yr;
+						return true;
+					}
+				}
+			}
+			if (a - p <= 2 && (e = date_day_month(&s, p))) {
+				*start = p, *end = e, *year = year_before(text, e);
+				return true;
+			}
+			p = a;
+		} else if (is_alpha(c) || c >= 0xc0) {
+			size_t ws, we;
+			if (!scan_next_word(&s, p, &ws, &we) || ws != p)
+				continue;
+			char w[40];
+			size_t n = scan_fold(text, ws, we, w, sizeof(w) - 1);
+			int m = n ? pii_month(w, n) : 0;
+			size_t e = m ? date_month_day(&s, m, we) : 0;
+			if (e) {
+				*start = p, *end = e, *year = year_before(text, e);
+				return true;
+			}
+			p = we - 1;
+		}
+	}
+	return false;
+}
