@@ -113,6 +113,7 @@
 #define AUTODM_W_FOOTER         4.0   /* an auto-DM tool's signature (lexicon) */
 #define AUTODM_W_FORMULA        0.7   /* opens with a follow-thanks formula */
 #define AUTODM_W_SCAM           0.7   /* opens with scam bait */
+#define AUTODM_W_STREAM         0.9   /* notices on several days, no question, no reply to the owner */
 #define AUTODM_W_PROMO          0.3   /* opens with a pitch */
 #define AUTODM_W_NOTICE         0.6   /* a service notice or app invitation */
 #define AUTODM_W_CONTACT        0.6   /* asks to move to another messenger */
@@ -176,6 +177,9 @@
 #define AUTODM_MESSENGER_NEAR   32    /* bytes before a messenger's name where its id sits */
 #define AUTODM_MESSENGER_AFTER  80    /* … and after it, on its line */
 #define AUTODM_RETURNS_GAP      8     /* bytes between two amounts that promise a return */
+#define AUTODM_STREAM_MSGS      3     /* a notice stream: this many messages … */
+#define AUTODM_STREAM_DAYS      3     /* … on this many days */
+#define AUTODM_STALE_MS         (2 * 86400000LL)  /* a message this long after the owner's answers nothing */
 #define AUTODM_RETURNS_RATIO    5     /* … the second this many times the first */
 #define AUTODM_HEADER_BYTES     40    /* the most a bracketed notice label holds */
 #define AUTODM_LABEL_LEAD       12    /* bytes (emoji, symbols) before a notice's "Title:" */

@@ -80,6 +80,10 @@ enum msg_flag {
 #define M_ASKS ((uint64_t)1 << 35)
 /* gives an international phone number ("+44 7700 120328") */
 #define M_INTL_PHONE ((uint64_t)1 << 36)
+/* asks something: a question mark (? ？ ؟) in it */
+#define M_QUESTION ((uint64_t)1 << 37)
+/* holds a number outside its links: a time, an amount, a reference */
+#define M_NUMBERED ((uint64_t)1 << 38)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

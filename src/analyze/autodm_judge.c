@@ -61,6 +61,11 @@ struct feat {
 	bool pair_bait;      /* … or scam bait or a messenger's id, as long */
 	bool pitched;        /* … makes a pitch, bait or asks for a messenger at any length */
 	bool phone_given;    /* an international phone number before any answer */
+	bool asked;          /* some message of its asks a question */
+	uint32_t numbered;   /* its messages holding a number outside their links */
+	uint32_t stale_answers; /* answers AUTODM_STALE_MS or more after the owner's message */
+	uint32_t days;       /* the days it wrote on */
+	int64_t last_day;
 	bool asks;           /* … asks a question or tells of the writer's own affairs */
 	bool letter;         /* an opening of AUTODM_LETTER_WORDS words, no link or handle */
 	int64_t first_at, last_at;
@@ -99,6 +104,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 	uint32_t inst_key[AUTODM_RESEND_WINDOW], ninst = 0;
 	bool inst_answer[AUTODM_RESEND_WINDOW], inst_repeated[AUTODM_RESEND_WINDOW];
 	bool owner_seen = false, blue_run = false;
+	int64_t owner_last = 0;   /* when the owner last wrote */
 
 	memset(f, 0, sizeof(*f));
 	f->cp = c->cp;
@@ -121,6 +127,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			if (f->cp_msgs)
 				f->owner_replied = true;
 			owner_seen = true;
+			owner_last = m->at;
 			blue_run = false;
 			nrun = 0;
 			run_repeat = 0;
@@ -133,6 +140,11 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->first_link_only = m->flags & M_LINK_ONLY;
 		}
 		f->last_at = m->at;
+		if (!f->cp_msgs || m->at / 86400000 != f->last_day)
+			f->days++;
+		f->last_day = m->at / 86400000;
+		f->asked |= (m->flags & M_QUESTION) != 0;
+		f->numbered += (m->flags & M_NUMBERED) != 0;
 		f->cp_msgs++;
 		if (m->flags & M_WORDY) {
 			if (in_senders[key] > 1)
@@ -277,6 +289,8 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			if (!old && !repeat) {
 				f->answers++;
 				f->late_answers += f->later_chat;
+				/* days after the owner wrote: the next notice, no reply */
+				f->stale_answers += m->at - owner_last > AUTODM_STALE_MS;
 				answer = true;
 			}
 		}
@@ -342,6 +356,10 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->notice |= f->notice;
 	to->contact |= f->contact;
 	to->phone_given |= f->phone_given;
+	to->asked |= f->asked;
+	to->numbered += f->numbered;
+	to->stale_answers += f->stale_answers;
+	to->days += f->days;
 	to->merge |= f->merge;
 	to->defanged |= f->defanged;
 	to->priced |= f->priced;
@@ -486,6 +504,28 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	if (f->cp_first && f->formula) {
 		s += AUTODM_W_FORMULA;
 		evidence(ev, "opens with a thanks-for-following formula");
+	}
+	/* notices sent day after day into a conversation the owner never wrote
+	 * in, none asking anything ("New booking SIT-21-2269 …", "Booking
+	 * BR-149353705 was cancelled", "NOTAM: …"): what a service sends; a
+	 * person who gets no answer asks ("did you get my message?"). Two
+	 * notices on two days do, each with its number (a time, a reference,
+	 * an amount); else AUTODM_STREAM_MSGS on AUTODM_STREAM_DAYS. */
+	bool numbers = f->numbered == f->cp_msgs && f->cp_msgs >= 2 && f->days >= 2;
+	/* the owner may have written to the service once: its notices went on,
+	 * days later each time, and answered nothing */
+	bool unheeded = f->owner_msgs && f->answers == f->stale_answers && numbers &&
+			f->cp_msgs > AUTODM_STREAM_MSGS && f->days > AUTODM_STREAM_DAYS;
+	bool stream = f->cp_first && !f->asked &&
+		      ((!f->owner_msgs &&
+			(numbers || (f->cp_msgs >= AUTODM_STREAM_MSGS && f->days >= AUTODM_STREAM_DAYS))) ||
+		       unheeded);
+	if (stream) {
+		s += AUTODM_W_STREAM;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_BOT;
+		evidence(ev, "%u messages on %u days, never a question and never a reply to you: "
+			 "a service's notices", f->cp_msgs, f->days);
 	}
 	if (f->cp_first && f->scam) {
 		s += AUTODM_W_SCAM;
@@ -680,7 +720,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	bool machine_opening = f->campaign_others >= AUTODM_CAMPAIGN_OTHERS || f->footer ||
 			       f->notice || f->scam || f->promo || f->offer || f->contact ||
 			       f->keyword || f->bait || f->first_link;
-	uint32_t answered = machine_opening ? f->answers - f->late_answers : f->answers;
+	uint32_t answered = stream ? 0 : machine_opening ? f->answers - f->late_answers : f->answers;
 	if (answered) {
 		s += AUTODM_W_CONVERSES;
 		if (answered >= 3)
@@ -704,7 +744,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
 		       f->keyword || only_fast || handover || f->gave_secret || f->pasted || f->hashtags ||
-		       only_scheduled ||
+		       only_scheduled || stream ||
 		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {

@@ -1280,6 +1280,10 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_PASTED;
 		if (!owner && opening && customer_words(txt, tlen, &norm))
 			fl |= M_ASKS;
+		if (!owner && after_question(txt, tlen) >= 0)
+			fl |= M_QUESTION;
+		if (!owner && f.num)
+			fl |= M_NUMBERED;
 		if (owner)
 			fl |= M_OWNER | reply_fl;
 		if (opening)

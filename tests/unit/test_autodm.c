@@ -615,6 +615,26 @@ static const struct sender_case cases[] = {
 	{ 1204, "devshop3", false, false, 1, {
 		{ 'c', 800, "We are a team of 120+ developers offering web, mobile and blockchain development "
 			    "at affordable rates. Can we schedule a quick call this week?", NULL, false } } },
+	/* a service's notices, day after day, never a question, no reply to the owner */
+	{ 1205, "otanotice", false, false, 1, {
+		{ 'c', 0, "Nueva reserva CC-2110-234 vía Hostelworld: 4 camas, llegada 9 de noviembre.", NULL, false },
+		{ 'c', 1440 * 60, "Reserva 4387444500 cancelada por el huésped.", NULL, false },
+		{ 'o', 1440 * 61, "La reserva de anoche no aparece en el calendario, ¿pueden revisar?", NULL, false },
+		{ 'c', 1440 * 140, "Nueva reserva HW-556359724 vía Booking.com: 6 huéspedes, llegada 22 de marzo.", NULL, false },
+		{ 'c', 1440 * 200, "Tienes 2 reservas sin confirmar.", NULL, false },
+		{ 'c', 1440 * 260, "Nueva reserva CC-2207-110 vía Hostelworld: 4 camas, llegada 9 de agosto.", NULL, false } } },
+	{ 1206, "notam", false, false, 1, {
+		{ 'c', 0, "NOTAM: Bandara Frans Seda Maumere ditutup sementara akibat sebaran abu vulkanik.", NULL, false },
+		{ 'c', 1300, "NOTAM: Bandara Komodo Labuan Bajo ditutup hingga pukul 18:15 WITA.", NULL, false },
+		{ 'c', 3000, "Update: Bandara Komodo Labuan Bajo kembali beroperasi.", NULL, false } } },
+	/* hard negatives: a person unanswered asks; two messages of a person with no number */
+	{ 1207, "chaser", false, false, 0, {
+		{ 'c', 0, "Hi, I stayed in room 12 last week and left my charger there", NULL, false },
+		{ 'c', 1500, "did you find it by any chance?", NULL, false },
+		{ 'c', 3000, "I can pick it up on Friday at 5", NULL, false } } },
+	{ 1208, "twodays", false, false, 0, {
+		{ 'c', 0, "loved the stay, thank you so much for everything", NULL, false },
+		{ 'c', 2000, "also, the breakfast was the best we had on the whole trip", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
