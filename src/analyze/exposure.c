@@ -342,14 +342,51 @@ static bool id_value(const char *w, size_t n)
 }
 
 /* A code given out as the last word of a short answer: "ok got it, 698175",
- * "chegou 1157"; "5000 words in 3 months?" gives none. */
+ * "chegou 1157", "Codul: 817 480" (two halves of three); "5000 words in 3
+ * months?" gives none. */
 static bool answer_code(const char *t, size_t n, size_t *s, size_t *e)
 {
 	size_t end = n;
 	while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '\n' || t[end - 1] == '.' ||
 			   t[end - 1] == '!'))
 		end--;
-	return short_answer(t, n, code_value, s, e) && *e == end;
+	if (short_answer(t, n, code_value, s, e) && *e == end)
+		return true;
+	/* "303 128": halves of three digits ending a short answer */
+	if (end < 7 || t[end - 4] != ' ' || (end > 7 && t[end - 8] != ' ' && t[end - 8] != ':'))
+		return false;
+	size_t words = 1;
+	for (size_t i = 0; i < end; i++) {
+		if (i >= end - 7 && i != end - 4 && (t[i] < '0' || t[i] > '9'))
+			return false;
+		words += t[i] == ' ';
+	}
+	if (words > EXPOSURE_ANSWER_WORDS)
+		return false;
+	*s = end - 7, *e = end;
+	return true;
+}
+
+/*
+ * A password given out: 6 to 32 bytes of ASCII letters, digits and at most
+ * two of a password's signs ("Zeehond5552", "Pierogi#319",
+ * "Sonnenblume.5929"); three letters and a digit at least.
+ */
+static bool secret_value(const char *w, size_t n)
+{
+	size_t letters = 0, digits = 0, signs = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letters++;
+		else if (c && strchr("!#$%&*._-+=", c))
+			signs++;
+		else
+			return false;
+	}
+	return n >= 6 && n <= 32 && letters >= 3 && digits && signs <= 2;
 }
 
 /* An account number with no word of its own in a 1:1 or group message. */
@@ -661,7 +698,8 @@ static int scan_messages(struct scanner *sc, struct err *err)
 				    sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 0), sender };
 		unsigned found = scan_text(sc, &at, text ? text : "", text ? len : 0);
 		size_t is = 0, ie = 0;
-		if (text && !found && answer_code(text, len, &is, &ie) &&
+		if (text && !found && (answer_code(text, len, &is, &ie) ||
+				       short_answer(text, len, secret_value, &is, &ie)) &&
 		    asked_for(sc, &at, CODE_WORDS, ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&

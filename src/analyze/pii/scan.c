@@ -1430,7 +1430,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	 * the sentence ("…para la cita, es 606052"; not "…, the queue is 2024 people") */
 	size_t vend = r.gend[r.ng - 1];
 	bool at_end = ends_sentence(s, vend);
-	bool code_near = ago(s, CTX_CODE) <= 2 * WIN && (s->prev_cls & CTX_FILLER) &&
+	bool code_near = ago(s, CTX_CODE) <= 2 * WIN &&
+			 ((s->prev_cls & CTX_FILLER) || s->keyed == s->tok) &&   /* "is", or ":" */
 			 !promo_follows(s, vend) &&
 			 (ago(s, CTX_CODE) <= s->tok - s->clause || at_end);
 	if ((vc == CTX_CODE || vc == CTX_SECRET || (halves && code_near)) && halves && !promo_follows(s, r.gend[1])) {
@@ -1982,7 +1983,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	 * is a password's, not a promotion's (lower case, digits; "use code
 	 * SAVE20" is in capitals) */
 	if (ago(s, CTX_CODE) <= 2 * WIN && ago(s, CTX_CODE) <= s->tok - s->clause &&
-	    ago(s, CTX_CODE) < ago(s, CTX_CODEMOD) && n >= 6 && n <= 64 &&
+	    ago(s, CTX_CODE) < ago(s, CTX_CODEMOD) && ago(s, CTX_CODE) < ago(s, CTX_REF) &&
+	    ago(s, CTX_CODE) < ago(s, CTX_ACCOUNT) && n >= 6 && n <= 64 &&
 	    is_alnum((unsigned char)s->t[p]) && digits && letters && other <= 2 && !high &&
 	    has_lower(s->t + p, n) && !memchr(s->t + p, '/', n) && !memchr(s->t + p, '(', n) &&
 	    !memchr(s->t + p, '[', n) && !vc_other(s) &&
@@ -2016,7 +2018,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* a relayed code alone on its line, or after a code or password word */
-	if ((random_token(s->t + p, n) || symbol_token(s->t + p, n)) &&
+	bool ref_last = ago(s, CTX_REF) < ago(s, CTX_CODE) && ago(s, CTX_REF) < ago(s, CTX_SECRET);
+	if ((random_token(s->t + p, n) || symbol_token(s->t + p, n)) && !ref_last &&   /* "kód rezervace" */
 	    ((own_line(s, p, core) && (ago(s, CTX_CODE) < 1000 || ago(s, CTX_SECRET) < 1000)) ||
 	     scan_ctx(s, CTX_CODE, WIN) || scan_ctx(s, CTX_SECRET, WIN))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
@@ -2081,7 +2084,7 @@ static const struct ending number_ends[] = { ENDING("nummer"), ENDING("nummeret"
 					     ENDING("numer"), ENDING("numret") };
 static const struct ending code_ends[] = { ENDING("kode"), ENDING("koden"), ENDING("koodi"),
 					   ENDING("koodin"), ENDING("kood"), ENDING("koodiks"),
-					   ENDING("kod"), ENDING("koder") };
+					   ENDING("kod"), ENDING("koder"), ENDING("code") };
 
 /* Per pair of last letters, which endings end so (T_NUMBER, T_CODE): most
  * words end otherwise and are let go after one look. */
@@ -2136,10 +2139,19 @@ static unsigned compound_class(const char *w, size_t n)
 /* A code's compound, not a discount's ("rabattkode", "alennuskoodi"). */
 static bool code_compound(const char *w, size_t n)
 {
+	/* a discount's, a place's, a product's: "Rabattcode", "Postcode", "Barcode" */
 	static const struct ending discount[] = { ENDING("rabatt"), ENDING("kampanj"),
 						  ENDING("alennus"), ENDING("tarjous"),
 						  ENDING("rabat"), ENDING("kupong"), ENDING("kupon"),
-						  ENDING("promo"), ENDING("post") };
+						  ENDING("promo"), ENDING("post"), ENDING("zip"),
+						  ENDING("bar"), ENDING("qr"), ENDING("gutschein"),
+						  ENDING("voucher"), ENDING("coupon"), ENDING("source"),
+						  ENDING("area"), ENDING("country"), ENDING("dress"),
+						  ENDING("gift"), ENDING("referral"), ENDING("invite"),
+						  ENDING("einlade"), ENDING("geo"), ENDING("farb"),
+						  ENDING("color"), ENDING("colour"), ENDING("error"),
+						  ENDING("fehler"), ENDING("status"), ENDING("hex"),
+						  ENDING("unicode") };
 	int k = n >= 6 ? tail_key(w, n) : -1;
 	if (k < 0 || !(tail2[k] & T_CODE) || !ends_in(w, n, code_ends, NENDS(code_ends)))
 		return false;
@@ -2147,6 +2159,24 @@ static bool code_compound(const char *w, size_t n)
 		if (n >= discount[j].n && !memcmp(w, discount[j].s, discount[j].n))
 			return false;
 	return true;
+}
+
+/* Is a code's compound a booking's ("Boekingscode", "Buchungscode",
+ * "bookingkode"): its stem, without the code and a linking s, a
+ * reference's word? */
+static bool code_stem_ref(const char *w, size_t n)
+{
+	for (size_t i = 0; i < NENDS(code_ends); i++) {
+		size_t k = code_ends[i].n;
+		if (n < k + 3 || memcmp(w + n - k, code_ends[i].s, k))
+			continue;
+		size_t stem = n - k;
+		if (pii_word_class(w, stem) & CTX_REF)
+			return true;
+		if (w[stem - 1] == 's' && (pii_word_class(w, stem - 1) & CTX_REF))
+			return true;
+	}
+	return false;
 }
 
 static bool all_upper(const char *v, size_t n)
@@ -2366,7 +2396,7 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 		cls = compound_class(w, wn);
 	/* "engangskoden", "vahvistuskoodi": a code's compound, not a discount's */
 	if (!cls && wn >= 6 && code_compound(w, wn))
-		cls = CTX_CODE;
+		cls = code_stem_ref(w, wn) ? CTX_REF : CTX_CODE;
 	/* "wifi-passord", "pin-koodi": the class of the last part of a hyphened word */
 	for (size_t i = wn - 1; !cls && (flags & B_HYPHEN) && wn >= 5 && i >= 1; i--)
 		if (w[i] == '-') {
