@@ -247,11 +247,39 @@ static bool asked_reference(struct scanner *sc, const struct place *at, bool bar
 			 bare ? ASK_QUESTION : ASK_REQUEST) == (1ull << LEX_PII_REF);
 }
 
-/* Did the question before it ask for an identity number, and for no account or order? */
+/* Did the message before it ask for an identity number, and for no account
+ * or order ("kannst du mir deine SV-Nummer schicken?", "j'ai besoin de ton
+ * numéro AVS")? A request does, when it gives no number of its own. */
 static bool asked_identity(struct scanner *sc, const struct place *at)
 {
-	return asked_for(sc, at, REF_WORDS | (1ull << LEX_PII_NATID), ASK_QUESTION) ==
+	return asked_for(sc, at, REF_WORDS | (1ull << LEX_PII_NATID), ASK_REQUEST) ==
 	       (1ull << LEX_PII_NATID);
+}
+
+/*
+ * An identity number given as the end of a short answer: 8 to 14 digits in
+ * groups that spaces, dots, dashes and slashes join ("Hier: 9359 070874",
+ * "756.3850.4898.12", "845629/8367", "TAJ: 034 038 280"). [*s, *e) is it.
+ */
+static bool answer_identity(const char *t, size_t n, size_t *s, size_t *e)
+{
+	size_t end = n;
+	while (end > 0 && strchr(" \n.!", t[end - 1]))
+		end--;
+	size_t b = end, digits = 0, words = 1;
+	while (b > 0 && ((t[b - 1] >= '0' && t[b - 1] <= '9') || strchr(" ./-", t[b - 1]))) {
+		digits += t[b - 1] >= '0' && t[b - 1] <= '9';
+		b--;
+	}
+	while (b < end && !(t[b] >= '0' && t[b] <= '9'))
+		b++;   /* the run starts with a digit */
+	for (size_t i = 0; i < b; i++)
+		words += t[i] == ' ';
+	if (digits < 8 || digits > 14 || words > EXPOSURE_ANSWER_WORDS || (b > 0 && t[b - 1] != ' ' &&
+									t[b - 1] != ':'))
+		return false;
+	*s = b, *e = end;
+	return true;
 }
 
 /*
@@ -705,6 +733,8 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
 			 asked_reference(sc, &at, all_digits(text + is, ie - is)))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
+		else if (text && !found && answer_identity(text, len, &is, &ie) && asked_identity(sc, &at))
+			add_finding(sc, &at, PII_NATIONAL_ID, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_DATE_OF_BIRTH)) && answer_birth(sc, &at, text, len, &is, &ie))
 			add_finding(sc, &at, PII_DATE_OF_BIRTH, text, is, ie, 0.6, 1);
 		if (text && !(found & (1u << PII_CREDENTIAL)) && lone_code(text, len)) {

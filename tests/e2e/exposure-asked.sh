@@ -6,7 +6,8 @@
 # a price or a long message is none, and a request that asks for one ("Pásame
 # tu número de orden") does as a question does for an id with a letter; a full
 # date of an earlier year is a birth date where the message before asked for
-# one; a code that ends a short answer to a
+# one; so is an identity number that ends a short answer to a message
+# asking for one ("Hier: 9359 070874"); a code that ends a short answer to a
 # message asking for a code or a password is a credential ("chegou 1157").
 # On an archive written here.
 . "$TOP/tests/e2e/lib.sh"
@@ -47,6 +48,13 @@ cases = [
                        (1, 60, "Eu: 4 de outubro de 2001. A minha amiga manda a dela.")]),
     (None, [(0, 0, "Are you coming to my birthday party?"), (1, 60, "yes! we land on 14/09/2020 at noon")]),
     (None, [(0, 0, "When can you come by?"), (1, 60, "Grace Cooper, 02/12/1974")]),
+    # an identity number given where the message before asked for one, a request included
+    ("national_id", [(0, 0, "die Versicherung will deine Sozialversicherungsnummer, kannst du mir die schicken?"),
+                     (1, 60, "Hier: 9359 070874")]),
+    ("national_id", [(0, 0, "Pour le formulaire de la commune, j'ai besoin de ton numéro AVS"),
+                     (1, 60, "Voilà: 756.3850.4898.12")]),
+    ("national_id", [(0, 0, "az orvoshoz kell a taj-számod"), (1, 60, "059 536 015")]),
+    (None, [(0, 0, "az orvoshoz kell a taj-számod"), (1, 60, "ok, de most dolgozom, este küldöm, 2 óra múlva")]),
 ]
 convs, truth = [], {}
 mid = 10**15
