@@ -195,6 +195,15 @@ static int year_before(const char *t, size_t e)
  */
 bool pii_full_date(const char *text, size_t len, size_t *start, size_t *end, int *year)
 {
+	/* most texts hold no year: four digits in a run, 19xx or 20xx, first */
+	bool year_seen = false;
+	for (size_t i = 0, run = 0; i < len && !year_seen; i++) {
+		run = text[i] >= '0' && text[i] <= '9' ? run + 1 : 0;
+		year_seen = run == 4 && (text[i - 3] == '1' || text[i - 3] == '2') &&
+			    (i + 1 == len || text[i + 1] < '0' || text[i + 1] > '9');
+	}
+	if (!year_seen)
+		return false;
 	struct scan s;
 	memset(&s, 0, sizeof(s));
 	s.t = text;
