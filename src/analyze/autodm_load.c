@@ -1036,13 +1036,14 @@ static long after_question(const char *txt, size_t tlen)
 	return after;
 }
 
-/* Is some word of family f in normalized t[0..n) a whole word ("vous", not
- * that of "rendez-vous"), one of `only` when given, none of `but`? */
-static bool whole_word(const char *t, size_t n, enum lex_family f, const char *const *only,
-		       const char *const *but)
+/* Is some word of family f among the hits h in normalized t[0..n) a whole
+ * word ("vous", not that of "rendez-vous"), one of `only` when given, none
+ * of `but`? */
+static bool whole_word(const struct lex_hits *h, const char *t, size_t n, enum lex_family f,
+		       const char *const *only, const char *const *but)
 {
 	size_t from = 0, a, b;
-	while (lex_find(t, n, f, from, &a, &b)) {
+	while (lex_hits_find(h, f, from, &a, &b)) {
 		bool whole = (a == 0 || t[a - 1] == ' ') && (b == n || t[b] == ' ' || t[b] == '\'');
 		bool listed = !only;
 		for (size_t k = 0; !listed && only[k]; k++)
@@ -1065,17 +1066,21 @@ static bool whole_word(const char *t, size_t n, enum lex_family f, const char *c
  * ("Want more reach? We deliver…"), it speaks as "we", and of the reader
  * ("I would like to tell you about an opportunity for your family").
  */
-static bool customer_words(const char *txt, size_t tlen, const struct buf *norm)
+static bool customer_words(const char *txt, size_t tlen, const struct buf *norm,
+			   struct lex_hits *h)
 {
 	/* the writer's words of tone-self.tsv that speak for a group */
 	static const char *const plural[] = { "we", "us", "wir", "uns", "nous", "nosotros",
 					      "wij", "kami", "hum", NULL };
-	if (!norm->s || whole_word(norm->s, norm->len, LEX_TONE_SELF, plural, NULL))
+	if (!norm->s)
+		return false;
+	lex_hits_scan(h, norm->s, norm->len, (1ull << LEX_TONE_SELF) | (1ull << LEX_TONE_YOU));
+	if (whole_word(h, norm->s, norm->len, LEX_TONE_SELF, plural, NULL))
 		return false;   /* "We are a team of 120+ developers … Can we schedule a call?" */
 	long after = after_question(txt, tlen);
 	if (after >= 0 && after <= AUTODM_QUESTION_TAIL)
 		return true;
-	if (whole_word(norm->s, norm->len, LEX_TONE_YOU, NULL, NULL))
+	if (whole_word(h, norm->s, norm->len, LEX_TONE_YOU, NULL, NULL))
 		return false;
 	/* English "I", capital as written ("i" is "and" in Polish, "in" in
 	 * Swedish; "I går" opens a Swedish text) */
@@ -1087,7 +1092,7 @@ static bool customer_words(const char *txt, size_t tlen, const struct buf *norm)
 		if (apos || (i > 0 && i + 1 < tlen && txt[i + 1] == ' '))
 			return true;   /* "I booked", "I'm", "I’ve" */
 	}
-	return whole_word(norm->s, norm->len, LEX_TONE_SELF, NULL, plural);
+	return whole_word(h, norm->s, norm->len, LEX_TONE_SELF, NULL, plural);
 }
 
 /* Does the owner's reply hand over a one-time code, a password or a card number? */
@@ -1106,7 +1111,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 	sqlite3_stmt *st = NULL, *names = NULL;
 	struct buf conv = BUF_INIT, norm = BUF_INIT, slotted = BUF_INIT, nb = BUF_INIT;
 	struct buf last_owner = BUF_INIT, full_name = BUF_INIT;
-	struct lex_hits hits = LEX_HITS_INIT;
+	struct lex_hits hits = LEX_HITS_INIT, persons = LEX_HITS_INIT;   /* persons: customer_words */
 	size_t offs[16], nnames = 0, owner_names = 0;
 	const char *namev[16];
 	bool cp_written = false, owner_written = false, owner_replied = false;
@@ -1278,7 +1283,7 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
 		if (!owner && opening && after_own >= 0 && pasted(&slotted, at - after_own))
 			fl |= M_PASTED;
-		if (!owner && opening && customer_words(txt, tlen, &norm))
+		if (!owner && opening && customer_words(txt, tlen, &norm, &persons))
 			fl |= M_ASKS;
 		if (!owner && after_question(txt, tlen) >= 0)
 			fl |= M_QUESTION;
@@ -1329,6 +1334,7 @@ out:
 	buf_release(&last_owner);
 	buf_release(&full_name);
 	lex_hits_release(&hits);
+	lex_hits_release(&persons);
 	return rc;
 }
 

@@ -13,6 +13,7 @@
 #include "fmt.h"
 #include "lexicon.h"
 #include "pii.h"
+#include "pii_check.h"
 #include "analyze.h"
 #include "text.h"
 #include "timeutil.h"
@@ -298,15 +299,6 @@ static bool answer_birth(struct scanner *sc, const struct place *at, const char 
 		return false;
 	time_civil_from_days(at->created / 86400000, &y, &m, &d);
 	return year >= 1900 && year < y && asked_for(sc, at, BIRTH_WORDS, ASK_ANY);
-}
-
-/* Is w[0..n) digits only? */
-static bool all_digits(const char *w, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (w[i] < '0' || w[i] > '9')
-			return false;
-	return n > 0;
 }
 
 /*
@@ -731,7 +723,7 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		    asked_for(sc, &at, CODE_WORDS, ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
-			 asked_reference(sc, &at, all_digits(text + is, ie - is)))
+			 asked_reference(sc, &at, ie > is && pii_all_digits(text + is, ie - is)))
 			add_finding(sc, &at, PII_REFERENCE_NUMBER, text, is, ie, 0.6, 1);
 		else if (text && !found && answer_identity(text, len, &is, &ie) && asked_identity(sc, &at))
 			add_finding(sc, &at, PII_NATIONAL_ID, text, is, ie, 0.6, 1);

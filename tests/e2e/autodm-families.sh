@@ -113,8 +113,8 @@ db=$WORK/f.db
 status "autodm families: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
 status "autodm families: json report" 0 "$DMAUDIT" report autodm --db "$db" --format json -o "$WORK/f.json"
 t=$WORK/arc/truth.json
-for sid in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
-	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$sid")
+for sid in $(truth_ids "$t"); do
+	want=$(truth_of "$t" "$sid")
 	got=$(json_get "$WORK/f.json" "[x['auto'] for x in d['inbound'] if x['account_id'] == '$sid'][0]")
 	same "autodm families: sender $sid automated is $want" "$got" "$want"
 done

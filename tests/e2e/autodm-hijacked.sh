@@ -48,8 +48,8 @@ db=$WORK/h.db
 status "autodm hijacked: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
 status "autodm hijacked: json report" 0 "$DMAUDIT" report autodm --db "$db" --format json -o "$WORK/h.json"
 t=$WORK/arc/truth.json
-for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
-	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
+for id in $(truth_ids "$t"); do
+	want=$(truth_of "$t" "$id")
 	got=$(json_get "$WORK/h.json" "'$id' in d['outbound']['auto_message_ids']")
 	same "autodm hijacked: owner message $id automated is $want" "$got" "$want"
 done

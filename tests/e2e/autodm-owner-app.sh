@@ -54,8 +54,8 @@ db=$WORK/o.db
 status "autodm owner app: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
 status "autodm owner app: json report" 0 "$DMAUDIT" report autodm --db "$db" --format json -o "$WORK/o.json"
 t=$WORK/arc/truth.json
-for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
-	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
+for id in $(truth_ids "$t"); do
+	want=$(truth_of "$t" "$id")
 	got=$(json_get "$WORK/o.json" "'$id' in d['outbound']['auto_message_ids']")
 	same "autodm owner app: owner message $id automated is $want" "$got" "$want"
 done

@@ -83,8 +83,8 @@ db=$WORK/a.db
 status "exposure asked: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
 status "exposure asked: json report" 0 "$DMAUDIT" report exposure --db "$db" --format json -o "$WORK/a.json"
 t=$WORK/arc/truth.json
-for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
-	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
+for id in $(truth_ids "$t"); do
+	want=$(truth_of "$t" "$id")
 	got=$(json_get "$WORK/a.json" "sorted(f['type'] for f in d['findings'] if f['source_id'] == '$id')")
 	case $want in None) want_list='[]' ;; *) want_list="['$want']" ;; esac
 	same "exposure asked: message $id holds $want" "$got" "$want_list"

@@ -49,8 +49,8 @@ db=$WORK/c.db
 status "exposure codes: ingest" 0 "$DMAUDIT" ingest -q --db "$db" "$WORK/arc"
 status "exposure codes: json report" 0 "$DMAUDIT" report exposure --db "$db" --format json -o "$WORK/c.json"
 t=$WORK/arc/truth.json
-for id in $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$t"); do
-	want=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$t" "$id")
+for id in $(truth_ids "$t"); do
+	want=$(truth_of "$t" "$id")
 	got=$(json_get "$WORK/c.json" "any(f['source_id'] == '$id' and f['type'] == 'credential' for f in d['findings'])")
 	same "exposure codes: message $id is a credential: $want" "$got" "$want"
 done

@@ -72,6 +72,15 @@ json_get() {
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"
 }
 
+# truth_ids FILE: the keys of a JSON object of expected values, one a word;
+# truth_of FILE KEY: the value expected for KEY
+truth_ids() {
+	python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))))' "$1"
+}
+truth_of() {
+	python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
+}
+
 # one_line NAME: stderr of the last `status` is exactly one line naming something
 one_line() {
 	lines=$(wc -l <"$WORK/.err")
