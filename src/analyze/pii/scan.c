@@ -2209,6 +2209,26 @@ static bool number_word_before(const struct scan *s, size_t p)
 	size_t n = e > q ? scan_fold(s->t, q, e, w, sizeof(w) - 1) : 0;
 	if (n && w[n - 1] == '.')
 		n--;
+	/* "予約番号はSUULNFです", "예약번호는 SUULNF이에요": a number's word in a
+	 * script without spaces, a particle after it, the code glued or one
+	 * space on */
+	if (q >= 3 && (unsigned char)s->t[q - 1] >= 0x80) {
+		static const char *const particles[] = { "は", "が", "：", "是", "為", "为", "는",
+							 "은", "이", "가", "요", NULL };
+		static const char *const numbers[] = { "番号", "번호", "号", "號", "码", "碼", "コード",
+						       "코드", "代號", "代号", NULL };
+		for (size_t i = 0; particles[i]; i++)
+			if (q >= 3 + strlen(particles[i]) &&
+			    !memcmp(s->t + q - strlen(particles[i]), particles[i], strlen(particles[i]))) {
+				q -= strlen(particles[i]);
+				break;
+			}
+		for (size_t i = 0; numbers[i]; i++)
+			if (q >= strlen(numbers[i]) &&
+			    !memcmp(s->t + q - strlen(numbers[i]), numbers[i], strlen(numbers[i])))
+				return true;
+		return false;
+	}
 	static const char *const short_words[] = { "ref", "nr", "no", "n", "pnr", NULL };
 	for (size_t i = 0; short_words[i]; i++)
 		if (strlen(short_words[i]) == n && !memcmp(w, short_words[i], n))
@@ -2216,13 +2236,16 @@ static bool number_word_before(const struct scan *s, size_t p)
 	return n >= 8 && number_compound(w, n);
 }
 
-/* Is the text written in capitals throughout (then a word in capitals is no code)? */
+/* Is the text written in capitals throughout (then a word in capitals is no
+ * code)? Text in a script without case ("예약번호는 SUULNF") is not. */
 static bool scan_shouting(const struct scan *s)
 {
-	size_t lower = 0;
-	for (size_t i = 0; i < s->len && !lower; i++)
+	size_t lower = 0, upper = 0;
+	for (size_t i = 0; i < s->len && !lower; i++) {
 		lower += s->t[i] >= 'a' && s->t[i] <= 'z';
-	return lower == 0;
+		upper += s->t[i] >= 'A' && s->t[i] <= 'Z';
+	}
+	return lower == 0 && upper > 12;
 }
 
 /* Is the word before p (across a space or a hyphen) "id", as in "id number"? */
@@ -2403,12 +2426,18 @@ static size_t word(struct scan *s, size_t p, size_t ce, unsigned flags)
 			cls = pii_word_class(w + i + 1, wn - i - 1);
 			break;
 		}
-	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a booking's code */
-	if (!cls && e - p == 6 && ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN &&
+	/* "Bestellnummer VTSLMS": six capitals right after a reference's word, a
+	 * booking's code; in Japanese or Korean the particle after it is glued
+	 * ("SUULNF이에요") */
+	size_t ue = e;
+	if ((flags & B_HIGH) && e - p > 6 && (unsigned char)t[p + 6] >= 0xe3 &&
+	    (unsigned char)t[p + 6] <= 0xed)
+		ue = p + 6;
+	if (!cls && ue - p == 6 && ago(s, CTX_REF) <= 2 && ago(s, CTX_SECRET) > 2 * WIN &&
 	    all_upper(t + p, 6) && !scan_shouting(s) && number_word_before(s, p)) {
-		scan_emit(s, PII_REFERENCE_NUMBER, p, e, 0.6);
+		scan_emit(s, PII_REFERENCE_NUMBER, p, ue, 0.6);
 		mark(s, 0);
-		return ce;
+		return ue < e ? ue : ce;
 	}
 	/* "our reference is LWJELM", "the reference they gave me is XKZDKH": six
 	 * capitals with one vowel at most, no word of a language, later in the
@@ -2505,6 +2534,33 @@ static bool slash_pair(const struct scan *s, size_t p, size_t ce)
 	       !scan_word_class(s->t, p, scan_trim_end(s->t, p, ce), ce);   /* "… / pass: x" */
 }
 
+/*
+ * Chunks split at spaces, and CJK text has none: "メールはharuka@example.jp、
+ * 注文番号…" and "（注文番号3KNLEJ）。…こちら→https://t.co/x" are one chunk
+ * each. An address or a link glued after a non-ASCII letter starts a chunk of
+ * its own, so that neither hides the text before it: returns where the chunk
+ * at p ends, ce when nothing is glued.
+ */
+static size_t glued_cut(const char *t, size_t p, size_t ce, unsigned flags)
+{
+	for (size_t k = p + 1; k < ce; k++) {
+		if ((unsigned char)t[k - 1] < 0x80 || !is_alnum((unsigned char)t[k]))
+			continue;
+		if ((ce - k >= 7 && !strncmp(t + k, "http", 4) &&
+		     (!strncmp(t + k + 4, "://", 3) || (ce - k >= 8 && !strncmp(t + k + 4, "s://", 4)))) ||
+		    (ce - k >= 4 && !strncmp(t + k, "www.", 4)))
+			return k;
+		if (flags & B_AT) {
+			size_t e = k;
+			while (e < ce && email_local((unsigned char)t[e]))
+				e++;
+			if (e < ce && t[e] == '@')
+				return k;
+		}
+	}
+	return ce;
+}
+
 static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	size_t n = ce - p;
@@ -2577,11 +2633,23 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			unsigned char b = (unsigned char)text[ce++];
 			flags |= bclass[b] | (b >= 0x80 ? B_HIGH : 0);
 		}
+		if (flags & B_HIGH)
+			ce = glued_cut(text, i, ce, flags);
 		/* no value is this long without a space (e-mail addresses stop at 254):
 		 * a longer chunk is base64 or a link, and skipping it whole keeps the
 		 * work per chunk bounded even when it splits at every ':' */
 		if (ce - i > MAX_CHUNK || url_chunk(text, i, ce, flags)) {
 			mark(&s, 0);
+			/* "https://t.co/x配送状況は…": the link ends where the text
+			 * glued to it begins */
+			if ((flags & B_HIGH) && ce - i <= MAX_CHUNK) {
+				size_t e = i;
+				while (e < ce && (unsigned char)text[e] >= 0x80)
+					e++;
+				while (e < ce && (unsigned char)text[e] < 0x80)
+					e++;
+				ce = e;
+			}
 			i = ce;
 			continue;
 		}
@@ -2596,7 +2664,8 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 			    marks)
 				scan_emit(&s, PII_CREDENTIAL, ee + 2, pe, 0.7);
 			mark(&s, 0);
-			i = ce;
+			/* "…@outlook.jp、注文番号0484-…": the text glued after the address */
+			i = (flags & B_HIGH) && ee < ce && (unsigned char)text[ee] >= 0x80 ? ee : ce;
 			continue;
 		}
 		/* opening punctuation: ( [ " ' # ¿ ¡ “ ‘ « */
