@@ -244,6 +244,28 @@ static size_t unit_after(const struct scan *s, size_t q)
 	return q;
 }
 
+/* "utca 12, Szeged 6720": the town, then its four-digit postcode ending the
+ * phrase, as Hungary also writes it: their end, or 0. */
+static size_t town_postcode_at(const struct scan *s, size_t q)
+{
+	const char *t = s->t;
+	/* only after a street's word: "India 245, England 3021" are scores */
+	if (ago(s, CTX_STREET) > 1 || !scan_capitalised(s, q))
+		return 0;
+	size_t e = scan_chunk_end(s, q);
+	for (size_t k = q; k < e; k++)
+		if (!is_alpha((unsigned char)t[k]) && (unsigned char)t[k] < 0x80 && t[k] != '-')
+			return 0;
+	if (e + 5 > s->len || t[e] != ' ')
+		return 0;
+	size_t d = e + 1, n = d;
+	while (n < s->len && is_digit((unsigned char)t[n]))
+		n++;
+	if (n - d != 4 || !memcmp(t + d, "19", 2) || !memcmp(t + d, "20", 2))
+		return 0;
+	return n == s->len || strchr(".,;!\n\r)", t[n]) ? n : 0;
+}
+
 /* The postcode and capitalised town from q (past a comma and line breaks):
  * their end, or 0. */
 static size_t postcode_town_at(const struct scan *s, size_t q)
@@ -258,6 +280,8 @@ static size_t postcode_town_at(const struct scan *s, size_t q)
 	while (q < s->len && is_digit((unsigned char)t[q]))
 		q++;
 	size_t nd = q - d;
+	if (!nd)
+		return town_postcode_at(s, q);
 	if (nd == 3 && q + 3 < s->len && t[q] == ' ' && is_digit((unsigned char)t[q + 1]) &&
 	    is_digit((unsigned char)t[q + 2]) && !is_digit((unsigned char)t[q + 3])) {
 		q += 3;
@@ -311,7 +335,8 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 	/* the street's name, or its word in lower case: "Hatanpään valtatie 77", "Telliskivi tn 124" */
 	if (e - p > 4 || !(name_before(s, p) || ago(s, CTX_STREET) == 1))
 		return 0;
-	if (q + 1 < s->len && t[q] == '/' && is_digit((unsigned char)t[q + 1])) {
+	for (int part = 0; part < 2 && q + 1 < s->len && t[q] == '/' && is_digit((unsigned char)t[q + 1]);
+	     part++) {
 		size_t b = q + 1;
 		while (b < s->len && is_digit((unsigned char)t[b]) && b - q <= 4)
 			b++;
@@ -327,6 +352,64 @@ size_t addr_postcode_town(const struct scan *s, size_t p, size_t e)
 	}
 	size_t u = unit_after(s, q), a = u != q ? postcode_town_at(s, u) : 0;
 	return a ? a : postcode_town_at(s, q);
+}
+
+/*
+ * "6720 Szeged, Teréz krt. 12", "1056 Budapest, Váci út 45": the postcode
+ * and town first, then the street's name, its word (the caller saw it just
+ * before the house number [p, e)) and the number, as Hungary writes it.
+ * Sets *start to the postcode and returns the end, or 0.
+ */
+size_t addr_town_first(const struct scan *s, size_t p, size_t e, size_t *start)
+{
+	const char *t = s->t;
+	size_t q = p, names = 0;
+	/* back over the street's word and up to three capitalised names */
+	for (int words = 0; words < 5; words++) {
+		if (q < 2 || t[q - 1] != ' ')
+			return 0;
+		if (t[q - 2] == ',')
+			break;
+		size_t w = q - 1;
+		while (w > 0 && !is_blank((unsigned char)t[w - 1]))
+			w--;
+		if (w == q - 1)
+			return 0;
+		names += words > 0 && scan_capitalised(s, w);
+		q = w;
+	}
+	if (!names || q < 2 || t[q - 2] != ',')
+		return 0;
+	size_t town_end = q - 2, w = town_end;
+	while (w > 0 && !is_blank((unsigned char)t[w - 1]))
+		w--;
+	if (w == town_end || !scan_capitalised(s, w) || w < 5 || t[w - 1] != ' ')
+		return 0;
+	size_t d = w - 1;
+	while (d > 0 && is_digit((unsigned char)t[d - 1]))
+		d--;
+	size_t nd = w - 1 - d;
+	if (nd < 4 || nd > 5 || (d > 0 && !is_blank((unsigned char)t[d - 1]) && t[d - 1] != ':'))
+		return 0;
+	/* where an address starts: the text's or a line's start, a colon, or
+	 * after an address word ("scored 3421 Points, Main Street 5" is none) */
+	size_t b = d;
+	while (b > 0 && t[b - 1] == ' ')
+		b--;
+	if (b > 0 && t[b - 1] != '\n' && t[b - 1] != ':' && ago(s, CTX_ADDRESS) > 8)
+		return 0;
+	if (nd == 4 && (!memcmp(t + d, "19", 2) || !memcmp(t + d, "20", 2)))
+		return 0;
+	size_t h = e;
+	if (h < s->len && is_alpha((unsigned char)t[h]) && !(h + 1 < s->len && is_alnum((unsigned char)t[h + 1])))
+		h++;
+	for (int part = 0; part < 2 && h + 1 < s->len && t[h] == '/' && is_digit((unsigned char)t[h + 1]); part++)
+		for (h++; h < s->len && is_digit((unsigned char)t[h]); h++)
+			;
+	if (h < s->len && is_alnum((unsigned char)t[h]))
+		return 0;
+	*start = d;
+	return h;
 }
 
 /* Does the town ending at t[town] end the line or go on as a name ("Praha 3",
@@ -425,12 +508,15 @@ static size_t house_number(const struct scan *s, size_t q)
 		e++;
 	if (e == q || e - q > 4)
 		return 0;
-	if (e + 1 < s->len && (s->t[e] == '/' || s->t[e] == '-') && is_digit((unsigned char)s->t[e + 1])) {
+	/* "12/3", "45-47"; Austria's staircase and door after the house: "106/4/17" */
+	for (int part = 0; part < 2 && e + 1 < s->len && (s->t[e] == '/' || s->t[e] == '-') &&
+			   is_digit((unsigned char)s->t[e + 1]); part++) {
 		size_t f = e + 1;
 		while (f < s->len && is_digit((unsigned char)s->t[f]) && f - e <= 4)
 			f++;
-		if (f - e - 1 <= 3)
-			e = f;
+		if (f - e - 1 > 3)
+			break;
+		e = f;
 	}
 	if (e < s->len && is_alpha((unsigned char)s->t[e]) &&
 	    !(e + 1 < s->len && is_alpha((unsigned char)s->t[e + 1])))

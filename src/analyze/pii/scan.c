@@ -1291,6 +1291,19 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			goto done;
 		}
 	}
+	/* "Mariahilfer Straße 106/4/17, 1060 Wien": Austria's house, staircase
+	 * and door, then the postcode and town (what no date has after it) */
+	if (!r.plus && r.ng == 3 && r.sep[1] == '/' && r.sep[2] == '/' && r.glen[0] <= 4 &&
+	    r.glen[1] <= 3 && r.glen[2] <= 3) {
+		size_t a = addr_postcode_town(s, p, r.gend[0]), from = p;
+		if (!a && ago(s, CTX_STREET) == 1)
+			a = addr_town_first(s, p, r.gend[0], &from);
+		if (a) {
+			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);
+			next = a;
+			goto done;
+		}
+	}
 	if (date_run(&r)) {
 		if (scan_ctx(s, CTX_DOB, WIN) || dob_follows(s, r.gend[2]))
 			scan_emit(s, PII_DATE_OF_BIRTH, p, r.gend[2], 0.7);
@@ -1609,6 +1622,12 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		}
 		if (r.ng == 1 && (a = addr_postcode_town(s, p, r.e))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
+		if (r.ng <= 3 && r.glen[0] <= 4 && ago(s, CTX_STREET) == 1 &&
+		    (a = addr_town_first(s, p, r.gend[0], &from))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);
 			next = a;
 			goto done;
 		}

@@ -133,6 +133,7 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e);
 bool scan_capitalised(const struct scan *s, size_t p);
 size_t addr_after_number(const struct scan *s, size_t e);
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e);
+size_t addr_town_first(const struct scan *s, size_t p, size_t e, size_t *start);
 /* The town ending at town ends the line or goes on as a name: not prose. */
 bool addr_town_ends(const struct scan *s, size_t town);
 size_t addr_marked_number(const struct scan *s, size_t p, size_t e);
