@@ -41,6 +41,8 @@ bool pii_dni_valid(const char *s, size_t n);
 bool pii_codice_fiscale_valid(const char *s, size_t n);
 /* Brazilian CPF: 11 digits, the last two mod-11 check digits; not all one digit. */
 bool pii_cpf_valid(const char *d);
+/* Chile's RUT/RUN: n body digits (7 or 8) and its check, a digit or K (mod 11). */
+bool pii_cl_rut_valid(const char *d, size_t n, char check);
 /* Romania's CNP: 13 digits, sex and century, a date, the weighted check mod 11. */
 bool pii_cnp_valid(const char *d, size_t n);
 /* Greece's AMKA: 11 digits, a date DDMMYY first, the Luhn check last. */
@@ -126,6 +128,9 @@ bool pii_ir_melli_valid(const char *d, size_t n);
 /* Mexico's CURP: 4 letters, YYMMDD, H/M/X, a state's two letters, three
  * consonants, a character, and the check digit of the seventeen. */
 bool pii_mx_curp_valid(const char *s, size_t n);
+/* Mexico's RFC: 4 letters (3 for a company), a date YYMMDD, a homoclave of
+ * two characters and its check (mod 11, A for 10; not all digits). */
+bool pii_mx_rfc_valid(const char *s, size_t n);
 
 /* A real calendar date, year 1900-2099. */
 bool pii_date_valid(int y, int m, int d);

@@ -1026,6 +1026,36 @@ static bool text_has_3(const struct scan *s, unsigned char lead_lo, unsigned cha
  * groups (2 55 08 14 168 025 38), Belgium's 93.05.18-223.61, Germany's
  * Steuer-ID 86 095 742 719. The end of the id, or 0.
  */
+/*
+ * Chile's RUT (RUN for a person): "12.345.678-5", "7.654.321-K" in its
+ * dotted form, which its check names; "12345678-5" only after an identity
+ * word. Returns the end, or 0.
+ */
+static size_t cl_rut(const struct scan *s, const struct run *r, size_t ce)
+{
+	const char *t = s->t;
+	bool dotted = r->ng >= 3 && r->glen[0] <= 2 && r->glen[1] == 3 && r->glen[2] == 3 &&
+		      r->sep[1] == '.' && r->sep[2] == '.';
+	int body = dotted ? 3 : 1;
+	if (!dotted && !(r->glen[0] >= 7 && r->glen[0] <= 8 && scan_ctx(s, CTX_NATID, WIN)))
+		return 0;
+	size_t n = r->gdig[body - 1], e;
+	char check;
+	if (r->ng == body + 1 && r->sep[body] == '-' && r->glen[body] == 1) {
+		check = r->d[n];
+		e = r->gend[body];
+	} else if (r->ng == body && r->e + 1 < ce && t[r->e] == '-' &&
+		   (t[r->e + 1] | 32) == 'k') {
+		check = 'K';
+		e = r->e + 2;
+	} else {
+		return 0;
+	}
+	if (e < s->len && is_alnum((unsigned char)t[e]))
+		return 0;
+	return pii_cl_rut_valid(r->d, n, check) ? e : 0;
+}
+
 static size_t natid_grouped(const struct run *r)
 {
 	static const unsigned char th[5] = { 1, 4, 5, 2, 1 }, nir[7] = { 1, 2, 2, 2, 3, 3, 2 },
@@ -1212,6 +1242,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			mark(s, 0);
 			return a;
 		}
+	}
+	/* Chile's RUT, unless an order's or an account's word or a price names the number */
+	size_t rut = r.plus ? 0 : cl_rut(s, &r, ce);
+	if (rut && value_ctx(s) != CTX_REF && value_ctx(s) != CTX_ACCOUNT && !money_before(s, p)) {
+		scan_emit(s, PII_NATIONAL_ID, p, rut, 0.85);
+		mark(s, 0);
+		return rut;
 	}
 	if (r.e < s->len && !id_check && (is_alpha((unsigned char)s->t[r.e]) ||
 			     ((unsigned char)s->t[r.e] >= 0x80 && !glue_end(s, r.e))) && r.e < ce)
@@ -1887,12 +1924,12 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		}
 	}
 	/* Spanish DNI and NIE carry a check letter, the Italian codice fiscale, the
-	 * Taiwanese id (A123456789), the Finnish henkilötunnus (131052-308T) and
-	 * the Mexican CURP (a check digit) too */
+	 * Taiwanese id (A123456789), the Finnish henkilötunnus (131052-308T), the
+	 * Mexican CURP and RFC (a check character) too */
 	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
 	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n)) ||
 	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n)) ||
-	    (n == 18 && pii_mx_curp_valid(s->t + p, n)) || (n == 9 && pii_sg_nric_valid(s->t + p, n))) {
+	    (n == 18 && pii_mx_curp_valid(s->t + p, n)) || ((n == 13 || n == 12) && pii_mx_rfc_valid(s->t + p, n)) || (n == 9 && pii_sg_nric_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}

@@ -290,6 +290,22 @@ bool pii_cpf_valid(const char *d)
 	return true;
 }
 
+bool pii_cl_rut_valid(const char *d, size_t n, char check)
+{
+	if (n < 7 || n > 8 || pii_degenerate(d, n))
+		return false;
+	int sum = 0, w = 2;
+	for (size_t i = n; i-- > 0;) {
+		if (d[i] < '0' || d[i] > '9')
+			return false;
+		sum += (d[i] - '0') * w;
+		w = w == 7 ? 2 : w + 1;
+	}
+	int r = 11 - sum % 11;
+	char want = r == 11 ? '0' : r == 10 ? 'K' : (char)('0' + r);
+	return (check == 'k' ? 'K' : check) == want;
+}
+
 static int two(const char *d)
 {
 	return (d[0] - '0') * 10 + (d[1] - '0');
@@ -744,6 +760,35 @@ bool pii_ir_melli_valid(const char *d, size_t n)
 		sum += (d[i] - '0') * (10 - i);
 	int r = sum % 11;
 	return d[9] - '0' == (r < 2 ? r : 11 - r);
+}
+
+bool pii_mx_rfc_valid(const char *s, size_t n)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ ";
+	char u[13];
+	if (n != 12 && n != 13)
+		return false;
+	/* a company's twelve are read as thirteen with a space first */
+	u[0] = ' ';
+	for (size_t i = 0; i < n; i++)
+		u[13 - n + i] = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
+	for (int i = 13 - (int)n; i < 4; i++)
+		if ((u[i] < 'A' || u[i] > 'Z') && u[i] != '&')
+			return false;
+	if (!pii_all_digits(u + 4, 6) || !yymmdd_valid(two(u + 4), two(u + 6), two(u + 8)))
+		return false;
+	int sum = 0, letters = 0;
+	for (int i = 0; i < 12; i++) {
+		const char *v = strchr(alphabet, u[i]);
+		if (!v || !u[i])
+			return false;
+		letters += i >= 10 && u[i] >= 'A';
+		sum += (int)(v - alphabet) * (13 - i);
+	}
+	int r = 11 - sum % 11;
+	char want = r == 11 ? '0' : r == 10 ? 'A' : (char)('0' + r);
+	/* a homoclave of digits only is most often a date and a count, not an RFC */
+	return want == u[12] && (letters || u[12] >= 'A');
 }
 
 bool pii_mx_curp_valid(const char *s, size_t n)
