@@ -22,6 +22,12 @@
  *     senders sent too; full weight when the template carries a link,
  *     handle or e-mail, a little when it is plain text (people do say the
  *     same "thanks for the follow");
+ *   - shared contact: an opening gives a phone number, e-mail address or
+ *     messenger id that another stranger's opening gave too, in whatever
+ *     words ("reverse it to 0559 774 201" and "return it to +233
+ *     559774201"); not one the owner gave out;
+ *   - a discount: a percentage off and a code in capitals ("-60%, code
+ *     BLACK60"), or a percentage and a link out of the blue, counts as a pitch;
  *   - resend: the same (or nearly the same) text sent again before the
  *     owner answered; more when it carries a link;
  *   - first contact with a link; a link-only (or nearly) message; a link
@@ -110,6 +116,7 @@
 #define AUTODM_W_CAMPAIGN       1.2   /* shared template with a link, handle or e-mail */
 #define AUTODM_W_CAMPAIGN_PLAIN 0.1   /* shared template of plain words, one other sender */
 #define AUTODM_W_CAMPAIGN_MANY  1.0   /* … from AUTODM_CAMPAIGN_MANY other senders or more */
+#define AUTODM_W_CONTACT_SHARED 1.2   /* an opening's phone, e-mail or messenger id, another stranger's too */
 #define AUTODM_W_FOOTER         4.0   /* an auto-DM tool's signature (lexicon) */
 #define AUTODM_W_FORMULA        0.7   /* opens with a follow-thanks formula */
 #define AUTODM_W_SCAM           0.7   /* opens with scam bait */

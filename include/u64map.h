@@ -26,6 +26,8 @@ struct u64map {
  * it is present, set *val to its value and return false.
  */
 bool u64map_put(struct u64map *m, uint64_t key, uint32_t *val);
+/* Store val for key, whether or not it was there. */
+void u64map_set(struct u64map *m, uint64_t key, uint32_t val);
 /* The value of key in *val; false when absent. */
 bool u64map_get(const struct u64map *m, uint64_t key, uint32_t *val);
 void u64map_release(struct u64map *m);

@@ -90,10 +90,10 @@ struct am_msg {
 	int64_t id, at;
 	uint64_t flags;
 	uint32_t tmpl;
-	uint32_t unused;
+	uint32_t contact;    /* a phone, e-mail or messenger id it gives, hashed; 0: none */
 };
 
-#define AM_MSG_BYTES 32                /* id, at, flags, tmpl, 4 bytes unused */
+#define AM_MSG_BYTES 32                /* id, at, flags, tmpl, contact */
 
 /* Two messages days apart at the same time of day, to AUTODM_SCHEDULE_TOL_MS. */
 static inline bool am_same_time_of_day(int64_t a, int64_t b)
@@ -151,6 +151,9 @@ struct am {
 	uint32_t *in_linkers;   /* … the counterparts sent with a link */
 	uint32_t *recipients;   /* … the owner sent */
 	uint32_t *recipients_following; /* … the owner sent to accounts that follow the owner */
+	/* contact hash -> distinct counterparts that gave it in an opening; 0
+	 * for those the owner gave (am_count) */
+	struct u64map contacts;
 };
 
 int am_cmp_i64(const void *x, const void *y);

@@ -36,6 +36,7 @@ struct feat {
 	uint32_t fast;           /* replies faster than anyone types (M_FAST), not answers */
 	uint32_t scheduled;      /* messages at the time of day of the one before, days later */
 	uint32_t campaign_others, campaign_cluster, max_repeat;
+	uint32_t contact_others; /* other strangers whose openings gave the same phone or id */
 	uint32_t own_words;      /* wordy messages no other sender sent: its own words */
 	uint32_t shared_words;   /* … and those another sender sent too */
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
@@ -170,6 +171,11 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		/* scheduled software writes at one time of day: "06:00" on Monday, on Tuesday */
 		if (i > 0 && !(ms[i - 1].flags & M_OWNER) && am_same_time_of_day(ms[i - 1].at, m->at))
 			f->scheduled++;
+		if ((m->flags & M_OPENING) && m->contact) {
+			uint32_t n = 0;
+			if (u64map_get(&a->contacts, m->contact, &n) && n > 1 && n - 1 > f->contact_others)
+				f->contact_others = n - 1;
+		}
 		if (m->flags & M_OPENING) {
 			/* the pitch counts in what was sent before any answer */
 			f->formula |= (m->flags & M_FORMULA) != 0;
@@ -479,6 +485,13 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
 		}
 	}
+	if (f->contact_others && f->cp_first) {
+		s += AUTODM_W_CONTACT_SHARED;
+		if (kind == AUTODM_PERSON)
+			kind = AUTODM_CAMPAIGN;
+		evidence(ev, "the phone number, address or messenger id it gave came from %u other "
+			 "account%s too", f->contact_others, f->contact_others == 1 ? "" : "s");
+	}
 	if (f->footer) {
 		s += AUTODM_W_FOOTER;
 		if (kind == AUTODM_PERSON)
@@ -717,7 +730,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 	 * answers nothing an opening of software's kind said (a template
 	 * others sent, a tool's signature, a notice, a pitch, a link), though
 	 * it speaks for a person's own "thanks for the follow :)" */
-	bool machine_opening = f->campaign_others >= AUTODM_CAMPAIGN_OTHERS || f->footer ||
+	bool machine_opening = f->campaign_others >= AUTODM_CAMPAIGN_OTHERS || f->contact_others ||
+			       f->footer ||
 			       f->notice || f->scam || f->promo || f->offer || f->contact ||
 			       f->keyword || f->bait || f->first_link;
 	uint32_t answered = stream ? 0 : machine_opening ? f->answers - f->late_answers : f->answers;
@@ -745,7 +759,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
 		       f->keyword || only_fast || handover || f->gave_secret || f->pasted || f->hashtags ||
 		       only_scheduled || stream ||
-		       f->campaign_others || f->resends || f->resends_link || f->shortener ||
+		       f->campaign_others || f->contact_others || f->resends || f->resends_link ||
+		       f->shortener ||
 		       f->regular;
 	if (!content && s > AUTODM_LINKS_ALONE_MAX) {
 		s = AUTODM_LINKS_ALONE_MAX;

@@ -961,6 +961,139 @@ static size_t currency_at(const unsigned char *t, size_t n)
 }
 
 /*
+ * The contact a message gives, hashed (0 when none): a phone number (9 to 15
+ * digits, in groups, its last nine kept so that "+254 798 112 334" and
+ * "0798112334" agree; Arabic-Indic digits read as digits), an e-mail
+ * address, or, after a messenger's name, the id ("LINE: job.th88",
+ * "telegram @karim_trading"). Two strangers who give the same one are
+ * one campaign, whatever their words.
+ */
+static uint32_t contact_key(const char *norm, size_t n, bool messenger)
+{
+	char d[16];
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)norm[i];
+		/* a phone: digits and their separators */
+		size_t nd = 0, j = i, total = 0;
+		if ((is_digit((char)c) || ((c == 0xd9 || c == 0xdb) && i + 1 < n)) &&
+		    (i == 0 || !is_word_byte(norm[i - 1]))) {
+			while (j < n) {
+				unsigned char b = (unsigned char)norm[j];
+				int v = -1;
+				if (is_digit((char)b))
+					v = b - '0', j++;
+				else if (b == 0xd9 && j + 1 < n && (unsigned char)norm[j + 1] >= 0xa0 &&
+					 (unsigned char)norm[j + 1] <= 0xa9)
+					v = (unsigned char)norm[j + 1] - 0xa0, j += 2;
+				else if (b == 0xdb && j + 1 < n && (unsigned char)norm[j + 1] >= 0xb0 &&
+					 (unsigned char)norm[j + 1] <= 0xb9)
+					v = (unsigned char)norm[j + 1] - 0xb0, j += 2;
+				else if (strchr(" -.()", (char)b) && b && j + 1 < n && total)
+					j++;
+				else
+					break;
+				if (v >= 0) {
+					total++;
+					memmove(d, d + (nd == 9), nd - (nd == 9));
+					nd -= nd == 9;
+					d[nd++] = (char)('0' + v);
+				}
+			}
+			if (total >= 9 && total <= 15)
+				return (uint32_t)text_hash(d, nd) | 1;
+			if (j > i)
+				i = j - 1;
+			continue;
+		}
+		/* an e-mail address */
+		if (c == '@' && i > 0 && is_word_byte(norm[i - 1])) {
+			size_t b = i, e = i + 1;
+			while (b > 0 && (is_word_byte(norm[b - 1]) || norm[b - 1] == '.' || norm[b - 1] == '-' ||
+					 norm[b - 1] == '+'))
+				b--;
+			bool dot = false;
+			while (e < n && (is_word_byte(norm[e]) || norm[e] == '-' ||
+					 (norm[e] == '.' && e + 1 < n && is_word_byte(norm[e + 1]))))
+				dot |= norm[e++] == '.';
+			if (dot)
+				return (uint32_t)text_hash(norm + b, e - b) | 1;
+		}
+		/* a messenger's id: a handle, or what follows a colon ("line: job.th88"),
+		 * in a message that names a messenger */
+		if (messenger && c == ':') {
+			size_t b = i + 1;
+			while (b < n && norm[b] == ' ')
+				b++;
+			if (b < n && norm[b] == '@')
+				b++;
+			size_t e = b;
+			bool letter = false;
+			while (e < n && (is_word_byte(norm[e]) || norm[e] == '.' || norm[e] == '_' ||
+					 norm[e] == '-')) {
+				letter |= norm[e] >= 'a' && norm[e] <= 'z';
+				e++;
+			}
+			if (letter && e - b >= 4 && norm[e - 1] != '.')
+				return (uint32_t)text_hash(norm + b, e - b) | 1;
+		}
+		if (messenger && c == '@' && i + 4 < n && (i == 0 || !is_word_byte(norm[i - 1]))) {
+			size_t e = i + 1;
+			while (e < n && (is_word_byte(norm[e]) || norm[e] == '.' || norm[e] == '_'))
+				e++;
+			if (e - i > 4)
+				return (uint32_t)text_hash(norm + i + 1, e - i - 1) | 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A discount, as shops announce one in any language: a percentage off (5 to
+ * 95, "-60%", "30 %", "40% off") and a code in capitals with digits
+ * ("BLACK60", "DIWALI40", "SIVELLIN25"), or a percentage and a link out of
+ * the blue ("giảm 30% … https://…"). A person's "I'm 100% sure" is neither.
+ */
+static bool percent_off(const char *txt, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		if (txt[i] != '%')
+			continue;
+		size_t e = i;
+		if (txt[e - 1] == ' ' && e >= 2)
+			e--;
+		size_t b = e;
+		while (b > 0 && is_digit(txt[b - 1]) && e - b < 3)
+			b--;
+		if (b == e || (b > 0 && is_digit(txt[b - 1])))
+			continue;
+		int v = 0;
+		for (size_t k = b; k < e; k++)
+			v = v * 10 + (txt[k] - '0');
+		if (v >= 5 && v <= 95)
+			return true;
+	}
+	return false;
+}
+
+static bool discount_code(const char *txt, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!(txt[i] >= 'A' && txt[i] <= 'Z') || (i > 0 && is_word_byte(txt[i - 1])))
+			continue;
+		size_t e = i;
+		while (e < n && txt[e] >= 'A' && txt[e] <= 'Z')
+			e++;
+		size_t letters = e - i, d = e;
+		while (d < n && is_digit(txt[d]))
+			d++;
+		if (letters >= 3 && d > e && d - e <= 3 && (d == n || !is_word_byte(txt[d])))
+			return true;
+		i = d;
+	}
+	return false;
+}
+
+/*
  * Returns promised: two amounts of money joined by a few bytes, the second
  * five times the first or more ("my mentor turned my $250 into $3,900",
  * "de 500€ a 5.000€", "$100 → $1,000"), what investment bait promises in
@@ -1264,6 +1397,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_HOURS;
 		if (!owner && opening && priced(norm.s))
 			fl |= M_PRICED;
+		if (!owner && txt && percent_off(txt, tlen) &&
+		    (discount_code(txt, tlen) || (opening && f.url)))
+			fl |= M_PROMO;
 		if (!owner && opening && txt && reply_keyword(txt, tlen))
 			fl |= M_KEYWORD;
 		if (!owner && notice_header(norm.s, &hits))
@@ -1311,7 +1447,9 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 		/* "Please follow: @someone", "check out my channel {url}": nothing but the pitch */
 		if ((fl & M_PROMO) && (f.url || f.user) && ntok <= AUTODM_BARE_PITCH_WORDS + slots)
 			fl |= M_BARE_PITCH;
-		add_msg(a, &(struct am_msg){ .id = id, .at = at, .tmpl = ti, .flags = fl });
+		uint32_t contact = owner || opening ? contact_key(norm.s, norm.len, fl & M_CONTACT) : 0;
+		add_msg(a, &(struct am_msg){ .id = id, .at = at, .tmpl = ti, .flags = fl,
+					     .contact = contact });
 	}
 	if (step != SQLITE_DONE) {
 		store_fail(ctx->store, err, "reading messages");
@@ -1353,6 +1491,7 @@ void am_release(struct am *a)
 	free(a->recipients_following);
 	free(a->t);
 	u64map_release(&a->map);
+	u64map_release(&a->contacts);
 	free(a->sigs);
 	free(a->sig_tmpl);
 	free(a->following);

@@ -55,7 +55,8 @@ int am_count(struct am *a)
 {
 	size_t nt = a->nt ? a->nt : 1, nseen, aseen = 0;
 	struct am_reader r = AM_READER_INIT;
-	uint64_t *seen = NULL;
+	uint64_t *seen = NULL, *given = NULL, *owned = NULL;
+	size_t ngiven = 0, agiven = 0, cp_given = 0, nowned = 0, aowned = 0;
 	int rc = -1;
 	a->in_senders = xcalloc(nt, sizeof(*a->in_senders));
 	a->in_linkers = xcalloc(nt, sizeof(*a->in_linkers));
@@ -72,6 +73,13 @@ int am_count(struct am *a)
 			for (uint32_t i = 0; i < a->c[ci].n; i++) {
 				const struct am_msg *m = &ms[i];
 				uint64_t cl = a->t[m->tmpl].cluster;
+				if (m->contact && (m->flags & M_OWNER)) {
+					ALLOC_GROW(owned, nowned + 1, aowned);
+					owned[nowned++] = m->contact;
+				} else if (m->contact && (m->flags & M_OPENING)) {
+					ALLOC_GROW(given, ngiven + 1, agiven);
+					given[ngiven++] = m->contact;
+				}
 				if (!(m->flags & M_OPENING))
 					continue;
 				ALLOC_GROW(seen, nseen + 2, aseen);
@@ -84,6 +92,19 @@ int am_count(struct am *a)
 					seen[nseen++] = (uint64_t)LINKED << 32 | cl;
 			}
 		}
+		/* each contact once per counterpart */
+		if (ngiven > 1)
+			qsort(given + cp_given, ngiven - cp_given, sizeof(*given), cmp_u64);
+		for (size_t i = cp_given; i < ngiven; i++) {
+			if (i > cp_given && given[i] == given[i - 1])
+				continue;
+			uint32_t n = 1;
+			if (!u64map_put(&a->contacts, given[i], &n)) {
+				n++;
+				u64map_set(&a->contacts, given[i], n);
+			}
+		}
+		cp_given = ngiven;
 		if (nseen > 1)
 			qsort(seen, nseen, sizeof(*seen), cmp_u64);
 		bool follower = am_has_id(a->followers, a->nfollowers, a->c[a->by_cp[s]].cp);
@@ -104,9 +125,14 @@ int am_count(struct am *a)
 			}
 		}
 	}
+	/* what the owner gave out is the owner's, however many quote it */
+	for (size_t i = 0; i < nowned; i++)
+		u64map_set(&a->contacts, owned[i], 0);
 	rc = 0;
 out:
 	free(seen);
+	free(given);
+	free(owned);
 	am_reader_release(&r);
 	return rc;
 }

@@ -52,6 +52,17 @@ bool u64map_put(struct u64map *m, uint64_t key, uint32_t *val)
 	return true;
 }
 
+void u64map_set(struct u64map *m, uint64_t key, uint32_t val)
+{
+	uint32_t v = val;
+	if (u64map_put(m, key, &v))
+		return;
+	size_t j = home(key, m->cap);
+	while (!(m->vals[j] && m->keys[j] == key))
+		j = (j + 1) & (m->cap - 1);
+	m->vals[j] = val + 1;
+}
+
 bool u64map_get(const struct u64map *m, uint64_t key, uint32_t *val)
 {
 	if (!m->cap)

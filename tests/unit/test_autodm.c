@@ -570,7 +570,7 @@ static const struct sender_case cases[] = {
 		{ 'o', 60, "So sorry! Sending a new one", NULL, false },
 		{ 'c', 70, "thank you", NULL, false } } },
 	{ 1193, "own-number", false, false, 0, {
-		{ 'c', 0, "Hi, it's Tom from the meetup, my number is +44 7700 120328 if you want to talk about the project", NULL, false },
+		{ 'c', 0, "Hi, it's Tom from the meetup, my number is +44 7700 900461 if you want to talk about the project", NULL, false },
 		{ 'o', 60, "Hi Tom! Will call tomorrow", NULL, false } } },
 	/* bait split in two: a shared opening, then the messenger's id, from strangers */
 	{ 1194, "split1", false, false, 1, {
@@ -635,6 +635,22 @@ static const struct sender_case cases[] = {
 	{ 1208, "twodays", false, false, 0, {
 		{ 'c', 0, "loved the stay, thank you so much for everything", NULL, false },
 		{ 'c', 2000, "also, the breakfast was the best we had on the whole trip", NULL, false } } },
+	/* two strangers, other words, one phone number (Arabic-Indic digits in one): a campaign */
+	{ 1209, "momo-a", false, false, 1, {
+		{ 'c', 0, "Hello, I mistakenly sent 850 to your wallet. Please kindly reverse it to 0559 774 201, God bless you", NULL, false } } },
+	{ 1210, "momo-b", false, false, 1, {
+		{ 'c', 0, "good evening, money went to you by error, return it to +233 559774201 thanks", NULL, false } } },
+	{ 1211, "prize-ar", false, false, 1, {
+		{ 'c', 0, "\xd9\x85\xd8\xa8\xd8\xb1\xd9\x88\xd9\x83! \xd9\xa0\xd9\xa1\xd9\xa1\xd9\xa5\xd9\xa4\xd9\xa4\xd9\xa8\xd9\xa2\xd9\xa2\xd9\xa0\xd9\xa7", NULL, false } } },
+	{ 1212, "prize-latin", false, false, 1, {
+		{ 'c', 0, "you are the lucky one, write on 01154482207 today", NULL, false } } },
+	/* hard negative: customers quoting the number the owner gave out */
+	{ 1213, "quotes-owner-a", false, false, 0, {
+		{ 'o', 0, "You can reach the front desk any time at +44 20 7946 0321", NULL, false },
+		{ 'c', 30, "I called +44 20 7946 0321 twice and nobody picked up", NULL, false } } },
+	{ 1214, "quotes-owner-b", false, false, 0, {
+		{ 'c', 0, "is 020 7946 0321 still the right number for bookings?", NULL, false },
+		{ 'o', 20, "Yes it is!", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
