@@ -26,6 +26,9 @@
  *     messenger id that another stranger's opening gave too, in whatever
  *     words ("reverse it to 0559 774 201" and "return it to +233
  *     559774201"); not one the owner gave out;
+ *   - crossing: minutes after the owner's mass welcome, the other side's
+ *     own pitch with a link (two auto-DM apps fired by one follow) is an
+ *     opening of its own, not an answer, and the owner did not write first;
  *   - a discount: a percentage off and a code in capitals ("-60%, code
  *     BLACK60"), or a percentage and a link out of the blue, counts as a pitch;
  *   - resend: the same (or nearly the same) text sent again before the
@@ -205,6 +208,7 @@
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
+#define AUTODM_CROSSED_MS       (60 * 60 * 1000) /* a pitch this soon after the owner's mass welcome crossed it */
 #define AUTODM_OUT_MIN_KEYS     12    /* a template shorter than this is a greeting, no auto-DM */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */
 #define AUTODM_OUT_ANSWERED     0.9   /* share of recipients who answered: the owner talking */

@@ -40,6 +40,7 @@ struct feat {
 	uint32_t own_words;      /* wordy messages no other sender sent: its own words */
 	uint32_t shared_words;   /* … and those another sender sent too */
 	bool cp_first, service, first_link, first_link_only, shortener, owner_replied, rich;
+	bool crossed;            /* its own pitch crossed the owner's mass welcome */
 	bool later_chat;         /* a week's silence after the opening, the owner never having written */
 	uint32_t late_answers;   /* answers after that silence: another conversation's */
 	bool regular;
@@ -105,6 +106,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 	uint32_t inst_key[AUTODM_RESEND_WINDOW], ninst = 0;
 	bool inst_answer[AUTODM_RESEND_WINDOW], inst_repeated[AUTODM_RESEND_WINDOW];
 	bool owner_seen = false, blue_run = false;
+	bool owner_mass = true;   /* all the owner wrote so far went to many as one template */
 	int64_t owner_last = 0;   /* when the owner last wrote */
 
 	memset(f, 0, sizeof(*f));
@@ -122,6 +124,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		if (i > 0 && !owner_seen && f->cp_first && m->at - ms[i - 1].at >= AUTODM_OUT_OF_BLUE_MS)
 			f->later_chat = true;
 		if (m->flags & M_OWNER) {
+			owner_mass &= a->recipients[key_of(a, m)] >= AUTODM_OUT_RECIPIENTS;
 			f->declined |= (m->flags & M_DECLINE) && f->cp_first;
 			f->gave_secret |= (m->flags & M_GAVE_SECRET) != 0;
 			f->owner_msgs++;
@@ -133,6 +136,21 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			nrun = 0;
 			run_repeat = 0;
 			continue;
+		}
+		/*
+		 * Two auto-DM apps crossing: the owner's mass welcome went out on
+		 * the follow, and minutes later the other side's own pitch came,
+		 * a link and a formula or an offer: no answer to the owner, an
+		 * opening of its own, as if it had written first.
+		 */
+		struct am_msg crossed;
+		if (!f->cp_msgs && !f->cp_first && owner_seen && owner_mass &&
+		    m->at - owner_last <= AUTODM_CROSSED_MS && (m->flags & M_LINK) &&
+		    (m->flags & (M_FORMULA | M_PROMO | M_SCAM | M_NOTICE))) {
+			crossed = *m;
+			crossed.flags |= M_OPENING;
+			m = &crossed;
+			f->cp_first = f->crossed = true;
 		}
 		uint32_t key = key_of(a, m);
 		if (!f->cp_msgs) {
@@ -287,7 +305,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 		/* an automatic reply's words ("you have been unsubscribed") are no answer
 		 * either, nor is more bait ("act quickly", "I need your bank details") */
 		if (owner_seen && !bait && !(m->flags & (M_WELCOME | M_FAST | M_AUTOREPLY | M_SCAM)) &&
-		    !instant_again) {
+		    !instant_again && m != &crossed) {
 			bool old = false;
 			for (uint32_t j = 0; j < nopen; j++)
 				if (opening_keys[j] == key)
@@ -351,6 +369,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 		to->asks = f->asks;
 	}
 	to->cp_first |= f->cp_first;
+	to->crossed |= f->crossed;
 	to->later_chat |= f->later_chat;
 	to->late_answers += f->late_answers;
 	to->service |= f->service;
@@ -742,6 +761,8 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		evidence(ev, "answered you %u time%s with new text, as people do", f->answers,
 			 f->answers == 1 ? "" : "s");
 	}
+	if (f->crossed)
+		evidence(ev, "its own pitch came minutes after your mass welcome, no answer to it");
 	/* an account that answers the owner's first message at once is no contact of theirs */
 	if (!f->cp_first && f->fast_first && only_fast) {
 		evidence(ev, "you wrote first, and it answered at once");
