@@ -504,7 +504,10 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
 		}
 	}
-	if (f->contact_others && f->cp_first) {
+	/* customers quote a business's hotline too, and the owner answers them:
+	 * once the owner has written, only a pitch or bait with it counts */
+	if (f->contact_others && f->cp_first &&
+	    (!f->owner_msgs || f->scam || f->promo || f->contact || f->offer || f->priced)) {
 		s += AUTODM_W_CONTACT_SHARED;
 		if (kind == AUTODM_PERSON)
 			kind = AUTODM_CAMPAIGN;
