@@ -856,6 +856,80 @@ static bool prefixed_id(const char *v, size_t n)
 	return d >= 5 && d <= 12 && is_digit((unsigned char)v[n - 1]);
 }
 
+/*
+ * A reference in the shape systems give them, whatever the language around
+ * it: capitals first, then groups joined by "-" or "/", digits in them
+ * ("DST-77120-GR", "BMS-EVT-884201", "HA/2022/08/11452", "TMN-66091234",
+ * "T230303-88412"). Three groups or more with four digits, or two with five
+ * digits in the last; standards and public ids (ISO-27001, CVE-2021-44228,
+ * COVID-19) are none.
+ */
+static bool system_ref(const char *v, size_t n)
+{
+	static const char *const public[] = { "ISO", "IEC", "EN", "DIN", "RFC", "CVE", "ISBN",
+					      "DOI", "COVID", "SARS", "GPL", "UTF", "CC", "BS",
+					      "ASTM", "ANSI", "IEEE", "NFPA", "ECE", "GHS", NULL };
+	size_t i = 0, groups = 1, digits = 0, last = 0, gl = 0, gd = 0;
+	while (i < n && i < 7 && is_upper((unsigned char)v[i]))
+		i++;
+	size_t prefix = i;
+	if (i == 0 || i > 6 || i == n)
+		return false;
+	for (size_t k = 0; public[k]; k++)
+		if (strlen(public[k]) == i && !memcmp(v, public[k], i))
+			return false;
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c == '-' || c == '/') {
+			if (v[i - 1] == '-' || v[i - 1] == '/' || i + 1 == n)
+				return false;
+			groups++;
+			last = gl = gd = 0;
+		} else if (is_digit(c)) {
+			digits++;
+			last++;
+			gd++;
+		} else if (is_upper(c)) {
+			gl++;
+		} else {
+			return false;
+		}
+		/* a product key's groups mix letters and digits ("JTK4Z"); a
+		 * reference's are words or numbers */
+		if (groups > 1 && gl && gd)
+			return false;
+	}
+	/* "D-80331 München": one letter and a postcode name a country */
+	return groups >= 2 && digits <= 16 &&
+	       ((groups >= 3 && digits >= 4) || (groups == 2 && last >= 5 && prefix >= 2));
+}
+
+/* Is [p, e) the whole message, but for a "#", blanks and closing marks? */
+static bool alone(const struct scan *s, size_t p, size_t e)
+{
+	for (size_t i = 0; i < p; i++)
+		if (!strchr(" \t\n\r#", s->t[i]))
+			return false;
+	for (size_t i = e; i < s->len; i++)
+		if (!strchr(" \t\n\r.!)", s->t[i]))
+			return false;
+	return true;
+}
+
+/* "AFB-7734", "K-33719", "CMD-00418": capitals, a dash, four to eight digits. */
+static bool prefixed_short(const char *v, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 6 && is_upper((unsigned char)v[i]))
+		i++;
+	if (i == 0 || i + 5 > n || v[i] != '-')
+		return false;
+	for (size_t k = i + 1; k < n; k++)
+		if (!is_digit((unsigned char)v[k]))
+			return false;
+	return n - i - 1 >= 4 && n - i - 1 <= 8;
+}
+
 /* Is w a word for "number", in one of the archive's languages, or a compound
  * ending in one ("Bookingnr", "ügyszám", "iktatószám")? */
 static bool number_word(const char *w, size_t n)
@@ -2102,6 +2176,16 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	 * model name (COVID19, A380) is none */
 	if (vc == CTX_REF && booking_code(s->t + p, n)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
+		goto done;
+	}
+	/* a reference in a system's shape ("Αρ. αιτήματος DST-77120-GR", "פנייה
+	 * EVX-29913 נפתחה"), or a prefixed number sent alone, as the answer to
+	 * "what's your order number?" ("#FR-20931", "AFB-7734") */
+	if ((!vc || vc == CTX_REF || vc == CTX_PHONE) && !high && ago(s, CTX_CODEMOD) > WIN &&
+	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_CODE) > 2 &&
+	    (system_ref(s->t + p, n) || (prefixed_short(s->t + p, n) && alone(s, p, core))) &&
+	    !promo_follows(s, ce)) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.6);
 		goto done;
 	}
 done:
