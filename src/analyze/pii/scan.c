@@ -12,6 +12,7 @@
 #include "pii_check.h"
 #include "pii_words.h"
 #include "scan.h"
+#include "xalloc.h"
 
 #include <stdbool.h>
 #include <pthread.h>
@@ -2727,8 +2728,8 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 	return pii_scan_in(text, len, NULL, out, max);
 }
 
-size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
-		   struct pii_match *out, size_t max)
+static size_t scan_text(const char *text, size_t len, const struct pii_regions *regions,
+			struct pii_match *out, size_t max)
 {
 	struct scan s;
 	static struct once ready = ONCE_INIT;
@@ -2863,6 +2864,69 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	}
 	flush(&s);
 	return s.n;
+}
+
+/*
+ * The value of the native digit at t[i] (Arabic-Indic ٠-٩, Persian ۰-۹,
+ * Devanagari ०-९, Bengali ০-৯, Thai ๐-๙) and its length in *n, or -1.
+ */
+static int native_digit(const unsigned char *t, size_t i, size_t len, size_t *n)
+{
+	if (i + 1 < len && t[i] == 0xd9 && t[i + 1] >= 0xa0 && t[i + 1] <= 0xa9)
+		return *n = 2, t[i + 1] - 0xa0;
+	if (i + 1 < len && t[i] == 0xdb && t[i + 1] >= 0xb0 && t[i + 1] <= 0xb9)
+		return *n = 2, t[i + 1] - 0xb0;
+	if (i + 2 < len && t[i] == 0xe0) {
+		if ((t[i + 1] == 0xa5 || t[i + 1] == 0xa7) && t[i + 2] >= 0xa6 && t[i + 2] <= 0xaf)
+			return *n = 3, t[i + 2] - 0xa6;
+		if (t[i + 1] == 0xb9 && t[i + 2] >= 0x90 && t[i + 2] <= 0x99)
+			return *n = 3, t[i + 2] - 0x90;
+	}
+	return -1;
+}
+
+/*
+ * Numbers written in native digits ("رقم الطلب: ٤٥٨٨١٢", "०९८७६५४३२१") are
+ * read as the same number in ASCII digits: the text is scanned with each
+ * such digit replaced, and the matches' bytes mapped back to the text's.
+ * Texts without one (nearly all) are scanned as they are.
+ */
+size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regions,
+		   struct pii_match *out, size_t max)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t first = len, dn;
+	for (const char *lead = "\xd9\xdb\xe0"; *lead && first == len; lead++)
+		for (const unsigned char *q = t; (q = memchr(q, (unsigned char)*lead, len - (size_t)(q - t)));
+		     q++)
+			if (native_digit(t, (size_t)(q - t), len, &dn) >= 0) {
+				first = (size_t)(q - t) < first ? (size_t)(q - t) : first;
+				break;
+			}
+	if (first == len)
+		return scan_text(text, len, regions, out, max);
+	char *ascii = xmalloc(len + 1);
+	size_t *at = xmalloc((len + 1) * sizeof(*at)), n = 0;
+	for (size_t i = 0; i < len;) {
+		int d = native_digit(t, i, len, &dn);
+		at[n] = i;
+		if (d >= 0) {
+			ascii[n++] = (char)('0' + d);
+			i += dn;
+		} else {
+			ascii[n++] = text[i++];
+		}
+	}
+	at[n] = len;
+	ascii[n] = '\0';
+	size_t k = scan_text(ascii, n, regions, out, max);
+	for (size_t i = 0; i < k; i++) {
+		out[i].start = at[out[i].start];
+		out[i].end = at[out[i].end];
+	}
+	free(ascii);
+	free(at);
+	return k;
 }
 
 const char *pii_type_name(enum pii_type t)
