@@ -68,6 +68,7 @@ struct load {
 	int64_t hint_owner;              /* accountId of account-timezone.js and the like */
 	bool hint_conflict;              /* those files named two accounts */
 	char *owner_timezone;            /* account-timezone.js timeZone, or NULL */
+	char owner_tld[3];               /* the country code ending account.js's e-mail ("ng"), or "" */
 	struct group_member { int64_t account; uint64_t conv; } *members;
 	size_t nmembers, amembers;       /* who appears in which group (owner unknown) */
 

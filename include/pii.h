@@ -51,19 +51,24 @@ struct pii_regions {
 
 enum pii_script {
 	PII_SCRIPT_GREEK, PII_SCRIPT_CYRILLIC, PII_SCRIPT_DEVANAGARI, PII_SCRIPT_THAI,
-	PII_SCRIPT_KANA, PII_SCRIPT_HANGUL, PII_SCRIPT_HAN, PII_SCRIPT__COUNT
+	PII_SCRIPT_KANA, PII_SCRIPT_HANGUL, PII_SCRIPT_HAN, PII_SCRIPT_HEBREW, PII_SCRIPT_ETHIOPIC,
+	PII_SCRIPT__COUNT
 };
 
 /* What an archive's texts say about where its people live, counted over texts. */
 struct pii_seen {
 	unsigned calling[1000];                 /* "+CC" and "00CC" written, per code */
 	unsigned script[PII_SCRIPT__COUNT];     /* texts using each script */
+	unsigned tld[26 * 26];                  /* e-mail addresses ending in each country's domain */
 	unsigned texts;
 };
 
 void pii_regions_add(struct pii_regions *r, const char *cc);
 /* Add the country of a Rails time zone name ("Nairobi" -> KE); -1 when unknown. */
 int pii_regions_from_timezone(struct pii_regions *r, const char *tz);
+/* Add the country of a country-code domain ("ng", "uk"); -1 when it names none
+ * or is sold to anyone (.co, .io, .me, .tv …). */
+int pii_regions_from_tld(struct pii_regions *r, const char *tld);
 /* Count one text's calling codes and scripts into seen (zeroed by the caller). */
 void pii_seen_observe(struct pii_seen *seen, const char *text, size_t len);
 /* Add the regions that seen makes likely: frequent scripts, repeated codes. */

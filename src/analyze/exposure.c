@@ -650,6 +650,9 @@ static int find_regions(struct scanner *sc, struct err *err)
 	int ret = -1;
 	pii_regions_from_timezone(&sc->r->regions, tz);
 	free(tz);
+	char *tld = store_meta_get(sc->ctx->store, "owner_tld");
+	pii_regions_from_tld(&sc->r->regions, tld);
+	free(tld);
 	for (size_t i = 0; i < sizeof(sql) / sizeof(sql[0]); i++) {
 		sqlite3_stmt *st;
 		if (store_prepare(sc->ctx->store, sql[i], &st, err))

@@ -295,6 +295,9 @@ static int settle_owner(struct run *r, int64_t owner, struct err *err)
 	/* the owner's time zone (account-timezone.js): a hint of where their phones are from */
 	if (l->owner_timezone && store_meta_set(s, "owner_timezone", l->owner_timezone, err))
 		return -1;
+	/* … and the country code its e-mail address ends in, the address itself not kept */
+	if (l->owner_tld[0] && store_meta_set(s, "owner_tld", l->owner_tld, err))
+		return -1;
 	sqlite3_stmt *st;
 	if (store_prepare(s, "UPDATE conversation SET counterpart_id = CASE"
 			     " WHEN instr(id, '-') = 0 THEN NULL"

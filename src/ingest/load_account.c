@@ -8,6 +8,7 @@
 #include "timeutil.h"
 #include "xalloc.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +93,17 @@ int ld_account(struct load *l, const struct jnode *elem, struct err *err)
 		l->owner_handle = ld_strdup(handle);
 	if (name && !l->owner_name)
 		l->owner_name = ld_strdup(name);
+	/* of the owner's e-mail address only the country its domain ends in is
+	 * kept ("….org.ng"): a hint of where their phones are from */
+	const struct jnode *mail = ld_str(a, "email");
+	if (mail && mail->len > 4 && mail->s[mail->len - 3] == '.' && memchr(mail->s, '@', mail->len)) {
+		const char *t = mail->s + mail->len - 2;
+		if (isalpha((unsigned char)t[0]) && isalpha((unsigned char)t[1])) {
+			l->owner_tld[0] = (char)tolower((unsigned char)t[0]);
+			l->owner_tld[1] = (char)tolower((unsigned char)t[1]);
+			l->owner_tld[2] = '\0';
+		}
+	}
 	return ld_add_account(l, id, handle, name, "account", err);
 }
 

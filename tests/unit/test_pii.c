@@ -202,6 +202,38 @@ static void national_checks(void **state)
  * slice of a row): every look-ahead stops at the length. Each text is copied
  * to a buffer of exactly its size, so AddressSanitizer sees a read past it.
  */
+/* Where phones are from: a country domain (not one sold to anyone), e-mail
+ * domains written twice, scripts of one country. */
+static void regions(void **state)
+{
+	(void)state;
+	struct pii_regions r = PII_REGIONS_INIT;
+	assert_int_equal(pii_regions_from_tld(&r, "ng"), 0);
+	assert_int_equal(pii_regions_from_tld(&r, "uk"), 0);
+	assert_int_equal(pii_regions_from_tld(&r, "co"), -1);
+	assert_int_equal(pii_regions_from_tld(&r, "io"), -1);
+	assert_int_equal(pii_regions_from_tld(&r, "qq"), -1);
+	assert_int_equal(pii_regions_from_tld(&r, NULL), -1);
+	assert_int_equal(r.n, 2);
+	assert_string_equal(r.cc[0], "NG");
+	assert_string_equal(r.cc[1], "GB");
+	struct pii_seen *seen = xcalloc(1, sizeof(*seen));
+	static const char *const texts[] = { "write to amani@example.co.ke", "or wanjiru@shule.ac.ke",
+					     "ሰላም ነው", "እሺ ደህና", "አመሰግናለሁ", "one@example.io" };
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		pii_seen_observe(seen, texts[i], strlen(texts[i]));
+	struct pii_regions f = PII_REGIONS_INIT;
+	pii_regions_from_seen(&f, seen);
+	free(seen);
+	bool ke = false, et = false;
+	for (int i = 0; i < f.n; i++) {
+		ke |= !strcmp(f.cc[i], "KE");
+		et |= !strcmp(f.cc[i], "ET");
+	}
+	assert_true(ke);
+	assert_true(et);
+}
+
 static void bounded(void **state)
 {
 	static const char *const texts[] = {
@@ -299,7 +331,7 @@ int main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(luhn), cmocka_unit_test(iban), cmocka_unit_test(ssn),
 		cmocka_unit_test(others), cmocka_unit_test(national_checks),
-		cmocka_unit_test(redaction), cmocka_unit_test(bounded),
+		cmocka_unit_test(redaction), cmocka_unit_test(bounded), cmocka_unit_test(regions),
 	};
 	size_t nfixed = sizeof(fixed) / sizeof(fixed[0]);
 	struct CMUnitTest *tests = xcalloc(n + nfixed, sizeof(*tests));

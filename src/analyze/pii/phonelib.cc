@@ -67,3 +67,12 @@ extern "C" int phonelib_region(int calling_code, char out[3])
 		return -1;
 	}
 }
+
+extern "C" bool phonelib_known_region(const char *cc)
+{
+	try {
+		return PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(cc) != 0;
+	} catch (...) {
+		return false;
+	}
+}

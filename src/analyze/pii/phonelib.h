@@ -13,6 +13,7 @@
 #ifndef DMAUDIT_PII_PHONELIB_H
 #define DMAUDIT_PII_PHONELIB_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -42,6 +43,9 @@ enum phonelib_verdict phonelib_check(const char *d, size_t n, const char *cc,
 /* The main region of an international calling code (30 -> "GR") into out[3];
  * 0 when the code is none, -1 otherwise. */
 int phonelib_region(int calling_code, char out[3]);
+
+/* Does the library know the region cc ("NG") and its numbering plan? */
+bool phonelib_known_region(const char *cc);
 
 #ifdef __cplusplus
 }

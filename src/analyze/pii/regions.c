@@ -10,6 +10,7 @@
 #include "pii_check.h"
 #include "scan.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* Rails (ActiveSupport::TimeZone) names, as Twitter stores them, to ISO 3166. */
@@ -69,6 +70,28 @@ void pii_regions_add(struct pii_regions *r, const char *cc)
 	}
 }
 
+int pii_regions_from_tld(struct pii_regions *r, const char *tld)
+{
+	/* sold to anyone, or a word more than a country */
+	static const char *const open[] = { "co", "io", "ai", "me", "tv", "ly", "fm", "gg", "to", "cc",
+					    "ws", "nu", "tk", "gl", "la", "am", "st", "sh", "ac", "vc",
+					    "so", "is", "eu", "su", "im", "ms", "mu", "ag", "bz", "gs",
+					    "pw", "sx", "tel", "id", NULL };
+	if (!tld || strlen(tld) != 2 || !isalpha((unsigned char)tld[0]) ||
+	    !isalpha((unsigned char)tld[1]))
+		return -1;
+	for (size_t i = 0; open[i]; i++)
+		if (!strcmp(tld, open[i]))
+			return -1;
+	char cc[3] = { (char)toupper((unsigned char)tld[0]), (char)toupper((unsigned char)tld[1]), '\0' };
+	if (!strcmp(cc, "UK"))
+		memcpy(cc, "GB", 3);
+	if (!phonelib_known_region(cc))
+		return -1;
+	pii_regions_add(r, cc);
+	return 0;
+}
+
 int pii_regions_from_timezone(struct pii_regions *r, const char *tz)
 {
 	if (!tz)
@@ -95,6 +118,10 @@ static int script_of(const unsigned char *p, size_t avail)
 		return -1;
 	if (c >= 0x370 && c < 0x400)
 		return PII_SCRIPT_GREEK;
+	if (c >= 0x590 && c < 0x600)
+		return PII_SCRIPT_HEBREW;
+	if (c >= 0x1200 && c < 0x1380)
+		return PII_SCRIPT_ETHIOPIC;
 	if (c >= 0x400 && c < 0x530)
 		return PII_SCRIPT_CYRILLIC;
 	if (c >= 0x900 && c < 0x980)
@@ -121,6 +148,19 @@ void pii_seen_observe(struct pii_seen *seen, const char *text, size_t len)
 			int sc = script_of(t + i, len - i);
 			if (sc >= 0)
 				scripts |= 1u << sc;
+			continue;
+		}
+		/* an e-mail address's country domain: "…@haskegirls.org.ng" */
+		if (c == '@' && i > 0) {
+			size_t e = i + 1;
+			while (e < len && (isalnum(t[e]) || t[e] == '-' ||
+					   (t[e] == '.' && e + 1 < len && isalnum(t[e + 1]))))
+				e++;
+			if (e >= i + 5 && t[e - 3] == '.' && isalpha(t[e - 2]) && isalpha(t[e - 1])) {
+				int a = tolower(t[e - 2]) - 'a', b = tolower(t[e - 1]) - 'a';
+				seen->tld[a * 26 + b]++;
+			}
+			i = e - 1;
 			continue;
 		}
 		/* "+CC" or "00CC" before a digit run: read the code as the library would */
@@ -160,7 +200,8 @@ void pii_regions_from_seen(struct pii_regions *r, const struct pii_seen *seen)
 		[PII_SCRIPT_GREEK] = { "GR", "CY" }, [PII_SCRIPT_CYRILLIC] = { "RU", "UA" },
 		[PII_SCRIPT_DEVANAGARI] = { "IN" },  [PII_SCRIPT_THAI] = { "TH" },
 		[PII_SCRIPT_KANA] = { "JP" },        [PII_SCRIPT_HANGUL] = { "KR" },
-		[PII_SCRIPT_HAN] = { "CN", "TW", "HK" },
+		[PII_SCRIPT_HAN] = { "CN", "TW", "HK" }, [PII_SCRIPT_HEBREW] = { "IL" },
+		[PII_SCRIPT_ETHIOPIC] = { "ET" },
 	};
 	size_t floor = seen->texts / 50 > 3 ? seen->texts / 50 : 3;
 	for (int s = 0; s < PII_SCRIPT__COUNT; s++) {
@@ -172,6 +213,12 @@ void pii_regions_from_seen(struct pii_regions *r, const struct pii_seen *seen)
 		for (int k = 0; k < 3 && script_cc[s][k]; k++)
 			pii_regions_add(r, script_cc[s][k]);
 	}
+	/* country domains of e-mail addresses written twice or more */
+	for (int k = 0; k < 26 * 26; k++)
+		if (seen->tld[k] >= 2) {
+			char tld[3] = { (char)('a' + k / 26), (char)('a' + k % 26), '\0' };
+			pii_regions_from_tld(r, tld);
+		}
 	/* calling codes written twice or more, most frequent first */
 	for (int round = 0; round < PII_MAX_REGIONS; round++) {
 		int best = 0;
