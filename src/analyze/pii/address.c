@@ -159,6 +159,14 @@ size_t addr_after_number(const struct scan *s, size_t e)
 		if (ws != pos + 1 || s->t[pos] != ' ')
 			return 0;   /* one plain space between the parts of a street */
 		unsigned c = scan_word_class(s->t, ws, we, scan_chunk_end(s, ws));
+		/* "14 Kloofstraat", "3 Storgatan": the number before a street's compound */
+		if (k == 0 && !(c & ~(unsigned)CTX_STREET) && we - ws >= 6 && we - ws < 40 &&
+		    scan_capitalised(s, ws)) {
+			char w[40];
+			size_t wn = scan_fold(s->t, ws, we, w, sizeof(w) - 1);
+			if (wn && pii_street_compound(w, wn))
+				return addr_extend(s, we);
+		}
 		if (k == 0 && (c & CTX_STREETPRE)) {
 			size_t w2s, w2e;
 			if (scan_next_word(s, we, &w2s, &w2e))

@@ -57,10 +57,8 @@ static void build(void)
 {
 	for (size_t i = 0; i < lex_count(); i++) {
 		const struct lex_entry *e = lex_entry(i);
-		if ((int)e->family < LEX_PII_FIRST || (int)e->family > LEX_PII_LAST ||
-		    !family_class[e->family])
-			continue;   /* pii-confirm is read by exposure.c, on the next message */
 		size_t n = strlen(e->phrase);
+		/* the endings of street compounds are no words of their own: a list apart */
 		if (e->family == LEX_PII_STREETSUFFIX) {
 			if (nsuffixes < sizeof(suffixes) / sizeof(suffixes[0]) && n <= 32 && n) {
 				suffix_len[nsuffixes] = (unsigned char)n;
@@ -69,6 +67,9 @@ static void build(void)
 			}
 			continue;
 		}
+		if ((int)e->family < LEX_PII_FIRST || (int)e->family > LEX_PII_LAST ||
+		    !family_class[e->family])
+			continue;   /* pii-confirm is read by exposure.c, on the next message */
 		if (n == 0 || n > 32)
 			continue;
 		if ((unsigned char)e->phrase[0] >= 0xe0)
