@@ -917,6 +917,27 @@ static bool alone(const struct scan *s, size_t p, size_t e)
 	return true;
 }
 
+/* GhanaPostGPS: a region's letter and a district's, then 3-4 digits and 4 ("GA-183-8164"). */
+static bool ghana_gps(const char *v, size_t n)
+{
+	if ((n != 11 && n != 12) || !is_upper((unsigned char)v[0]) || !is_upper((unsigned char)v[1]) ||
+	    v[2] != '-' || !strchr("ABCEGNUVWX", v[0]) || v[n - 5] != '-')
+		return false;
+	for (size_t i = 3; i < n; i++)
+		if (i != n - 5 && !is_digit((unsigned char)v[i]))
+			return false;
+	return true;
+}
+
+/* Are the archive's phones read for region cc? */
+static bool in_region(const struct scan *s, const char *cc)
+{
+	for (int i = 0; s->regions && i < s->regions->n; i++)
+		if (!strcmp(s->regions->cc[i], cc))
+			return true;
+	return false;
+}
+
 /* "AFB-7734", "K-33719", "CMD-00418": capitals, a dash, four to eight digits. */
 static bool prefixed_short(const char *v, size_t n)
 {
@@ -2154,6 +2175,12 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	    ((own_line(s, p, core) && (ago(s, CTX_CODE) < 1000 || ago(s, CTX_SECRET) < 1000)) ||
 	     scan_ctx(s, CTX_CODE, WIN) || scan_ctx(s, CTX_SECRET, WIN))) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.6);
+		goto done;
+	}
+	/* Ghana's digital address (GhanaPostGPS), "GA-183-8164": where the
+	 * archive's people are in Ghana, or after an address's word */
+	if (ghana_gps(s->t + p, n) && vc != CTX_REF && (scan_ctx(s, CTX_ADDRESS, 2 * WIN) || in_region(s, "GH"))) {
+		scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.7);
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
