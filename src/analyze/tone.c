@@ -795,6 +795,15 @@ static bool like_you(const struct sentence *st, const struct match *m)
  * ("Palhaço, vai procurar o que fazer") or its last word after one ("Cry
  * harder, snowflake"), with other words in the sentence?
  */
+/* "you fool", "you thief!", "vous voleurs": the person addressed, then the
+ * word, which ends its clause ("you fool me" is a verb's). */
+static bool called_you(const struct sentence *st, const struct match *m)
+{
+	if (m->first < 1 || !(st->t[m->first - 1].cls & C_YOU) || st->t[m->first].gap)
+		return false;
+	return (size_t)m->last + 1 == st->nt || st->t[m->last + 1].gap;
+}
+
 static bool addressed(const struct sentence *st, const struct match *m)
 {
 	size_t first = 0;
@@ -1144,7 +1153,8 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.8, why = "insult";
 		} else if ((m->cls & (C_PRED | C_VOC)) &&
 			   (said_of_you(st, m) || named_target(st, m) || said_of_these(st, m) ||
-			    like_you(st, m) || ((m->cls & C_VOC) && addressed(st, m)))) {
+			    like_you(st, m) || called_you(st, m) ||
+			    ((m->cls & C_VOC) && addressed(st, m)))) {
 			score = 0.8, why = "insult";
 		} else if ((m->cls & C_PROF) && !praise &&
 			   (near(st, a - 2, b + 2, m->first, m->last, C_YOU) || said_of_you(st, m) ||
