@@ -337,6 +337,19 @@ static bool dob_follows(const struct scan *s, size_t pos)
 static bool promo_follows(const struct scan *s, size_t pos)
 {
 	size_t ws, we;
+	/* "30% הנחה … קוד: AMP30": a percentage before it, a code in capitals */
+	for (size_t b = pos; b > 0 && b + 240 > pos; b--)
+		if (s->t[b - 1] == '%' && b >= 2 && is_digit((unsigned char)s->t[b - 2])) {
+			size_t c = pos;
+			while (c > 0 && !is_space((unsigned char)s->t[c - 1]))
+				c--;
+			bool lower = false;
+			for (size_t k = c; k < pos; k++)
+				lower |= s->t[k] >= 'a' && s->t[k] <= 'z';
+			if (!lower)
+				return true;
+			break;
+		}
 	for (int k = 0; k < 4; k++) {
 		/* "KARO10 for 10% off": a percentage is what a discount code is worth */
 		size_t q = pos, d;
@@ -2113,8 +2126,10 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
+	/* "κωδικός κράτησης": a code's word, then a booking's, names a reference */
+	bool booking_named = ago(s, CTX_REF) + 1 == ago(s, CTX_SECRET);
 	if (scan_ctx(s, CTX_SECRET, WIN_SECRET) && n >= 4 && n <= 64 && (digits || other) &&
-	    (n >= 5 || (digits && letters)) && !stop_before(s, p)) {
+	    (n >= 5 || (digits && letters)) && !stop_before(s, p) && !booking_named) {
 		scan_emit(s, PII_CREDENTIAL, p, core, 0.8);
 		goto done;
 	}
@@ -2831,6 +2846,30 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 			if (pe >= ee + 6 && text[ee] == '/' && text[ee + 1] == '/' && text[ee + 2] != '/' &&
 			    marks)
 				scan_emit(&s, PII_CREDENTIAL, ee + 2, pe, 0.7);
+			/* "Drive: roster@example.org / Foodbank@2023": an address, a slash,
+			 * and a password's shape (letters, digits, a sign or two cases) */
+			if (ee + 3 < len && !memcmp(text + ee, " / ", 3)) {
+				size_t vb = ee + 3, vce = vb;
+				while (vce < len && !is_space((unsigned char)text[vce]))
+					vce++;
+				size_t ve = scan_trim_end(text, vb, vce);
+				unsigned letters = 0, digits = 0, signs = 0, upper = 0;
+				for (size_t k = vb; k < ve; k++) {
+					unsigned char b = (unsigned char)text[k];
+					letters += is_alpha(b);
+					upper += is_upper(b);
+					digits += is_digit(b);
+					signs += !is_alnum(b) && b < 0x80;
+				}
+				if (ve - vb >= 6 && ve - vb <= 64 && letters && digits &&
+				    (signs || (upper && upper < letters)) && !memchr(text + vb, '/', ve - vb) &&
+				    !(memchr(text + vb, '@', ve - vb) && memchr(text + vb, '.', ve - vb))) {
+					mark(&s, 0);
+					scan_emit(&s, PII_CREDENTIAL, vb, ve, 0.7);
+					i = vce;
+					continue;
+				}
+			}
 			mark(&s, 0);
 			/* "…@outlook.jp、注文番号0484-…": the text glued after the address */
 			i = (flags & B_HIGH) && ee < ce && (unsigned char)text[ee] >= 0x80 ? ee : ce;
