@@ -874,9 +874,9 @@ static bool prefixed_id(const char *v, size_t n)
  * A reference in the shape systems give them, whatever the language around
  * it: capitals first, then groups joined by "-" or "/", digits in them
  * ("DST-77120-GR", "BMS-EVT-884201", "HA/2022/08/11452", "TMN-66091234",
- * "T230303-88412"). Three groups or more with four digits, or two with five
- * digits in the last; standards and public ids (ISO-27001, CVE-2021-44228,
- * COVID-19) are none.
+ * "T230303-88412"). Three groups or more with four digits, or two with three
+ * capitals or more and five digits; standards and public ids (ISO-27001,
+ * CVE-2021-44228, COVID-19) are none.
  */
 static bool system_ref(const char *v, size_t n)
 {
@@ -913,9 +913,10 @@ static bool system_ref(const char *v, size_t n)
 		if (groups > 1 && gl && gd)
 			return false;
 	}
-	/* "D-80331 München": one letter and a postcode name a country */
+	/* "D-80331 München": one letter and a postcode name a country; two are
+	 * an airline's or a country's ("LH-20451") */
 	return groups >= 2 && digits <= 16 &&
-	       ((groups >= 3 && digits >= 4) || (groups == 2 && last >= 5 && prefix >= 2));
+	       ((groups >= 3 && digits >= 4) || (groups == 2 && last >= 5 && prefix >= 3));
 }
 
 /* Is [p, e) the whole message, but for a "#", blanks and closing marks? */
