@@ -30,7 +30,7 @@ bool scan_capitalised(const struct scan *s, size_t p)
 
 /* After a street: the rest of the address line (", Leeds LS6 2AB"). Stops at
  * a lower-case word, the end of a sentence or a line, or after 8 chunks. */
-static size_t addr_extend(const struct scan *s, size_t pos)
+size_t addr_extend(const struct scan *s, size_t pos)
 {
 	size_t end = pos, q = pos;
 	for (int k = 0; k < 8; k++) {

@@ -1307,6 +1307,38 @@ static bool br_branch_before(const struct scan *s, size_t p)
 	return ws < we && word_is(t, ws, we, branch);
 }
 
+/*
+ * A house's number after its words, as places without street numbers in
+ * every address write it: "የቤት ቁጥር 1234", "Villa n°23", "House No. 14",
+ * "Plot no 227", "رقم المنزل 12". Does one end right before p (blanks and a
+ * colon between)?
+ */
+static bool house_word_before(const struct scan *s, size_t p)
+{
+	static const char *const words[] = {
+		"\xe1\x8b\xa8\xe1\x89\xa4\xe1\x89\xb5 \xe1\x89\x81\xe1\x8c\xa5\xe1\x88\xad", /* የቤት ቁጥር */
+		"\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", /* رقم المنزل */
+		"\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd8\xaf\xd8\xa7\xd8\xb1", /* رقم الدار */
+		"villa n\xc2\xb0", "villa no", "villa n\xc2\xba", "house no", "house no.", "house number",
+		"plot no", "plot no.", "h.no.", "h.no", "h. no.", "flat no", "flat no.", "nyumba namba",
+		"nyumba no", "casa n\xc2\xba", "lot n\xc2\xb0", NULL,
+	};
+	size_t e = p;
+	while (e > 0 && (s->t[e - 1] == ' ' || s->t[e - 1] == ':'))
+		e--;
+	if (e >= 3 && !memcmp(s->t + e - 3, "\xe1\x8d\xa1", 3))   /* ፡ */
+		e -= 3;
+	while (e > 0 && s->t[e - 1] == ' ')
+		e--;
+	for (size_t i = 0; words[i]; i++) {
+		size_t n = strlen(words[i]);
+		if (e >= n && !strncasecmp(s->t + e - n, words[i], n) &&
+		    (e == n || !is_alnum((unsigned char)s->t[e - n - 1])))
+			return true;
+	}
+	return false;
+}
+
 static size_t number(struct scan *s, size_t p, size_t ce)
 {
 	struct run r;
@@ -1327,6 +1359,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_POSTAL_ADDRESS, box_from, box_end, 0.6);
 		mark(s, 0);
 		return box_end;
+	}
+	/* "የቤት ቁጥር 1234", "House No. 14": a house's number after its words */
+	if (r.nd <= 6 && r.ng <= 3 && !r.plus && house_word_before(s, p)) {
+		size_t a = addr_extend(s, r.e);
+		scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+		mark(s, 0);
+		return a;
 	}
 	/* letters glued to the digits: 12345678Z, 2fa, 14h, 3rd: a token of its own */
 	/* 11010519900307451X: the check character of a Chinese identity number */
