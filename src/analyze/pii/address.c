@@ -141,6 +141,15 @@ size_t addr_after_number(const struct scan *s, size_t e)
 	size_t ws, we, pos = e;
 	bool lower_name = false;
 	int caps_after_lower = 0;   /* "east India row" has one */
+	/* "12, Assi Ghat Road": India's comma after the house number, which
+	 * starts its line */
+	size_t hb = e;
+	while (hb > 0 && (is_alnum((unsigned char)s->t[hb - 1]) || s->t[hb - 1] == '/' ||
+			  s->t[hb - 1] == '-'))
+		hb--;
+	if (pos + 2 < s->len && s->t[pos] == ',' && s->t[pos + 1] == ' ' && scan_capitalised(s, pos + 2) &&
+	    (hb == 0 || s->t[hb - 1] == '\n'))
+		pos++;
 	for (int k = 0; k < 5; k++) {
 		if (pos < s->len && s->t[pos] == '.' && k > 0)
 			pos++;   /* "937 E. Main Street" */

@@ -1383,8 +1383,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* "Tegnérgatan 14B, 113 58 Stockholm": a house number and its letter,
 	 * after a street's name and before a postcode and town */
-	if (r.ng == 1 && r.nd <= 3 && r.e + 1 < ce && is_alpha((unsigned char)s->t[r.e]) &&
-	    !is_alnum((unsigned char)s->t[r.e + 1])) {
+	if (r.ng == 1 && r.nd <= 3 && r.e < ce && is_alpha((unsigned char)s->t[r.e]) &&
+	    (r.e + 1 == ce || !is_alnum((unsigned char)s->t[r.e + 1]))) {
 		size_t a = addr_postcode_town(s, p, r.e);
 		if (a) {
 			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
