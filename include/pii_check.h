@@ -41,6 +41,8 @@ bool pii_dni_valid(const char *s, size_t n);
 bool pii_codice_fiscale_valid(const char *s, size_t n);
 /* Brazilian CPF: 11 digits, the last two mod-11 check digits; not all one digit. */
 bool pii_cpf_valid(const char *d);
+/* Norway's kontonummer: 11 digits, the last a mod-11 check (weights 5 4 3 2 7 6 5 4 3 2). */
+bool pii_no_account_valid(const char *d, size_t n);
 /* Chile's RUT/RUN: n body digits (7 or 8) and its check, a digit or K (mod 11). */
 bool pii_cl_rut_valid(const char *d, size_t n, char check);
 /* Romania's CNP: 13 digits, sex and century, a date, the weighted check mod 11. */

@@ -1392,6 +1392,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			return a;
 		}
 	}
+	/* Norway's account number as it is written, 1503.27.44190: its check
+	 * names it, or an account's word before it does */
+	if (!r.plus && r.ng == 3 && r.glen[0] == 4 && r.glen[1] == 2 && r.glen[2] == 5 &&
+	    r.sep[1] == r.sep[2] && (r.sep[1] == '.' || r.sep[1] == ' ') &&
+	    ((r.sep[1] == '.' && pii_no_account_valid(r.d, 11)) || scan_ctx(s, CTX_ACCOUNT, WIN))) {
+		scan_emit(s, PII_ACCOUNT_NUMBER, p, r.gend[2], 0.85);
+		mark(s, 0);
+		return r.gend[2];
+	}
 	/* Chile's RUT, unless an order's or an account's word or a price names the number */
 	size_t rut = r.plus ? 0 : cl_rut(s, &r, ce);
 	if (rut && value_ctx(s) != CTX_REF && value_ctx(s) != CTX_ACCOUNT && !money_before(s, p)) {

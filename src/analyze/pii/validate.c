@@ -290,6 +290,18 @@ bool pii_cpf_valid(const char *d)
 	return true;
 }
 
+bool pii_no_account_valid(const char *d, size_t n)
+{
+	static const int w[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
+	if (n != 11 || !pii_all_digits(d, 11) || pii_degenerate(d, 11))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 10; i++)
+		sum += (d[i] - '0') * w[i];
+	int r = sum % 11, check = r ? 11 - r : 0;
+	return check != 10 && check == d[10] - '0';
+}
+
 bool pii_cl_rut_valid(const char *d, size_t n, char check)
 {
 	if (n < 7 || n > 8 || pii_degenerate(d, n))
