@@ -29,6 +29,9 @@
  *   - crossing: minutes after the owner's mass welcome, the other side's
  *     own pitch with a link (two auto-DM apps fired by one follow) is an
  *     opening of its own, not an answer, and the owner did not write first;
+ *   - a system's notice: a sender's name and a colon first ("Posti:"), no
+ *     question, and an identifier of capitals and digits or six digits, in
+ *     any language, counts as a service's notice;
  *   - a discount: a percentage off and a code in capitals ("-60%, code
  *     BLACK60"), or a percentage and a link out of the blue, counts as a pitch;
  *   - resend: the same (or nearly the same) text sent again before the

@@ -1048,6 +1048,45 @@ static uint32_t contact_key(const char *norm, size_t n, bool messenger)
 }
 
 /*
+ * A service's notice as systems send them, in any language: a sender's name
+ * and a colon first ("Posti:", "TrueMoney:", "LHV:"), one or two words of
+ * at most 24 bytes, then no question but an identifier: a code of capitals
+ * and digits ("LHV-3350178", "JJFI64511200012345678") or six digits or more.
+ */
+static bool brand_notice(const char *txt, size_t n)
+{
+	size_t i = 0, words = 1;
+	while (i < n && (txt[i] == ' ' || txt[i] == '\n'))
+		i++;
+	size_t b = i;
+	if (i >= n || !((txt[i] >= 'A' && txt[i] <= 'Z') || (unsigned char)txt[i] >= 0xc0))
+		return false;
+	while (i < n && txt[i] != ':' && txt[i] != '\n' && i - b <= 24) {
+		if (txt[i] == ' ')
+			words++;
+		i++;
+	}
+	if (i >= n || txt[i] != ':' || words > 2 || i - b < 2 || i + 1 >= n || txt[i + 1] != ' ' ||
+	    memchr(txt, '?', n))
+		return false;
+	for (size_t k = i + 1; k < n; k++) {
+		if (k > 0 && is_word_byte(txt[k - 1]))
+			continue;
+		size_t e = k, digits = 0, caps = 0;
+		while (e < n && (is_digit(txt[e]) || (txt[e] >= 'A' && txt[e] <= 'Z') || txt[e] == '-')) {
+			digits += is_digit(txt[e]);
+			caps += txt[e] >= 'A' && txt[e] <= 'Z';
+			e++;
+		}
+		if (e < n && is_word_byte(txt[e]))
+			continue;
+		if ((digits >= 6 && !caps && e - k == digits) || (caps >= 2 && digits >= 4))
+			return true;
+	}
+	return false;
+}
+
+/*
  * A discount, as shops announce one in any language: a percentage off (5 to
  * 95, "-60%", "30 %", "40% off") and a code in capitals with digits
  * ("BLACK60", "DIWALI40", "SIVELLIN25"), or a percentage and a link out of
@@ -1397,6 +1436,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_HOURS;
 		if (!owner && opening && priced(norm.s))
 			fl |= M_PRICED;
+		if (!owner && txt && brand_notice(txt, tlen))
+			fl |= M_NOTICE;
 		if (!owner && txt && percent_off(txt, tlen) &&
 		    (discount_code(txt, tlen) || (opening && f.url)))
 			fl |= M_PROMO;

@@ -662,6 +662,13 @@ static const struct sender_case cases[] = {
 	{ 1214, "quotes-owner-b", false, false, 0, {
 		{ 'c', 0, "is 020 7946 0321 still the right number for bookings?", NULL, false },
 		{ 'o', 20, "Yes it is!", NULL, false } } },
+	/* a service's notice in words no list knows: its name, a colon, an identifier */
+	{ 1219, "brandnotice", false, false, 1, {
+		{ 'c', 0, "Swedbank: J\xc5\xabs\xc5\xb3 u\xc5\xbeklausa u\xc5\xberegistruota. Nr. SWB-4471902.", NULL, false } } },
+	/* hard negative: a customer's update the owner answered */
+	{ 1220, "update", false, false, 0, {
+		{ 'c', 0, "Update: the parcel 2231907 came today, all good", NULL, false },
+		{ 'o', 30, "Glad to hear it!", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
