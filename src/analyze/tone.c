@@ -1092,6 +1092,15 @@ static bool verdict_words(const struct sentence *st, long *a, long *b)
 	return false;
 }
 
+/* Where the intensifiers before word a start ("he is so very stupid"): the
+ * people a word is said of are that far from it. */
+static long intensified_from(const struct sentence *st, long a)
+{
+	while (a > 0 && (st->t[a - 1].cls & C_INTENS) && !st->t[a].gap)
+		a--;
+	return a;
+}
+
 static bool judge(struct sentence *st, struct tone_hit *hit)
 {
 	size_t ha, hb;
@@ -1142,7 +1151,7 @@ static bool judge(struct sentence *st, struct tone_hit *hit)
 			score = 0.9, why = "name-calling";
 		} else if ((m->cls & (C_ADJ | C_GROUP)) &&
 			   (near(st, a - 4, b + 4, m->first, m->last, C_YOU) ||
-			    (near(st, a - 2, b + 2, m->first, m->last, C_PEOPLE) &&
+			    (near(st, intensified_from(st, a) - 2, b + 2, m->first, m->last, C_PEOPLE) &&
 			     !said_of_a_kind(st, m)) ||
 			    named_target(st, m) ||
 			    ((m->cls & C_ADJ) && near(st, a - 1, b + 1, m->first, m->last, C_UTTER)) ||
