@@ -1315,14 +1315,17 @@ static bool br_branch_before(const struct scan *s, size_t p)
  */
 static bool house_word_before(const struct scan *s, size_t p)
 {
-	static const char *const words[] = {
-		"\xe1\x8b\xa8\xe1\x89\xa4\xe1\x89\xb5 \xe1\x89\x81\xe1\x8c\xa5\xe1\x88\xad", /* የቤት ቁጥር */
-		"\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xb2\xd9\x84", /* رقم المنزل */
-		"\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd8\xaf\xd8\xa7\xd8\xb1", /* رقم الدار */
-		"villa n\xc2\xb0", "villa no", "villa n\xc2\xba", "house no", "house no.", "house number",
-		"plot no", "plot no.", "h.no.", "h.no", "h. no.", "flat no", "flat no.", "nyumba namba",
-		"nyumba no", "casa n\xc2\xba", "lot n\xc2\xb0", NULL,
+#define HW(w) { w, sizeof(w) - 1 }
+	static const struct { const char *w; size_t n; } words[] = {
+		HW("\xe1\x8b\xa8\xe1\x89\xa4\xe1\x89\xb5 \xe1\x89\x81\xe1\x8c\xa5\xe1\x88\xad"), /* የቤት ቁጥር */
+		HW("\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd9\x85\xd9\x86\xd8\xb2\xd9\x84"), /* رقم المنزل */
+		HW("\xd8\xb1\xd9\x82\xd9\x85 \xd8\xa7\xd9\x84\xd8\xaf\xd8\xa7\xd8\xb1"), /* رقم الدار */
+		HW("villa n\xc2\xb0"), HW("villa no"), HW("villa n\xc2\xba"), HW("house no"),
+		HW("house no."), HW("house number"), HW("plot no"), HW("plot no."), HW("h.no."),
+		HW("h.no"), HW("h. no."), HW("flat no"), HW("flat no."), HW("nyumba namba"),
+		HW("nyumba no"), HW("casa n\xc2\xba"), HW("lot n\xc2\xb0"),
 	};
+#undef HW
 	size_t e = p;
 	while (e > 0 && (s->t[e - 1] == ' ' || s->t[e - 1] == ':'))
 		e--;
@@ -1330,9 +1333,14 @@ static bool house_word_before(const struct scan *s, size_t p)
 		e -= 3;
 	while (e > 0 && s->t[e - 1] == ' ')
 		e--;
-	for (size_t i = 0; words[i]; i++) {
-		size_t n = strlen(words[i]);
-		if (e >= n && !strncasecmp(s->t + e - n, words[i], n) &&
+	if (e == 0)
+		return false;
+	char last = lower(s->t[e - 1]);
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		size_t n = words[i].n;
+		if (words[i].w[n - 1] != last)
+			continue;   /* most numbers follow no such word: one byte says so */
+		if (e >= n && !strncasecmp(s->t + e - n, words[i].w, n) &&
 		    (e == n || !is_alnum((unsigned char)s->t[e - n - 1])))
 			return true;
 	}
