@@ -15,6 +15,7 @@
 #include "xalloc.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
@@ -3019,7 +3020,17 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 {
 	const unsigned char *t = (const unsigned char *)text;
 	size_t first = len, dn;
-	for (const char *lead = "\xd9\xdb\xe0"; *lead && first == len; lead++)
+	/* most texts are ASCII: eight bytes a look say so */
+	size_t h = 0;
+	uint64_t high = 0;
+	for (; h + 8 <= len && !high; h += 8) {
+		uint64_t w;
+		memcpy(&w, t + h, 8);
+		high = w & 0x8080808080808080ull;
+	}
+	for (; h < len && !high; h++)
+		high = t[h] & 0x80;
+	for (const char *lead = "\xd9\xdb\xe0"; high && *lead && first == len; lead++)
 		for (const unsigned char *q = t; (q = memchr(q, (unsigned char)*lead, len - (size_t)(q - t)));
 		     q++)
 			if (native_digit(t, (size_t)(q - t), len, &dn) >= 0) {
