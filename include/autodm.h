@@ -211,6 +211,7 @@
 
 /* Outbound. */
 #define AUTODM_OUT_RECIPIENTS   3     /* a template must open this many conversations */
+#define AUTODM_CONTACT_CROWD    8     /* strangers giving one number: a hotline, not a campaign */
 #define AUTODM_CROSSED_MS       (3 * 60 * 60 * 1000) /* a pitch this soon after the owner's mass welcome crossed it */
 #define AUTODM_OUT_MIN_KEYS     12    /* a template shorter than this is a greeting, no auto-DM */
 #define AUTODM_OUT_SHARE        0.5   /* share of followers, or of messages in bursts */

@@ -504,10 +504,12 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 				 f->campaign_others, f->campaign_others == 1 ? "" : "s", *tmpl_shown);
 		}
 	}
-	/* customers quote a business's hotline too, and the owner answers them:
-	 * once the owner has written, only a pitch or bait with it counts */
+	/* customers quote a business's hotline too, many of them, and the owner
+	 * answers them: once the owner has written, or when a crowd gave it,
+	 * only a pitch or bait with it counts */
+	bool bait_words = f->scam || f->promo || f->contact || f->offer || f->priced;
 	if (f->contact_others && f->cp_first &&
-	    (!f->owner_msgs || f->scam || f->promo || f->contact || f->offer || f->priced)) {
+	    (bait_words || (!f->owner_msgs && f->contact_others < AUTODM_CONTACT_CROWD))) {
 		s += AUTODM_W_CONTACT_SHARED;
 		if (kind == AUTODM_PERSON)
 			kind = AUTODM_CAMPAIGN;
