@@ -1410,6 +1410,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.gend[2];
 	}
+	/* "Expte. N° 45.821/2022", "protocolo 1.233/2023": a case's number and its
+	 * year, as courts and notaries file them, after a reference's word */
+	if (!r.plus && r.ng == 3 && r.sep[1] == '.' && r.sep[2] == '/' && r.glen[0] <= 3 &&
+	    r.glen[1] == 3 && r.glen[2] == 4 && (r.d[r.gdig[1]] == '1' || r.d[r.gdig[1]] == '2') &&
+	    ago(s, CTX_REF) <= WIN && value_ctx(s) == CTX_REF) {
+		scan_emit(s, PII_REFERENCE_NUMBER, p, r.gend[2], 0.7);
+		mark(s, 0);
+		return r.gend[2];
+	}
 	/* Chile's RUT, unless an order's or an account's word or a price names the number */
 	size_t rut = r.plus ? 0 : cl_rut(s, &r, ce);
 	if (rut && value_ctx(s) != CTX_REF && value_ctx(s) != CTX_ACCOUNT && !money_before(s, p)) {
