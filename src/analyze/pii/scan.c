@@ -953,6 +953,16 @@ static bool in_region(const struct scan *s, const char *cc)
 	return false;
 }
 
+/* A time of day inside a token: "mag-11:59PM", "bis-18:30". */
+static bool clock_inside(const char *v, size_t n)
+{
+	for (size_t i = 1; i + 2 < n; i++)
+		if (v[i] == ':' && is_digit((unsigned char)v[i - 1]) && is_digit((unsigned char)v[i + 1]) &&
+		    is_digit((unsigned char)v[i + 2]))
+			return true;
+	return false;
+}
+
 /* "AFB-7734", "K-33719", "CMD-00418": capitals, a dash, four to eight digits. */
 static bool prefixed_short(const char *v, size_t n)
 {
@@ -1410,6 +1420,13 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.gend[2];
 	}
+	/* a Portuguese NIF by its check, an identity word (not a phone's) in the message */
+	if (!r.plus && r.ng == 1 && r.nd == 9 && ago(s, CTX_NATID) <= 4 * WIN &&
+	    ago(s, CTX_NATID) < ago(s, CTX_PHONE) && pii_pt_nif_valid(r.d, 9)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.6);
+		mark(s, 0);
+		return r.e;
+	}
 	/* "Expte. N° 45.821/2022", "protocolo 1.233/2023": a case's number and its
 	 * year, as courts and notaries file them, after a reference's word */
 	if (!r.plus && r.ng == 3 && r.sep[1] == '.' && r.sep[2] == '/' && r.glen[0] <= 3 &&
@@ -1858,7 +1875,10 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		 * social security number; 13 with a CNP's, anywhere, Romania's */
 		bool greek = r.nd == 11 && pii_amka_valid(r.d, r.nd) &&
 			     (memchr(s->t, 0xce, s->len) || memchr(s->t, 0xcf, s->len));
-		if (greek || pii_cnp_valid(r.d, r.nd)) {
+		/* "O meu NIF é 100037224 e o do Tiago 263346510": the second a NIF by
+		 * its check, an identity word earlier in the message */
+		bool nif = r.nd == 9 && pii_pt_nif_valid(r.d, 9) && ago(s, CTX_NATID) <= 4 * WIN;
+		if (greek || nif || pii_cnp_valid(r.d, r.nd)) {
 			scan_emit(s, PII_NATIONAL_ID, p, r.e, 0.5);
 			goto done;
 		}
@@ -2266,7 +2286,7 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
-	    letters <= 8) {
+	    letters <= 8 && !clock_inside(s->t + p, n)) {
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
@@ -2287,6 +2307,18 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	if (vc == CTX_REF && booking_code(s->t + p, n)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
+	}
+	/* "Z-8375622-Q": a Spanish NIE (or DNI) written with dashes, its letter checked */
+	if ((n == 11 || n == 10) && memchr(s->t + p, '-', n)) {
+		char v[12];
+		size_t vn = 0;
+		for (size_t k = p; k < core && vn < 11; k++)
+			if (s->t[k] != '-')
+				v[vn++] = s->t[k];
+		if (vn == 9 && pii_dni_valid(v, 9)) {
+			scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
+			goto done;
+		}
 	}
 	/* a reference in a system's shape ("Αρ. αιτήματος DST-77120-GR", "פנייה
 	 * EVX-29913 נפתחה"), or a prefixed number sent alone, as the answer to

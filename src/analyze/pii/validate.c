@@ -290,6 +290,19 @@ bool pii_cpf_valid(const char *d)
 	return true;
 }
 
+bool pii_pt_nif_valid(const char *d, size_t n)
+{
+	if (n != 9 || !pii_all_digits(d, 9) || !strchr("1235689", d[0]) || pii_degenerate(d, 9))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 8; i++)
+		sum += (d[i] - '0') * (9 - i);
+	int check = 11 - sum % 11;
+	if (check >= 10)
+		check = 0;
+	return check == d[8] - '0';
+}
+
 bool pii_no_account_valid(const char *d, size_t n)
 {
 	static const int w[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
