@@ -567,6 +567,63 @@ static size_t number_marker(const struct scan *s, size_t pos)
 	return 0;
 }
 
+/* Is the word ending at the dot at pos an abbreviation (one to three letters)? */
+static bool we_len_ok(const struct scan *s, size_t pos)
+{
+	size_t b = pos;
+	while (b > 0 && is_alpha((unsigned char)s->t[b - 1]))
+		b--;
+	return pos - b >= 1 && pos - b <= 3;
+}
+
+/*
+ * "Tucumán 1432, 2° piso", "Los Leones 2215, depto 33": a street's name and
+ * number, as Argentina and Chile write them without a street word, known by
+ * the floor, flat or office after them. [p, e) is the number; returns the
+ * address's end, or 0.
+ */
+size_t addr_unit_after(const struct scan *s, size_t p, size_t e)
+{
+	static const char *const units[] = { "piso", "depto", "depto.", "dpto", "dpto.", "departamento",
+					     "oficina", "of.", "local", "apto", "apto.", "apartamento",
+					     "int.", "interior", "torre", "casa", "andar", "sala", "loja",
+					     "dto", "dto.", "esq.", "piano", "interno", "scala", NULL };
+	if (!name_before(s, p) || e + 3 >= s->len || s->t[e] != ',' || s->t[e + 1] != ' ')
+		return 0;
+	size_t q = e + 2;
+	bool ordinal = false;
+	/* an ordinal first: "2° piso", "3.º andar", "5to piso" */
+	size_t d = q;
+	while (d < s->len && is_digit((unsigned char)s->t[d]))
+		d++;
+	if (d > q) {
+		size_t o = d;
+		if (o < s->len && s->t[o] == '.')
+			o++;
+		if (o + 1 < s->len && (unsigned char)s->t[o] == 0xc2 &&
+		    ((unsigned char)s->t[o + 1] == 0xb0 || (unsigned char)s->t[o + 1] == 0xba))
+			o += 2;
+		else
+			while (o < s->len && is_alpha((unsigned char)s->t[o]) && o - d < 3)
+				o++;
+		if (o == d || o >= s->len || s->t[o] != ' ')
+			return 0;
+		q = o + 1;
+		ordinal = true;
+	}
+	for (size_t i = 0; units[i]; i++) {
+		size_t n = strlen(units[i]);
+		if (q + n > s->len || strncasecmp(s->t + q, units[i], n) ||
+		    (q + n < s->len && is_alpha((unsigned char)s->t[q + n])))
+			continue;
+		/* without an ordinal, the unit's own number: "depto 33", "of. 8" */
+		if (ordinal || (q + n + 1 < s->len && s->t[q + n] == ' ' &&
+				is_digit((unsigned char)s->t[q + n + 1])))
+			return addr_extend(s, e);
+	}
+	return 0;
+}
+
 /* A street word before its name or as a compound at [p, e): "Calle Mayor 12",
  * "Hauptstraße 5". Returns the end of the address, or 0. */
 size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, char *w,
@@ -623,6 +680,11 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 				after_comma = true;
 				break;
 			}
+			/* "Rua D. Afonso Henriques 22", "Av. Dr. Arnaldo 455": an
+			 * abbreviated title inside the name */
+			if (names && pos + 1 < s->len && s->t[pos] == '.' && s->t[pos + 1] == ' ' &&
+			    we_len_ok(s, pos))
+				pos++;
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
 			unsigned c = scan_word_class(s->t, ws, we, we);

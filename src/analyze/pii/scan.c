@@ -1855,6 +1855,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 			next = a;
 			goto done;
 		}
+		if (r.ng == 1 && r.nd <= 5 && (a = addr_unit_after(s, p, r.e))) {
+			scan_emit(s, PII_POSTAL_ADDRESS, p, a, 0.6);
+			next = a;
+			goto done;
+		}
 		if (r.ng <= 3 && r.glen[0] <= 4 && ago(s, CTX_STREET) == 1 &&
 		    (a = addr_town_first(s, p, r.gend[0], &from))) {
 			scan_emit(s, PII_POSTAL_ADDRESS, from, a, 0.6);

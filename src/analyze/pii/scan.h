@@ -132,6 +132,8 @@ size_t date_cjk(const struct scan *s, size_t p, size_t e);
 /* Does the word at p start with a capital (ASCII or Latin-1 in UTF-8)? Bounded by s->len. */
 bool scan_capitalised(const struct scan *s, size_t p);
 size_t addr_after_number(const struct scan *s, size_t e);
+/* "Tucumán 1432, 2° piso": a name and number known by the floor or flat after them. */
+size_t addr_unit_after(const struct scan *s, size_t p, size_t e);
 /* An address from its house number on: through the rest of its line or sentence. */
 size_t addr_extend(const struct scan *s, size_t pos);
 size_t addr_postcode_town(const struct scan *s, size_t p, size_t e);
