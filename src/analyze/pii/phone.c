@@ -145,6 +145,30 @@ bool phone_grouped_shape(const struct run *r, int k)
 	return false;
 }
 
+/*
+ * "WA 6285108275037": an international number written without its "+", after
+ * a phone's or messenger's word: its country code, then a number the
+ * library finds valid in that country.
+ */
+bool phone_intl_bare(const struct run *r)
+{
+	size_t nd = r->nd;
+	int mn, mx;
+	if (r->plus || r->ng != 1 || nd < 10 || nd > 15 || r->d[0] == '0' || pii_degenerate(r->d, nd))
+		return false;
+	int cc = pii_e164_cc(r->d, nd, &mn, &mx);
+	if (!cc)
+		return false;
+	int code = 0;
+	for (int i = 0; i < cc; i++)
+		code = code * 10 + (r->d[i] - '0');
+	char region[3];
+	enum phonelib_kind kind;
+	size_t national = nd - (size_t)cc;
+	return national >= (size_t)mn && national <= (size_t)mx && !phonelib_region(code, region) &&
+	       phonelib_check(r->d + cc, national, region, &kind) == PHONELIB_VALID;
+}
+
 /* Phone number in the first k groups? */
 bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx)
 {

@@ -1767,6 +1767,11 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* phones: the whole run; with a +CC, the longest prefix of groups that is one */
 	if (!phone_ctx && r.nd >= 7)
 		phone_ctx = phone_follows(s, r.e);
+	if (phone_ctx && phone_intl_bare(&r)) {
+		scan_emit(s, PII_PHONE, p, r.e, 0.7);
+		next = r.e;
+		goto done;
+	}
 	for (int k = r.ng; k >= 1; k--) {
 		/* without "+", a shorter number only where the style changes: "555-0134 84102" */
 		if (r.gdig[k - 1] < 7 || (k < r.ng && !r.plus && !(r.sep[k] == ' ' && k >= 2 &&
@@ -1875,6 +1880,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	 */
 	if (r.ng == 1 && r.nd >= 8 && r.nd <= 14 && !r.plus && r.e1 == r.e &&
 	    !pii_degenerate(r.d, r.nd) && !compact_date(r.d, r.nd) &&
+	    ago(s, CTX_CODEMOD) > WIN &&   /* "AWB 2150447812093": a parcel's, public */
 	    scan_stands_alone(s, p, r.e)) {
 		/* in Greek, 11 digits with AMKA's date and check are the person's
 		 * social security number; 13 with a CNP's, anywhere, Romania's */

@@ -115,6 +115,8 @@ bool run_uniform(const struct run *r, int k);
 
 /* phone.c */
 bool phone_run(const struct scan *s, const struct run *r, int k, bool phone_ctx);
+/* An international number without its "+" ("WA 6285108275037"), valid in its country. */
+bool phone_intl_bare(const struct run *r);
 /* The first k groups (three or more) in a shape that names its country and
  * a valid line there ("0532 418 27 90"): a phone even after "order". */
 bool phone_grouped_shape(const struct run *r, int k);
