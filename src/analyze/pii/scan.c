@@ -953,6 +953,16 @@ static bool in_region(const struct scan *s, const char *cc)
 	return false;
 }
 
+/* "#6688", "№214", "№ 214": a number marked as one. */
+static bool numero_sign_before(const struct scan *s, size_t p)
+{
+	size_t q = p;
+	if (q > 0 && s->t[q - 1] == ' ')
+		q--;
+	return (q > 0 && s->t[q - 1] == '#' && q == p) ||
+	       (q >= 3 && !memcmp(s->t + q - 3, "\xe2\x84\x96", 3));
+}
+
 /* A time of day inside a token: "mag-11:59PM", "bis-18:30". */
 static bool clock_inside(const char *v, size_t n)
 {
@@ -1759,7 +1769,7 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		goto done;
 	}
 	/* "mi pedido es el #6688": a number marked as one may be short */
-	if (vc == CTX_REF && (vn >= 5 || (vn >= 3 && p > 0 && s->t[p - 1] == '#'))) {
+	if (vc == CTX_REF && (vn >= 5 || (vn >= 3 && numero_sign_before(s, p)))) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, ve, 0.7);
 		next = ve;
 		goto done;
@@ -2296,8 +2306,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 		scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.7);
 		goto done;
 	}
-	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 24 &&
-	    letters <= 8 && !clock_inside(s->t + p, n)) {
+	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 32 &&
+	    letters <= 12 && !clock_inside(s->t + p, n)) {
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
@@ -3001,6 +3011,9 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 				p += 2;   /* ¿ ¡ « */
 			} else if (p + 2 < ce && b[0] == 0xe2 && b[1] == 0x80 && (b[2] == 0x9c || b[2] == 0x98)) {
 				p += 3;   /* “ ‘ */
+			} else if (p + 3 < ce && b[0] == 0xe2 && b[1] == 0x84 && b[2] == 0x96) {
+				mark(&s, CTX_REF);   /* "№214", "№ОБР-772104": a number's sign */
+				p += 3;
 			} else {
 				break;
 			}
