@@ -20,6 +20,17 @@ bool scan_capitalised(const struct scan *s, size_t p)
 	unsigned char c1 = p + 1 < s->len ? (unsigned char)s->t[p + 1] : 0;
 	/* UTF-8 capitals: Latin À-Þ (C3 80-9E), Greek Ά-Ω (CE 86-AB), Cyrillic Ѐ-Я
 	 * (D0 80-AF); a lead byte at the end is none */
+	if ((c == 0xc4 || c == 0xc5) && c1 >= 0x80 && c1 < 0xc0) {
+		/* Latin Extended-A (Ą Č Ł Ő Š Ž …): capitals at even code points,
+		 * at odd ones from Ĺ to Ň and from Ź to Ž */
+		unsigned cp = ((c & 0x1fu) << 6) | (c1 & 0x3fu);
+		if (cp == 0x178)
+			return true;
+		bool odd = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17e);
+		return cp != 0x138 && cp != 0x149 && (cp & 1) == odd;
+	}
+	if (c == 0xc8 && (c1 == 0x98 || c1 == 0x9a))
+		return true;   /* Ș Ț */
 	return is_upper(c) || (c == 0xc3 && c1 >= 0x80 && c1 < 0x9f) ||
 	       (c == 0xce && c1 >= 0x86 && c1 <= 0xab) || (c == 0xd0 && c1 >= 0x80 && c1 <= 0xaf);
 }
@@ -567,6 +578,24 @@ static size_t number_marker(const struct scan *s, size_t pos)
 	return 0;
 }
 
+/* ", д. 15", ", дом 15", ", буд. 22", ", nr. 7" at pos: where the digits start, or 0. */
+static size_t house_mark_after_comma(const struct scan *s, size_t pos)
+{
+	static const char *const marks[] = { "\xd0\xb4. ", "\xd0\xb4.", "\xd0\xb4\xd0\xbe\xd0\xbc ",
+					     "\xd0\xb1\xd1\x83\xd0\xb4. ", "\xd0\xb1\xd1\x83\xd0\xb4.",
+					     "nr. ", "nr.", "no. ", NULL };
+	if (pos + 3 >= s->len || s->t[pos] != ',' || s->t[pos + 1] != ' ')
+		return 0;
+	size_t q = pos + 2;
+	for (size_t i = 0; marks[i]; i++) {
+		size_t n = strlen(marks[i]);
+		if (q + n < s->len && !strncasecmp(s->t + q, marks[i], n) &&
+		    is_digit((unsigned char)s->t[q + n]))
+			return q + n;
+	}
+	return 0;
+}
+
 /* Is the word ending at the dot at pos an abbreviation (one to three letters)? */
 static bool we_len_ok(const struct scan *s, size_t pos)
 {
@@ -676,10 +705,23 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 			 * number after a comma, as Spain, Italy and Portugal write it */
 			if (names && pos + 2 < s->len && s->t[pos] == ',' && s->t[pos + 1] == ' ' &&
 			    is_digit((unsigned char)s->t[pos + 2])) {
+				/* "Jalan Semarak, 54100 Kuala Lumpur": no house number, the
+				 * postcode and town after the street's name */
+				size_t pt = postcode_town_at(s, pos);
+				if (pt)
+					return pt;
 				pos++;
 				after_comma = true;
 				break;
 			}
+			/* "ул. Баумана, д. 15", "вул. Хрещатик, буд. 22": the house's
+			 * word and its number after a comma, as Russia and Ukraine write it */
+			size_t hm = names ? house_mark_after_comma(s, pos) : 0;
+			if (hm) {
+				size_t h = house_number(s, hm);
+				return h ? addr_extend(s, h) : 0;
+			}
+
 			/* "Rua D. Afonso Henriques 22", "Av. Dr. Arnaldo 455": an
 			 * abbreviated title inside the name */
 			if (names && pos + 1 < s->len && s->t[pos] == '.' && s->t[pos + 1] == ' ' &&

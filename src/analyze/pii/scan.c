@@ -1345,6 +1345,9 @@ static bool house_word_before(const struct scan *s, size_t p)
 		HW("house no."), HW("house number"), HW("plot no"), HW("plot no."), HW("h.no."),
 		HW("h.no"), HW("h. no."), HW("flat no"), HW("flat no."), HW("nyumba namba"),
 		HW("nyumba no"), HW("casa n\xc2\xba"), HW("lot n\xc2\xb0"),
+		HW("\xd9\x81\xd9\x8a\xd9\x84\xd8\xa7"), /* فيلا */
+		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f \xe2\x84\x96"), /* відділення № */
+		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f"), /* відділення */
 	};
 #undef HW
 	size_t e = p;
