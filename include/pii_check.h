@@ -43,6 +43,8 @@ bool pii_codice_fiscale_valid(const char *s, size_t n);
 bool pii_cpf_valid(const char *d);
 /* Portugal's NIF: 9 digits, the first 1-3, 5, 6, 8 or 9, a mod-11 check last. */
 bool pii_pt_nif_valid(const char *d, size_t n);
+/* Russia's SNILS: 11 digits, the last two the check of the first nine (mod 101). */
+bool pii_ru_snils_valid(const char *d, size_t n);
 /* Norway's kontonummer: 11 digits, the last a mod-11 check (weights 5 4 3 2 7 6 5 4 3 2). */
 bool pii_no_account_valid(const char *d, size_t n);
 /* Chile's RUT/RUN: n body digits (7 or 8) and its check, a digit or K (mod 11). */

@@ -1433,6 +1433,14 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.gend[2];
 	}
+	/* Russia's SNILS as it is written, 962-087-166 30: its check names it */
+	if (!r.plus && r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 &&
+	    r.glen[3] == 2 && r.sep[1] == '-' && r.sep[2] == '-' && r.sep[3] == ' ' &&
+	    pii_ru_snils_valid(r.d, 11)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[3], 0.85);
+		mark(s, 0);
+		return r.gend[3];
+	}
 	/* a Portuguese NIF by its check, an identity word (not a phone's) in the message */
 	if (!r.plus && r.ng == 1 && r.nd == 9 && ago(s, CTX_NATID) <= 4 * WIN &&
 	    ago(s, CTX_NATID) < ago(s, CTX_PHONE) && pii_pt_nif_valid(r.d, 9)) {

@@ -303,6 +303,19 @@ bool pii_pt_nif_valid(const char *d, size_t n)
 	return check == d[8] - '0';
 }
 
+bool pii_ru_snils_valid(const char *d, size_t n)
+{
+	if (n != 11 || !pii_all_digits(d, 11) || pii_degenerate(d, 9))
+		return false;
+	int sum = 0;
+	for (int i = 0; i < 9; i++)
+		sum += (d[i] - '0') * (9 - i);
+	int check = sum < 100 ? sum : sum == 100 || sum == 101 ? 0 : sum % 101;
+	if (check == 100)
+		check = 0;
+	return check == (d[9] - '0') * 10 + (d[10] - '0');
+}
+
 bool pii_no_account_valid(const char *d, size_t n)
 {
 	static const int w[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
