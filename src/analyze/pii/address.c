@@ -20,6 +20,8 @@ bool scan_capitalised(const struct scan *s, size_t p)
 	unsigned char c1 = p + 1 < s->len ? (unsigned char)s->t[p + 1] : 0;
 	/* UTF-8 capitals: Latin À-Þ (C3 80-9E), Greek Ά-Ω (CE 86-AB), Cyrillic Ѐ-Я
 	 * (D0 80-AF); a lead byte at the end is none */
+	if (c < 0x80)
+		return is_upper(c);
 	if ((c == 0xc4 || c == 0xc5) && c1 >= 0x80 && c1 < 0xc0) {
 		/* Latin Extended-A (Ą Č Ł Ő Š Ž …): capitals at even code points,
 		 * at odd ones from Ĺ to Ň and from Ź to Ž */

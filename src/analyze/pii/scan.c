@@ -43,6 +43,7 @@ enum {
 	B_HYPHEN = 256, /* '-': inside words (e-mail, wifi-passord) */
 };
 #define B_HIGH 512      /* a byte of a non-ASCII character (flags only) */
+#define B_NATIVE 1024   /* a lead byte of an Arabic-Indic, Devanagari or Thai digit, maybe */
 static unsigned short bclass[256];
 
 static void init_tails(void);
@@ -66,6 +67,7 @@ static void init_classes(void)
 	bclass['/'] = B_SLASH | B_SYM;
 	bclass[':'] |= B_KEYSEP;
 	bclass['='] = B_KEYSEP | B_SYM;
+	bclass[0xd9] = bclass[0xdb] = bclass[0xe0] = B_NATIVE;
 	init_tails();
 }
 
@@ -2902,8 +2904,9 @@ size_t pii_scan(const char *text, size_t len, struct pii_match *out, size_t max)
 }
 
 static size_t scan_text(const char *text, size_t len, const struct pii_regions *regions,
-			struct pii_match *out, size_t max)
+			struct pii_match *out, size_t max, bool *native)
 {
+	unsigned seen = 0;   /* the classes of every chunk's bytes */
 	struct scan s;
 	static struct once ready = ONCE_INIT;
 	once_run(&ready, init_classes);   /* reports may scan on two threads */
@@ -2947,6 +2950,7 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 			unsigned char b = (unsigned char)text[ce++];
 			flags |= bclass[b] | (b >= 0x80 ? B_HIGH : 0);
 		}
+		seen |= flags;
 		if (flags & B_HIGH)
 			ce = glued_cut(text, i, ce, flags);
 		/* no value is this long without a space (e-mail addresses stop at 254):
@@ -3063,6 +3067,7 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 		}
 	}
 	flush(&s);
+	*native = (seen & B_NATIVE) != 0;
 	return s.n;
 }
 
@@ -3095,26 +3100,17 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 		   struct pii_match *out, size_t max)
 {
 	const unsigned char *t = (const unsigned char *)text;
-	size_t first = len, dn;
-	/* most texts are ASCII: eight bytes a look say so */
-	size_t h = 0;
-	uint64_t high = 0;
-	for (; h + 8 <= len && !high; h += 8) {
-		uint64_t w;
-		memcpy(&w, t + h, 8);
-		high = w & 0x8080808080808080ull;
-	}
-	for (; h < len && !high; h++)
-		high = t[h] & 0x80;
-	for (const char *lead = "\xd9\xdb\xe0"; high && *lead && first == len; lead++)
-		for (const unsigned char *q = t; (q = memchr(q, (unsigned char)*lead, len - (size_t)(q - t)));
-		     q++)
-			if (native_digit(t, (size_t)(q - t), len, &dn) >= 0) {
-				first = (size_t)(q - t) < first ? (size_t)(q - t) : first;
-				break;
-			}
-	if (first == len)
-		return scan_text(text, len, regions, out, max);
+	size_t dn;
+	bool native;
+	size_t n0 = scan_text(text, len, regions, out, max, &native);
+	/* the scan saw the bytes a native digit starts with: is one there? */
+	bool digit = false;
+	for (const char *lead = "\xd9\xdb\xe0"; native && *lead && !digit; lead++)
+		for (const unsigned char *q = t; !digit && (q = memchr(q, (unsigned char)*lead,
+								   len - (size_t)(q - t))); q++)
+			digit = native_digit(t, (size_t)(q - t), len, &dn) >= 0;
+	if (!digit)
+		return n0;
 	char *ascii = xmalloc(len + 1);
 	size_t *at = xmalloc((len + 1) * sizeof(*at)), n = 0;
 	for (size_t i = 0; i < len;) {
@@ -3129,7 +3125,7 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	}
 	at[n] = len;
 	ascii[n] = '\0';
-	size_t k = scan_text(ascii, n, regions, out, max);
+	size_t k = scan_text(ascii, n, regions, out, max, &native);
 	for (size_t i = 0; i < k; i++) {
 		out[i].start = at[out[i].start];
 		out[i].end = at[out[i].end];
