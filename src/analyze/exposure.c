@@ -184,9 +184,33 @@ static void add_finding(struct scanner *sc, const struct place *at, int type, co
  */
 enum ask { ASK_ANY, ASK_QUESTION, ASK_REQUEST };
 
+/*
+ * Does t ask? A question mark (?, ؟, ？), or a question word of a language
+ * that often writes none in chat: Thai อะไร ไหม มั้ย, Chinese 吗 嗎 什么 什麼
+ * 多少, Korean 뭐 몇, Vietnamese "gì" "bao nhiêu", Russian and Ukrainian
+ * какой, сколько, який, скільки.
+ */
 static bool has_question_mark(const char *t)
 {
-	return strchr(t, '?') || strstr(t, "\xd8\x9f") || strstr(t, "\xef\xbc\x9f");
+	static const char *const words[] = {
+		"\xe0\xb8\xad\xe0\xb8\xb0\xe0\xb9\x84\xe0\xb8\xa3", /* อะไร */
+		"\xe0\xb9\x84\xe0\xb8\xab\xe0\xb8\xa1", /* ไหม */
+		"\xe0\xb8\xa1\xe0\xb8\xb1\xe0\xb9\x89\xe0\xb8\xa2", /* มั้ย */
+		"\xe5\x90\x97", "\xe5\x97\x8e", /* 吗 嗎 */
+		"\xe4\xbb\x80\xe4\xb9\x88", "\xe4\xbb\x80\xe9\xba\xbc", /* 什么 什麼 */
+		"\xe5\xa4\x9a\xe5\xb0\x91", /* 多少 */
+		"\xeb\xad\x90", "\xeb\xaa\x87", /* 뭐 몇 */
+		" g\xc3\xac", "bao nhi\xc3\xaau", /* gì, bao nhiêu */
+		"\xd0\xba\xd0\xb0\xd0\xba\xd0\xbe\xd0\xb9", "\xd1\x81\xd0\xba\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xba\xd0\xbe", /* какой сколько */
+		"\xd1\x8f\xd0\xba\xd0\xb8\xd0\xb9", "\xd1\x81\xd0\xba\xd1\x96\xd0\xbb\xd1\x8c\xd0\xba\xd0\xb8", /* який скільки */
+		NULL,
+	};
+	if (strchr(t, '?') || strstr(t, "\xd8\x9f") || strstr(t, "\xef\xbc\x9f"))
+		return true;
+	for (size_t i = 0; words[i]; i++)
+		if (strstr(t, words[i]))
+			return true;
+	return false;
 }
 
 /* Does t hold four digits in a row? */
