@@ -29,6 +29,9 @@ cases = [
     ("reference_number", [(0, 0, "Can you share your order ID?"), (1, 30, "it's CK73517944")]),
     ("reference_number", [(0, 0, "¿Me pasas el número de folio?"), (1, 30, "es el F-8898.")]),
     (None, [(0, 0, "How much was the order?"), (1, 30, "it's 1500")]),
+    # a question asked by its word, no mark: Chinese 多少, Russian какой
+    ("reference_number", [(0, 0, "您好，订单号是多少"), (1, 40, "20231118004417")]),
+    ("reference_number", [(0, 0, "Подскажите, какой номер заказа"), (1, 40, "1194002318")]),
     ("credential", [(0, 0, "Para cancelar, me informe o código que chegou por SMS."), (1, 60, "chegou 1157")]),
     ("credential", [(0, 0, "send me the code you just got"), (1, 20, "ok got it, 698175")]),
     (None, [(0, 0, "Can you send me a postal code and I will post the book"), (1, 60, "5000 words in 3 months?")]),
