@@ -29,6 +29,9 @@
  *   - crossing: minutes after the owner's mass welcome, the other side's
  *     own pitch with a link (two auto-DM apps fired by one follow) is an
  *     opening of its own, not an answer, and the owner did not write first;
+ *   - a headline: an opening that starts with a pictograph and a loud first
+ *     line (capitals or "!": "🔥 HOT SALE …"), never answered, as broadcasts
+ *     are written in every language;
  *   - a system's notice: a sender's name and a colon first ("Posti:"), no
  *     question, and an identifier of capitals and digits or six digits, in
  *     any language, counts as a service's notice;
@@ -143,6 +146,7 @@
 #define AUTODM_W_PHISHED        2.4   /* a stranger wrote first and the owner handed it a code or card */
 #define AUTODM_W_PASTED         0.5   /* a second opening faster than typing after its first */
 #define AUTODM_W_HASHTAGS       0.6   /* an opening with hashtags: "#TeamFollowBack #F4F" */
+#define AUTODM_W_HEADLINE       0.3   /* an unanswered opening with a pictograph and a loud headline */
 #define AUTODM_W_SCHEDULED      0.6   /* unanswered messages days apart at one time of day */
 #define AUTODM_W_DEFANGED       0.6   /* opens with a link written to slip past filters */
 #define AUTODM_W_PRICED         0.3   /* opens with a price and a link, never answered */

@@ -84,6 +84,8 @@ enum msg_flag {
 #define M_QUESTION ((uint64_t)1 << 37)
 /* holds a number outside its links: a time, an amount, a reference */
 #define M_NUMBERED ((uint64_t)1 << 38)
+/* opens with a pictograph, then a headline, as broadcasts do ("🔥 HOT SALE …", "🎲 Du er invitert …") */
+#define M_HEADLINE ((uint64_t)1 << 39)
 
 /* A message as load keeps it; its record in the spill is AM_MSG_BYTES. */
 struct am_msg {

@@ -55,6 +55,7 @@ struct feat {
 	bool gave_secret;    /* the owner handed it a code, a password or a card number */
 	bool pasted;         /* an opening right after its own, faster than typing */
 	bool hashtags;       /* an opening with hashtags, written for a timeline */
+	bool headline;       /* an opening that starts with a pictograph and a loud headline */
 	bool fast_first;     /* the owner wrote first and its first reply was fast */
 	bool autoreply, hours, header, bare_pitch, offer, disclaim; /* before any answer */
 	bool wordy;          /* the campaign template has words besides its slots */
@@ -205,6 +206,7 @@ static void conv_features(const struct am *a, uint32_t ci, const struct am_msg *
 			f->autoreply |= (m->flags & M_AUTOREPLY) != 0;
 			f->pasted |= (m->flags & M_PASTED) != 0;
 			f->hashtags |= (m->flags & M_HASHTAGS) != 0;
+			f->headline |= (m->flags & M_HEADLINE) != 0;
 			f->hours |= (m->flags & M_HOURS) != 0;
 			f->header |= (m->flags & M_HEADER) != 0;
 			f->bare_pitch |= (m->flags & M_BARE_PITCH) != 0;
@@ -394,6 +396,7 @@ static void merge_features(struct feat *to, const struct feat *f)
 	to->gave_secret |= f->gave_secret;
 	to->pasted |= f->pasted;
 	to->hashtags |= f->hashtags;
+	to->headline |= f->headline;
 	to->fast_lead = to->fast_lead > f->fast_lead ? to->fast_lead : f->fast_lead;
 	to->fast_first |= f->fast_first;
 	to->autoreply |= f->autoreply;
@@ -651,6 +654,12 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		s += AUTODM_W_HASHTAGS;
 		evidence(ev, "opens with hashtags, as a text written for a timeline and sent to many");
 	}
+	/* a broadcast's first line, to someone who never wrote to it */
+	if (f->headline && unanswered) {
+		s += AUTODM_W_HEADLINE;
+		evidence(ev, "opens with a pictograph and a headline, as a broadcast to many does, and "
+			 "you never answered");
+	}
 	if (f->cp_first && f->pasted) {
 		s += AUTODM_W_PASTED;
 		evidence(ev, "a second message came right after its first, faster than anyone types, "
@@ -784,6 +793,7 @@ static enum autodm_kind judge(struct report_ctx *ctx, struct am *a, struct feat 
 		       f->promo || f->notice || f->contact || f->autoreply || f->offer || f->disclaim ||
 		       f->header || f->bait || f->echoes || f->instant || f->defanged || f->priced ||
 		       f->keyword || only_fast || handover || f->gave_secret || f->pasted || f->hashtags ||
+		       (f->headline && unanswered) ||
 		       only_scheduled || stream ||
 		       f->campaign_others || f->contact_others || f->resends || f->resends_link ||
 		       f->shortener ||

@@ -1179,6 +1179,48 @@ static bool returns_promised(const char *txt, size_t n)
 	return false;
 }
 
+/*
+ * A broadcast's headline: the text opens with a pictograph (🔥 🎉 📢 🎲 ⚽ ⭐,
+ * U+1F300-1FAFF, U+2600-27BF, U+2B50), then three words or more, one of them
+ * a word of capitals or followed by "!", as a campaign's first line is
+ * written in every language ("🔥 OFA KALI!", "🛋️ HOT SALE en Muebles",
+ * "🎯 Sei stata sfidata a Quiz Italia!"). A friend's "😂 look at this" has
+ * neither.
+ */
+static bool headline(const char *t, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (t[i] == ' ' || t[i] == '\n'))
+		i++;
+	const unsigned char *u = (const unsigned char *)t + i;
+	size_t left = n - i;
+	bool pict = (left >= 4 && u[0] == 0xf0 && u[1] == 0x9f && u[2] >= 0x8c && u[2] <= 0xab) ||
+		    (left >= 3 && u[0] == 0xe2 && (u[1] == 0x98 || u[1] == 0x99 || u[1] == 0x9a ||
+						   u[1] == 0x9b || u[1] == 0x9c || u[1] == 0x9d ||
+						   u[1] == 0x9e)) ||
+		    (left >= 3 && u[0] == 0xe2 && u[1] == 0xad && u[2] == 0x90);
+	if (!pict)
+		return false;
+	size_t words = 0, caps_run = 0;
+	bool loud = false;
+	for (size_t k = i; k < n && k < i + 160; k++) {
+		unsigned char c = (unsigned char)t[k];
+		if (c == '!' || (k + 2 < n && c == 0xc2 && (unsigned char)t[k + 1] == 0xa1))
+			loud = true;
+		if (c >= 'A' && c <= 'Z')
+			caps_run++;
+		else if (c >= 'a' && c <= 'z')
+			caps_run = 0;
+		else {
+			loud |= caps_run >= 3;
+			caps_run = 0;
+		}
+		words += c == ' ' && k + 1 < n && t[k + 1] != ' ';
+	}
+	loud |= caps_run >= 3;
+	return words >= 3 && loud;
+}
+
 /* "#TeamFollowBack #SiguemeYTeSigo": the hashtags of a text written for a timeline. */
 static size_t hashtags(const char *t, size_t n)
 {
@@ -1457,6 +1499,8 @@ int am_load(struct report_ctx *ctx, struct am *a, struct err *err)
 			fl |= M_FAST;
 		if (!owner && opening && txt && hashtags(txt, tlen) >= AUTODM_HASHTAGS)
 			fl |= M_HASHTAGS;
+		if (!owner && opening && txt && headline(txt, tlen))
+			fl |= M_HEADLINE;
 		/* "You won a prize 🎉", and two seconds later "claim it on WhatsApp +63…" */
 		if (!owner && opening && after_own >= 0 && pasted(&slotted, at - after_own))
 			fl |= M_PASTED;

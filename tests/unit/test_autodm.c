@@ -669,6 +669,16 @@ static const struct sender_case cases[] = {
 	{ 1220, "update", false, false, 0, {
 		{ 'c', 0, "Update: the parcel 2231907 came today, all good", NULL, false },
 		{ 'o', 30, "Glad to hear it!", NULL, false } } },
+	/* a broadcast's first line, in words no list knows, never answered */
+	{ 1221, "headline", false, false, 1, {
+		{ 'c', 0, "\xf0\x9f\x94\xa5 MEGA KAMPANJA! Kaikki kitarat -30% t\xc3\xa4n\xc3\xa4\xc3\xa4n: https://t.co/kmp1", "https://shop.example/kampanja", false } } },
+	/* hard negatives: a friend's emoji and link, no headline; a loud one the owner answered */
+	{ 1222, "emoji-friend", false, false, 0, {
+		{ 'c', 0, "\xf0\x9f\x98\x82 look at this one https://t.co/lol1", "https://video.example/lol", false } } },
+	{ 1223, "emoji-answered", false, false, 0, {
+		{ 'c', 0, "\xf0\x9f\x8e\x89 WE DID IT! the band is back together", NULL, false },
+		{ 'o', 20, "no way, congrats!!", NULL, false },
+		{ 'c', 25, "thanks, first gig in May", NULL, false } } },
 	/* a pitch in a long letter of one's own words to someone the owner follows: a person */
 	{ 185, "letterwriter", true, false, 0, {
 		{ 'c', 0, "Dear team, I run a tiny pottery workshop two streets from your hotel and have "
