@@ -1199,8 +1199,15 @@ static bool headline(const char *t, size_t n)
 						   u[1] == 0x9b || u[1] == 0x9c || u[1] == 0x9d ||
 						   u[1] == 0x9e)) ||
 		    (left >= 3 && u[0] == 0xe2 && u[1] == 0xad && u[2] == 0x90);
-	if (!pict)
-		return false;
+	/* or a word of five capitals or more first, then "!" or ":" ("PROMOCJA!",
+	 * "CONGRATULATIONS!", "ATTENTION:") */
+	if (!pict) {
+		size_t c = 0;
+		while (c < left && u[c] >= 'A' && u[c] <= 'Z')
+			c++;
+		if (c < 5 || c >= left || (u[c] != '!' && u[c] != ':'))
+			return false;
+	}
 	size_t words = 0, caps_run = 0;
 	bool loud = false;
 	for (size_t k = i; k < n && k < i + 160; k++) {

@@ -672,6 +672,8 @@ static const struct sender_case cases[] = {
 	/* a broadcast's first line, in words no list knows, never answered */
 	{ 1221, "headline", false, false, 1, {
 		{ 'c', 0, "\xf0\x9f\x94\xa5 MEGA KAMPANJA! Kaikki kitarat -30% t\xc3\xa4n\xc3\xa4\xc3\xa4n: https://t.co/kmp1", "https://shop.example/kampanja", false } } },
+	{ 1224, "capsline", false, false, 1, {
+		{ 'c', 0, "PROMOCJA! Kup teraz dwa zestawy, trzeci gratis: https://t.co/prm1", "https://shop.example/promo", false } } },
 	/* hard negatives: a friend's emoji and link, no headline; a loud one the owner answered */
 	{ 1222, "emoji-friend", false, false, 0, {
 		{ 'c', 0, "\xf0\x9f\x98\x82 look at this one https://t.co/lol1", "https://video.example/lol", false } } },
