@@ -2877,6 +2877,56 @@ static size_t glued_cut(const char *t, size_t p, size_t ce, unsigned flags)
 	return ce;
 }
 
+/*
+ * A password's shape, strong enough to need no word: letters and digits and
+ * a sign other than a dot or a dash ("Kotik#Lapa77", "Tejo!2025"), 6 to 64
+ * bytes, ASCII.
+ */
+static bool password_shape(const char *t, size_t b, size_t e)
+{
+	unsigned letters = 0, digits = 0, signs = 0;
+	if (e - b < 6 || e - b > 64)
+		return false;
+	for (size_t k = b; k < e; k++) {
+		unsigned char c = (unsigned char)t[k];
+		if (c >= 0x80 || c == '/')
+			return false;
+		letters += is_alpha(c);
+		digits += is_digit(c);
+		signs += !is_alnum(c) && c != '.' && c != '-';
+	}
+	return letters >= 2 && digits && signs && !memchr(t + b, '@', e - b);
+}
+
+/*
+ * "giulia.f / Portici#2024", "wordstat_2020 / Kotik#Lapa77": a login (lower
+ * case, with a dot, an underscore or digits) and, after a slash, a password's
+ * shape: the pair needs no word. Is the chunk [p, ce) such a login? The
+ * password's bounds in *vb, *ve.
+ */
+static bool login_pair(const struct scan *s, size_t p, size_t ce, size_t *vb, size_t *ve)
+{
+	const char *t = s->t;
+	if (ce - p < 3 || ce - p > 40 || ce + 4 >= s->len || memcmp(t + ce, " / ", 3))
+		return false;
+	bool mark = false;
+	for (size_t k = p; k < ce; k++) {
+		unsigned char c = (unsigned char)t[k];
+		if (!((c >= 'a' && c <= 'z') || is_digit(c) || c == '.' || c == '_' || c == '-'))
+			return false;
+		mark |= c == '.' || c == '_' || is_digit(c);
+	}
+	size_t b = ce + 3, e = b;
+	while (e < s->len && !is_space((unsigned char)t[e]))
+		e++;
+	e = scan_trim_end(t, b, e);
+	if (!mark || !password_shape(t, b, e))
+		return false;
+	*vb = b;
+	*ve = e;
+	return true;
+}
+
 static bool url_chunk(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	size_t n = ce - p;
@@ -3038,6 +3088,13 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 			continue;
 		}
 		c = (unsigned char)text[p];
+		size_t lvb, lve;
+		if (__builtin_expect(ce + 3 < len && text[ce + 1] == '/' && login_pair(&s, p, ce, &lvb, &lve), 0)) {
+			mark(&s, 0);
+			scan_emit(&s, PII_CREDENTIAL, lvb, lve, 0.7);
+			i = lve;
+			continue;
+		}
 		if (__builtin_expect(s.tok - s.clause < 2 * WIN + 4 && slash_pair(&s, p, ce), 0)) {
 			size_t e = scan_trim_end(text, p, ce);
 			if (e - p >= 4)
