@@ -356,6 +356,57 @@ static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *,
 	return found == 1;
 }
 
+/*
+ * A password no one could take for a word: 6 to 32 bytes of ASCII letters
+ * and digits with a sign among them that is no dot or dash ("Bunda#2023ds",
+ * "Lavanda!2291"), not an address.
+ */
+static bool strong_secret(const char *w, size_t n)
+{
+	size_t letters = 0, digits = 0, signs = 0;
+	if (n < 6 || n > 32)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80 || c == '/' || c == '@' || c == ':')
+			return false;
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c | 32) >= 'a' && (c | 32) <= 'z')
+			letters++;
+		else if (c != '.' && c != '-')
+			signs++;
+	}
+	return letters >= 3 && digits && signs && signs <= 2;
+}
+
+/* One password of that shape in a message of a few words, after a message
+ * that named a login's, a password's or a code's word ("ga bisa login",
+ * "am uitat parola"): its bounds. */
+static bool answer_secret(const char *t, size_t n, size_t *s, size_t *e)
+{
+	size_t words = 0, found = 0;
+	for (size_t i = 0; i < n;) {
+		while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == ','))
+			i++;
+		if (i >= n)
+			break;
+		size_t a = i;
+		while (i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ',')
+			i++;
+		size_t b = i;
+		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?' || t[b - 1] == ')'))
+			b--;
+		if (++words > 2 * EXPOSURE_ANSWER_WORDS)
+			return false;
+		if (strong_secret(t + a, b - a)) {
+			*s = a, *e = b;
+			found++;
+		}
+	}
+	return found == 1;
+}
+
 /* A code: 4 to 8 digits. */
 static bool code_value(const char *w, size_t n)
 {
@@ -748,6 +799,9 @@ static int scan_messages(struct scanner *sc, struct err *err)
 		if (text && !found && (answer_code(text, len, &is, &ie) ||
 				       short_answer(text, len, secret_value, &is, &ie)) &&
 		    asked_for(sc, &at, CODE_WORDS, ASK_ANY))
+			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
+		else if (text && !(found & (1u << PII_CREDENTIAL)) && answer_secret(text, len, &is, &ie) &&
+			 asked_for(sc, &at, CODE_WORDS | (1ull << LEX_PII_USER), ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&
 			 asked_reference(sc, &at, ie > is && pii_all_digits(text + is, ie - is)))

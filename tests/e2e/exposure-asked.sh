@@ -34,6 +34,10 @@ cases = [
     ("reference_number", [(0, 0, "Подскажите, какой номер заказа"), (1, 40, "1194002318")]),
     ("credential", [(0, 0, "Para cancelar, me informe o código que chegou por SMS."), (1, 60, "chegou 1157")]),
     ("credential", [(0, 0, "send me the code you just got"), (1, 20, "ok got it, 698175")]),
+    # a password's shape in a few words, after a message naming a password or a login
+    ("credential", [(0, 0, "Bună, am uitat parola la contul de pe site"),
+                    (1, 60, "Bună! Ți-am resetat-o: Lavanda!2291. Schimb-o după logare")]),
+    (None, [(0, 0, "what is our password policy now"), (1, 60, "we moved to Okta, see the wiki page")]),
     (None, [(0, 0, "Can you send me a postal code and I will post the book"), (1, 60, "5000 words in 3 months?")]),
     (None, [(0, 0, "nice code review today"), (1, 60, "took me 2 hours lol")]),
     (None, [(0, 0, "What's the order status?"), (1, 30, "no idea, ask SKU-4471 team later today please")]),
