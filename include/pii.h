@@ -93,6 +93,12 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
  * about a birth. False when there is none.
  */
 bool pii_full_date(const char *text, size_t len, size_t *start, size_t *end, int *year);
+/*
+ * text with its native digits (Arabic-Indic, Persian, Devanagari, Bengali,
+ * Thai) as ASCII ones into ascii (len + 1 bytes); at[k] (len + 1 entries) is
+ * where byte k of it came from, at[returned length] = len. Its length.
+ */
+size_t pii_ascii_digits(const char *text, size_t len, char *ascii, size_t *at);
 
 /* Append a redacted form of one value: "j***@m***.example", "**** **** **** 4467". */
 void pii_redact_value(enum pii_type t, const char *value, size_t n, struct buf *out);

@@ -319,9 +319,24 @@ static bool answer_birth(struct scanner *sc, const struct place *at, const char 
 	int year;
 	int64_t y;
 	unsigned m, d;
-	if (!pii_full_date(text, len, s, e, &year))
+	bool full = pii_full_date(text, len, s, e, &year);
+	/* "٣ مارس ١٩٩٤": native digits read as ASCII ones */
+	if (!full && (memchr(text, 0xd9, len) || memchr(text, 0xdb, len) || memchr(text, 0xe0, len))) {
+		char *ascii = xmalloc(len + 1);
+		size_t *from = xmalloc((len + 1) * sizeof(*from));
+		size_t n = pii_ascii_digits(text, len, ascii, from);
+		if ((full = pii_full_date(ascii, n, s, e, &year))) {
+			*s = from[*s];
+			*e = from[*e];
+		}
+		free(ascii);
+		free(from);
+	}
+	if (!full)
 		return false;
 	time_civil_from_days(at->created / 86400000, &y, &m, &d);
+	if (year > y + 400)
+		year -= 543;   /* "20 ธ.ค. 2532": a Buddhist-era year */
 	return year >= 1900 && year < y && asked_for(sc, at, BIRTH_WORDS, ASK_ANY);
 }
 

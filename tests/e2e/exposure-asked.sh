@@ -48,6 +48,9 @@ cases = [
     (None, [(0, 0, "Please send us your order number and we will look into it."), (1, 30, "es el 291057")]),
     (None, [(0, 0, "yo, long time, are you free on Friday for the booking?"), (1, 30, "we met on 07/07, remember?")]),
     (None, [(0, 0, "Your order B-4417735 is confirmed."), (1, 60, "thanks, mine is LH-20451")]),
+    # a birth date asked for, given in Arabic-Indic digits, or in a Buddhist-era year
+    ("date_of_birth", [(0, 0, "Thanks. And date of birth as written on it?"), (1, 60, "٣ مارس ١٩٩٤")]),
+    ("date_of_birth", [(0, 0, "ขอบคุณครับ และวันเกิดด้วยครับ สำหรับประกัน"), (1, 60, "20 ธ.ค. 2532")]),
     # a full date given where a birth date was asked for, of a year before the message's own
     ("date_of_birth", [(0, 0, "For the police register we need full name and date of birth of each guest."),
                        (1, 60, "Grace Cooper, 02/12/1974")]),

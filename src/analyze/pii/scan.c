@@ -3147,6 +3147,25 @@ static int native_digit(const unsigned char *t, size_t i, size_t len, size_t *n)
 	return -1;
 }
 
+size_t pii_ascii_digits(const char *text, size_t len, char *ascii, size_t *at)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	size_t n = 0, dn;
+	for (size_t i = 0; i < len;) {
+		int d = native_digit(t, i, len, &dn);
+		at[n] = i;
+		if (d >= 0) {
+			ascii[n++] = (char)('0' + d);
+			i += dn;
+		} else {
+			ascii[n++] = text[i++];
+		}
+	}
+	at[n] = len;
+	ascii[n] = '\0';
+	return n;
+}
+
 /*
  * Numbers written in native digits ("رقم الطلب: ٤٥٨٨١٢", "०९८७६५४३२१") are
  * read as the same number in ASCII digits: the text is scanned with each
@@ -3169,19 +3188,8 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	if (!digit)
 		return n0;
 	char *ascii = xmalloc(len + 1);
-	size_t *at = xmalloc((len + 1) * sizeof(*at)), n = 0;
-	for (size_t i = 0; i < len;) {
-		int d = native_digit(t, i, len, &dn);
-		at[n] = i;
-		if (d >= 0) {
-			ascii[n++] = (char)('0' + d);
-			i += dn;
-		} else {
-			ascii[n++] = text[i++];
-		}
-	}
-	at[n] = len;
-	ascii[n] = '\0';
+	size_t *at = xmalloc((len + 1) * sizeof(*at));
+	size_t n = pii_ascii_digits(text, len, ascii, at);
 	size_t k = scan_text(ascii, n, regions, out, max, &native);
 	for (size_t i = 0; i < k; i++) {
 		out[i].start = at[out[i].start];
