@@ -1435,6 +1435,15 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.gend[2];
 	}
+	/* Colombia's NIT in thousands with its check digit, "NIT 816.398.093-3",
+	 * after its word */
+	if (!r.plus && r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 &&
+	    r.glen[3] == 1 && r.sep[1] == '.' && r.sep[2] == '.' && r.sep[3] == '-' &&
+	    ago(s, CTX_NATID) <= 2 && value_ctx(s) == CTX_NATID) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[3], 0.7);
+		mark(s, 0);
+		return r.gend[3];
+	}
 	/* Russia's SNILS as it is written, 962-087-166 30: its check names it */
 	if (!r.plus && r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 &&
 	    r.glen[3] == 2 && r.sep[1] == '-' && r.sep[2] == '-' && r.sep[3] == ' ' &&
