@@ -1435,6 +1435,14 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 		mark(s, 0);
 		return r.gend[2];
 	}
+	/* a Russian passport's series and number, "серия и номер 4519 382716",
+	 * after an identity word, not a phone's */
+	if (!r.plus && r.ng == 2 && r.glen[0] == 4 && r.glen[1] == 6 && r.sep[1] == ' ' &&
+	    ago(s, CTX_NATID) <= 4 && ago(s, CTX_NATID) < ago(s, CTX_PHONE)) {
+		scan_emit(s, PII_NATIONAL_ID, p, r.gend[1], 0.7);
+		mark(s, 0);
+		return r.gend[1];
+	}
 	/* Colombia's NIT in thousands with its check digit, "NIT 816.398.093-3",
 	 * after its word */
 	if (!r.plus && r.ng == 4 && r.glen[0] == 3 && r.glen[1] == 3 && r.glen[2] == 3 &&
