@@ -1438,7 +1438,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	/* a Russian passport's series and number, "серия и номер 4519 382716",
 	 * after an identity word, not a phone's */
 	if (!r.plus && r.ng == 2 && r.glen[0] == 4 && r.glen[1] == 6 && r.sep[1] == ' ' &&
-	    ago(s, CTX_NATID) <= 4 && ago(s, CTX_NATID) < ago(s, CTX_PHONE)) {
+	    ago(s, CTX_NATID) <= 4 && ago(s, CTX_NATID) <= ago(s, CTX_PHONE) + 2) {
+		/* ("номер", a number's word and a phone's, may close the phrase) */
 		scan_emit(s, PII_NATIONAL_ID, p, r.gend[1], 0.7);
 		mark(s, 0);
 		return r.gend[1];
