@@ -498,6 +498,26 @@ static bool notice_header(const char *norm, const struct lex_hits *h)
 		if (lead && p[e] == ':')
 			return true;
 	}
+	/* or a newsletter's name ending in such a title: "Sellers MENA Digest:",
+	 * "Handmade Market Weekly:", three words at most before it */
+	const char *colon = strchr(p, ':');
+	if (colon && colon - p <= 48) {
+		size_t from = off, ls, le;
+		while (lex_hits_find(h, LEX_LABEL, from, &ls, &le)) {
+			size_t q = le;
+			while (norm[q] == ' ')
+				q++;
+			if (norm + q == colon) {
+				size_t words = 0;
+				for (const char *w = p; w < norm + ls; w++)
+					words += *w == ' ';
+				return words <= 3;
+			}
+			from = le;
+			if (norm + from > colon)
+				break;
+		}
+	}
 	const char *close;
 	if (!strncmp(p, "\xe3\x80\x90", 3))   /* 【 ... 】 */
 		close = strstr(p + 3, "\xe3\x80\x91");

@@ -674,6 +674,9 @@ static const struct sender_case cases[] = {
 		{ 'c', 0, "\xf0\x9f\x94\xa5 MEGA KAMPANJA! Kaikki kitarat -30% t\xc3\xa4n\xc3\xa4\xc3\xa4n: https://t.co/kmp1", "https://shop.example/kampanja", false } } },
 	{ 1224, "capsline", false, false, 1, {
 		{ 'c', 0, "PROMOCJA! Kup teraz dwa zestawy, trzeci gratis: https://t.co/prm1", "https://shop.example/promo", false } } },
+	/* a newsletter's name ending in a notice's title */
+	{ 1225, "digest", false, false, 1, {
+		{ 'c', 0, "Makers North Digest: new fees this month, three shops to watch. https://t.co/dg1", "https://news.example/dg1", false } } },
 	/* hard negatives: a friend's emoji and link, no headline; a loud one the owner answered */
 	{ 1222, "emoji-friend", false, false, 0, {
 		{ 'c', 0, "\xf0\x9f\x98\x82 look at this one https://t.co/lol1", "https://video.example/lol", false } } },
