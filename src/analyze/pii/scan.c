@@ -1112,8 +1112,10 @@ static bool cjk_lead(char c)
 static bool glue_end(const struct scan *s, size_t i)
 {
 	unsigned char c = (unsigned char)s->t[i], c1 = i + 1 < s->len ? (unsigned char)s->t[i + 1] : 0;
+	unsigned char c2 = i + 2 < s->len ? (unsigned char)s->t[i + 2] : 0;
 	return cjk_lead((char)c) || c == 0xef || (c == 0xe2 && c1 == 0x80) ||
 	       (c == 0xd8 && (c1 == 0x8c || c1 == 0x9b)) ||
+	       (c == 0xe1 && c1 == 0x8d && c2 >= 0xa1 && c2 <= 0xa8) || /* ፡ ። ፣ ፤: Ethiopic marks */
 	       (c == 0xf0 && c1 == 0x9f) ||                   /* an emoji: "040184274125❤️" */
 	       (c == 0xe2 && c1 >= 0x98 && c1 <= 0x9e);       /* ❤ ☺ ✅ */
 }
@@ -2377,7 +2379,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	 * "what's your order number?" ("#FR-20931", "AFB-7734") */
 	if ((!vc || vc == CTX_REF || vc == CTX_PHONE) && !high && ago(s, CTX_CODEMOD) > WIN &&
 	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_CODE) > 2 &&
-	    (system_ref(s->t + p, n) || (prefixed_short(s->t + p, n) && alone(s, p, core))) &&
+	    (system_ref(s->t + p, n) ||
+	     (prefixed_short(s->t + p, n) && (alone(s, p, core) || word_near(s, p, 1, number_word)))) &&
 	    !promo_follows(s, ce)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.6);
 		goto done;
@@ -2878,6 +2881,12 @@ static bool slash_pair(const struct scan *s, size_t p, size_t ce)
 static size_t glued_cut(const char *t, size_t p, size_t ce, unsigned flags)
 {
 	for (size_t k = p + 1; k < ce; k++) {
+		/* "ስልክ፡0912345670፣": Ethiopic writes its colon and comma glued; a
+		 * number after one starts a chunk */
+		if (k + 3 < ce && (unsigned char)t[k] == 0xe1 && (unsigned char)t[k + 1] == 0x8d &&
+		    (unsigned char)t[k + 2] >= 0xa1 && (unsigned char)t[k + 2] <= 0xa8 &&
+		    is_digit((unsigned char)t[k + 3]))
+			return k + 3;
 		if ((unsigned char)t[k - 1] < 0x80 || !is_alnum((unsigned char)t[k]))
 			continue;
 		if ((ce - k >= 7 && !strncmp(t + k, "http", 4) &&
