@@ -599,7 +599,7 @@ static size_t house_mark_after_comma(const struct scan *s, size_t pos)
 }
 
 /* Is the word ending at the dot at pos an abbreviation (one to three letters)? */
-static bool we_len_ok(const struct scan *s, size_t pos)
+static bool abbrev_ends_at(const struct scan *s, size_t pos)
 {
 	size_t b = pos;
 	while (b > 0 && is_alpha((unsigned char)s->t[b - 1]))
@@ -727,7 +727,7 @@ size_t addr_from_word(const struct scan *s, size_t p, size_t e, unsigned cls, ch
 			/* "Rua D. Afonso Henriques 22", "Av. Dr. Arnaldo 455": an
 			 * abbreviated title inside the name */
 			if (names && pos + 1 < s->len && s->t[pos] == '.' && s->t[pos + 1] == ' ' &&
-			    we_len_ok(s, pos))
+			    abbrev_ends_at(s, pos))
 				pos++;
 			if (!scan_next_word(s, pos, &ws, &we) || ws != pos + 1)
 				return 0;
