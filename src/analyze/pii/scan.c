@@ -873,54 +873,6 @@ static bool prefixed_id(const char *v, size_t n)
 	return d >= 5 && d <= 12 && is_digit((unsigned char)v[n - 1]);
 }
 
-/*
- * A reference in the shape systems give them, whatever the language around
- * it: capitals first, then groups joined by "-" or "/", digits in them
- * ("DST-77120-GR", "BMS-EVT-884201", "HA/2022/08/11452", "TMN-66091234",
- * "T230303-88412"). Three groups or more with four digits, or two with three
- * capitals or more and five digits; standards and public ids (ISO-27001,
- * CVE-2021-44228, COVID-19) are none.
- */
-static bool system_ref(const char *v, size_t n)
-{
-	static const char *const public[] = { "ISO", "IEC", "EN", "DIN", "RFC", "CVE", "ISBN",
-					      "DOI", "COVID", "SARS", "GPL", "UTF", "CC", "BS",
-					      "ASTM", "ANSI", "IEEE", "NFPA", "ECE", "GHS", NULL };
-	size_t i = 0, groups = 1, digits = 0, last = 0, gl = 0, gd = 0;
-	while (i < n && i < 7 && is_upper((unsigned char)v[i]))
-		i++;
-	size_t prefix = i;
-	if (i == 0 || i > 6 || i == n)
-		return false;
-	for (size_t k = 0; public[k]; k++)
-		if (strlen(public[k]) == i && !memcmp(v, public[k], i))
-			return false;
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if (c == '-' || c == '/') {
-			if (v[i - 1] == '-' || v[i - 1] == '/' || i + 1 == n)
-				return false;
-			groups++;
-			last = gl = gd = 0;
-		} else if (is_digit(c)) {
-			digits++;
-			last++;
-			gd++;
-		} else if (is_upper(c)) {
-			gl++;
-		} else {
-			return false;
-		}
-		/* a product key's groups mix letters and digits ("JTK4Z"); a
-		 * reference's are words or numbers */
-		if (groups > 1 && gl && gd)
-			return false;
-	}
-	/* "D-80331 München": one letter and a postcode name a country; two are
-	 * an airline's or a country's ("LH-20451") */
-	return groups >= 2 && digits <= 16 &&
-	       ((groups >= 3 && digits >= 4) || (groups == 2 && last >= 5 && prefix >= 3));
-}
 
 /* Is [p, e) the whole message, but for a "#", blanks and closing marks? */
 static bool alone(const struct scan *s, size_t p, size_t e)
@@ -934,17 +886,6 @@ static bool alone(const struct scan *s, size_t p, size_t e)
 	return true;
 }
 
-/* GhanaPostGPS: a region's letter and a district's, then 3-4 digits and 4 ("GA-183-8164"). */
-static bool ghana_gps(const char *v, size_t n)
-{
-	if ((n != 11 && n != 12) || !is_upper((unsigned char)v[0]) || !is_upper((unsigned char)v[1]) ||
-	    v[2] != '-' || !strchr("ABCEGNUVWX", v[0]) || v[n - 5] != '-')
-		return false;
-	for (size_t i = 3; i < n; i++)
-		if (i != n - 5 && !is_digit((unsigned char)v[i]))
-			return false;
-	return true;
-}
 
 /* Are the archive's phones read for region cc? */
 static bool in_region(const struct scan *s, const char *cc)
@@ -965,29 +906,7 @@ static bool numero_sign_before(const struct scan *s, size_t p)
 	       (q >= 3 && !memcmp(s->t + q - 3, "\xe2\x84\x96", 3));
 }
 
-/* A time of day inside a token: "mag-11:59PM", "bis-18:30". */
-static bool clock_inside(const char *v, size_t n)
-{
-	for (size_t i = 1; i + 2 < n; i++)
-		if (v[i] == ':' && is_digit((unsigned char)v[i - 1]) && is_digit((unsigned char)v[i + 1]) &&
-		    is_digit((unsigned char)v[i + 2]))
-			return true;
-	return false;
-}
 
-/* "AFB-7734", "K-33719", "CMD-00418": capitals, a dash, four to eight digits. */
-static bool prefixed_short(const char *v, size_t n)
-{
-	size_t i = 0;
-	while (i < n && i < 6 && is_upper((unsigned char)v[i]))
-		i++;
-	if (i == 0 || i + 5 > n || v[i] != '-')
-		return false;
-	for (size_t k = i + 1; k < n; k++)
-		if (!is_digit((unsigned char)v[k]))
-			return false;
-	return n - i - 1 >= 4 && n - i - 1 <= 8;
-}
 
 /* Is w a word for "number", in one of the archive's languages, or a compound
  * ending in one ("Bookingnr", "ügyszám", "iktatószám")? */
@@ -1350,8 +1269,10 @@ static bool house_word_before(const struct scan *s, size_t p)
 		HW("h.no"), HW("h. no."), HW("flat no"), HW("flat no."), HW("nyumba namba"),
 		HW("nyumba no"), HW("casa n\xc2\xba"), HW("lot n\xc2\xb0"),
 		HW("\xd9\x81\xd9\x8a\xd9\x84\xd8\xa7"), /* فيلا */
-		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f \xe2\x84\x96"), /* відділення № */
-		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f"), /* відділення */
+		/* відділення №, відділення: a post office's branch */
+		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f "
+		   "\xe2\x84\x96"),
+		HW("\xd0\xb2\xd1\x96\xd0\xb4\xd0\xb4\xd1\x96\xd0\xbb\xd0\xb5\xd0\xbd\xd0\xbd\xd1\x8f"),
 	};
 #undef HW
 	size_t e = p;
@@ -2179,7 +2100,9 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	if ((n == 9 && pii_dni_valid(s->t + p, n)) ||
 	    (n == 16 && pii_codice_fiscale_valid(s->t + p, n)) ||
 	    (n == 10 && pii_tw_id_valid(s->t + p, n)) || (n == 11 && pii_fi_hetu_valid(s->t + p, n)) ||
-	    (n == 18 && pii_mx_curp_valid(s->t + p, n)) || ((n == 13 || n == 12) && pii_mx_rfc_valid(s->t + p, n)) || (n == 9 && pii_sg_nric_valid(s->t + p, n))) {
+	    (n == 18 && pii_mx_curp_valid(s->t + p, n)) ||
+	    ((n == 13 || n == 12) && pii_mx_rfc_valid(s->t + p, n)) ||
+	    (n == 9 && pii_sg_nric_valid(s->t + p, n))) {
 		scan_emit(s, PII_NATIONAL_ID, p, core, 0.9);
 		goto done;
 	}
@@ -2335,12 +2258,13 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	}
 	/* Ghana's digital address (GhanaPostGPS), "GA-183-8164": where the
 	 * archive's people are in Ghana, or after an address's word */
-	if (ghana_gps(s->t + p, n) && vc != CTX_REF && (scan_ctx(s, CTX_ADDRESS, 2 * WIN) || in_region(s, "GH"))) {
+	if (shape_ghana_gps(s->t + p, n) && vc != CTX_REF &&
+	    (scan_ctx(s, CTX_ADDRESS, 2 * WIN) || in_region(s, "GH"))) {
 		scan_emit(s, PII_POSTAL_ADDRESS, p, core, 0.7);
 		goto done;
 	}
 	if ((vc == CTX_ACCOUNT || vc == CTX_REF) && digits >= 4 && n >= 5 && n <= 32 &&
-	    letters <= 12 && !clock_inside(s->t + p, n)) {
+	    letters <= 12 && !shape_clock_inside(s->t + p, n)) {
 		scan_emit(s, vc == CTX_ACCOUNT ? PII_ACCOUNT_NUMBER : PII_REFERENCE_NUMBER, p, core, 0.7);
 		goto done;
 	}
@@ -2379,8 +2303,8 @@ static size_t alnum_token(struct scan *s, size_t p, size_t ce)
 	 * "what's your order number?" ("#FR-20931", "AFB-7734") */
 	if ((!vc || vc == CTX_REF || vc == CTX_PHONE) && !high && ago(s, CTX_CODEMOD) > WIN &&
 	    ago(s, CTX_SECRET) > 2 * WIN && ago(s, CTX_CODE) > 2 &&
-	    (system_ref(s->t + p, n) ||
-	     (prefixed_short(s->t + p, n) && (alone(s, p, core) || word_near(s, p, 1, number_word)))) &&
+	    (shape_system_ref(s->t + p, n) ||
+	     (shape_prefixed_short(s->t + p, n) && (alone(s, p, core) || word_near(s, p, 1, number_word)))) &&
 	    !promo_follows(s, ce)) {
 		scan_emit(s, PII_REFERENCE_NUMBER, p, core, 0.6);
 		goto done;
@@ -2904,26 +2828,6 @@ static size_t glued_cut(const char *t, size_t p, size_t ce, unsigned flags)
 	return ce;
 }
 
-/*
- * A password's shape, strong enough to need no word: letters and digits and
- * a sign other than a dot or a dash ("Kotik#Lapa77", "Tejo!2025"), 6 to 64
- * bytes, ASCII.
- */
-static bool password_shape(const char *t, size_t b, size_t e)
-{
-	unsigned letters = 0, digits = 0, signs = 0;
-	if (e - b < 6 || e - b > 64)
-		return false;
-	for (size_t k = b; k < e; k++) {
-		unsigned char c = (unsigned char)t[k];
-		if (c >= 0x80 || c == '/')
-			return false;
-		letters += is_alpha(c);
-		digits += is_digit(c);
-		signs += !is_alnum(c) && c != '.' && c != '-';
-	}
-	return letters >= 2 && digits && signs && !memchr(t + b, '@', e - b);
-}
 
 /*
  * "giulia.f / Portici#2024", "wordstat_2020 / Kotik#Lapa77": a login (lower
@@ -2947,7 +2851,7 @@ static bool login_pair(const struct scan *s, size_t p, size_t ce, size_t *vb, si
 	while (e < s->len && !is_space((unsigned char)t[e]))
 		e++;
 	e = scan_trim_end(t, b, e);
-	if (!mark || !password_shape(t, b, e))
+	if (!mark || !shape_password(t, b, e))
 		return false;
 	*vb = b;
 	*ve = e;
@@ -3155,43 +3059,7 @@ static size_t scan_text(const char *text, size_t len, const struct pii_regions *
 	return s.n;
 }
 
-/*
- * The value of the native digit at t[i] (Arabic-Indic ٠-٩, Persian ۰-۹,
- * Devanagari ०-९, Bengali ০-৯, Thai ๐-๙) and its length in *n, or -1.
- */
-static int native_digit(const unsigned char *t, size_t i, size_t len, size_t *n)
-{
-	if (i + 1 < len && t[i] == 0xd9 && t[i + 1] >= 0xa0 && t[i + 1] <= 0xa9)
-		return *n = 2, t[i + 1] - 0xa0;
-	if (i + 1 < len && t[i] == 0xdb && t[i + 1] >= 0xb0 && t[i + 1] <= 0xb9)
-		return *n = 2, t[i + 1] - 0xb0;
-	if (i + 2 < len && t[i] == 0xe0) {
-		if ((t[i + 1] == 0xa5 || t[i + 1] == 0xa7) && t[i + 2] >= 0xa6 && t[i + 2] <= 0xaf)
-			return *n = 3, t[i + 2] - 0xa6;
-		if (t[i + 1] == 0xb9 && t[i + 2] >= 0x90 && t[i + 2] <= 0x99)
-			return *n = 3, t[i + 2] - 0x90;
-	}
-	return -1;
-}
 
-size_t pii_ascii_digits(const char *text, size_t len, char *ascii, size_t *at)
-{
-	const unsigned char *t = (const unsigned char *)text;
-	size_t n = 0, dn;
-	for (size_t i = 0; i < len;) {
-		int d = native_digit(t, i, len, &dn);
-		at[n] = i;
-		if (d >= 0) {
-			ascii[n++] = (char)('0' + d);
-			i += dn;
-		} else {
-			ascii[n++] = text[i++];
-		}
-	}
-	at[n] = len;
-	ascii[n] = '\0';
-	return n;
-}
 
 /*
  * Numbers written in native digits ("رقم الطلب: ٤٥٨٨١٢", "०९८७६५४३२१") are
@@ -3211,7 +3079,7 @@ size_t pii_scan_in(const char *text, size_t len, const struct pii_regions *regio
 	for (const char *lead = "\xd9\xdb\xe0"; native && *lead && !digit; lead++)
 		for (const unsigned char *q = t; !digit && (q = memchr(q, (unsigned char)*lead,
 								   len - (size_t)(q - t))); q++)
-			digit = native_digit(t, (size_t)(q - t), len, &dn) >= 0;
+			digit = pii_native_digit(t, (size_t)(q - t), len, &dn) >= 0;
 	if (!digit)
 		return n0;
 	char *ascii = xmalloc(len + 1);

@@ -130,6 +130,22 @@ size_t date_day_month(const struct scan *s, size_t p);
 size_t date_month_day(const struct scan *s, int m, size_t e);
 size_t date_cjk(const struct scan *s, size_t p, size_t e);
 
+/* shapes.c */
+/* Capitals, then groups of words or numbers: "DST-77120-GR", "HA/2022/08/11452". */
+bool shape_system_ref(const char *v, size_t n);
+/* Capitals, a dash, four to eight digits: "AFB-7734". */
+bool shape_prefixed_short(const char *v, size_t n);
+/* GhanaPostGPS: "GA-183-8164". */
+bool shape_ghana_gps(const char *v, size_t n);
+/* A time of day inside a token: "mag-11:59PM". */
+bool shape_clock_inside(const char *v, size_t n);
+/* A password no one would take for a word: letters, digits and a sign. */
+bool shape_password(const char *t, size_t b, size_t e);
+
+/* digits.c */
+/* The value of the native digit at t[i] and its length in *n, or -1. */
+int pii_native_digit(const unsigned char *t, size_t i, size_t len, size_t *n);
+
 /* address.c */
 /* Does the word at p start with a capital (ASCII or Latin-1 in UTF-8)? Bounded by s->len. */
 bool scan_capitalised(const struct scan *s, size_t p);
