@@ -341,12 +341,12 @@ static bool answer_birth(struct scanner *sc, const struct place *at, const char 
 }
 
 /*
- * The one value of a short answer: a message of EXPOSURE_ANSWER_WORDS words
- * at most (split at spaces, line breaks and commas, a closing . ! ? no part
- * of a word) of which exactly one is a value by is_value. [*s, *e) is it.
+ * The one value of a short answer: a message of max_words words at most
+ * (split at spaces, line breaks and commas, a closing . ! ? no part of a
+ * word) of which exactly one is a value by is_value. [*s, *e) is it.
  */
-static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *, size_t),
-			 size_t *s, size_t *e)
+static bool one_value(const char *t, size_t n, bool (*is_value)(const char *, size_t),
+		      size_t max_words, size_t *s, size_t *e)
 {
 	size_t words = 0, found = 0;
 	*s = *e = 0;
@@ -361,7 +361,7 @@ static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *,
 		size_t b = i;
 		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?'))
 			b--;
-		if (++words > EXPOSURE_ANSWER_WORDS)
+		if (++words > max_words)
 			return false;
 		if (is_value(t + a, b - a)) {
 			*s = a, *e = b;
@@ -369,6 +369,12 @@ static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *,
 		}
 	}
 	return found == 1;
+}
+
+static bool short_answer(const char *t, size_t n, bool (*is_value)(const char *, size_t),
+			 size_t *s, size_t *e)
+{
+	return one_value(t, n, is_value, EXPOSURE_ANSWER_WORDS, s, e);
 }
 
 /*
@@ -393,33 +399,6 @@ static bool strong_secret(const char *w, size_t n)
 			signs++;
 	}
 	return letters >= 3 && digits && signs && signs <= 2;
-}
-
-/* One password of that shape in a message of a few words, after a message
- * that named a login's, a password's or a code's word ("ga bisa login",
- * "am uitat parola"): its bounds. */
-static bool answer_secret(const char *t, size_t n, size_t *s, size_t *e)
-{
-	size_t words = 0, found = 0;
-	for (size_t i = 0; i < n;) {
-		while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == ','))
-			i++;
-		if (i >= n)
-			break;
-		size_t a = i;
-		while (i < n && t[i] != ' ' && t[i] != '\n' && t[i] != ',')
-			i++;
-		size_t b = i;
-		while (b > a && (t[b - 1] == '.' || t[b - 1] == '!' || t[b - 1] == '?' || t[b - 1] == ')'))
-			b--;
-		if (++words > 2 * EXPOSURE_ANSWER_WORDS)
-			return false;
-		if (strong_secret(t + a, b - a)) {
-			*s = a, *e = b;
-			found++;
-		}
-	}
-	return found == 1;
 }
 
 /* A code: 4 to 8 digits. */
@@ -815,7 +794,10 @@ static int scan_messages(struct scanner *sc, struct err *err)
 				       short_answer(text, len, secret_value, &is, &ie)) &&
 		    asked_for(sc, &at, CODE_WORDS, ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
-		else if (text && !(found & (1u << PII_CREDENTIAL)) && answer_secret(text, len, &is, &ie) &&
+		/* a password of that shape in a few more words, after a message that
+		 * named a login's, a password's or a code's word ("ga bisa login") */
+		else if (text && !(found & (1u << PII_CREDENTIAL)) &&
+			 one_value(text, len, strong_secret, 2 * EXPOSURE_ANSWER_WORDS, &is, &ie) &&
 			 asked_for(sc, &at, CODE_WORDS | (1ull << LEX_PII_USER), ASK_ANY))
 			add_finding(sc, &at, PII_CREDENTIAL, text, is, ie, 0.6, 1);
 		else if (text && !found && short_answer(text, len, id_value, &is, &ie) &&

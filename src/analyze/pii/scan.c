@@ -1402,7 +1402,8 @@ static size_t number(struct scan *s, size_t p, size_t ce)
 	}
 	/* Chile's RUT, unless an order's or an account's word or a price names the number */
 	size_t rut = r.plus ? 0 : cl_rut(s, &r, ce);
-	if (rut && value_ctx(s) != CTX_REF && value_ctx(s) != CTX_ACCOUNT && !money_before(s, p)) {
+	unsigned rut_ctx = rut ? value_ctx(s) : 0;
+	if (rut && rut_ctx != CTX_REF && rut_ctx != CTX_ACCOUNT && !money_before(s, p)) {
 		scan_emit(s, PII_NATIONAL_ID, p, rut, 0.85);
 		mark(s, 0);
 		return rut;
